@@ -1,0 +1,47 @@
+//! The extraction core: article text in, [`Extraction`] out.
+//!
+//! Plain Rust with no web dependencies, deterministic, linear in the length of the text, and
+//! panic-free on any input. The same code runs natively (the `extract` CLI, the tests, the
+//! benchmark) and in the browser.
+//!
+//! The pipeline has four stages, one module each, every one with a single entry point:
+//!
+//! 1. [`segment`]: sentences and tokens with byte spans ([`segment::segment`]).
+//! 2. [`parties`]: actors with merged aliases and every mention ([`parties::find_parties`]).
+//! 3. [`claims`]: who said what about whom ([`claims::find_claims`]).
+//! 4. [`outcomes`]: what was agreed, failed or is pending ([`outcomes::find_outcomes`]).
+//!
+//! Word lists live as data files under `src/extract/data/`, read by [`lexicon`].
+
+pub mod claims;
+pub mod lexicon;
+pub mod model;
+pub mod outcomes;
+pub mod parties;
+pub mod segment;
+pub mod span;
+
+pub use model::{Claim, Content, CueClass, Extraction, Figure, Outcome, Party, PartyKind, Status};
+pub use span::{Span, TextSpan};
+
+/// Extracts the parties, claims and outcomes of one article.
+///
+/// Never panics; every span in the result lies on `char` boundaries of `text`.
+pub fn analyze(text: &str) -> Extraction {
+    // 1. Sentences and tokens, with offsets into `text`.
+    let doc = segment::segment(text);
+    // 2. Actors: names, aliases, roles, affiliations and every mention.
+    let parties = parties::find_parties(&doc);
+    // 3. Attributions: speaker, cue and content, resolved to parties.
+    let claims = claims::find_claims(&doc, &parties);
+    // 4. Agreements, failures and plans, with the parties involved and any figures.
+    let outcomes = outcomes::find_outcomes(&doc, &parties, &claims);
+    let sentences = doc.sentences.iter().map(|s| s.span).collect();
+    Extraction { parties: parties.export(text, &claims), claims, outcomes, sentences }
+}
+
+/// The extraction as pretty-printed JSON, exactly as `extract FILE` prints it and the UI
+/// downloads it.
+pub fn to_json(extraction: &Extraction) -> String {
+    serde_json::to_string_pretty(extraction).unwrap_or_else(|_| "{}".to_owned())
+}

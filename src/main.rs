@@ -1,0 +1,5 @@
+//! The browser app: Trunk builds this binary (`data-bin` in index.html) to WebAssembly.
+
+fn main() {
+    article_explorer::ui::start();
+}
