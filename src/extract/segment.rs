@@ -1,23 +1,55 @@
 //! Stage 1, the text model: tokens and sentences with byte spans into the original text.
 //!
-//! FIRST DRAFT (to be replaced by the full segmenter): words, numbers, quotes and other
-//! punctuation as tokens; sentences end at `.`, `!` or `?` followed by space and at line breaks.
+//! # Approach
+//!
+//! One left-to-right pass over the chars makes the tokens; a second pass over the tokens
+//! groups them into sentences. Nothing is copied or normalised: every token and sentence is a
+//! [`Span`] into the text, so offsets can never drift (CRLF, curly quotes and emoji included).
+//!
+//! Tokens:
+//! * words keep inner apostrophes and hyphens (`don't`, `O'Brien`, `Russian-speaking`), but a
+//!   possessive `'s` / `’s` is its own token so that `Russia's` yields the name `Russia`;
+//! * abbreviations keep their dot: known ones from `data/abbreviations.txt` (`Mr.`, `Gen.`,
+//!   `Feb.`, `St.`), single-letter initials (`J.`) and dotted acronyms (`U.S.`, `U.N.`);
+//! * numbers keep inner `,` `.` `:` `-` and `/` between digits (`1,000`, `3.5`, `1996-08-31`);
+//! * quotation marks are [`TokenKind::OpenQuote`] or [`TokenKind::CloseQuote`], straight ones
+//!   decided by the spaces around them and by whether a quotation is open;
+//! * `--` and `...` are one token each; every other symbol is one char.
+//!
+//! Sentences end at a line break, or after `.`, `!`, `?` (and any closing quotes or brackets)
+//! when the next word does not start in lower case. An abbreviation ends a sentence only when
+//! the next word is a capitalised function word ("... in the U.S. The talks ..."). A dateline
+//! at the start of a line ("WASHINGTON (Reuters) -", "KYIV, Ukraine —") is a sentence of its
+//! own, flagged [`Sentence::dateline`]; a line without a final stop is flagged
+//! [`Sentence::headline`], and a trailing "Source: ..." line [`Sentence::source`].
+//!
+//! # Known failure cases
+//!
+//! * A sentence ending in an abbreviation followed by a name ("... moved to the U.S. Smith
+//!   said") is not split.
+//! * A straight quote with spaces on both sides and no open quotation is taken as opening.
+//! * Plural possessives (`workers' union`) leave the apostrophe as punctuation.
+//! * Datelines are recognised only at the start of a line and only with an upper-case place.
 
+use super::lexicon;
 use super::span::Span;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, possibly with inner apostrophes, hyphens or dots (Russia's, U.S., Russian-speaking).
+    /// Letters, possibly with inner apostrophes, hyphens or dots (Russia, don't, U.S.,
+    /// Russian-speaking), an abbreviation with its dot (Mr.), or a possessive `'s`.
     Word,
-    /// Digits with inner separators (1,000; 3.5; 2022).
+    /// Digits with inner separators (1,000; 3.5; 2022; 1996-08-31; 20-month).
     Number,
-    /// An opening quotation mark (“ or a straight quote that opens).
+    /// An opening quotation mark (“, ‘, or a straight quote that opens).
     OpenQuote,
-    /// A closing quotation mark (” or a straight quote that closes).
+    /// A closing quotation mark (”, a closing ’, or a straight quote that closes).
     CloseQuote,
-    /// Any other punctuation or symbol, one char.
+    /// Any other punctuation or symbol: one char, or `--` / `...`.
     Punct,
 }
 
@@ -41,6 +73,12 @@ pub struct Sentence {
     pub paragraph: usize,
     /// A line with no final stop, such as a headline or a "Source: ..." line.
     pub headline: bool,
+    /// A dateline opening a story ("MOSCOW 1996-08-30", "WASHINGTON (Reuters) -").
+    pub dateline: bool,
+    /// A trailing credit line ("Source: Reuters", "Source; Al Jazeera").
+    pub source: bool,
+    /// Most letters are upper case ("TALKS COLLAPSE IN ISTANBUL"): capitals say nothing.
+    pub shouted: bool,
 }
 
 /// The segmented article.
@@ -64,6 +102,31 @@ impl<'t> Document<'t> {
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
     }
+
+    /// Whether token `i` is a word starting with an upper-case letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the first word of its sentence, ignoring opening quotes and
+    /// brackets ("“We will ..." starts with "We").
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let Some(s) = self.sentences.get(self.sentence_of(i)) else { return false };
+        let mut k = s.tokens.start;
+        while k < i && self.tokens[k].kind != TokenKind::Word && self.tokens[k].kind != TokenKind::Number {
+            k += 1;
+        }
+        k == i
+    }
+
+    /// The text between two tokens' spans: from the start of `a` to the end of `b`.
+    pub fn between(&self, a: usize, b: usize) -> Span {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => Span::new(x.span.start, y.span.end),
+            _ => Span::default(),
+        }
+    }
 }
 
 /// Splits `text` into tokens and sentences.
@@ -73,64 +136,549 @@ pub fn segment(text: &str) -> Document<'_> {
     Document { text, tokens, sentences }
 }
 
+/// Abbreviations that keep their dot, lower-cased without it ("mr", "gen", "feb").
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon::entries(include_str!("data/abbreviations.txt")).collect())
+}
+
+/// Capitalised function words that can start a sentence after an abbreviation.
+fn sentence_openers() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon::entries(include_str!("data/sentence_openers.txt")).collect())
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// The char at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|r| r.chars().next())
+}
+
+/// The char just before byte `i`, if any.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|r| r.chars().next_back())
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut quote_open = false;
-    while let Some((start, c)) = chars.next() {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut quotes = QuoteState::default();
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if c == '\n' {
+            quotes = QuoteState::default();
+        }
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                let joins = n.is_alphanumeric()
-                    || (matches!(n, '\'' | '’' | '-' | '.' | ',')
-                        && text[i + n.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
-                if !joins || (n == ',' && !c.is_ascii_digit()) {
-                    break;
-                }
-                end = i + n.len_utf8();
-                chars.next();
-            }
-            let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            tokens.push(Token { span: Span::new(start, end), kind });
-            continue;
-        }
-        let kind = match c {
-            '“' | '‘' => TokenKind::OpenQuote,
-            '”' => TokenKind::CloseQuote,
-            '"' => {
-                quote_open = !quote_open;
-                if quote_open { TokenKind::OpenQuote } else { TokenKind::CloseQuote }
-            }
-            _ => TokenKind::Punct,
+        let (end, kind) = if c.is_alphabetic() {
+            (word_end(text, i), TokenKind::Word)
+        } else if c.is_numeric() {
+            (number_end(text, i), TokenKind::Number)
+        } else {
+            punct(text, i, c, &mut quotes)
         };
-        tokens.push(Token { span: Span::new(start, start + c.len_utf8()), kind });
+        let end = end.max(i + c.len_utf8());
+        tokens.push(Token { span: Span::new(i, end), kind });
+        i = end;
     }
     tokens
+}
+
+/// End of the word starting at `start`: letters and digits, joined by inner apostrophes,
+/// hyphens and dots; a possessive `'s` and a sentence's final stop are left outside.
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut dotted = false;
+    while let Some(c) = char_at(text, end) {
+        if c.is_alphanumeric() || c == '\u{200d}' || is_combining(c) {
+            end += c.len_utf8();
+            continue;
+        }
+        let next = char_at(text, end + c.len_utf8());
+        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
+            // "Russia's" → "Russia" + "'s"; "don't" and "O'Brien" stay whole.
+            let after = char_at(text, end + c.len_utf8() + 1);
+            let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
+            if possessive {
+                break;
+            }
+            end += c.len_utf8();
+            continue;
+        }
+        if is_dash(c) && next.is_some_and(char::is_alphanumeric) {
+            end += c.len_utf8();
+            continue;
+        }
+        if c == '.' && next.is_some_and(char::is_alphabetic) && !next.is_some_and(char::is_lowercase) {
+            // "U.S", "U.N": letters joined by dots; the final dot is decided below.
+            let piece = &text[start..end];
+            if piece.chars().count() <= 2 || dotted {
+                dotted = true;
+                end += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if char_at(text, end) == Some('.') && keeps_dot(&text[start..end], dotted) {
+        end += 1;
+    }
+    end
+}
+
+/// Whether the word before a `.` is an abbreviation or initial that owns the dot.
+fn keeps_dot(word: &str, dotted: bool) -> bool {
+    if dotted {
+        return true;
+    }
+    let mut chars = word.chars();
+    let first = chars.next();
+    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
+        return true; // an initial: "George W. Bush"
+    }
+    if word.len() > 12 {
+        return false;
+    }
+    if abbreviations().contains(word) {
+        return true; // listed with its capital: "Rep.", "Sun." (but not "in the sun.")
+    }
+    let mut key = [0u8; 12];
+    for (k, b) in word.bytes().enumerate() {
+        key[k] = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&key[..word.len()]).is_ok_and(|k| abbreviations().contains(k))
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036f | 0x0610..=0x061a | 0x064b..=0x065f | 0x0900..=0x0903)
+}
+
+/// End of the number starting at `start`: digits joined by `,` `.` `:` `/` `-` before another
+/// digit, then any letters glued on ("20-month", "1990s", "5th").
+fn number_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    while let Some(c) = char_at(text, end) {
+        if c.is_numeric() {
+            end += c.len_utf8();
+            continue;
+        }
+        let next = char_at(text, end + c.len_utf8());
+        if matches!(c, ',' | '.' | ':' | '/') && next.is_some_and(|n| n.is_ascii_digit()) {
+            end += 1;
+            continue;
+        }
+        if is_dash(c) && next.is_some_and(char::is_alphanumeric) {
+            end += c.len_utf8();
+            continue;
+        }
+        if c.is_alphabetic() {
+            end += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// Which quotations are open, so a straight quote knows whether it closes.
+#[derive(Default)]
+struct QuoteState {
+    double: bool,
+    single: bool,
+}
+
+fn punct(text: &str, i: usize, c: char, quotes: &mut QuoteState) -> (usize, TokenKind) {
+    let one = i + c.len_utf8();
+    let before = char_before(text, i);
+    let after = char_at(text, one);
+    let kind = match c {
+        '“' | '«' | '„' => {
+            quotes.double = true;
+            TokenKind::OpenQuote
+        }
+        '”' | '»' => {
+            quotes.double = false;
+            TokenKind::CloseQuote
+        }
+        '‘' => {
+            quotes.single = true;
+            TokenKind::OpenQuote
+        }
+        '"' => {
+            let open = straight_opens(before, after, quotes.double);
+            quotes.double = open;
+            if open { TokenKind::OpenQuote } else { TokenKind::CloseQuote }
+        }
+        '\'' | '’' => {
+            let word_before = before.is_some_and(char::is_alphanumeric);
+            if quotes.single && !after.is_some_and(char::is_alphanumeric) {
+                quotes.single = false;
+                TokenKind::CloseQuote
+            } else if !word_before && after.is_some_and(char::is_alphabetic) && c == '\'' {
+                quotes.single = true;
+                TokenKind::OpenQuote
+            } else if is_apostrophe(c) && matches!(after, Some('s' | 'S')) && word_before {
+                // A possessive split off the word before it: "Russia's".
+                let s_end = one + 1;
+                if !char_at(text, s_end).is_some_and(char::is_alphanumeric) {
+                    return (s_end, TokenKind::Word);
+                }
+                TokenKind::Punct
+            } else {
+                TokenKind::Punct
+            }
+        }
+        '-' if after == Some('-') => return (one + 1, TokenKind::Punct),
+        '.' if text.get(i..i + 3) == Some("...") => return (i + 3, TokenKind::Punct),
+        _ => TokenKind::Punct,
+    };
+    (one, kind)
+}
+
+/// A straight double quote opens after a space or bracket and before a non-space, and closes
+/// otherwise; with space on both sides it closes an open quotation.
+fn straight_opens(before: Option<char>, after: Option<char>, open: bool) -> bool {
+    let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–'));
+    let space_after = after.is_none_or(char::is_whitespace);
+    match (space_before, space_after) {
+        (true, false) => true,
+        (false, true) => false,
+        (false, false) => !open && !before.is_some_and(char::is_alphanumeric),
+        (true, true) => !open,
+    }
+}
+
+fn is_stop(word: &str) -> bool {
+    matches!(word, "." | "!" | "?" | "..." | "…")
 }
 
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
     let mut paragraph = 0;
-    for i in 0..tokens.len() {
-        let t = tokens[i];
+    let mut line_start = true;
+    let mut i = 0;
+    while i < tokens.len() {
+        if line_start {
+            line_start = false;
+            if let Some(end) = dateline_end(text, tokens, i) {
+                push(text, tokens, &mut sentences, i..end, paragraph, Break::Dateline);
+                first = end;
+                if end >= tokens.len() || gap(text, tokens, end - 1).contains('\n') {
+                    paragraph += 1;
+                    line_start = true;
+                }
+                i = end;
+                continue;
+            }
+        }
         let next = tokens.get(i + 1);
-        let gap = next.map_or("", |n| &text[t.span.end..n.span.start]);
-        let line_break = gap.contains('\n');
-        let stop = matches!(t.span.text(text), "." | "!" | "?")
-            || (t.kind == TokenKind::CloseQuote && i > 0 && matches!(tokens[i - 1].span.text(text), "." | "!" | "?"));
-        let next_stop = next.is_some_and(|n| n.kind == TokenKind::CloseQuote);
-        if next.is_none() || line_break || (stop && !next_stop && !gap.is_empty()) {
-            let span = Span::new(tokens[first].span.start, t.span.end);
-            sentences.push(Sentence { span, tokens: first..i + 1, paragraph, headline: !stop });
+        let g = gap(text, tokens, i);
+        let line_break = g.contains('\n');
+        if next.is_none() || line_break || ends_sentence(text, tokens, i) {
+            push(text, tokens, &mut sentences, first..i + 1, paragraph, Break::Plain);
             first = i + 1;
             if line_break {
                 paragraph += 1;
+                line_start = true;
             }
         }
+        i += 1;
     }
+    mark_source_line(text, tokens, &mut sentences);
     sentences
+}
+
+/// White space between token `i` and the next one (empty at the end).
+fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    match (tokens.get(i), tokens.get(i + 1)) {
+        (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Whether the sentence ends after token `i` (a line break is handled by the caller).
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].span.text(text);
+    let Some(next) = tokens.get(i + 1) else { return true };
+    if gap(text, tokens, i).is_empty() {
+        return false; // "3.5", "?”": the break comes after the closing mark
+    }
+    let stop_here = is_stop(word)
+        || (matches!(tokens[i].kind, TokenKind::CloseQuote) || matches!(word, ")" | "]"))
+            && ends_in_stop(text, tokens, i);
+    let next_word = next.span.text(text);
+    let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+    if stop_here {
+        return !next_lower && !matches!(next_word, "," | ";" | ":");
+    }
+    if tokens[i].kind == TokenKind::Word && word.ends_with('.') && word.len() > 1 {
+        // An abbreviation that owns its dot ends a sentence only before a function word.
+        return next.kind == TokenKind::Word && sentence_openers().contains(next_word);
+    }
+    false
+}
+
+/// Whether the closing quotes and brackets ending at token `i` follow a final stop.
+fn ends_in_stop(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = tokens[k].span.text(text);
+        if is_stop(w) {
+            return true;
+        }
+        if !(tokens[k].kind == TokenKind::CloseQuote || matches!(w, ")" | "]")) {
+            return false;
+        }
+    }
+    false
+}
+
+#[derive(PartialEq)]
+enum Break {
+    Plain,
+    Dateline,
+}
+
+fn push(text: &str, tokens: &[Token], out: &mut Vec<Sentence>, range: Range<usize>, paragraph: usize, kind: Break) {
+    if range.is_empty() {
+        return;
+    }
+    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let last = tokens[range.end - 1];
+    let headline = kind == Break::Plain && !(is_stop(last.span.text(text)) || ends_in_stop(text, tokens, range.end - 1));
+    let headline = headline && !(last.kind == TokenKind::Word && last.span.text(text).ends_with('.'));
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in span.text(text).chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    let shouted = upper >= 4 && upper > 3 * lower;
+    out.push(Sentence {
+        span,
+        tokens: range,
+        paragraph,
+        headline,
+        dateline: kind == Break::Dateline,
+        source: false,
+        shouted,
+    });
+}
+
+/// If a dateline starts at token `i` (the first of a line), the index just past it.
+///
+/// Shapes recognised (made-up examples): "OSLO 2024-05-02", "OSLO, Norway, May 2 (Reuters) -",
+/// "PORT LOUIS, Mauritius —", "GENEVA (AP) --". The place must be upper case; what follows it
+/// may be a region, a date, an agency in brackets, and a dash.
+fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < tokens.len() && k < i + 4 && is_upper_word(tokens[k].span.text(text)) {
+        k += 1;
+        if gap(text, tokens, k - 1).contains('\n') {
+            break;
+        }
+    }
+    if k == i {
+        return None;
+    }
+    let mut saw_tail = false;
+    let limit = (i + 14).min(tokens.len());
+    while k < limit {
+        if gap(text, tokens, k - 1).contains('\n') {
+            // The line holds only the dateline: "MOSCOW 1996-08-30".
+            return saw_tail.then_some(k);
+        }
+        let t = tokens[k];
+        let w = t.span.text(text);
+        match t.kind {
+            TokenKind::Number => saw_tail = true,
+            TokenKind::Word if w.chars().next().is_some_and(char::is_uppercase) => {}
+            TokenKind::Punct if matches!(w, "," | "(" | ")" | "." | "/") => {}
+            TokenKind::Punct if matches!(w, "-" | "--" | "—" | "–") => return Some(k + 1),
+            _ => return None,
+        }
+        k += 1;
+    }
+    (k == tokens.len() && saw_tail).then_some(k)
+}
+
+fn is_upper_word(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Flags the last line when it credits a source ("Source: Reuters").
+fn mark_source_line(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
+    let Some(last_para) = sentences.last().map(|s| s.paragraph) else { return };
+    for s in sentences.iter_mut().rev().take_while(|s| s.paragraph == last_para) {
+        let first = tokens[s.tokens.start].span.text(text);
+        let second = tokens.get(s.tokens.start + 1).map_or("", |t| t.span.text(text));
+        if first.eq_ignore_ascii_case("source") && matches!(second, ":" | ";" | "-" | "—") {
+            s.source = true;
+            s.headline = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row: a text and the tokens or sentences it must give.
+    struct Case {
+        text: &'static str,
+        want: &'static [&'static str],
+    }
+
+    macro_rules! cases {
+        ($($text:expr => [$($w:expr),* $(,)?]),* $(,)?) => {
+            &[$(Case { text: $text, want: &[$($w),*] }),*]
+        };
+    }
+
+    fn words<'t>(doc: &Document<'t>) -> Vec<&'t str> {
+        (0..doc.tokens.len()).map(|i| doc.word(i)).collect()
+    }
+
+    fn sentences<'t>(doc: &Document<'t>) -> Vec<&'t str> {
+        doc.sentences.iter().map(|s| s.span.text(doc.text)).collect()
+    }
+
+    fn check_tokens(cases: &[Case]) {
+        for c in cases {
+            let doc = segment(c.text);
+            assert_eq!(words(&doc), c.want, "tokens of {:?}", c.text);
+        }
+    }
+
+    fn check_sentences(cases: &[Case]) {
+        for c in cases {
+            let doc = segment(c.text);
+            assert_eq!(sentences(&doc), c.want, "sentences of {:?}", c.text);
+        }
+    }
+
+    #[test]
+    fn words_and_apostrophes() {
+        check_tokens(cases![
+            "Norway's envoy" => ["Norway", "'s", "envoy"],
+            "Chile’s minister" => ["Chile", "’s", "minister"],
+            "They don't know O'Neill" => ["They", "don't", "know", "O'Neill"],
+            "a Spanish-speaking town" => ["a", "Spanish-speaking", "town"],
+            "the farmers' union" => ["the", "farmers", "'", "union"],
+        ]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        check_tokens(cases![
+            "Mr. Lund and Dr. Ode met" => ["Mr.", "Lund", "and", "Dr.", "Ode", "met"],
+            "the U.S. and U.N. said" => ["the", "U.S.", "and", "U.N.", "said"],
+            "John F. Kerr spoke" => ["John", "F.", "Kerr", "spoke"],
+            "on Feb. 3 at St. Ann" => ["on", "Feb.", "3", "at", "St.", "Ann"],
+            "it ended." => ["it", "ended", "."],
+        ]);
+    }
+
+    #[test]
+    fn numbers() {
+        check_tokens(cases![
+            "1,000 men and 3.5 tons" => ["1,000", "men", "and", "3.5", "tons"],
+            "on 2024-05-02 at 10:30" => ["on", "2024-05-02", "at", "10:30"],
+            "a 20-month war in the 1990s" => ["a", "20-month", "war", "in", "the", "1990s"],
+            "cost $4.5 billion, or 12%." => ["cost", "$", "4.5", "billion", ",", "or", "12", "%", "."],
+        ]);
+    }
+
+    #[test]
+    fn quotes_and_dashes() {
+        let kinds = |t: &str| segment(t).tokens.iter().map(|t| t.kind).collect::<Vec<_>>();
+        use TokenKind::*;
+        assert_eq!(kinds("“No,” he said"), [OpenQuote, Word, Punct, CloseQuote, Word, Word]);
+        assert_eq!(kinds("\"No,\" he said"), [OpenQuote, Word, Punct, CloseQuote, Word, Word]);
+        assert_eq!(kinds("he said \"no\"."), [Word, Word, OpenQuote, Word, CloseQuote, Punct]);
+        assert_eq!(kinds("‘calm’ talks"), [OpenQuote, Word, CloseQuote, Word]);
+        check_tokens(cases![
+            "war—the largest -- since" => ["war", "—", "the", "largest", "--", "since"],
+            "wait... what" => ["wait", "...", "what"],
+        ]);
+    }
+
+    #[test]
+    fn sentence_breaks() {
+        check_sentences(cases![
+            "Talks ended. Both sides left." => ["Talks ended.", "Both sides left."],
+            "Mr. Lund arrived. He left." => ["Mr. Lund arrived.", "He left."],
+            "Aid reached the U.S. The ship docked." => ["Aid reached the U.S.", "The ship docked."],
+            "Aid reached U.S. ports on Feb. 3." => ["Aid reached U.S. ports on Feb. 3."],
+            "“We agree.” Then he left." => ["“We agree.”", "Then he left."],
+            "“Why?” she asked." => ["“Why?” she asked."],
+            "Prices rose 3.5 percent. Fine." => ["Prices rose 3.5 percent.", "Fine."],
+            "Port deal signed\nThe two ports agreed." => ["Port deal signed", "The two ports agreed."],
+            "One.\r\nTwo." => ["One.", "Two."],
+        ]);
+    }
+
+    #[test]
+    fn datelines_headlines_and_source() {
+        let doc = segment("Ports reopen\nOSLO, Norway (Reuters) - The port reopened.\nSource: Wire");
+        assert_eq!(sentences(&doc), ["Ports reopen", "OSLO, Norway (Reuters) -", "The port reopened.", "Source: Wire"]);
+        let flags: Vec<_> = doc.sentences.iter().map(|s| (s.headline, s.dateline, s.source)).collect();
+        assert_eq!(flags, [(true, false, false), (false, true, false), (false, false, false), (true, false, true)]);
+        let doc = segment("VALLETTA 2020-01-02\nThe ferry sailed.");
+        assert!(doc.sentences[0].dateline);
+        assert_eq!(doc.sentences[1].paragraph, 1);
+        let doc = segment("NATO said no.\nTALKS FAIL IN OSLO");
+        assert!(!doc.sentences[0].dateline, "an acronym opening a sentence is no dateline");
+        assert!(doc.sentences[1].shouted);
+    }
+
+    #[test]
+    fn helpers() {
+        let doc = segment("“We wait,” said Ms. Berg. She left.");
+        let we = words(&doc).iter().position(|w| *w == "We").unwrap();
+        assert!(doc.starts_sentence(we));
+        assert!(doc.is_capitalized(we));
+        let she = words(&doc).iter().position(|w| *w == "She").unwrap();
+        assert_eq!(doc.sentence_of(she), 1);
+        assert!(doc.starts_sentence(she));
+        assert!(!doc.starts_sentence(she + 1));
+        assert_eq!(doc.between(0, 2).text(doc.text), "“We wait");
+    }
+
+    #[test]
+    fn spans_tile_and_slice() {
+        for text in ["", " ", "\n\n", "é—ü “x” 1,0", "a.b.c. D. e", "\"\"\"", "’s", "'s x", "9-"] {
+            let doc = segment(text);
+            for t in &doc.tokens {
+                assert!(text.get(t.span.start..t.span.end).is_some_and(|s| !s.is_empty()), "{text:?}");
+            }
+            let mut next = 0;
+            for s in &doc.sentences {
+                assert_eq!(s.tokens.start, next, "{text:?}");
+                next = s.tokens.end;
+            }
+            assert_eq!(next, doc.tokens.len(), "{text:?}");
+        }
+    }
 }
