@@ -1,0 +1,476 @@
+//! Attribution frames: for every cue, where its source and its content are.
+//!
+//! Each token outside a quotation is looked up in the cue lexicon. A cue is kept when one of
+//! its frames fits the words around it, tried in this order:
+//!
+//! | frame | example (made up) | source | content |
+//! |---|---|---|---|
+//! | after | According to aides, the deal is off. | after the cue | the other side of the comma |
+//! | passive | It was reported that talks resumed. | none (or "by X") | after the cue |
+//! | participle | ..., adding that more work is needed. | the sentence's subject | after the cue |
+//! | inverted | “Not yet,” said the envoy. | after the cue | the quotation or clause before |
+//! | end | The talks failed, the minister said. | before the cue | the quotation or clause before |
+//! | forward | She warned that the truce was fragile. | before the cue | after the cue, to the clause end |
+//!
+//! The source before a cue is the noun phrase ending at it (auxiliaries and adverbs skipped:
+//! "has also said"), scanned back to a clause boundary; when a parenthesis or a coordination
+//! hides it ("Ms Lee, while upset, said"; "... but said"), the noun phrase opening the sentence
+//! is taken. Content after a cue runs to the end of the clause: the sentence end, a semicolon,
+//! a dash, or a comma before a new participle cue (", adding that").
+//!
+//! Known failure cases: cues used in a non-reporting sense with a noun-like subject ("the
+//! survey shows"); content in the previous sentence ("That is wrong. So she said."); subjects
+//! longer than a dozen words are cut.
+
+use super::super::model::CueClass;
+use super::super::span::Span;
+use super::cues::{cue_at, frame, CueInfo, CueMatch};
+use super::quotes::Quotes;
+use super::words::{class, Words};
+
+/// An attribution found in the text, before speaker resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// Source tokens `start..end`, if the text gives a source.
+    pub source: Option<(usize, usize)>,
+    /// Whether the source is inherited from the sentence's previous claim (", adding that").
+    pub inherit: bool,
+    /// Cue tokens `start..end`.
+    pub cue: (usize, usize),
+    /// The content, one or more pieces in order.
+    pub content: Vec<Span>,
+    /// A quotation.
+    pub direct: bool,
+    /// How the cue frames the content.
+    pub class: CueClass,
+    /// Index of the sentence of the cue.
+    pub sentence: usize,
+}
+
+/// Longest source noun phrase we accept, in tokens.
+const MAX_SOURCE: usize = 12;
+
+/// Finds the attributions of a document, in order of their cues.
+pub fn attributions(w: &Words, q: &Quotes) -> Vec<Draft> {
+    let doc = w.doc();
+    let mut out: Vec<Draft> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let sent = Sent { index: si, start: s.tokens.start, end: s.tokens.end.min(w.len()) };
+        let mut i = sent.start;
+        while i < sent.end {
+            let found = cue_at(w, i).filter(|m| i + m.len <= sent.end);
+            if let Some(m) = found {
+                if let Some(d) = analyse(w, q, sent, i, m) {
+                    out.push(d);
+                    i += m.len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A sentence as a token range.
+#[derive(Clone, Copy, Debug)]
+struct Sent {
+    index: usize,
+    start: usize,
+    end: usize,
+}
+
+fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
+    if q.at(c).is_some() {
+        return None;
+    }
+    // A capitalised cue inside a sentence is a name ("Hope", "Charge") unless it opens a clause.
+    if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") {
+        return None;
+    }
+    let info = m.info;
+    let ce = c + m.len;
+    let draft = |source, inherit, cs: usize, content: Vec<Span>, direct| Draft {
+        source,
+        inherit,
+        cue: (cs, ce),
+        content,
+        direct,
+        class: info.class,
+        sentence: s.index,
+    };
+    if info.has(frame::AFTER) {
+        return according_to(w, q, s, c, ce, info);
+    }
+    // Auxiliaries right before the cue belong to it ("has said", "was described").
+    let mut cs = c;
+    while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
+        cs -= 1;
+    }
+    if cs < c && w.is(c - 1, class::PASSIVE) {
+        return passive(w, q, s, cs, ce, info).map(|(src, content, direct)| draft(src, false, cs, content, direct));
+    }
+    let ing = w.lower(c).ends_with("ing");
+    // ", adding that ..." / "emerged blaming ...": the subject is the sentence's.
+    if ing && cs == c {
+        if !(c > s.start && w.is_punct(c - 1, ",")) {
+            return None;
+        }
+        let (content, direct) = after(w, q, s, ce, info)?;
+        return Some(draft(None, true, cs, content, direct));
+    }
+    // "“...,” said the envoy." / "..., said Ms Lee, “...”"
+    if info.has(frame::INV) && c > s.start && (w.is_punct(c - 1, ",") || q.closing_at(c - 1).is_some()) {
+        if let Some((a, b)) = np_after(w, c + m.len, s.end) {
+            if np_ends_clause(w, b, s.end) {
+                let (mut content, direct) = before(w, q, s, c)?;
+                let direct = direct || then_quote(w, q, b, &mut content);
+                return Some(draft(Some((a, b)), false, cs, content, direct));
+            }
+        }
+    }
+    // Skip adverbs back to the subject: "has also said".
+    let mut p = cs;
+    while p > s.start && (w.is(p - 1, class::ADVERB) || is_ly_adverb(w, p - 1)) && !w.is_cap(p - 1) {
+        p -= 1;
+    }
+    let region = subject_before(w, s.start, p);
+    // "..., the minister said." / "“...,” she said, “...”"
+    if let Some((a, b)) = region {
+        let after_comma = a > s.start && (w.is_punct(a - 1, ",") || q.closing_at(a - 1).is_some());
+        if info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end) {
+            let (mut content, mut direct) = before(w, q, s, a)?;
+            let rest = skip_adverbial(w, ce, s.end);
+            if w.is_punct(rest, ",") {
+                if then_quote(w, q, ce, &mut content) {
+                    direct = true;
+                } else if !direct {
+                    if let Some((more, _)) = after(w, q, s, rest + 1, info) {
+                        content.extend(more);
+                    }
+                }
+            }
+            return Some(draft(Some((a, b)), false, cs, content, direct));
+        }
+    }
+    let source = match region {
+        Some(r) => Some(r),
+        None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
+        None if p > s.start && (w.is_punct(p - 1, ",") || matches!(w.lower(p - 1), "and" | "but")) => {
+            sentence_subject(w, s.start, p)
+        }
+        None => None,
+    }?;
+    let (content, direct) = after(w, q, s, ce, info)?;
+    Some(draft(Some(source), false, cs, content, direct))
+}
+
+fn is_ly_adverb(w: &Words, i: usize) -> bool {
+    let t = w.lower(i);
+    t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !matches!(t, "only" | "family" | "italy" | "ally")
+}
+
+/// "According to X, content." or "Content, according to X."
+fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
+    let (a, b) = np_after(w, ce, s.end)?;
+    let mut b = b;
+    // "according to a statement from the ministry": keep the whole noun phrase.
+    while b < s.end && matches!(w.lower(b), "of" | "from" | "for") {
+        match np_after(w, b + 1, s.end) {
+            Some((_, e)) => b = e,
+            None => break,
+        }
+    }
+    let opener = c == s.start || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
+    let (content, direct) = if opener && w.is_punct(b, ",") {
+        let end = clause_end(w, b + 1, s.end);
+        (vec![trimmed(w, b + 1, end)], false)
+    } else if c > s.start && w.is_punct(c - 1, ",") {
+        before(w, q, s, c)?
+    } else {
+        return None;
+    };
+    if content.iter().all(|sp| sp.is_empty()) {
+        return None;
+    }
+    Some(Draft {
+        source: Some((a, b)),
+        inherit: false,
+        cue: (c, ce),
+        content,
+        direct,
+        class: info.class,
+        sentence: s.index,
+    })
+}
+
+type Parts = (Option<(usize, usize)>, Vec<Span>, bool);
+
+/// "It was reported that ...", "The offer was described as ...", "... was confirmed by X".
+fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) -> Option<Parts> {
+    if !info.has(frame::PASS) {
+        return None;
+    }
+    let next = w.lower(ce);
+    let mut src = None;
+    let mut start = ce;
+    if next == "by" {
+        let (a, b) = np_after(w, ce + 1, s.end)?;
+        src = Some((a, b));
+        start = b;
+    } else if !matches!(next, "that" | "as" | "to") {
+        return None;
+    }
+    if next == "as" {
+        // The thing described is the subject: "The plan was described as unworkable."
+        let subj = subject_before(w, s.start, cs)?;
+        let end = clause_end(w, ce, s.end);
+        return Some((None, vec![trimmed(w, subj.0, subj.1), trimmed(w, ce, end)], false));
+    }
+    let (content, direct) = after(w, q, s, start, info)?;
+    Some((src, content, direct))
+}
+
+/// Content after the cue, from token `k`: a quotation right after it, or the clause.
+fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
+    let mut k = k;
+    if info.has(frame::TELL) {
+        let mut j = k;
+        while j < s.end && j < k + 4 && (w.is(j, class::ADDRESSEE) || w.is_cap(j)) && w.lower(j) != "that" {
+            j += 1;
+        }
+        k = j;
+    }
+    // Adverbials before "that": "said on Friday that", "said in a statement that".
+    if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
+        if w.lower(t) == "that" && (k..t).all(|j| w.is(j, class::AFTER_CUE) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j)) {
+            k = t;
+        }
+    }
+    if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
+        k += 1;
+    }
+    if let Some(quote) = q.opening_at(k) {
+        if info.has(frame::QUOTE) || info.has(frame::THAT) || info.has(frame::THAT_ONLY) {
+            return Some((vec![quote.inner], true));
+        }
+    }
+    if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
+        return None;
+    }
+    let that = w.lower(k) == "that";
+    let end = clause_end(w, k, s.end);
+    let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
+    let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
+        || (info.has(frame::THAT) && starts_clause(w, k, end))
+        || (info.has(frame::OBJ) && !that && (w.is_word(k) || w.is_number(k) || w.is_quote(k)))
+        || prep_ok(frame::OF, "of")
+        || prep_ok(frame::TO, "to")
+        || prep_ok(frame::AS, "as")
+        || (info.has(frame::ABOUT) && w.lower(k) == "about")
+        || (info.has(frame::OVER) && w.lower(k) == "over")
+        || (info.has(frame::AGAINST) && w.lower(k) == "against")
+        || prep_ok(frame::FOR, "for");
+    if !ok || end <= k + 1 {
+        return None;
+    }
+    Some((vec![trimmed(w, k, end)], false))
+}
+
+/// Whether tokens `k..end` look like a reported clause, not an adverbial ("said on Friday").
+fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
+    if end < k + 3 {
+        return false;
+    }
+    !(w.is(k, class::NP_STOP) && !w.is(k, class::BOUNDARY)) || w.lower(k) == "that"
+}
+
+/// Content before the source or cue at token `a`: the quotation closing there, or the clause
+/// from the sentence start to the comma.
+fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)> {
+    if a == 0 {
+        return None;
+    }
+    let mut k = a - 1;
+    if let Some(quote) = q.closing_at(k) {
+        return Some((vec![quote.inner], true));
+    }
+    if !w.is_punct(k, ",") {
+        return None;
+    }
+    if k > 0 {
+        if let Some(quote) = q.closing_at(k - 1) {
+            return Some((vec![quote.inner], true));
+        }
+    }
+    // The clause starts at the sentence start, or after a colon or semicolon before it.
+    let mut start = s.start;
+    while k > s.start {
+        k -= 1;
+        if matches!(w.text(k), ";" | ":") || w.is_dash(k) {
+            start = k + 1;
+            break;
+        }
+    }
+    if a - 1 < start + 3 {
+        return None;
+    }
+    Some((vec![trimmed(w, start, a - 1)], false))
+}
+
+/// After the source of an inverted or end cue: ", “more quotation”" adds a second piece.
+fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
+    let k = skip_adverbial(w, b, w.len());
+    if !(w.is_punct(k, ",") || w.is_punct(k, ":")) {
+        return false;
+    }
+    match q.opening_at(k + 1) {
+        Some(quote) => {
+            content.push(quote.inner);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
+fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize) -> bool {
+    let k = skip_adverbial(w, ce, end);
+    k >= end || w.is_stop(k) || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
+}
+
+/// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
+fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
+    if k >= end || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
+        return k;
+    }
+    let mut j = k;
+    while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && !w.is_quote(j) && w.lower(j) != "that" {
+        j += 1;
+    }
+    if j < end && (w.lower(j) == "that" || w.is_quote(j)) {
+        return k;
+    }
+    j
+}
+
+/// Where the clause that starts at `k` ends (exclusive).
+fn clause_end(w: &Words, k: usize, end: usize) -> usize {
+    let mut j = k;
+    while j < end {
+        if w.is_punct(j, ";") || (w.is_dash(j) && w.text(j) != "-") {
+            return j;
+        }
+        if w.is_punct(j, ",") && j > k {
+            let next = j + 1;
+            let participle = w.lower(next).ends_with("ing") && cue_at(w, next).is_some();
+            let according = w.lower(next) == "according" && w.lower(next + 1) == "to";
+            if participle || according {
+                return j;
+            }
+        }
+        j += 1;
+    }
+    end
+}
+
+/// The span of tokens `a..b`, trimmed of white space, final stops and commas.
+fn trimmed(w: &Words, a: usize, b: usize) -> Span {
+    w.range(a, b).trim(w.doc().text, &[',', '.', ';', ':'])
+}
+
+/// The noun phrase ending right before token `p`, back to a clause boundary.
+fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
+    let mut a = p;
+    while a > start && p - a < MAX_SOURCE {
+        let t = a - 1;
+        let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s";
+        if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
+            break;
+        }
+        if !w.is_cap(t) && cue_at(w, t).is_some() {
+            break;
+        }
+        if w.is(t, class::NP_LINK) {
+            let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
+            let and_ok = w.lower(t) != "and" || (t > start && (w.is_cap(t - 1) || w.is_possessive(t - 1)));
+            if !linked || !and_ok || t == start {
+                break;
+            }
+        }
+        a -= 1;
+    }
+    while a < p && (w.is(a, class::NP_LINK) || w.is(a, class::OPENER) && w.is_cap(a) && a + 1 < p) {
+        a += 1;
+    }
+    if a >= p || (w.is(p - 1, class::DETERMINER) && p - a == 1 && !w.is_number(p - 1)) {
+        return None;
+    }
+    Some((a, p))
+}
+
+/// The noun phrase opening the sentence, if it ends before `limit`
+/// ("President Ana Ruiz, who ..., said" → "President Ana Ruiz").
+fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = start;
+    while a < limit && (w.is(a, class::OPENER) || w.is_punct(a, ",")) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < limit && b - a < MAX_SOURCE {
+        let ok = (w.is_word(b) || w.is_number(b) || w.lower(b) == "'s")
+            && !w.is(b, class::BOUNDARY)
+            && !w.is(b, class::AUX)
+            && !w.is_verb_like(b)
+            && (w.is_cap(b)
+                || w.is(b, class::DETERMINER)
+                || w.is(b, class::ROLE)
+                || w.is(b, class::GROUP)
+                || w.is(b, class::PERSON | class::PLURAL | class::IT)
+                || w.is(b, class::NP_ADJ)
+                || (w.is(b, class::NP_LINK) && (w.is_cap(b + 1) || w.is(b + 1, class::DETERMINER))));
+        if !ok {
+            break;
+        }
+        b += 1;
+    }
+    while b > a && w.is(b - 1, class::NP_LINK) {
+        b -= 1;
+    }
+    let named = (a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL));
+    (b > a && named && (b == limit || w.is_punct(b, ",") || w.is_word(b))).then_some((a, b))
+}
+
+/// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
+fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
+    let first_ok = w.is_cap(k)
+        || w.is(k, class::DETERMINER)
+        || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
+        || w.is(k, class::ROLE | class::GROUP);
+    if k >= end || !first_ok || w.is(k, class::BOUNDARY) && !w.is_cap(k) {
+        return None;
+    }
+    let mut j = k;
+    while j < end && j - k < MAX_SOURCE {
+        let word = w.is_word(j) || w.is_number(j) || w.lower(j) == "'s";
+        if !word || (j > k && (w.is(j, class::NP_STOP) || w.is(j, class::BOUNDARY))) || w.is(j, class::AUX) {
+            break;
+        }
+        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && cue_at(w, j).is_some())) {
+            break;
+        }
+        if w.is(j, class::NP_LINK) && !(w.is_cap(j + 1) || w.is(j + 1, class::DETERMINER) || w.is_number(j + 1)) {
+            break;
+        }
+        j += 1;
+    }
+    while j > k && w.is(j - 1, class::NP_LINK) {
+        j -= 1;
+    }
+    (j > k).then_some((k, j))
+}
+
+/// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
+fn np_ends_clause(w: &Words, b: usize, end: usize) -> bool {
+    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is(b, class::NP_STOP) || w.is_quote(b)
+}

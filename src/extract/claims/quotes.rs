@@ -1,0 +1,191 @@
+//! Quotations: which tokens lie inside a quotation, and where each quotation opens and closes.
+//!
+//! Curly quotes say which way they face. A straight `"` opens when it follows white space, the
+//! start of the text or an opening bracket or dash and is followed by a non-space, and closes
+//! otherwise. News style lets a quotation run over several paragraphs: the paragraph ends with
+//! no closing mark and the next one starts with an opening mark. We follow that convention and
+//! treat such a run as one quotation; an opening mark whose paragraph ends unclosed, with no
+//! continuation, is closed at the end of its paragraph.
+//!
+//! Known failure cases: single quotes (‘...’) are ignored, because ’ is also the apostrophe;
+//! nested double quotes are flattened to the innermost pair.
+
+use super::words::Words;
+use super::super::span::Span;
+
+/// One quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, or one past the last token when it closes unmarked at
+    /// a paragraph end.
+    pub close: usize,
+    /// The quoted text, without the marks, trimmed.
+    pub inner: Span,
+}
+
+/// The quotations of a document and a token-to-quotation map.
+pub struct Quotes {
+    /// All quotations, in order.
+    pub list: Vec<Quote>,
+    inside: Vec<u32>,
+}
+
+impl Quotes {
+    /// The quotation holding token `i` (its marks included), if any.
+    pub fn at(&self, i: usize) -> Option<&Quote> {
+        match self.inside.get(i) {
+            Some(&q) if q > 0 => self.list.get(q as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// The quotation whose closing mark is token `i`.
+    pub fn closing_at(&self, i: usize) -> Option<&Quote> {
+        self.at(i).filter(|q| q.close == i)
+    }
+
+    /// The quotation whose opening mark is token `i`.
+    pub fn opening_at(&self, i: usize) -> Option<&Quote> {
+        self.at(i).filter(|q| q.open == i)
+    }
+}
+
+/// Which way a quotation mark faces.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Facing {
+    Open,
+    Close,
+}
+
+fn facing(w: &Words, i: usize) -> Option<Facing> {
+    match w.text(i) {
+        "\u{201c}" => Some(Facing::Open),
+        "\u{201d}" => Some(Facing::Close),
+        "\"" => {
+            let text = w.doc().text;
+            let span = w.span(i);
+            let before = text.get(..span.start).and_then(|t| t.chars().next_back());
+            let after = text.get(span.end..).and_then(|t| t.chars().next());
+            let opens_after = before.is_none_or(|c| c.is_whitespace() || "([{\u{2014}\u{2013}-".contains(c));
+            let before_word = after.is_some_and(|c| !c.is_whitespace());
+            Some(if opens_after && before_word { Facing::Open } else { Facing::Close })
+        }
+        _ => None,
+    }
+}
+
+/// Finds the quotations of the document.
+pub fn find_quotes(w: &Words) -> Quotes {
+    let n = w.len();
+    let marks: Vec<(usize, Facing)> = (0..n).filter_map(|i| facing(w, i).map(|f| (i, f))).collect();
+    let mut list: Vec<Quote> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, &(i, f)) in marks.iter().enumerate() {
+        match (f, open) {
+            (Facing::Open, None) => open = Some(i),
+            (Facing::Open, Some(o)) => {
+                // A new paragraph opening with a mark continues an unclosed quotation.
+                // Two opening marks in one paragraph: the first was unbalanced; drop it.
+                let continues = w.paragraph(i) > w.paragraph(o) && first_of_paragraph(w, i);
+                if !continues {
+                    open = Some(i);
+                }
+            }
+            (Facing::Close, Some(o)) => {
+                list.push(make(w, o, i));
+                open = None;
+            }
+            (Facing::Close, None) => {}
+        }
+        // An open quotation not continued in the next paragraph closes at its paragraph end.
+        if let Some(o) = open {
+            let next = marks.get(k + 1).map(|&(j, _)| j);
+            let last = last_of_paragraph(w, i);
+            let next_in_para = next.is_some_and(|j| j <= last);
+            let continued = next.is_some_and(|j| {
+                w.paragraph(j) == w.paragraph(last + 1) && first_of_paragraph(w, j) && facing(w, j) == Some(Facing::Open)
+            });
+            if !next_in_para && !continued {
+                close_at(w, o, last, &mut list);
+                open = None;
+            }
+        }
+    }
+    let mut inside = vec![0u32; n];
+    for (q, quote) in list.iter().enumerate() {
+        for slot in inside.iter_mut().take((quote.close + 1).min(n)).skip(quote.open) {
+            *slot = q as u32 + 1;
+        }
+    }
+    Quotes { list, inside }
+}
+
+fn make(w: &Words, open: usize, close: usize) -> Quote {
+    let start = w.span(open).end;
+    let end = if close < w.len() { w.span(close).start } else { w.span(close.saturating_sub(1)).end };
+    let inner = Span::new(start, end).trim(w.doc().text, &[',', '.', ':', ';']);
+    Quote { open, close, inner }
+}
+
+fn close_at(w: &Words, open: usize, last: usize, list: &mut Vec<Quote>) {
+    if last > open {
+        let mut q = make(w, open, last);
+        q.inner = Span::new(w.span(open).end, w.span(last).end).trim(w.doc().text, &[',', '.', ':', ';']);
+        list.push(q);
+    }
+}
+
+fn first_of_paragraph(w: &Words, i: usize) -> bool {
+    i == 0 || w.paragraph(i - 1) != w.paragraph(i)
+}
+
+fn last_of_paragraph(w: &Words, i: usize) -> usize {
+    let p = w.paragraph(i);
+    let doc = w.doc();
+    let s = doc.sentence_of(i);
+    let mut last = i;
+    for sent in doc.sentences.iter().skip(s) {
+        if sent.paragraph != p {
+            break;
+        }
+        last = sent.tokens.end.saturating_sub(1).max(last);
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segment;
+
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        quotes: &'static [&'static str],
+    }
+
+    #[test]
+    fn quotations() {
+        let cases = [
+            Case { name: "curly", text: "“We will talk,” she said.", quotes: &["We will talk"] },
+            Case { name: "straight", text: "He said: \"Not yet.\" Then he left.", quotes: &["Not yet"] },
+            Case { name: "two", text: "“One,” he said, “two.”", quotes: &["One", "two"] },
+            Case {
+                name: "over two paragraphs",
+                text: "She said: “The first part.\n“The second part.”\nAfter.",
+                quotes: &["The first part.\n“The second part"],
+            },
+            Case { name: "unclosed", text: "He said “never\nThen more.", quotes: &["never"] },
+            Case { name: "apostrophe only", text: "Kyiv’s envoy left.", quotes: &[] },
+        ];
+        for c in cases {
+            let doc = segment(c.text);
+            let w = Words::new(&doc);
+            let q = find_quotes(&w);
+            let got: Vec<&str> = q.list.iter().map(|q| q.inner.text(c.text)).collect();
+            assert_eq!(got, c.quotes, "{}", c.name);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Speaker resolution: from the source as written to a party.
+//!
+//! In order:
+//! 1. a party mentioned inside the source: the one covering its last word (the head: "Ukrainian
+//!    officials" has no mention at its head, so the country), else the last person named in it
+//!    ("a senior aide to President Ana Pérez" → Ana Pérez), else its last mention;
+//! 2. "he"/"she": the speaker of a recent claim if a person, else the last person mentioned;
+//! 3. "they"/"we": the speaker of a recent claim if not a person, else the last country,
+//!    organisation or group mentioned;
+//! 4. "it": the last country or organisation mentioned;
+//! 5. "who"/"which" after a comma: the party just before the comma ("Ms Lee, who said ...");
+//! 6. a role noun with no name ("the minister said"): the last person whose role has that noun,
+//!    else the speaker of a recent claim if a person.
+//!
+//! Known failure cases: no gender or number agreement beyond he/she vs they; a pronoun that
+//! refers to the object of the previous sentence resolves to its subject; group sources that
+//! name two parties ("both sides") resolve to none.
+
+use super::super::model::PartyKind;
+use super::super::parties::Parties;
+use super::words::{class, Words};
+
+/// A speaker already resolved, for later pronouns.
+#[derive(Clone, Copy, Debug)]
+pub struct Said {
+    /// Sentence of the claim.
+    pub sentence: usize,
+    /// The party that spoke.
+    pub party: usize,
+}
+
+/// How far back (in sentences) a pronoun may reach for a previous speaker.
+const REACH: usize = 3;
+/// How many mentions back a pronoun may look.
+const LOOKBACK: usize = 40;
+
+/// Resolves the source tokens `a..b` of a claim whose cue is at token `cue` in `sentence`.
+pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sentence: usize, said: &[Said]) -> Option<usize> {
+    if b <= a {
+        return None;
+    }
+    let inside = parties.within(w.range(a, b));
+    if !inside.is_empty() {
+        return Some(head_party(w, parties, inside, b));
+    }
+    let first = a;
+    let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
+    let recent = |want: &dyn Fn(PartyKind) -> bool| {
+        said.iter()
+            .rev()
+            .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
+            .find(|s| kind(s.party).is_some_and(want))
+            .map(|s| s.party)
+    };
+    let is_person = |k: PartyKind| k == PartyKind::Person;
+    let not_person = |k: PartyKind| !matches!(k, PartyKind::Person | PartyKind::Place);
+    if b - a == 1 || w.is(first, class::PERSON) && b - a <= 2 {
+        if w.is(first, class::PERSON) {
+            return recent(&is_person).or_else(|| last_mention(parties, cue, &is_person));
+        }
+        if w.is(first, class::PLURAL) {
+            return recent(&not_person).or_else(|| last_mention(parties, cue, &not_person));
+        }
+        if w.is(first, class::IT) {
+            let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
+            return last_mention(parties, cue, &org);
+        }
+        if w.is(first, class::WHO) && a >= 2 && w.is_punct(a - 1, ",") {
+            return parties.at_token(a - 2).map(|m| m.party);
+        }
+    }
+    // A role noun with no name: "the minister", "a Russian spokesperson".
+    if let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) {
+        let noun = w.lower(role);
+        let with_role = |p: &usize| {
+            parties.list.get(*p).and_then(|r| r.role.as_ref()).is_some_and(|r| r.to_lowercase().contains(noun))
+        };
+        let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+        let by_role = parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party).find(with_role);
+        if by_role.is_some() {
+            return by_role;
+        }
+        if w.is(a, class::DETERMINER) && w.lower(a) == "the" {
+            return recent(&is_person);
+        }
+    }
+    None
+}
+
+/// The party a source names: the mention at its head, else its last person, else its last
+/// non-place mention.
+fn head_party(w: &Words, parties: &Parties, inside: &[super::super::parties::Mention], b: usize) -> usize {
+    let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
+    let head = b - 1;
+    let head = if w.lower(head) == "'s" && head > 0 { head - 1 } else { head };
+    if let Some(m) = inside.iter().rev().find(|m| m.tokens.start <= head && head < m.tokens.end) {
+        return m.party;
+    }
+    if let Some(m) = inside.iter().rev().find(|m| kind(m.party) == Some(PartyKind::Person)) {
+        return m.party;
+    }
+    if let Some(m) = inside.iter().rev().find(|m| kind(m.party) != Some(PartyKind::Place)) {
+        return m.party;
+    }
+    inside[inside.len() - 1].party
+}
+
+fn last_mention(parties: &Parties, cue: usize, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
+    let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+    parties.mentions[..before]
+        .iter()
+        .rev()
+        .take(LOOKBACK)
+        .find(|m| parties.list.get(m.party).is_some_and(|r| want(r.kind)))
+        .map(|m| m.party)
+}

@@ -1,0 +1,255 @@
+//! Lower-cased token texts and the closed word classes the claim rules test for.
+//!
+//! Every token is lower-cased once into one shared buffer (curly apostrophes folded to `'`),
+//! so each later test is a slice comparison or one hash lookup. The word classes come from
+//! `data/speech_words.txt`.
+
+use super::super::lexicon::entries;
+use super::super::segment::{Document, TokenKind};
+use super::super::span::Span;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Word classes as bits (a word may be in several).
+pub mod class {
+    /// Auxiliary verbs (has, was, will).
+    pub const AUX: u32 = 1;
+    /// Adverbs that may sit between a subject and its cue (also, previously).
+    pub const ADVERB: u32 = 1 << 1;
+    /// Forms of "be" that make a passive (was described).
+    pub const PASSIVE: u32 = 1 << 2;
+    /// Words that open a new clause (that, which, while, but).
+    pub const BOUNDARY: u32 = 1 << 3;
+    /// Relative pronouns that can stand as a source (who, which).
+    pub const WHO: u32 = 1 << 4;
+    /// he, she.
+    pub const PERSON: u32 = 1 << 5;
+    /// they, we.
+    pub const PLURAL: u32 = 1 << 6;
+    /// it.
+    pub const IT: u32 = 1 << 7;
+    /// I, you.
+    pub const OTHER_PRONOUN: u32 = 1 << 8;
+    /// Determiners and quantifiers (the, a, both).
+    pub const DETERMINER: u32 = 1 << 9;
+    /// Prepositions and "and" that may link the parts of a noun phrase (aide to X).
+    pub const NP_LINK: u32 = 1 << 10;
+    /// Participles used as adjectives in noun phrases (unnamed, ruling).
+    pub const NP_ADJ: u32 = 1 << 11;
+    /// Addressees of "told" (reporters, him).
+    pub const ADDRESSEE: u32 = 1 << 12;
+    /// Words of the adverbials that follow a cue (on Friday, in a statement).
+    pub const AFTER_CUE: u32 = 1 << 13;
+    /// Role nouns (minister, spokesperson).
+    pub const ROLE: u32 = 1 << 14;
+    /// Plural heads of group sources (officials, sides).
+    pub const GROUP: u32 = 1 << 15;
+    /// Words that end a noun phrase after a cue ("said Ms Lee on Friday").
+    pub const NP_STOP: u32 = 1 << 16;
+    /// Sentence openers before the subject ("But", "Meanwhile").
+    pub const OPENER: u32 = 1 << 17;
+}
+
+fn classes() -> &'static HashMap<&'static str, u32> {
+    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in entries(include_str!("../data/speech_words.txt")) {
+            let Some((label, words)) = line.split_once(':') else { continue };
+            let bit = match label.trim() {
+                "aux" => class::AUX,
+                "adverb" => class::ADVERB,
+                "passive" => class::PASSIVE,
+                "boundary" => class::BOUNDARY,
+                "who" => class::WHO,
+                "pronoun_person" => class::PERSON,
+                "pronoun_plural" => class::PLURAL,
+                "pronoun_it" => class::IT,
+                "pronoun_other" => class::OTHER_PRONOUN,
+                "determiner" => class::DETERMINER,
+                "np_link" => class::NP_LINK,
+                "np_ed" | "np_ing" => class::NP_ADJ,
+                "addressee" => class::ADDRESSEE,
+                "after_cue" => class::AFTER_CUE,
+                "role" => class::ROLE,
+                "group_head" => class::GROUP,
+                "np_stop" => class::NP_STOP,
+                "opener" => class::OPENER,
+                _ => 0,
+            };
+            for w in words.split_whitespace() {
+                *map.entry(w).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// The tokens of a document, lower-cased, with their word classes.
+pub struct Words<'d> {
+    doc: &'d Document<'d>,
+    buf: String,
+    ends: Vec<usize>,
+    bits: Vec<u32>,
+    paragraph: Vec<usize>,
+}
+
+impl<'d> Words<'d> {
+    /// Lower-cases every token of `doc` once.
+    pub fn new(doc: &'d Document<'d>) -> Words<'d> {
+        let mut buf = String::with_capacity(doc.text.len());
+        let mut ends = Vec::with_capacity(doc.tokens.len());
+        let mut bits = Vec::with_capacity(doc.tokens.len());
+        let map = classes();
+        for t in &doc.tokens {
+            let start = buf.len();
+            for c in t.span.text(doc.text).chars() {
+                match c {
+                    '\u{2019}' | '\u{2018}' => buf.push('\''),
+                    c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                    c => buf.extend(c.to_lowercase()),
+                }
+            }
+            bits.push(map.get(&buf[start..]).copied().unwrap_or(0));
+            ends.push(buf.len());
+        }
+        let mut paragraph = vec![0; doc.tokens.len()];
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                if let Some(p) = paragraph.get_mut(i) {
+                    *p = s.paragraph;
+                }
+            }
+        }
+        Words { doc, buf, ends, bits, paragraph }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &'d Document<'d> {
+        self.doc
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Token `i` lower-cased ("" out of range).
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buf.get(start..end).unwrap_or("")
+    }
+
+    /// Token `i` as written ("" out of range).
+    pub fn text(&self, i: usize) -> &'d str {
+        self.doc.word(i)
+    }
+
+    /// Span of token `i` (empty span at the end of the text when out of range).
+    pub fn span(&self, i: usize) -> Span {
+        self.doc.tokens.get(i).map_or(Span::new(self.doc.text.len(), self.doc.text.len()), |t| t.span)
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1` (`a < b`).
+    pub fn range(&self, a: usize, b: usize) -> Span {
+        if b <= a {
+            return Span::new(self.span(a).start, self.span(a).start);
+        }
+        Span::new(self.span(a).start, self.span(b - 1).end)
+    }
+
+    /// Whether token `i` has word class `bit`.
+    pub fn is(&self, i: usize, bit: u32) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bit != 0)
+    }
+
+    /// Whether token `i` is a word (letters).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Whether token `i` is a number.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// Whether token `i` starts with an upper-case letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is exactly the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.text(i) == p
+    }
+
+    /// Whether token `i` ends a sentence or clause hard (. ! ? ;).
+    pub fn is_stop(&self, i: usize) -> bool {
+        matches!(self.text(i), "." | "!" | "?" | ";")
+    }
+
+    /// Whether token `i` is a dash used as a clause break.
+    pub fn is_dash(&self, i: usize) -> bool {
+        matches!(self.text(i), "\u{2014}" | "\u{2013}" | "--" | "-")
+    }
+
+    /// Whether token `i` is a quotation mark of any kind.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(self.text(i), "\u{201c}" | "\u{201d}" | "\"")
+    }
+
+    /// Paragraph index of token `i`.
+    pub fn paragraph(&self, i: usize) -> usize {
+        self.paragraph.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether token `i` is a possessive ("Russia's", "leaders'").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2)
+    }
+
+    /// Whether token `i` looks like a past or present participle used as a verb:
+    /// a lower-case word ending in -ed or -ing that is not a known noun-phrase adjective.
+    pub fn is_verb_like(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        !self.is_cap(i)
+            && !self.is(i, class::NP_ADJ)
+            && ((w.ends_with("ed") && w.len() > 4) || (w.ends_with("ing") && w.len() > 5))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::segment;
+
+    #[test]
+    fn lowers_and_classifies() {
+        let doc = segment("The Minister’s aide SAID it.");
+        let w = Words::new(&doc);
+        assert_eq!(w.lower(1), "minister's");
+        assert!(w.is_possessive(1));
+        assert_eq!(w.lower(3), "said");
+        assert!(w.is(0, class::DETERMINER));
+        assert!(w.is(4, class::IT));
+        assert_eq!(w.lower(99), "");
+        assert!(w.is_cap(1) && !w.is_cap(2));
+    }
+
+    #[test]
+    fn verb_like_skips_adjectives() {
+        let doc = segment("unnamed officials emerged talking");
+        let w = Words::new(&doc);
+        assert!(!w.is_verb_like(0));
+        assert!(!w.is_verb_like(1));
+        assert!(w.is_verb_like(2));
+        assert!(w.is_verb_like(3));
+    }
+}
