@@ -1,4 +1,38 @@
-//! The browser front end (placeholder while the foundation is laid).
+//! The browser front end: thin Yew components over plain, natively tested logic.
+//!
+//! * [`state`]: the app state and its reducer (no `yew`);
+//! * [`filter`] and [`cards`]: which cards are visible, their order and every filter's count;
+//! * [`export`]: CSV and the Markdown brief (the JSON export is the core's own);
+//! * the components, one per file: the app shell, the input panel, the summary bar, the
+//!   filter panel, the card list and the article view.
 
-/// Mounts the app into the document body.
-pub fn start() {}
+pub mod cards;
+pub mod export;
+pub mod filter;
+pub mod state;
+pub mod text;
+
+mod app;
+mod article;
+mod card_list;
+mod controls;
+mod dom;
+mod embed;
+pub mod highlight;
+mod input;
+mod sample;
+mod storage;
+mod summary;
+
+pub use app::{App, AppProps, Theme};
+pub use embed::{mount, ExplorerHandle};
+
+/// Mounts the full-page app into `#article-explorer-app`, if the page has one.
+///
+/// Pages that only embed explorers (see `mount` and the `<article-explorer>` element) have no
+/// such element, and then nothing happens here.
+pub fn start() {
+    let Some(root) = gloo::utils::document().get_element_by_id("article-explorer-app") else { return };
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(root, AppProps::full_page()).render();
+}

@@ -1,0 +1,80 @@
+//! The article view: the text as analysed, with party mentions highlighted and the selected
+//! card's evidence marked. The text is only ever rendered as text nodes, never as HTML.
+
+use super::cards::Card;
+use super::highlight::paragraphs;
+use super::state::Action;
+use crate::extract::Extraction;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`ArticleView`].
+#[derive(Properties)]
+pub struct ArticleViewProps {
+    /// The extraction.
+    pub extraction: Rc<Extraction>,
+    /// The text it was made from.
+    pub text: Rc<str>,
+    /// The selected card.
+    pub selected: Option<Card>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for ArticleViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.extraction, &other.extraction) && Rc::ptr_eq(&self.text, &other.text) && self.selected == other.selected
+    }
+}
+
+/// The highlighted article.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let ex = &props.extraction;
+    let text: &str = &props.text;
+    let container = use_node_ref();
+    let evidence = props.selected.and_then(|c| c.item(ex)).map(|i| i.evidence()).unwrap_or_default();
+    // A party card's evidence is every mention; marking them all would add nothing to the
+    // highlighting, so the view only scrolls to the first.
+    let is_party = props.selected.is_some_and(|c| c.kind == super::cards::CardType::Party);
+    let marks = if is_party { evidence.iter().take(1).copied().collect::<Vec<_>>() } else { evidence };
+    let paras = paragraphs(text, ex, &marks);
+
+    {
+        let container = container.clone();
+        use_effect_with(props.selected, move |selected| {
+            if selected.is_some() {
+                if let Some(el) = container.cast::<web_sys::Element>().and_then(|c| c.query_selector(".is-evidence").ok().flatten()) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
+
+    let render_piece = |piece: &super::highlight::Piece| -> Html {
+        let s = &text[piece.span];
+        let evidence = piece.evidence.then_some("is-evidence");
+        match piece.party.and_then(|i| ex.parties.get(i)) {
+            Some(p) => {
+                let d = props.dispatch.clone();
+                let name = p.name.clone();
+                html! {
+                    <mark class={classes!("ae-mention", format!("kind-{}", p.kind.label()), evidence)}
+                        title={format!("{} ({}) — click to filter", p.name, p.kind.label())} data-party={p.name.clone()}
+                        onclick={Callback::from(move |_| d.emit(Action::OnlyParty(name.clone())))}>{s.to_owned()}</mark>
+                }
+            }
+            None if piece.evidence => html! { <span class="is-evidence">{s.to_owned()}</span> },
+            None => html! { {s.to_owned()} },
+        }
+    };
+    html! {
+        <section class="ae-article" aria-label="Article with highlights" data-testid="article-view" ref={container}>
+            <h2 class="ae-article-title">{"Article"}</h2>
+            {for paras.iter().map(|pieces| html! { <p>{for pieces.iter().map(render_piece)}</p> })}
+        </section>
+    }
+}

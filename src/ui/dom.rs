@@ -1,0 +1,63 @@
+//! Small browser helpers: downloads, clipboard, clocks, HTML to text. Each fails quietly
+//! (returning `false` or a fallback) rather than throwing, because a refused download or
+//! clipboard must never break the page.
+
+use wasm_bindgen::JsCast;
+
+/// Milliseconds from a monotonic clock.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = gloo::utils::document();
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+        web_sys::Url::revoke_object_url(&url).ok()?;
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Copies `text` to the clipboard (asynchronously; the browser may refuse).
+pub fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let _promise = window.navigator().clipboard().write_text(text);
+    true
+}
+
+/// The readable text of an HTML document: scripts and styles dropped, block elements on lines
+/// of their own. Parsing with `DOMParser` runs no script and loads nothing.
+pub fn html_to_text(html: &str) -> String {
+    let parsed = web_sys::DomParser::new()
+        .ok()
+        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml).ok());
+    let Some(doc) = parsed else { return String::new() };
+    if let Ok(junk) = doc.query_selector_all("script, style, noscript, template, svg, head") {
+        for i in 0..junk.length() {
+            if let Some(node) = junk.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
+    if let Ok(blocks) = doc.query_selector_all("p, h1, h2, h3, h4, h5, h6, li, blockquote, br, div, tr, article, section") {
+        for i in 0..blocks.length() {
+            if let Some(node) = blocks.item(i) {
+                let _ = node.append_child(&doc.create_text_node("\n"));
+            }
+        }
+    }
+    let raw = doc.body().and_then(|b| b.text_content()).unwrap_or_default();
+    super::text::tidy_lines(&raw)
+}

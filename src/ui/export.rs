@@ -1,0 +1,132 @@
+//! Exports: the cards as CSV and as a Markdown brief. (The JSON export is
+//! [`crate::extract::to_json`], byte for byte what the `extract` CLI prints.)
+
+use crate::extract::{Content, Extraction, Status};
+use std::fmt::Write;
+
+/// One CSV with a `type` column, so a spreadsheet can filter it. Columns: type, id, label
+/// (party name / speaker / status), detail (kind and role / cue / summary), text (aliases /
+/// content / evidence), parties, start, end.
+pub fn to_csv(ex: &Extraction) -> String {
+    let name = |id: &str| ex.parties.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
+    let names = |ids: &[String]| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("; ");
+    let mut out = String::from("type,id,label,detail,text,parties,start,end\r\n");
+    let mut row = |cells: [&str; 8]| {
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    for p in &ex.parties {
+        let detail = match &p.role {
+            Some(role) => format!("{}; {role}", p.kind.label()),
+            None => p.kind.label().to_owned(),
+        };
+        let (start, end) = p.mentions.first().map_or((0, 0), |m| (m.start, m.end));
+        let affiliation = p.affiliation.as_deref().map(name).unwrap_or_default();
+        row(["party", &p.id, &p.name, &detail, &p.aliases.join("; "), &affiliation, &start.to_string(), &end.to_string()]);
+    }
+    for c in &ex.claims {
+        let speaker = c.speaker.as_deref().map(name).or(c.source.as_ref().map(|s| s.text.clone())).unwrap_or_default();
+        let span = c.content.pieces();
+        let (start, end) = (span.first().map_or(0, |s| s.start), span.last().map_or(0, |s| s.end));
+        let detail = format!("{} ({})", c.cue.text, c.cue_class.label());
+        row(["claim", &c.id, &speaker, &detail, &c.content.joined(), &names(&c.targets), &start.to_string(), &end.to_string()]);
+    }
+    for o in &ex.outcomes {
+        let (start, end) = (o.evidence.start.to_string(), o.evidence.end.to_string());
+        row(["outcome", &o.id, o.status.label(), &o.summary, &o.evidence.text, &names(&o.parties), &start, &end]);
+    }
+    out
+}
+
+/// Quotes a cell when it needs it (RFC 4180), and defuses spreadsheet formulas: a cell that
+/// starts with `=`, `+`, `-` or `@` gets a leading apostrophe.
+fn csv_cell(cell: &str) -> String {
+    let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+/// A Markdown brief: parties, claims grouped by speaker, outcomes by status.
+pub fn to_markdown(ex: &Extraction, title: &str) -> String {
+    fn party_name<'a>(ex: &'a Extraction, id: &'a str) -> &'a str {
+        ex.parties.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str())
+    }
+    let name = |id| party_name(ex, id);
+    let mut md = String::new();
+    let _ = writeln!(md, "# {title}\n");
+    let _ = writeln!(
+        md,
+        "{} parties, {} claims, {} outcomes.\n",
+        ex.parties.len(),
+        ex.claims.len(),
+        ex.outcomes.len()
+    );
+    md.push_str("## Parties\n\n");
+    if ex.parties.is_empty() {
+        md.push_str("None found.\n");
+    }
+    for p in &ex.parties {
+        let _ = write!(md, "- **{}** ({})", p.name, p.kind.label());
+        if let Some(role) = &p.role {
+            let _ = write!(md, ", {role}");
+        }
+        if let Some(aff) = &p.affiliation {
+            let _ = write!(md, ", {}", name(aff));
+        }
+        if !p.aliases.is_empty() {
+            let _ = write!(md, "; also: {}", p.aliases.join(", "));
+        }
+        let _ = writeln!(md, "; {} mention{}", p.mentions.len(), if p.mentions.len() == 1 { "" } else { "s" });
+    }
+    md.push_str("\n## Claims\n");
+    if ex.claims.is_empty() {
+        md.push_str("\nNone found.\n");
+    }
+    let mut speakers: Vec<Option<&str>> = Vec::new();
+    for c in &ex.claims {
+        if !speakers.contains(&c.speaker.as_deref()) {
+            speakers.push(c.speaker.as_deref());
+        }
+    }
+    for speaker in speakers {
+        let _ = writeln!(md, "\n### {}\n", speaker.map_or("Unattributed", name));
+        for c in ex.claims.iter().filter(|c| c.speaker.as_deref() == speaker) {
+            let content = match &c.content {
+                Content::One(s) => s.text.clone(),
+                Content::Split(_) => c.content.joined(),
+            };
+            let content = content.replace('\n', " ");
+            if c.direct {
+                let _ = writeln!(md, "- *{}*: “{}”", c.cue.text, content.trim());
+            } else {
+                let _ = writeln!(md, "- *{}*: {}", c.cue.text, content.trim());
+            }
+        }
+    }
+    md.push_str("\n## Outcomes\n");
+    if ex.outcomes.is_empty() {
+        md.push_str("\nNone found.\n");
+    }
+    for status in Status::ALL {
+        let items: Vec<_> = ex.outcomes.iter().filter(|o| o.status == status).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let mut label = status.label().to_owned();
+        label[..1].make_ascii_uppercase();
+        let _ = writeln!(md, "\n### {label}\n");
+        for o in items {
+            let parties: Vec<&str> = o.parties.iter().map(|id| name(id)).collect();
+            let _ = write!(md, "- {}", o.summary.replace('\n', " "));
+            if !parties.is_empty() {
+                let _ = write!(md, " ({})", parties.join(", "));
+            }
+            md.push('\n');
+        }
+    }
+    md
+}

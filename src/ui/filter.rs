@@ -1,0 +1,306 @@
+//! Which cards are visible and in what order: plain functions over plain data.
+//!
+//! Filters combine with AND across facets and OR within one (two party chips show the cards
+//! involving either). Every facet also reports a count: how many cards it would show given all
+//! the *other* active filters, so a count never promises what another filter hides.
+
+use super::cards::{Card, CardType, Item};
+use crate::extract::{Extraction, Status};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// Direct quotations, reported speech, or both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speech {
+    /// Both.
+    #[default]
+    All,
+    /// Quotations only.
+    Direct,
+    /// Reported speech only.
+    Reported,
+}
+
+/// Card order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// As the article tells it.
+    #[default]
+    Article,
+    /// Grouped by the party a card is about, parties alphabetically.
+    Party,
+    /// Most central parties first.
+    Salience,
+}
+
+impl Sort {
+    /// Every order, for the sort menu.
+    pub const ALL: [Sort; 3] = [Sort::Article, Sort::Party, Sort::Salience];
+
+    /// Label for the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Article => "Article order",
+            Sort::Party => "By party",
+            Sort::Salience => "By salience",
+        }
+    }
+
+    /// Value for the `<select>` and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Article => "article",
+            Sort::Party => "party",
+            Sort::Salience => "salience",
+        }
+    }
+
+    /// Parses [`Sort::key`].
+    pub fn from_key(key: &str) -> Sort {
+        Sort::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default()
+    }
+}
+
+/// The filter state. Parties are kept by *name*, not id, so a selection survives re-extraction
+/// of an edited text, where ids may shift.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Card types shown.
+    pub types: BTreeSet<CardType>,
+    /// Names of the parties picked as chips; empty means all.
+    pub parties: BTreeSet<String>,
+    /// Outcome statuses shown; empty means all.
+    pub statuses: BTreeSet<Status>,
+    /// Direct or reported claims.
+    pub speech: Speech,
+    /// Free-text search, matched case-insensitively.
+    pub query: String,
+    /// Card order.
+    pub sort: Sort,
+}
+
+impl Default for Filters {
+    fn default() -> Filters {
+        Filters {
+            types: CardType::ALL.into_iter().collect(),
+            parties: BTreeSet::new(),
+            statuses: BTreeSet::new(),
+            speech: Speech::All,
+            query: String::new(),
+            sort: Sort::Article,
+        }
+    }
+}
+
+/// One dimension of filtering, so a count can leave its own facet out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    /// Card types.
+    Types,
+    /// Party chips.
+    Parties,
+    /// Outcome status.
+    Status,
+    /// Direct or reported.
+    Speech,
+    /// Free-text search.
+    Query,
+}
+
+impl Filters {
+    /// Whether any filter differs from the default (sort does not count: it hides nothing).
+    pub fn is_active(&self) -> bool {
+        self.active(Facet::Types)
+            || self.active(Facet::Parties)
+            || self.active(Facet::Status)
+            || self.active(Facet::Speech)
+            || self.active(Facet::Query)
+    }
+
+    /// Whether one facet is narrowing the cards.
+    pub fn active(&self, facet: Facet) -> bool {
+        match facet {
+            Facet::Types => self.types.len() != CardType::ALL.len(),
+            Facet::Parties => !self.parties.is_empty(),
+            Facet::Status => !self.statuses.is_empty(),
+            Facet::Speech => self.speech != Speech::All,
+            Facet::Query => !self.query.trim().is_empty(),
+        }
+    }
+
+    /// The filters with one facet reset, for its one-click clear button.
+    pub fn cleared(&self, facet: Facet) -> Filters {
+        let fresh = Filters::default();
+        let mut f = self.clone();
+        match facet {
+            Facet::Types => f.types = fresh.types,
+            Facet::Parties => f.parties.clear(),
+            Facet::Status => f.statuses.clear(),
+            Facet::Speech => f.speech = Speech::All,
+            Facet::Query => f.query.clear(),
+        }
+        f
+    }
+}
+
+/// What the filters need to know about an extraction, computed once per extraction.
+#[derive(Debug)]
+pub struct Index<'a> {
+    ex: &'a Extraction,
+    names: HashMap<&'a str, &'a str>,
+    salience: HashMap<&'a str, f32>,
+    search: Vec<(Card, String)>,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes party names, salience and the searchable text of every card.
+    pub fn new(ex: &'a Extraction) -> Index<'a> {
+        let names = ex.parties.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        let salience = ex.parties.iter().map(|p| (p.id.as_str(), p.salience)).collect();
+        let search = Card::all(ex)
+            .filter_map(|c| c.item(ex).map(|item| (c, item.search_text(ex))))
+            .collect();
+        Index { ex, names, salience, search }
+    }
+
+    /// The name of party `id` (empty if unknown).
+    pub fn name(&self, id: &str) -> &'a str {
+        self.names.get(id).copied().unwrap_or("")
+    }
+
+    fn passes(&self, card: Card, item: Item<'_>, text: &str, f: &Filters, skip: Option<Facet>) -> bool {
+        let on = |facet| skip != Some(facet);
+        if on(Facet::Types) && !f.types.contains(&card.kind) {
+            return false;
+        }
+        if on(Facet::Parties)
+            && !f.parties.is_empty()
+            && !item.involves().iter().any(|id| f.parties.contains(self.name(id)))
+        {
+            return false;
+        }
+        if on(Facet::Status) && !f.statuses.is_empty() {
+            if let Item::Outcome(o) = item {
+                if !f.statuses.contains(&o.status) {
+                    return false;
+                }
+            }
+        }
+        if on(Facet::Speech) {
+            if let Item::Claim(c) = item {
+                let wanted = match f.speech {
+                    Speech::All => true,
+                    Speech::Direct => c.direct,
+                    Speech::Reported => !c.direct,
+                };
+                if !wanted {
+                    return false;
+                }
+            }
+        }
+        if on(Facet::Query) {
+            let q = f.query.trim().to_lowercase();
+            if !q.is_empty() && !q.split_whitespace().all(|w| text.contains(w)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn matching(&self, f: &Filters, skip: Option<Facet>) -> impl Iterator<Item = (Card, Item<'a>)> + '_ {
+        let f = f.clone();
+        self.search.iter().filter_map(move |(card, text)| {
+            let item = card.item(self.ex)?;
+            self.passes(*card, item, text, &f, skip).then_some((*card, item))
+        })
+    }
+
+    /// The visible cards, in the chosen order.
+    pub fn visible(&self, f: &Filters) -> Vec<Card> {
+        let mut cards: Vec<(Card, Item<'a>)> = self.matching(f, None).collect();
+        let type_rank = |c: &Card| c.kind as usize;
+        match f.sort {
+            Sort::Article => cards.sort_by_key(|(c, item)| (item.position(), type_rank(c))),
+            Sort::Party => cards.sort_by(|(a, ia), (b, ib)| {
+                let name = |i: &Item<'_>| i.lead_party().map(|id| self.name(id).to_lowercase());
+                // Cards about no party go last.
+                let key = |i: &Item<'_>| (name(i).is_none(), name(i));
+                key(ia).cmp(&key(ib)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
+            }),
+            Sort::Salience => cards.sort_by(|(a, ia), (b, ib)| {
+                let s = |i: &Item<'_>| i.lead_party().and_then(|id| self.salience.get(id)).copied().unwrap_or(0.0);
+                s(ib).total_cmp(&s(ia)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
+            }),
+        }
+        cards.into_iter().map(|(c, _)| c).collect()
+    }
+
+    /// Counts for every filter control: each leaves its own facet out.
+    pub fn counts(&self, f: &Filters) -> Counts {
+        let mut counts = Counts::default();
+        for (card, _) in self.matching(f, Some(Facet::Types)) {
+            *counts.types.entry(card.kind).or_default() += 1;
+        }
+        for (_, item) in self.matching(f, Some(Facet::Parties)) {
+            let mut ids = item.involves();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                *counts.parties.entry(self.name(id).to_owned()).or_default() += 1;
+            }
+        }
+        for (_, item) in self.matching(f, Some(Facet::Status)) {
+            if let Item::Outcome(o) = item {
+                *counts.statuses.entry(o.status).or_default() += 1;
+            }
+        }
+        for (_, item) in self.matching(f, Some(Facet::Speech)) {
+            if let Item::Claim(c) = item {
+                *counts.speech.entry(if c.direct { Speech::Direct } else { Speech::Reported }).or_default() += 1;
+                *counts.speech.entry(Speech::All).or_default() += 1;
+            }
+        }
+        counts.visible = self.matching(f, None).count();
+        counts
+    }
+}
+
+/// How many cards each filter value would show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Per card type.
+    pub types: HashMap<CardType, usize>,
+    /// Per party name: cards involving it.
+    pub parties: HashMap<String, usize>,
+    /// Per outcome status.
+    pub statuses: HashMap<Status, usize>,
+    /// Claims per speech mode.
+    pub speech: HashMap<Speech, usize>,
+    /// Cards visible with every filter applied.
+    pub visible: usize,
+}
+
+impl Counts {
+    /// Count for a card type.
+    pub fn of_type(&self, t: CardType) -> usize {
+        self.types.get(&t).copied().unwrap_or(0)
+    }
+
+    /// Count for a party name.
+    pub fn of_party(&self, name: &str) -> usize {
+        self.parties.get(name).copied().unwrap_or(0)
+    }
+
+    /// Count for a status.
+    pub fn of_status(&self, s: Status) -> usize {
+        self.statuses.get(&s).copied().unwrap_or(0)
+    }
+
+    /// Count for a speech mode.
+    pub fn of_speech(&self, s: Speech) -> usize {
+        self.speech.get(&s).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,207 @@
+//! The input panel: a text area, a file button, a drop zone, the sample and a clear button.
+
+use super::sample::SAMPLE;
+use super::state::Action;
+use super::{dom, storage, text};
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Files larger than this are refused before reading: no news article is this long.
+const MAX_FILE_BYTES: f64 = 20e6;
+
+/// A short message under the text area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Shown as an error (red) rather than information.
+    pub error: bool,
+    /// The message.
+    pub text: String,
+}
+
+impl Notice {
+    /// An informational notice.
+    pub fn info(text: String) -> Notice {
+        Notice { error: false, text }
+    }
+
+    /// An error notice.
+    pub fn error(text: String) -> Notice {
+        Notice { error: true, text }
+    }
+}
+
+/// Properties of [`InputPanel`].
+#[derive(Properties, PartialEq)]
+pub struct InputPanelProps {
+    /// The current text.
+    pub text: Rc<str>,
+    /// A notice about the text, from the app.
+    pub notice: Option<Notice>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+    /// Where the app saves its state (cleared by "Clear").
+    pub storage_key: Option<AttrValue>,
+}
+
+/// What a file holds, as text: UTF-8 (with or without a byte-order mark); HTML reduced to its
+/// readable text.
+fn file_text(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let lower = name.to_ascii_lowercase();
+    let kind = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
+    if !matches!(kind, "txt" | "text" | "md" | "markdown" | "html" | "htm") {
+        return Err(format!("“{name}” is not a .txt, .md or .html file."));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let raw = std::str::from_utf8(bytes)
+        .map_err(|_| format!("“{name}” is not UTF-8 text. Save it as UTF-8 and try again."))?;
+    Ok(if kind.starts_with("htm") { dom::html_to_text(raw) } else { raw.to_owned() })
+}
+
+/// The text area and its tools.
+#[component]
+pub fn InputPanel(props: &InputPanelProps) -> Html {
+    let file_notice = use_state(|| None::<Notice>);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let dragging = use_state(|| false);
+    let file_input = use_node_ref();
+
+    let load = {
+        let dispatch = props.dispatch.clone();
+        let file_notice = file_notice.clone();
+        let reader = reader.clone();
+        Callback::from(move |file: web_sys::File| {
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                file_notice.set(Some(Notice::error(format!(
+                    "“{name}” is {}; that is too large for an article.",
+                    text::human_bytes(file.size() as usize)
+                ))));
+                return;
+            }
+            let dispatch = dispatch.clone();
+            let file_notice = file_notice.clone();
+            let file = gloo::file::File::from(file);
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+                match result.map_err(|e| format!("“{name}” could not be read: {e}")).and_then(|b| file_text(&name, &b)) {
+                    Ok(text) => {
+                        file_notice.set(None);
+                        dispatch.emit(Action::Edit(Rc::from(text)));
+                    }
+                    Err(message) => file_notice.set(Some(Notice::error(message))),
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    let on_input = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
+                dispatch.emit(Action::Edit(Rc::from(area.value())));
+            }
+        })
+    };
+    let on_file = {
+        let load = load.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<HtmlInputElement> = e.target().and_then(|t| t.dyn_into().ok());
+            if let Some(input) = input {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    load.emit(file);
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let on_pick = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                load.emit(file);
+            }
+        })
+    };
+    let on_sample = {
+        let dispatch = props.dispatch.clone();
+        let file_notice = file_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            file_notice.set(None);
+            dispatch.emit(Action::Edit(Rc::from(SAMPLE)));
+        })
+    };
+    let on_clear = {
+        let dispatch = props.dispatch.clone();
+        let key = props.storage_key.clone();
+        let file_notice = file_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(key) = &key {
+                storage::clear(key);
+            }
+            file_notice.set(None);
+            dispatch.emit(Action::Reset);
+        })
+    };
+
+    let notice = (*file_notice).clone().or_else(|| props.notice.clone());
+    let size = if props.text.is_empty() { String::new() } else { text::human_bytes(props.text.len()) };
+    html! {
+        <section class={classes!("ae-input", dragging.then_some("is-dragging"))} aria-label="Article"
+            ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            <label class="ae-label" for="ae-text">{"Article text"}</label>
+            <textarea id="ae-text" class="ae-textarea" data-testid="article-input"
+                placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
+                spellcheck="false" value={AttrValue::Rc(props.text.clone())} oninput={on_input} />
+            <div class="ae-toolbar">
+                <button type="button" class="ae-button" onclick={on_pick} data-testid="load-file">{"Load file…"}</button>
+                <input type="file" ref={file_input} class="ae-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    onchange={on_file} tabindex="-1" aria-hidden="true" data-testid="file-input" />
+                <button type="button" class="ae-button" onclick={on_sample} data-testid="try-sample">{"Try a sample"}</button>
+                <button type="button" class="ae-button ae-quiet" onclick={on_clear} data-testid="clear-article"
+                    disabled={props.text.is_empty()}>{"Clear"}</button>
+                <span class="ae-muted ae-size" aria-live="polite">{size}</span>
+            </div>
+            if let Some(n) = notice {
+                <p class={classes!("ae-notice", n.error.then_some("is-error"))} role={if n.error { "alert" } else { "status" }}
+                    data-testid="notice">{n.text}</p>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_text;
+
+    #[test]
+    fn file_text_checks_type_and_encoding() {
+        assert_eq!(file_text("a.TXT", b"\xEF\xBB\xBFHello").unwrap(), "Hello");
+        assert_eq!(file_text("notes.md", b"# Title").unwrap(), "# Title");
+        assert!(file_text("photo.png", b"x").unwrap_err().contains("not a .txt"));
+        assert!(file_text("latin.txt", b"caf\xe9").unwrap_err().contains("not UTF-8"));
+    }
+}

@@ -1,0 +1,225 @@
+//! The app state and its reducer: every change the user or an effect makes is an [`Action`].
+//!
+//! No `yew` here, so the whole state machine is tested natively. Side effects (running the
+//! extractor, local storage, timers) live in the components' effects; the reducer only records
+//! their results. The extraction is tagged with the text version it was made from, so a slow
+//! result for old text never overwrites a newer one.
+
+use super::cards::{Card, CardType};
+use super::filter::{Facet, Filters, Sort, Speech};
+use crate::extract::{Extraction, Status};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// Texts over this many bytes are not analysed automatically: the page would stall.
+pub const MAX_BYTES: usize = 2_000_000;
+
+/// How many cards are rendered before "Show more".
+pub const PAGE: usize = 120;
+
+/// What the input looks like before it is analysed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputCheck {
+    /// Nothing but white space.
+    Empty,
+    /// Larger than [`MAX_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// Long enough to judge, and with almost none of the commonest English words.
+    NotEnglish,
+    /// Fine to analyse.
+    Ok,
+}
+
+/// A cheap look at the text: empty, enormous, or apparently not English.
+pub fn check_input(text: &str) -> InputCheck {
+    if text.trim().is_empty() {
+        return InputCheck::Empty;
+    }
+    if text.len() > MAX_BYTES {
+        return InputCheck::TooLarge { bytes: text.len() };
+    }
+    // The function words of any English news sentence: "The minister said that ..."
+    const COMMON: [&str; 16] =
+        ["the", "a", "an", "and", "of", "to", "in", "on", "is", "was", "that", "for", "with", "said", "it", "by"];
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2_000) {
+        words += 1;
+        if COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            common += 1;
+        }
+    }
+    if words >= 12 && common * 20 < words {
+        InputCheck::NotEnglish
+    } else {
+        InputCheck::Ok
+    }
+}
+
+/// Where the extraction stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Text changed; the debounced analysis has not run yet (or is running).
+    Pending,
+    /// The cards show the current text.
+    Ready,
+}
+
+/// The whole state of one explorer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The article as typed or loaded.
+    pub text: Rc<str>,
+    /// Bumped on every edit; tags extraction results.
+    pub version: u64,
+    /// The latest extraction (perhaps of an older version while [`Phase::Pending`]).
+    pub extraction: Rc<Extraction>,
+    /// The text the latest extraction was made from: its spans index into this.
+    pub analysed: Rc<str>,
+    /// Milliseconds the latest extraction took.
+    pub millis: f64,
+    /// Whether the cards are up to date.
+    pub phase: Phase,
+    /// The active filters.
+    pub filters: Filters,
+    /// The card whose evidence is highlighted.
+    pub selected: Option<Card>,
+    /// How many cards to render.
+    pub shown: usize,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            text: Rc::from(""),
+            version: 0,
+            extraction: Rc::default(),
+            analysed: Rc::from(""),
+            millis: 0.0,
+            phase: Phase::Ready,
+            filters: Filters::default(),
+            selected: None,
+            shown: PAGE,
+        }
+    }
+}
+
+/// What the saved state holds: the article and the filters (not the derived extraction).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The article text.
+    pub text: String,
+    /// The filters.
+    pub filters: Filters,
+}
+
+/// Every change to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The text changed (typed, pasted, loaded or the sample).
+    Edit(Rc<str>),
+    /// An extraction finished for text `version`.
+    Analysed {
+        /// The text version it was made from.
+        version: u64,
+        /// That text.
+        text: Rc<str>,
+        /// The result.
+        extraction: Rc<Extraction>,
+        /// How long it took.
+        millis: f64,
+    },
+    /// Show or hide a card type.
+    ToggleType(CardType),
+    /// Pick or unpick a party chip, by party name.
+    ToggleParty(String),
+    /// Show only the cards of this one party (clicking a mention in the article).
+    OnlyParty(String),
+    /// Pick or unpick an outcome status.
+    ToggleStatus(Status),
+    /// Direct, reported, or all claims.
+    SetSpeech(Speech),
+    /// Free-text search.
+    SetQuery(String),
+    /// Card order.
+    SetSort(Sort),
+    /// Reset one facet.
+    Clear(Facet),
+    /// Reset every filter.
+    ClearFilters,
+    /// Replace the filters (from an embedding script).
+    SetFilters(Filters),
+    /// Highlight a card's evidence, or nothing.
+    Select(Option<Card>),
+    /// Render the next page of cards.
+    ShowMore,
+    /// Restore a saved article and filters (on start-up).
+    Restore(Saved),
+    /// Forget the article and the filters.
+    Reset,
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+impl State {
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> State {
+        let mut s = self.clone();
+        match action {
+            Action::Edit(text) => {
+                if text == s.text {
+                    return s;
+                }
+                s.text = text;
+                s.version += 1;
+                s.phase = Phase::Pending;
+                s.selected = None;
+            }
+            Action::Analysed { version, text, extraction, millis } => {
+                if version != s.version {
+                    return s;
+                }
+                s.extraction = extraction;
+                s.analysed = text;
+                s.millis = millis;
+                s.phase = Phase::Ready;
+                s.shown = PAGE;
+                s.selected = None;
+            }
+            Action::ToggleType(t) => toggle(&mut s.filters.types, t),
+            Action::ToggleParty(name) => toggle(&mut s.filters.parties, name),
+            Action::OnlyParty(name) => s.filters.parties = [name].into_iter().collect(),
+            Action::ToggleStatus(st) => toggle(&mut s.filters.statuses, st),
+            Action::SetSpeech(speech) => s.filters.speech = speech,
+            Action::SetQuery(q) => s.filters.query = q,
+            Action::SetSort(sort) => s.filters.sort = sort,
+            Action::Clear(facet) => s.filters = s.filters.cleared(facet),
+            Action::ClearFilters => {
+                s.filters = Filters { sort: s.filters.sort, ..Filters::default() };
+            }
+            Action::SetFilters(filters) => s.filters = filters,
+            Action::Select(card) => s.selected = card,
+            Action::ShowMore => s.shown += PAGE,
+            Action::Restore(saved) => {
+                s = State::default().apply(Action::Edit(Rc::from(saved.text)));
+                s.filters = saved.filters;
+            }
+            Action::Reset => {
+                let version = s.version + 1;
+                s = State { version, ..State::default() };
+            }
+        }
+        s
+    }
+
+    /// What to save: the article and the filters.
+    pub fn saved(&self) -> Saved {
+        Saved { text: self.text.to_string(), filters: self.filters.clone() }
+    }
+}

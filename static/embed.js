@@ -1,0 +1,131 @@
+// Article Explorer for any web page.
+//
+//   <script type="module" src="https://your.site/explorer/embed.js"></script>
+//   <article-explorer text="Paste-free article text…" types="claim outcome" theme="light"></article-explorer>
+//
+// The element renders inside a shadow root (the host page's CSS and ours stay apart) and
+// takes its article from the `text` attribute, its own text content, or `src` (a text file
+// on the same site). Scripts can also call `mount(element, options)` and `extract(text)`.
+// All URLs are relative to this file, so the bundle can be served from any path or origin.
+import init, { mount as mountApp, extract as extractJson } from './article-explorer.js';
+
+const base = new URL('.', import.meta.url);
+let ready = null;
+
+/** Loads the WebAssembly once for the whole page. */
+export function load() {
+  ready ??= init({ module_or_path: new URL('article-explorer_bg.wasm', base) });
+  return ready;
+}
+
+/** Mounts an explorer into `element`; resolves to a handle with setText, setFilters, extract, destroy. */
+export async function mount(element, options = {}) {
+  await load();
+  return mountApp(element, options);
+}
+
+/** The extraction of `text` as the same JSON the `extract` command prints. */
+export async function extract(text) {
+  await load();
+  return extractJson(text);
+}
+
+const TYPES = { parties: 'party', party: 'party', claims: 'claim', claim: 'claim', outcomes: 'outcome', outcome: 'outcome' };
+
+function flag(value, fallback) {
+  if (value === null || value === undefined) return fallback;
+  return !['false', 'no', 'off', '0'].includes(String(value).trim().toLowerCase());
+}
+
+/** `<article-explorer>`: attributes text, src, input, header, types, theme. */
+export class ArticleExplorerElement extends HTMLElement {
+  static observedAttributes = ['text', 'src', 'input', 'header', 'types', 'theme'];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this._handle = null;
+    this._generation = 0;
+  }
+
+  /** The mounted handle (null until ready). */
+  get handle() { return this._handle; }
+
+  connectedCallback() { this._render(); }
+
+  disconnectedCallback() { this.destroy(); }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this._handle || oldValue === value) return;
+    if (name === 'text') this._handle.setText(value ?? '');
+    else this._render();
+  }
+
+  /** Replaces the article. */
+  setText(text) { this._handle?.setText(text); }
+
+  /** Replaces the filters: { types, parties, statuses, speech, query, sort }. */
+  setFilters(filters) { this._handle?.setFilters(filters); }
+
+  /** The extraction of `text`, without rendering it. */
+  extract(text) { return extractJson(text); }
+
+  /** Unmounts this explorer; the others on the page keep working. */
+  destroy() {
+    this._generation += 1;
+    if (this._handle) {
+      this._handle.destroy();
+      this._handle.free();
+      this._handle = null;
+    }
+  }
+
+  async _text() {
+    const src = this.getAttribute('src');
+    if (src) {
+      const response = await fetch(new URL(src, document.baseURI));
+      if (!response.ok) throw new Error(`article-explorer: could not load ${src} (${response.status})`);
+      return response.text();
+    }
+    return this.getAttribute('text') ?? this.textContent.trim();
+  }
+
+  async _render() {
+    this.destroy();
+    const generation = this._generation;
+    await load();
+    let text = '';
+    let error = null;
+    try {
+      text = await this._text();
+    } catch (e) {
+      error = e;
+    }
+    if (generation !== this._generation || !this.isConnected) return;
+    const root = this.shadowRoot;
+    root.replaceChildren();
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = new URL('style.css', base).href;
+    const host = document.createElement('div');
+    host.className = 'ae-host';
+    root.append(style, host);
+    if (error) {
+      host.textContent = String(error.message ?? error);
+      console.error(error);
+      return;
+    }
+    const types = (this.getAttribute('types') ?? '').split(/[\s,]+/).map((t) => TYPES[t.toLowerCase()]).filter(Boolean);
+    this._handle = mountApp(host, {
+      text,
+      input: flag(this.getAttribute('input'), true),
+      header: flag(this.getAttribute('header'), false),
+      types: types.length ? types : undefined,
+      theme: this.getAttribute('theme') ?? 'auto',
+    });
+  }
+}
+
+if (!customElements.get('article-explorer')) {
+  customElements.define('article-explorer', ArticleExplorerElement);
+}

@@ -1,0 +1,56 @@
+// Shared fixtures: every test fails on a console error, a page error, or a request that goes
+// anywhere but 127.0.0.1; `explorer` is a small page object over the data-testid hooks.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend({
+  guard: [async ({ page }, use) => {
+    const problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      const local = ['file:', 'data:', 'blob:'].includes(url.protocol) || url.hostname === '127.0.0.1';
+      if (!local) problems.push(`request left 127.0.0.1: ${req.url()}`);
+    });
+    await use(problems);
+    expect(problems, problems.join('\n')).toEqual([]);
+  }, { auto: true }],
+
+  explorer: async ({ page }, use) => {
+    await use(new Explorer(page));
+  },
+});
+
+export { expect };
+
+export class Explorer {
+  constructor(page, root = page) {
+    this.page = page;
+    this.root = root;
+    this.input = root.getByTestId('article-input');
+    this.cards = root.getByTestId('cards');
+    this.summary = root.getByTestId('summary');
+  }
+
+  async open(path = './') {
+    await this.page.goto(path);
+    await expect(this.input).toBeVisible();
+  }
+
+  /** Replaces the article text as a paste would, and waits for the cards. */
+  async paste(text) {
+    await this.input.fill(text);
+    await this.settled();
+  }
+
+  /** Waits until the cards show the current text. */
+  async settled() {
+    await expect(this.root.getByTestId('timing')).toBeVisible();
+  }
+
+  card(type) {
+    return this.root.getByTestId(`card-${type}`);
+  }
+}
