@@ -186,6 +186,10 @@ pub struct Claim {
     pub cue: TextSpan,
     /// What was said.
     pub content: Content,
+    /// The content as one string (pieces joined by " … "), for cards, search and readers of
+    /// the JSON that want the words without slicing.
+    #[serde(default)]
+    pub text: String,
     /// `true` for a quotation, `false` for reported speech.
     pub direct: bool,
     /// Ids of the parties the claim is about or aimed at.
