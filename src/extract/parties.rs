@@ -1,10 +1,50 @@
 //! Stage 2, the parties: every actor, its kind, canonical name, aliases and mentions.
 //!
-//! FIRST DRAFT (interface only; the full stage replaces the body of [`find_parties`]).
+//! # Approach
+//!
+//! Two linear passes. [`scan`] walks each sentence once and proposes candidate mentions:
+//!
+//! * gazetteer names from `data/countries.txt`, `organizations.txt` and `places.txt` (longest
+//!   match first; acronyms only with their exact capitals). A capital or seat of government
+//!   ("Kyiv", "the Kremlin") is an alias of its state;
+//! * titles from `data/titles.txt` ("Foreign Minister", "Mr."), which make the capitalised
+//!   words after them a person, with the title as role and a preceding country adjective or
+//!   name ("Chilean Foreign Minister Ana Lund") as affiliation;
+//! * runs of capitalised words, typed by their last word (`org_heads.txt`: Ministry, Bank,
+//!   Corp.; `place_heads.txt`: Palace, Province), by a given name (`first_names.txt`), by a
+//!   title before them, or by shape (two or three name-like words are a person);
+//! * collective nouns (`group_nouns.txt`) after a country or body: "Chilean officials" and
+//!   "UN negotiators" speak for that country or body; "a Chilean spokesman" is an unnamed
+//!   person affiliated to it; "Tamil rebels" and "analysts" are groups of their own.
+//!
+//! [`merge`] then turns candidates into parties: one party per gazetteer entry, per person
+//! (a lone surname joins the full name that ends with it, "Lund" → "Ana Lund"), per new
+//! organisation (an acronym joins the name whose initials it spells), per group class.
+//!
+//! Mentions are tight, as in CoNLL-style annotation: "President Ana Lund" gives the person
+//! mention "Ana Lund" with role "President". Each [`Mention`] has a [`MentionForm`]; only the
+//! name forms are exported as `mentions`, while descriptions that stand for a party ("Chilean
+//! officials", "a Kremlin spokesman") stay internal ([`Parties::references`]); the claims
+//! stage sees both through [`Parties::at_token`].
+//!
+//! # Known failure cases
+//!
+//! * A sentence-initial capitalised word that is a name but never recurs mid-sentence, and is
+//!   neither in the gazetteer nor a given name, is missed ("Okonkwo said ..." alone).
+//! * An unknown single capitalised word in mid-sentence is kept only as a surname of a known
+//!   person, an acronym, a place after "in", or the subject of "said".
+//! * Title-case headlines can yield a spurious person from two adjacent capitalised words.
+//! * Names of works, events and laws ("the Geneva Conventions") may be typed as places or
+//!   organisations by their last word.
+
+mod gazetteer;
+mod merge;
+mod scan;
 
 use super::model::{Claim, Party, PartyKind};
 use super::segment::Document;
 use super::span::{Span, TextSpan};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One actor as the later stages see it (the exported [`Party`] is built from it).
@@ -22,6 +62,32 @@ pub struct PartyRecord {
     pub affiliation: Option<usize>,
 }
 
+/// How a mention names its party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionForm {
+    /// The full or canonical name ("Ana Lund", "Norway", "Alder Bank").
+    Name,
+    /// Another name: an acronym, a capital or seat of government ("UN", "Oslo", "Kremlin").
+    Alias,
+    /// A surname standing for a full name given elsewhere ("Lund").
+    Surname,
+    /// A country adjective or demonym ("Norwegian", "Norwegians").
+    Adjective,
+    /// A collective speaking for the party ("Norwegian officials", "the UN delegation"); the
+    /// name inside it, if any, is [`Mention::name`].
+    Group,
+    /// An unnamed person with a role ("a Kremlin spokesman"), a mention of a person party.
+    Role,
+}
+
+impl MentionForm {
+    /// Whether the mention is a name (exported as a mention) rather than a description
+    /// (exported as a reference).
+    pub fn is_name(self) -> bool {
+        matches!(self, MentionForm::Name | MentionForm::Alias | MentionForm::Surname)
+    }
+}
+
 /// One mention of a party.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -31,6 +97,16 @@ pub struct Mention {
     pub tokens: Range<usize>,
     /// Index into [`Parties::list`].
     pub party: usize,
+    /// How it names the party.
+    pub form: MentionForm,
+    /// The name inside a description: "UN" in "UN negotiators" (None for "Chilean officials").
+    pub name: Option<Span>,
+    /// The whole noun phrase with titles and modifiers ("Chilean Foreign Minister Ana Lund"),
+    /// for a claim's source; equal to `span` when there is nothing around the name. It may
+    /// contain other mentions (the adjective "Chilean").
+    pub extent: Span,
+    /// The tokens of [`Mention::extent`].
+    pub extent_tokens: Range<usize>,
 }
 
 /// The result of the parties stage.
@@ -40,6 +116,8 @@ pub struct Parties {
     pub list: Vec<PartyRecord>,
     /// Every mention, sorted by position, never overlapping.
     pub mentions: Vec<Mention>,
+    /// Lower-case country adjectives and demonyms of the countries in this article.
+    adjectives: HashMap<String, usize>,
 }
 
 impl Parties {
@@ -66,13 +144,42 @@ impl Parties {
         format!("p{}", index + 1)
     }
 
+    /// The country party an adjective or demonym stands for, when that country is a party of
+    /// this article ("Norwegian" → Norway), whatever the case of `word`.
+    pub fn party_for_adjective(&self, word: &str) -> Option<usize> {
+        let mut key = String::with_capacity(word.len());
+        gazetteer::push_key(&mut key, word);
+        self.adjectives.get(&key).copied()
+    }
+
+    /// The index of the party named `name` (canonical name or alias, any case).
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.list.iter().position(|p| {
+            p.name.eq_ignore_ascii_case(name) || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The descriptions standing for party `index` ("Chilean officials", "a Kremlin
+    /// spokesman"): mentions that are not names, which [`Parties::export`] leaves out.
+    pub fn references(&self, index: usize) -> Vec<Span> {
+        self.mentions.iter().filter(|m| m.party == index && !m.form.is_name()).map(|m| m.span).collect()
+    }
+
     /// The exported parties, with salience from mentions and the claims they make or are
-    /// the subject of.
+    /// the subject of. Only names are exported as mentions (for a description such as "UN
+    /// negotiators", the name inside it), so that the spans are names as annotated in
+    /// CoNLL-style data; descriptions are counted for salience and available through
+    /// [`Parties::references`].
     pub fn export(&self, text: &str, claims: &[Claim]) -> Vec<Party> {
         let mut counts = vec![0usize; self.list.len()];
+        let mut mentions = vec![Vec::new(); self.list.len()];
         for m in &self.mentions {
-            if let Some(c) = counts.get_mut(m.party) {
-                *c += 1;
+            let Some(c) = counts.get_mut(m.party) else { continue };
+            *c += 1;
+            if m.form.is_name() {
+                mentions[m.party].push(TextSpan::of(text, m.span));
+            } else if let Some(name) = m.name {
+                mentions[m.party].push(TextSpan::of(text, name));
             }
         }
         for c in claims {
@@ -87,18 +194,14 @@ impl Parties {
         let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
         self.list
             .iter()
+            .zip(mentions)
             .enumerate()
-            .map(|(i, p)| Party {
+            .map(|(i, (p, mentions))| Party {
                 id: Parties::id(i),
                 name: p.name.clone(),
                 kind: p.kind,
                 aliases: p.aliases.clone(),
-                mentions: self
-                    .mentions
-                    .iter()
-                    .filter(|m| m.party == i)
-                    .map(|m| TextSpan::of(text, m.span))
-                    .collect(),
+                mentions,
                 role: p.role.clone(),
                 affiliation: p.affiliation.map(Parties::id),
                 salience: counts[i] as f32 / top,
@@ -109,6 +212,9 @@ impl Parties {
 
 /// Finds the parties of a segmented article.
 pub fn find_parties(doc: &Document<'_>) -> Parties {
-    let _ = doc;
-    Parties::default()
+    let candidates = scan::scan(doc);
+    merge::merge(doc, candidates)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,396 @@
+//! The word lists of the parties stage, parsed once into lookup tables.
+//!
+//! Multi-word entries are keyed the way the text is read: each entry is run through the
+//! segmenter and its token texts are joined by single spaces in lower case, so "St. John's"
+//! in a data file and "St. John's" in an article give the same key. Acronyms ("UN", "U.S.",
+//! "WHO") are kept apart and match only with their exact capitals, so "us" or "who" in running
+//! text never become the United States or the World Health Organization.
+//!
+//! Entry point: [`gazetteer`], the shared tables.
+
+use crate::extract::lexicon::entries;
+use crate::extract::segment::{segment, Document, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How a gazetteer name refers to its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The canonical name ("Ukraine", "United Nations").
+    Name,
+    /// Another name or acronym ("UN", "Türkiye").
+    Alias,
+    /// A capital or seat of government standing for its state ("Kyiv", "the Kremlin").
+    Capital,
+    /// An adjective or demonym ("Ukrainian", "Ukrainians").
+    Adjective,
+}
+
+/// What a gazetteer name stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Index into [`Gazetteer::countries`].
+    Country(usize),
+    /// Index into [`Gazetteer::orgs`].
+    Org(usize),
+    /// Index into [`Gazetteer::places`].
+    Place(usize),
+}
+
+/// A gazetteer hit: the entry and the form of the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// What is named.
+    pub entry: Entry,
+    /// How it is named.
+    pub form: Form,
+}
+
+/// How a collective noun relates to whoever is named before it (see `data/group_nouns.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// Speaks or acts for the country or body before it ("Chilean officials").
+    State,
+    /// One unnamed person with a role ("a Chilean spokesman").
+    Person,
+    /// A collective of its own ("analysts", "Tamil rebels").
+    Group,
+}
+
+/// A collective noun's class (synonyms share one) and sort.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupNoun {
+    /// The class that merges synonyms ("rebels" for separatists and insurgents too).
+    pub class: &'static str,
+    /// How it relates to a name before it.
+    pub sort: Sort,
+}
+
+/// All word lists of the parties stage.
+pub struct Gazetteer {
+    /// Canonical country names.
+    pub countries: Vec<&'static str>,
+    /// Every name of each country, with its form.
+    country_forms: Vec<Vec<(&'static str, Form)>>,
+    /// Canonical organisation names.
+    pub orgs: Vec<&'static str>,
+    /// Canonical place names.
+    pub places: Vec<&'static str>,
+    names: HashMap<String, Hit>,
+    acronyms: HashMap<String, Hit>,
+    name_prefixes: HashSet<String>,
+    titles: HashMap<String, bool>,
+    title_prefixes: HashSet<String>,
+    first_names: HashSet<String>,
+    org_heads: HashSet<&'static str>,
+    place_heads: HashSet<&'static str>,
+    groups: HashMap<String, GroupNoun>,
+    not_names: HashSet<String>,
+    function_words: HashSet<String>,
+}
+
+/// The shared tables, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+/// Lower case with curly apostrophes made straight, appended to `out`.
+pub fn push_key(out: &mut String, word: &str) {
+    for c in word.chars() {
+        match c {
+            '’' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lookup key of a phrase: its tokens, lower case, joined by single spaces.
+pub fn phrase_key(phrase: &str) -> String {
+    let doc = segment(phrase);
+    let mut key = String::new();
+    for i in 0..doc.tokens.len() {
+        if i > 0 {
+            key.push(' ');
+        }
+        push_key(&mut key, doc.word(i));
+    }
+    key
+}
+
+/// Whether a name is an acronym: two or more letters, all upper case ("UN", "U.S.", "G7").
+pub fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !name.chars().any(char::is_lowercase) && !name.contains(' ')
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut g = Gazetteer {
+            countries: Vec::new(),
+            country_forms: Vec::new(),
+            orgs: Vec::new(),
+            places: Vec::new(),
+            names: HashMap::new(),
+            acronyms: HashMap::new(),
+            name_prefixes: HashSet::new(),
+            titles: HashMap::new(),
+            title_prefixes: HashSet::new(),
+            first_names: entries(include_str!("../data/first_names.txt")).map(str::to_lowercase).collect(),
+            org_heads: entries(include_str!("../data/org_heads.txt")).collect(),
+            place_heads: entries(include_str!("../data/place_heads.txt")).collect(),
+            groups: HashMap::new(),
+            not_names: entries(include_str!("../data/not_names.txt")).map(phrase_key).collect(),
+            function_words: entries(include_str!("../data/sentence_openers.txt"))
+                .chain(entries(include_str!("../data/function_words.txt")))
+                .map(str::to_lowercase)
+                .collect(),
+        };
+        for line in entries(include_str!("../data/countries.txt")) {
+            let mut cols = line.split('|');
+            let name = cols.next().unwrap_or("").trim();
+            let entry = Entry::Country(g.countries.len());
+            g.countries.push(name);
+            g.add(name, Hit { entry, form: Form::Name });
+            let mut forms = vec![(name, Form::Name)];
+            for (col, form) in cols.zip([Form::Alias, Form::Adjective, Form::Capital]) {
+                for n in col.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    g.add(n, Hit { entry, form });
+                    forms.push((n, form));
+                }
+            }
+            g.country_forms.push(forms);
+        }
+        for line in entries(include_str!("../data/organizations.txt")) {
+            let mut cols = line.split('|');
+            let name = cols.next().unwrap_or("").trim();
+            let entry = Entry::Org(g.orgs.len());
+            g.orgs.push(name);
+            g.add(name, Hit { entry, form: Form::Name });
+            for n in cols.flat_map(|c| c.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
+                g.add(n, Hit { entry, form: Form::Alias });
+            }
+        }
+        for name in entries(include_str!("../data/places.txt")) {
+            let entry = Entry::Place(g.places.len());
+            g.places.push(name);
+            g.add(name, Hit { entry, form: Form::Name });
+        }
+        for line in entries(include_str!("../data/titles.txt")) {
+            let (honorific, title) = match line.strip_prefix('~') {
+                Some(t) => (true, t),
+                None => (false, line),
+            };
+            let key = phrase_key(title);
+            add_prefixes(&mut g.title_prefixes, &key);
+            g.titles.entry(key).or_insert(honorific);
+        }
+        for line in entries(include_str!("../data/group_nouns.txt")) {
+            let mut cols = line.split('|').map(str::trim);
+            let (Some(word), Some(class), Some(sort)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let sort = match sort {
+                "state" => Sort::State,
+                "person" => Sort::Person,
+                _ => Sort::Group,
+            };
+            g.groups.insert(phrase_key(word), GroupNoun { class, sort });
+        }
+        g
+    }
+
+    /// Adds one name; the first entry to claim a key keeps it (countries before places).
+    fn add(&mut self, name: &str, hit: Hit) {
+        if is_acronym(name) {
+            let key: String = segment(name).tokens.iter().map(|t| t.span.text(name)).collect::<Vec<_>>().join(" ");
+            add_prefixes(&mut self.name_prefixes, &phrase_key(name));
+            self.acronyms.entry(key).or_insert(hit);
+            return;
+        }
+        let key = phrase_key(name);
+        let key = key.strip_prefix("the ").map(str::to_owned).unwrap_or(key);
+        add_prefixes(&mut self.name_prefixes, &key);
+        self.names.entry(key).or_insert(hit);
+    }
+
+    /// Every name of country `i` with its form ("Norway", "Norwegian", "Oslo").
+    pub fn forms_of(&self, i: usize) -> &[(&'static str, Form)] {
+        self.country_forms.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest gazetteer name starting at token `i` and ending before `end`: the hit and
+    /// the index just past it. Every word of a match must be capitalised (or a lower-case
+    /// connector such as "of"), so "china" in "fine china" is no country.
+    pub fn longest(&self, doc: &Document<'_>, i: usize, end: usize, shouted: bool) -> Option<(Hit, usize)> {
+        if !doc.is_capitalized(i) && doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Number) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut exact = String::new();
+        let mut best = None;
+        let mut j = i;
+        while j < end {
+            let w = doc.word(j);
+            if j > i {
+                if !(doc.is_capitalized(j) || is_connector(w) || doc.tokens[j].kind != TokenKind::Word) {
+                    break;
+                }
+                key.push(' ');
+                exact.push(' ');
+            }
+            push_key(&mut key, w);
+            exact.push_str(w);
+            if !self.name_prefixes.contains(&key) {
+                break;
+            }
+            j += 1;
+            if let Some(hit) = self.names.get(&key) {
+                best = Some((*hit, j));
+            } else if let Some(hit) = self.acronyms.get(&exact) {
+                // In a shouted headline "WHO" or "US" may be plain words.
+                if !(shouted && self.function_words.contains(&key)) {
+                    best = Some((*hit, j));
+                }
+            }
+        }
+        // A name never ends on a connector ("Bank of").
+        best.filter(|&(_, j)| !is_connector(doc.word(j - 1)))
+    }
+
+    /// The longest title starting at token `i`: index just past it and whether it is a mere
+    /// honorific (Mr., Dr.) rather than a role.
+    pub fn title(&self, doc: &Document<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
+        let mut key = String::new();
+        let mut best = None;
+        let mut j = i;
+        while j < end {
+            if j > i {
+                key.push(' ');
+            }
+            push_key(&mut key, doc.word(j));
+            if !self.title_prefixes.contains(&key) {
+                break;
+            }
+            j += 1;
+            if let Some(&honorific) = self.titles.get(&key) {
+                best = Some((j, honorific));
+            }
+        }
+        best
+    }
+
+    /// The collective noun at token `i`, if it is one.
+    pub fn group(&self, doc: &Document<'_>, i: usize) -> Option<GroupNoun> {
+        let w = doc.word(i);
+        if w.len() > 24 || doc.tokens.get(i)?.kind != TokenKind::Word {
+            return None;
+        }
+        let mut key = String::with_capacity(w.len());
+        push_key(&mut key, w);
+        self.groups.get(&key).copied()
+    }
+
+    /// Whether `word` (any case) is a common given name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        let mut key = String::with_capacity(word.len());
+        push_key(&mut key, word);
+        self.first_names.contains(&key)
+    }
+
+    /// Whether `word` ends organisation names (Ministry, Bank, Corp.).
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    /// Whether `word` ends place names (Palace, Province, River).
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(word)
+    }
+
+    /// Whether `word` is a capitalised word that is never a name (Monday, March, God).
+    pub fn is_not_name(&self, word: &str) -> bool {
+        let mut key = String::with_capacity(word.len());
+        push_key(&mut key, word);
+        self.not_names.contains(&key)
+    }
+
+    /// Whether `word` (any case) is a function word that may open a sentence (The, But, Still).
+    pub fn is_function_word(&self, word: &str) -> bool {
+        if word.len() > 16 {
+            return false;
+        }
+        let mut key = String::with_capacity(word.len());
+        push_key(&mut key, word);
+        self.function_words.contains(&key)
+    }
+}
+
+/// Lower-case words that may sit inside a multi-word name ("Bank of England",
+/// "Bosnia and Herzegovina", "Rio de Janeiro").
+pub fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "and" | "the" | "for" | "de" | "du" | "la" | "le" | "es" | "d'" | "al" | "on" | "in" | "&" | "'s" | "’s" | "-")
+}
+
+fn add_prefixes(set: &mut HashSet<String>, key: &str) {
+    for (i, c) in key.char_indices() {
+        if c == ' ' {
+            set.insert(key[..i].to_owned());
+        }
+    }
+    set.insert(key.to_owned());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row: a text, and the canonical name and form found at its first token.
+    struct Case {
+        text: &'static str,
+        want: Option<(&'static str, Form)>,
+    }
+
+    fn name_of(g: &Gazetteer, e: Entry) -> &'static str {
+        match e {
+            Entry::Country(i) => g.countries[i],
+            Entry::Org(i) => g.orgs[i],
+            Entry::Place(i) => g.places[i],
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let g = gazetteer();
+        let cases = [
+            Case { text: "Kyiv said", want: Some(("Ukraine", Form::Capital)) },
+            Case { text: "Norwegian envoys", want: Some(("Norway", Form::Adjective)) },
+            Case { text: "U.N. agencies", want: Some(("United Nations", Form::Alias)) },
+            Case { text: "UN agencies", want: Some(("United Nations", Form::Alias)) },
+            Case { text: "United Nations Security Council met", want: Some(("United Nations Security Council", Form::Name)) },
+            Case { text: "White House aides", want: Some(("United States", Form::Capital)) },
+            Case { text: "Bosnia and Herzegovina voted", want: Some(("Bosnia and Herzegovina", Form::Name)) },
+            Case { text: "Istanbul hosted", want: Some(("Istanbul", Form::Name)) },
+            Case { text: "Us too", want: None },
+            Case { text: "Bank of", want: None },
+        ];
+        for c in cases {
+            let doc = segment(c.text);
+            let got = g.longest(&doc, 0, doc.tokens.len(), false).map(|(h, _)| (name_of(g, h.entry), h.form));
+            assert_eq!(got, c.want, "{}", c.text);
+        }
+    }
+
+    #[test]
+    fn titles_groups_and_names() {
+        let g = gazetteer();
+        let doc = segment("Deputy Foreign Minister Lund and Mr. Berg");
+        assert_eq!(g.title(&doc, 0, doc.tokens.len()), Some((3, false)));
+        assert_eq!(g.title(&doc, 5, doc.tokens.len()), Some((6, true)));
+        let doc = segment("separatists spokesman");
+        assert_eq!(g.group(&doc, 0).map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
+        assert_eq!(g.group(&doc, 1).map(|n| n.sort), Some(Sort::Person));
+        assert!(g.is_first_name("Maria") && !g.is_first_name("Table"));
+        assert!(g.is_org_head("Ministry") && g.is_place_head("Palace"));
+        assert!(g.is_not_name("Monday") && g.is_function_word("However"));
+    }
+}

@@ -1,0 +1,309 @@
+//! From candidate mentions to parties: one party per actor, every mention attached.
+//!
+//! Entry point: [`merge`]. Two passes over the candidates: the first collects full personal
+//! names (by surname), acronyms of new organisations and the names of new organisations and
+//! places, so that a lone word can be resolved whether it comes before or after the full
+//! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
+//! every candidate its party, in text order.
+
+use super::gazetteer::{gazetteer, push_key, Entry, Form};
+use super::scan::{Cand, Hint, Target};
+use super::{Mention, MentionForm, Parties, PartyRecord};
+use crate::extract::model::PartyKind;
+use crate::extract::segment::Document;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// What makes two candidates the same actor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Known(EntryKey),
+    NewOrg(String),
+    NewPlace(String),
+    Person(usize),
+    Solo(String),
+    Group(&'static str),
+    Role(usize, &'static str),
+}
+
+/// [`Entry`] made hashable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum EntryKey {
+    Country(usize),
+    Org(usize),
+    Place(usize),
+}
+
+impl From<Entry> for EntryKey {
+    fn from(e: Entry) -> EntryKey {
+        match e {
+            Entry::Country(i) => EntryKey::Country(i),
+            Entry::Org(i) => EntryKey::Org(i),
+            Entry::Place(i) => EntryKey::Place(i),
+        }
+    }
+}
+
+/// A full personal name seen in the article.
+struct Person {
+    name: String,
+    first: String,
+}
+
+/// The first-pass tables.
+#[derive(Default)]
+struct Names {
+    persons: Vec<Person>,
+    /// Surname → indices into `persons`.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Person key of each multi-word person candidate.
+    person_of: HashMap<usize, usize>,
+    /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
+    initials: HashMap<String, String>,
+    /// Lower-case names of new organisations and places, and of titled single names.
+    known: HashMap<String, Key>,
+}
+
+fn text_of(doc: &Document<'_>, r: &Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r.clone() {
+        let w = doc.word(k);
+        let glue = matches!(w, "'s" | "’s" | "," | ".") || s.ends_with('-');
+        if !s.is_empty() && !glue {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s
+}
+
+fn key_of(doc: &Document<'_>, r: &Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r.clone() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        push_key(&mut s, doc.word(k));
+    }
+    s
+}
+
+/// Whether two given names can be the same person's ("George" and "G.").
+fn same_first(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    a == b || ((a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next())
+}
+
+fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
+    let mut n = Names::default();
+    for (ci, c) in cands.iter().enumerate() {
+        let key = key_of(doc, &c.tokens);
+        match &c.target {
+            Target::Person if c.tokens.len() >= 2 => {
+                let words: Vec<&str> = key.split(' ').collect();
+                let (first, last) = (words[0].to_owned(), words[words.len() - 1].to_owned());
+                let found = n.surnames.get(&last).and_then(|v| v.iter().copied().find(|&p| same_first(&n.persons[p].first, &first)));
+                let p = match found {
+                    Some(p) => {
+                        let text = text_of(doc, &c.tokens);
+                        if text.len() > n.persons[p].name.len() {
+                            n.persons[p].name = text;
+                        }
+                        p
+                    }
+                    None => {
+                        n.persons.push(Person { name: text_of(doc, &c.tokens), first });
+                        let p = n.persons.len() - 1;
+                        n.surnames.entry(last).or_default().push(p);
+                        p
+                    }
+                };
+                n.person_of.insert(ci, p);
+            }
+            Target::Person => {
+                n.known.entry(key.clone()).or_insert(Key::Solo(key));
+            }
+            Target::NewOrg => {
+                let initials: String = c
+                    .tokens
+                    .clone()
+                    .filter(|&k| doc.is_capitalized(k))
+                    .filter_map(|k| doc.word(k).chars().next())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    n.initials.entry(initials).or_insert_with(|| key.clone());
+                }
+                n.known.entry(key.clone()).or_insert(Key::NewOrg(key));
+            }
+            Target::NewPlace => {
+                n.known.entry(key.clone()).or_insert(Key::NewPlace(key));
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+impl Names {
+    /// The party key of a lone name word.
+    fn single(&self, doc: &Document<'_>, c: &Cand, hint: Option<Hint>) -> Option<Key> {
+        let key = key_of(doc, &c.tokens);
+        if let Some(ps) = self.surnames.get(&key) {
+            return Some(Key::Person(ps[0]));
+        }
+        if let Some(k) = self.known.get(&key) {
+            return Some(k.clone());
+        }
+        let word = doc.word(c.tokens.start);
+        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        if acronym {
+            let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            if let Some(org) = self.initials.get(&letters) {
+                return Some(Key::NewOrg(org.clone()));
+            }
+        }
+        match hint {
+            None => Some(Key::Solo(key)),
+            Some(Hint::Place) => Some(Key::NewPlace(key)),
+            Some(Hint::Speaker) => Some(Key::Solo(key)),
+            Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),
+            Some(_) => None,
+        }
+    }
+
+    /// The party key of candidate `ci`; a role person's owner is settled later, in [`merge`].
+    fn key(&self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
+        Some(match &c.target {
+            Target::Known(e) => Key::Known((*e).into()),
+            Target::NewOrg => Key::NewOrg(key_of(doc, &c.tokens)),
+            Target::NewPlace => Key::NewPlace(key_of(doc, &c.tokens)),
+            Target::Person => match self.person_of.get(&ci) {
+                Some(&p) => Key::Person(p),
+                None => self.single(doc, c, None)?,
+            },
+            Target::Single(hint) => self.single(doc, c, Some(*hint))?,
+            Target::Group(class) => Key::Group(class),
+            Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| usize::MAX)?, class),
+        })
+    }
+}
+
+/// The party kind a key makes.
+fn kind_of(key: &Key) -> PartyKind {
+    match key {
+        Key::Known(EntryKey::Country(_)) => PartyKind::Country,
+        Key::Known(EntryKey::Org(_)) | Key::NewOrg(_) => PartyKind::Organization,
+        Key::Known(EntryKey::Place(_)) | Key::NewPlace(_) => PartyKind::Place,
+        Key::Person(_) | Key::Solo(_) | Key::Role(..) => PartyKind::Person,
+        Key::Group(_) => PartyKind::Group,
+    }
+}
+
+/// Turns candidates into parties and mentions.
+pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
+    let g = gazetteer();
+    let names = collect_names(doc, &cands);
+    // Keys that something other than a loose adjective names: only those become parties.
+    let mut strong: HashSet<Key> = HashSet::new();
+    let mut keys: Vec<Option<Key>> = Vec::with_capacity(cands.len());
+    for (ci, c) in cands.iter().enumerate() {
+        let key = names.key(doc, ci, c);
+        if let (Some(k), false) = (&key, c.weak) {
+            strong.insert(k.clone());
+        }
+        keys.push(key);
+    }
+    let mut out = Parties::default();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut countries: Vec<(usize, usize)> = Vec::new();
+    let mut party_of: Vec<Option<usize>> = vec![None; cands.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(mut key) = keys[ci].clone() else { continue };
+        if let Key::Role(_, class) = key {
+            // Re-key on the owner's real party now that it exists.
+            let Some(owner) = c.affiliation.and_then(|a| party_of[a]) else { continue };
+            key = Key::Role(owner, class);
+        } else if !strong.contains(&key) {
+            continue;
+        }
+        let p = *index.entry(key.clone()).or_insert_with(|| {
+            if let Key::Known(EntryKey::Country(i)) = key {
+                countries.push((i, out.list.len()));
+            }
+            out.list.push(PartyRecord {
+                name: canonical(doc, &key, c, &names),
+                kind: kind_of(&key),
+                aliases: Vec::new(),
+                role: None,
+                affiliation: None,
+            });
+            out.list.len() - 1
+        });
+        party_of[ci] = Some(p);
+        let record = &mut out.list[p];
+        if let Some(role) = &c.role {
+            record.role.get_or_insert_with(|| text_of(doc, role));
+        }
+        if let Some(aff) = c.affiliation.and_then(|a| party_of[a]).filter(|&a| a != p) {
+            record.affiliation.get_or_insert(aff);
+        }
+        if c.hidden {
+            continue;
+        }
+        let alias = match c.form {
+            MentionForm::Group | MentionForm::Role => c.name.as_ref().map(|n| text_of(doc, n)),
+            _ => Some(text_of(doc, &c.tokens)),
+        };
+        if let Some(alias) = alias {
+            if !alias.eq_ignore_ascii_case(&record.name) && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+                record.aliases.push(alias);
+            }
+        }
+        let form = match (&key, c.form) {
+            (Key::Person(_), MentionForm::Name) if c.tokens.len() == 1 => MentionForm::Surname,
+            (_, f) => f,
+        };
+        let span = |r: &Range<usize>| doc.between(r.start, r.end.saturating_sub(1).max(r.start));
+        out.mentions.push(Mention {
+            span: span(&c.tokens),
+            tokens: c.tokens.clone(),
+            party: p,
+            form,
+            name: c.name.as_ref().map(span),
+            extent: span(&c.extent),
+            extent_tokens: c.extent.clone(),
+        });
+    }
+    out.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut last_end = 0;
+    out.mentions.retain(|m| {
+        let keep = m.span.start >= last_end && !m.span.is_empty();
+        if keep {
+            last_end = m.span.end;
+        }
+        keep
+    });
+    for (country, p) in countries {
+        for &(form_name, form) in g.forms_of(country) {
+            if form == Form::Adjective {
+                let mut key = String::new();
+                push_key(&mut key, form_name);
+                out.adjectives.insert(key, p);
+            }
+        }
+    }
+    out
+}
+
+/// The canonical name of a new party.
+fn canonical(doc: &Document<'_>, key: &Key, c: &Cand, names: &Names) -> String {
+    let g = gazetteer();
+    match key {
+        Key::Known(EntryKey::Country(i)) => g.countries[*i].to_owned(),
+        Key::Known(EntryKey::Org(i)) => g.orgs[*i].to_owned(),
+        Key::Known(EntryKey::Place(i)) => g.places[*i].to_owned(),
+        Key::Person(p) => names.persons[*p].name.clone(),
+        Key::Role(..) => text_of(doc, &c.extent),
+        _ => text_of(doc, &c.tokens),
+    }
+}

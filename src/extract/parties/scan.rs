@@ -1,0 +1,496 @@
+//! Candidate mentions, one pass over each sentence (see the parent module for the rules).
+//!
+//! Entry point: [`scan`]. Candidates come out in text order and never overlap, except
+//! `hidden` ones, which only link a description to the country inside it ("Tamil" in
+//! "Tamil rebels") and are never exported as mentions.
+
+use super::gazetteer::{gazetteer, is_connector, Entry, Form, Gazetteer, Sort};
+use super::MentionForm;
+use crate::extract::segment::{Document, Sentence, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What a candidate names.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Target {
+    /// A gazetteer entry.
+    Known(Entry),
+    /// An organisation found by its head word.
+    NewOrg,
+    /// A place found by its head word, a dateline or "X, Country".
+    NewPlace,
+    /// A named person.
+    Person,
+    /// One capitalised word whose type is settled in the merge.
+    Single(Hint),
+    /// A collective of its own, by class ("rebels").
+    Group(&'static str),
+    /// An unnamed person with a role, by class ("spokesperson").
+    RolePerson(&'static str),
+}
+
+/// What the context says about a lone capitalised word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Hint {
+    /// Nothing.
+    None,
+    /// After "in", "near" ...: a place.
+    Place,
+    /// Before "said", "told" ...: a speaker, so a person.
+    Speaker,
+    /// First word of a sentence: may be any capitalised word.
+    Initial,
+}
+
+/// A proposed mention.
+#[derive(Clone, Debug)]
+pub(super) struct Cand {
+    /// The mention's tokens.
+    pub tokens: Range<usize>,
+    /// The name inside a description.
+    pub name: Option<Range<usize>>,
+    /// The whole noun phrase.
+    pub extent: Range<usize>,
+    /// What it names.
+    pub target: Target,
+    /// How it names it.
+    pub form: MentionForm,
+    /// The title before a person's name.
+    pub role: Option<Range<usize>>,
+    /// Index of the candidate it belongs to or speaks for.
+    pub affiliation: Option<usize>,
+    /// Feeds its party but is not a mention.
+    pub hidden: bool,
+    /// An adjective that does not make its country a party on its own ("Norwegian salmon").
+    pub weak: bool,
+}
+
+impl Cand {
+    fn new(tokens: Range<usize>, target: Target, form: MentionForm) -> Cand {
+        Cand {
+            extent: tokens.clone(),
+            tokens,
+            name: None,
+            target,
+            form,
+            role: None,
+            affiliation: None,
+            hidden: false,
+            weak: false,
+        }
+    }
+}
+
+/// A title, country adjective or body seen just before a possible name.
+#[derive(Default)]
+struct Pending {
+    start: Option<usize>,
+    role: Option<Range<usize>>,
+    honorific: bool,
+    affiliation: Option<usize>,
+}
+
+/// Lower-case words that may stand between a title or adjective and a name or collective
+/// ("the Chilean former foreign minister", "Norwegian senior officials").
+fn is_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "former" | "acting" | "then" | "new" | "outgoing" | "incoming" | "senior" | "top" | "veteran"
+            | "deputy" | "chief" | "military" | "government" | "state" | "foreign" | "local" | "federal"
+            | "regional" | "provincial" | "city" | "security" | "defence" | "defense" | "intelligence"
+            | "trade" | "peace" | "rebel" | "opposition" | "ruling" | "interim" | "elected" | "longtime"
+    )
+}
+
+/// Words before a lone capitalised word that make it a place ("in Lund").
+fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "near" | "outside" | "across" | "around" | "throughout" | "towards" | "toward" | "via")
+}
+
+/// Verbs after a lone capitalised word that make it a speaker ("Lund said").
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "told" | "added" | "stated" | "argued" | "warned" | "insisted" | "explained"
+            | "noted" | "asked" | "replied" | "wrote" | "declared" | "announced" | "acknowledged"
+            | "admitted" | "claimed" | "stressed" | "urged" | "denied" | "believes" | "thinks"
+    )
+}
+
+/// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
+fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "da" | "do" | "dos" | "del" | "di" | "la" | "le" | "du" | "ter")
+}
+
+struct Scanner<'d, 't> {
+    doc: &'d Document<'t>,
+    g: &'static Gazetteer,
+    lower_words: HashSet<&'t str>,
+    out: Vec<Cand>,
+}
+
+/// Proposes candidate mentions for every sentence of `doc`.
+pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
+    let lower_words = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.text(doc.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let mut s = Scanner { doc, g: gazetteer(), lower_words, out: Vec::new() };
+    for sentence in &doc.sentences {
+        s.sentence(sentence);
+    }
+    s.out
+}
+
+impl<'t> Scanner<'_, 't> {
+    fn word(&self, i: usize) -> &'t str {
+        self.doc.word(i)
+    }
+
+    fn push(&mut self, c: Cand) -> usize {
+        self.out.push(c);
+        self.out.len() - 1
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let end = s.tokens.end;
+        let mut pending = Pending::default();
+        let mut i = s.tokens.start;
+        while i < end {
+            let kind = self.doc.tokens[i].kind;
+            let w = self.word(i);
+            if kind != TokenKind::Word {
+                pending = Pending::default();
+                i += 1;
+                continue;
+            }
+            if matches!(w, "'s" | "’s" | "'S") {
+                // "Chile's Foreign Minister Ana Lund": the possessor is the affiliation.
+                let last = self.out.len().checked_sub(1).filter(|&c| self.out[c].tokens.end == i);
+                let owner = last.filter(|&c| matches!(self.out[c].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg));
+                pending = Pending { start: owner.map(|c| self.out[c].tokens.start), affiliation: owner, ..Pending::default() };
+                i += 1;
+                continue;
+            }
+            if let Some(next) = self.gazetteer_at(s, i, end, &mut pending) {
+                i = next;
+                continue;
+            }
+            let org_name = {
+                let r = self.plain_run(i, end);
+                r > i + 1 && self.g.is_org_head(self.word(r - 1))
+            };
+            if let Some((j, honorific)) = self.g.title(self.doc, i, end).filter(|_| !org_name) {
+                // "General Motors" is a company, not a general.
+                if j < end && (self.doc.is_capitalized(j) || self.g.title(self.doc, j, end).is_some()) {
+                    pending.start.get_or_insert(i);
+                    if honorific {
+                        pending.honorific = true;
+                    } else {
+                        let start = pending.role.as_ref().map_or(i, |r| r.start);
+                        pending.role = Some(start..j);
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            if self.doc.is_capitalized(i) && (!s.shouted || s.dateline) && self.g.group(self.doc, i).is_none() {
+                i = self.name_run(s, i, end, &mut pending);
+                pending = Pending::default();
+                continue;
+            }
+            if let Some(noun) = self.g.group(self.doc, i) {
+                if noun.sort == Sort::Group {
+                    self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
+                }
+            }
+            if !is_modifier(w) {
+                pending = Pending::default();
+            }
+            i += 1;
+        }
+    }
+
+    /// A collective noun at `j`, possibly after one modifier ("senior officials"): its
+    /// index just past it and its class and sort.
+    fn group_after(&self, j: usize, end: usize) -> Option<(usize, &'static str, Sort)> {
+        if j >= end {
+            return None;
+        }
+        if let Some(n) = self.g.group(self.doc, j) {
+            return Some((j + 1, n.class, n.sort));
+        }
+        if is_modifier(self.word(j)) && j + 1 < end {
+            if let Some(n) = self.g.group(self.doc, j + 1) {
+                return Some((j + 2, n.class, n.sort));
+            }
+        }
+        None
+    }
+
+    /// Handles a gazetteer name at `i`; returns the index to continue from.
+    fn gazetteer_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
+        let (hit, j) = self.g.longest(self.doc, i, end, s.shouted)?;
+        if hit.form == Form::Adjective {
+            return Some(self.adjective_at(hit.entry, i, j, end, pending));
+        }
+        if !matches!(hit.entry, Entry::Org(_)) && !s.shouted {
+            // "Oslo City Council", "New York Times": a place name inside an organisation's.
+            let r = self.plain_run(i, end);
+            if r > j && self.g.is_org_head(self.word(r - 1)) {
+                let c = self.push(Cand::new(i..r, Target::NewOrg, MentionForm::Name));
+                pending.affiliation = Some(c);
+                pending.start.get_or_insert(i);
+                return Some(r);
+            }
+        }
+        let form = if hit.form == Form::Name { MentionForm::Name } else { MentionForm::Alias };
+        let mut cand = Cand::new(i..j, Target::Known(hit.entry), form);
+        let person_entity = matches!(hit.entry, Entry::Country(_) | Entry::Org(_));
+        match self.group_after(j, end).filter(|_| person_entity) {
+            Some((k, _, Sort::State)) => {
+                // "UN negotiators", "Kremlin officials": a description with a name inside.
+                cand.name = Some(i..j);
+                cand.tokens = i..k;
+                cand.extent = i..k;
+                cand.form = MentionForm::Group;
+                self.push(cand);
+                Some(k)
+            }
+            Some((k, class, sort)) => {
+                // "a Kremlin spokesman" (a person), "Kurdistan rebels" (a group).
+                cand.extent = i..k;
+                let owner = self.push(cand);
+                let target = if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
+                let form = if sort == Sort::Person { MentionForm::Role } else { MentionForm::Name };
+                let mut role = Cand::new(j..k, target, form);
+                role.extent = i..k;
+                role.affiliation = Some(owner);
+                self.push(role);
+                Some(k)
+            }
+            None => {
+                let c = self.push(cand);
+                if person_entity {
+                    *pending = Pending { start: Some(i), affiliation: Some(c), ..Pending::default() };
+                }
+                Some(j)
+            }
+        }
+    }
+
+    /// A country adjective at `i..j`: it marks what follows as belonging to the country
+    /// ("Chilean officials", "Chilean Foreign Minister Ana Lund", "Tamil rebels").
+    fn adjective_at(&mut self, entry: Entry, i: usize, j: usize, end: usize, pending: &mut Pending) -> usize {
+        let mut cand = Cand::new(i..j, Target::Known(entry), MentionForm::Adjective);
+        match self.group_after(j, end) {
+            Some((k, _, Sort::State)) => {
+                cand.tokens = i..k;
+                cand.extent = i..k;
+                cand.form = MentionForm::Group;
+                self.push(cand);
+                k
+            }
+            Some((k, class, sort)) => {
+                cand.hidden = true;
+                let owner = self.push(cand);
+                let target = if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
+                let form = if sort == Sort::Person { MentionForm::Role } else { MentionForm::Name };
+                let mut c = Cand::new(i..k, target, form);
+                c.affiliation = Some(owner);
+                self.push(c);
+                k
+            }
+            None => {
+                let w = self.word(j - 1);
+                let demonym = w.ends_with('s') && !w.ends_with("ss") && j == i + 1;
+                let next_cap = j < end && (self.doc.is_capitalized(j) || self.g.title(self.doc, j, end).is_some());
+                cand.weak = !demonym;
+                if demonym {
+                    cand.form = MentionForm::Adjective;
+                }
+                let c = self.push(cand);
+                if next_cap || is_modifier(self.word(j)) {
+                    *pending = Pending { start: Some(i), affiliation: Some(c), ..Pending::default() };
+                }
+                j
+            }
+        }
+    }
+
+    /// End of the plain run of capitalised words from `i`, with "of"/"for"/"and" inside when
+    /// a capitalised word follows them ("Bank of Lund", "Office for Ports").
+    fn plain_run(&self, i: usize, end: usize) -> usize {
+        let mut j = i;
+        while j < end {
+            let w = self.word(j);
+            if self.doc.is_capitalized(j) && !self.g.is_not_name(w) {
+                j += 1;
+            } else if j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.doc.is_capitalized(j + 1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        while j > i && is_connector(self.word(j - 1)) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// A run of capitalised words at `i` (not a gazetteer name): proposes what it names and
+    /// returns the index to continue from.
+    fn name_run(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> usize {
+        let mut j = i;
+        let mut has_head = false;
+        while j < end {
+            let w = self.word(j);
+            let name_word = self.doc.is_capitalized(j) && !self.g.is_not_name(w);
+            if j > i && name_word && self.g.longest(self.doc, j, end, s.shouted).is_some() {
+                break; // "Lund Chile": a new name starts
+            }
+            if j > i && name_word && self.g.title(self.doc, j, end).is_some_and(|(k, h)| !h && k < end && self.doc.is_capitalized(k)) {
+                break; // "... Lund President Berg"
+            }
+            if name_word {
+                has_head |= self.g.is_org_head(w) || self.g.is_place_head(w);
+                j += 1;
+            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && (is_particle(w) || (has_head && matches!(w, "of" | "for" | "and" | "on"))) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let stop = j.max(i + 1);
+        while j > i && (is_connector(self.word(j - 1)) || is_particle(self.word(j - 1))) {
+            j -= 1;
+        }
+        let mut a = i;
+        while a < j && self.g.is_not_name(self.word(a)) {
+            a += 1;
+        }
+        let initial = a == i && self.doc.starts_sentence(i);
+        if initial && a < j && self.is_common_word(self.word(a)) && pending.role.is_none() && !pending.honorific {
+            a += 1;
+        }
+        if a >= j {
+            return stop;
+        }
+        self.classify(s, a..j, initial && a == i, end, pending);
+        stop
+    }
+
+    /// Whether a capitalised word is an ordinary word (it occurs in lower case in this
+    /// article, or is a function word): "Talks" in "Talks ended" is no name.
+    fn is_common_word(&self, word: &str) -> bool {
+        if self.g.is_function_word(word) {
+            return true;
+        }
+        if self.g.is_first_name(word) {
+            return false;
+        }
+        let lower: String = word.to_lowercase();
+        self.lower_words.contains(lower.as_str())
+    }
+
+    fn classify(&mut self, s: &Sentence, run: Range<usize>, initial: bool, end: usize, pending: &mut Pending) {
+        let (a, j) = (run.start, run.end);
+        let n = j - a;
+        let last = self.word(j - 1);
+        let titled = pending.role.is_some() || pending.honorific;
+        let person = |mut c: Cand, pending: &Pending| {
+            c.role = pending.role.clone();
+            c.affiliation = pending.affiliation;
+            c.extent = pending.start.unwrap_or(a).min(a)..j;
+            c
+        };
+        if let Some((k, class, Sort::Group)) = self.group_after(j, end) {
+            // "Tamil rebels" with an unknown people's name.
+            if n == 1 && !titled {
+                self.push(Cand::new(a..k, Target::Group(class), MentionForm::Name));
+                return;
+            }
+        }
+        let target = if self.g.is_org_head(last) && n >= 2 {
+            Target::NewOrg
+        } else if self.g.is_org_head(last) && !initial && !titled && last.len() > 3 && last.chars().all(|c| c.is_uppercase()) {
+            Target::NewOrg
+        } else if self.g.is_place_head(last) && n >= 2 && !titled {
+            Target::NewPlace
+        } else if titled {
+            Target::Person
+        } else if s.dateline {
+            Target::NewPlace
+        } else if self.is_place_by_country(j, end) {
+            Target::NewPlace
+        } else if n >= 2 && self.g.is_first_name(self.word(a)) {
+            Target::Person
+        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k)) {
+            Target::Person
+        } else if n == 1 {
+            let prev = a.checked_sub(1).map_or("", |p| self.word(p));
+            let next = self.word(j);
+            let hint = if initial {
+                Hint::Initial
+            } else if is_place_preposition(prev) {
+                Hint::Place
+            } else if is_speech_verb(next) {
+                Hint::Speaker
+            } else {
+                Hint::None
+            };
+            Target::Single(hint)
+        } else {
+            return;
+        };
+        let mut c = Cand::new(a..j, target.clone(), MentionForm::Name);
+        if matches!(target, Target::Person | Target::Single(_)) {
+            if let Some(aff) = pending.affiliation {
+                if let Some(x) = self.out.get_mut(aff) {
+                    x.weak = false;
+                }
+            }
+            c = person(c, pending);
+            if !titled && !matches!(target, Target::Person) {
+                c.affiliation = None;
+            }
+        } else if let Some(aff) = pending.affiliation.filter(|_| target == Target::NewOrg) {
+            // "Chilean Foreign Ministry": the adjective is the organisation's country.
+            if let Some(x) = self.out.get_mut(aff) {
+                x.weak = false;
+            }
+            c.affiliation = Some(aff);
+        }
+        let owner = self.push(c);
+        if target == Target::NewOrg {
+            if let Some((k, _, Sort::State)) = self.group_after(j, end) {
+                // "Harbour Ministry officials": the officials stand for the ministry.
+                let mut d = self.out[owner].clone();
+                d.name = Some(a..j);
+                d.tokens = a..k;
+                d.extent = a..k;
+                d.form = MentionForm::Group;
+                self.out[owner] = d;
+            }
+        }
+    }
+
+    /// Whether the run ending at `j` is followed by ", <Country>" ("Lund, Chile"): a place.
+    fn is_place_by_country(&self, j: usize, end: usize) -> bool {
+        j + 1 < end
+            && self.word(j) == ","
+            && self.g.longest(self.doc, j + 1, end, false).is_some_and(|(h, _)| h.form == Form::Name && matches!(h.entry, Entry::Country(_)))
+    }
+
+    /// A word that can be part of a person's name: capitalised letters, not all upper case
+    /// (except an initial "J."), hyphens and apostrophes allowed.
+    fn name_like(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let lower = w.chars().any(char::is_lowercase);
+        (lower || (letters == 1 && w.ends_with('.'))) && !self.g.is_org_head(w) && !self.g.is_place_head(w)
+    }
+}

@@ -1,0 +1,1 @@
+//! Table-driven tests of the parties stage, with made-up sentences.
