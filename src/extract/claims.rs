@@ -37,12 +37,20 @@ use frames::Draft;
 use resolve::Said;
 use words::Words;
 
+/// Whether a quotation split by its cue is exported as a list of spans (see [`build`]).
+const SPLIT_CONTENT: bool = false;
+
 /// Finds the attributions of a segmented article whose parties are known.
 pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     let w = Words::new(doc);
     let q = quotes::find_quotes(&w);
     let mut drafts = frames::attributions(&w, &q);
+    drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));
+    for d in &mut drafts {
+        d.content.retain(|s| !s.is_empty());
+    }
     inherit_sources(&mut drafts);
+    join_continuations(&w, &q, &mut drafts);
     clip_coordinated(&w, &mut drafts);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
@@ -68,6 +76,29 @@ fn inherit_sources(drafts: &mut [Draft]) {
     }
 }
 
+/// A quotation that opens the next sentence with no cue of its own goes on the same speaker's
+/// words: “We are ready,” she said. “The rest is up to them.”
+fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
+    let doc = w.doc();
+    for k in 0..drafts.len() {
+        if !drafts[k].direct {
+            continue;
+        }
+        let Some(last) = drafts[k].content.last().copied() else { continue };
+        let Some(q1) = q.list.iter().find(|x| x.inner == last) else { continue };
+        // The quotation must close the cue's sentence (nothing but the source and cue after it).
+        let Some(sent) = doc.sentences.get(drafts[k].sentence) else { continue };
+        let next = sent.tokens.end.max(q1.close + 1);
+        let Some(q2) = q.opening_at(next) else { continue };
+        let own_end = doc.sentences.get(doc.sentence_of(q2.close)).map_or(q2.close, |s| s.tokens.end);
+        let has_cue = drafts.iter().any(|d| d.cue.0 >= q2.open && d.cue.0 < own_end);
+        let used = drafts.iter().any(|d| d.content.contains(&q2.inner));
+        if !has_cue && !used && q1.close < next {
+            drafts[k].content.push(q2.inner);
+        }
+    }
+}
+
 /// A reported clause ends where a coordinated attribution begins:
 /// "She said the talks failed, and he said they would resume" gives two claims.
 fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
@@ -90,11 +121,17 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
 }
 
 fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speaker: Option<usize>, n: usize) -> Claim {
+    // The pieces of a split quotation are exported as one span covering them all, with the
+    // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
+    // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
     let pieces: Vec<TextSpan> = d.content.iter().map(|&s| TextSpan::of(text, s)).collect();
-    let content = if pieces.len() == 1 {
-        Content::One(pieces.into_iter().next().unwrap_or_default())
-    } else {
-        Content::Split(pieces)
+    let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
+    let content = match (pieces.len(), SPLIT_CONTENT) {
+        (1, _) | (_, false) => {
+            let cover = d.content.iter().fold(d.content[0], |a, &b| a.cover(b));
+            Content::One(TextSpan::of(text, cover))
+        }
+        _ => Content::Split(pieces),
     };
     let mut targets: Vec<usize> = Vec::new();
     for piece in &d.content {
@@ -110,6 +147,7 @@ fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speaker: Option<us
         source: d.source.map(|(a, b)| TextSpan::of(text, w.range(a, b))),
         cue: TextSpan::of(text, w.range(d.cue.0, d.cue.1)),
         content,
+        text: joined,
         direct: d.direct,
         targets: targets.into_iter().map(Parties::id).collect(),
         cue_class: d.class,

@@ -1,13 +1,392 @@
 //! Stage 4, the outcomes: what was agreed, what failed, what is pending.
 //!
-//! FIRST DRAFT (interface only; the full stage replaces the body of [`find_outcomes`]).
+//! Approach: every sentence is cut into clauses (at semicolons, colons, dashes, commas, and at
+//! "and"/"but" before a verb), with attachments such as ", with no agreement on X" or
+//! ", potentially involving Y" kept on the clause before them. Each clause is then read for
+//! triggers from the word lists in `data/outcome_*.txt`:
+//!
+//! * failure words ("failed", "collapsed", "ruled out") → failed;
+//! * a negator before a topic noun ("no agreement on a ceasefire was reached", "ended with no
+//!   deal") → failed;
+//! * an agreement word ("agreed", "signed", "struck a deal") → agreed; negated ("did not
+//!   sign") → failed; after a modal or a plan ("may agree", "hopes to sign") or with a future
+//!   time phrase ("agreed to submit proposals in the coming weeks") → pending;
+//! * a modal or plan before an action ("will visit", "plans to meet", "is open to a
+//!   follow-up meeting") → pending.
+//!
+//! Weak triggers ("approved", "exchanged", "backed", "rejected") count only when the clause
+//! names a negotiation topic (deal, plan, ceasefire, prisoners ...), so "exchanged glances"
+//! is not an outcome. A clause inside a claim's content is cut to the content and marked as
+//! not asserted by the article, with the claim's id. Numbers in the evidence become figures
+//! with what they count ("1,000 prisoners of war each").
+//!
+//! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
+//! deal.") are split or missed; the parties are only those named in the clause (plus the
+//! claim's speaker), so "both sides" names nobody; irony and hedges ("a so-called deal") are
+//! read literally.
 
-use super::model::{Claim, Outcome};
+use super::claims::words::{class, Words};
+use super::lexicon::entries;
+use super::model::{Claim, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
 use super::segment::Document;
+use super::span::{Span, TextSpan};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What a trigger phrase says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trigger {
+    /// An agreement; `true` when it needs a topic noun in the clause.
+    Agreed(bool),
+    /// A failure; `true` when it needs a topic noun in the clause.
+    Failed(bool),
+    /// A modal verb (will, may).
+    Modal,
+    /// A verb or adjective of intention ending in "to" (plans to, open to).
+    Plan,
+    /// A future time phrase (next week).
+    Future,
+}
+
+struct Lexicon {
+    phrases: HashMap<String, Vec<(Vec<String>, Trigger)>>,
+    topics: HashMap<&'static str, u8>,
+}
+
+/// Word-class bits of `outcome_topics.txt`.
+const TOPIC: u8 = 1;
+const ACTION: u8 = 2;
+const NEGATOR: u8 = 4;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Trigger)>> = HashMap::new();
+        let files = [
+            (include_str!("data/outcome_agreed.txt"), 'a'),
+            (include_str!("data/outcome_failed.txt"), 'f'),
+            (include_str!("data/outcome_pending.txt"), 'p'),
+        ];
+        for (data, which) in files {
+            for line in entries(data) {
+                let Some((forms, need)) = line.split_once('|') else { continue };
+                let need = need.trim();
+                let trigger = match (which, need) {
+                    ('a', n) => Trigger::Agreed(n == "topic"),
+                    ('f', n) => Trigger::Failed(n == "topic"),
+                    (_, "modal") => Trigger::Modal,
+                    (_, "plan") => Trigger::Plan,
+                    _ => Trigger::Future,
+                };
+                for form in forms.split(',') {
+                    for words in expand(form) {
+                        if let Some((first, rest)) = words.split_first() {
+                            phrases.entry(first.clone()).or_default().push((rest.to_vec(), trigger));
+                        }
+                    }
+                }
+            }
+        }
+        for bucket in phrases.values_mut() {
+            bucket.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        let mut topics = HashMap::new();
+        for line in entries(include_str!("data/outcome_topics.txt")) {
+            let Some((label, words)) = line.split_once(':') else { continue };
+            let bit = match label.trim() {
+                "topic" => TOPIC,
+                "action" => ACTION,
+                "negator" => NEGATOR,
+                _ => 0,
+            };
+            for w in words.split_whitespace() {
+                *topics.entry(w).or_insert(0) |= bit;
+            }
+        }
+        Lexicon { phrases, topics }
+    })
+}
+
+/// "plan/plans to" → the word sequences it stands for.
+fn expand(form: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for word in form.split_whitespace() {
+        let alts: Vec<&str> = word.split('/').filter(|a| !a.is_empty()).collect();
+        out = out
+            .iter()
+            .flat_map(|p| {
+                alts.iter().map(move |a| {
+                    let mut p = p.clone();
+                    p.push(a.to_lowercase());
+                    p
+                })
+            })
+            .collect();
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+impl Lexicon {
+    fn at(&self, w: &Words, i: usize, end: usize) -> Option<(usize, Trigger)> {
+        let bucket = self.phrases.get(w.lower(i))?;
+        bucket
+            .iter()
+            .find(|(rest, _)| i + rest.len() < end && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r))
+            .map(|(rest, t)| (rest.len() + 1, *t))
+    }
+
+    fn is(&self, w: &Words, i: usize, bit: u8) -> bool {
+        self.topics.get(w.lower(i)).is_some_and(|b| b & bit != 0)
+    }
+}
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
 pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) -> Vec<Outcome> {
-    let _ = (doc, parties, claims);
-    Vec::new()
+    let w = Words::new(doc);
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let range = s.tokens.start..s.tokens.end.min(w.len());
+        for clause in clauses(&w, range) {
+            let Some((status, at)) = status_of(&w, lex, clause.clone()) else { continue };
+            let mut evidence = w.range(clause.start, clause.end).trim(doc.text, &[',', '.', ';', ':', '"', '“', '”']);
+            let trigger = w.span(at);
+            let claim = claims.iter().find(|c| c.content.pieces().iter().any(|p| p.span().contains(trigger)));
+            if let Some(c) = claim {
+                if let Some(p) = c.content.pieces().iter().find(|p| p.span().contains(trigger)) {
+                    let cut = Span::new(evidence.start.max(p.start), evidence.end.min(p.end));
+                    evidence = cut.trim(doc.text, &[',', '.', ';', ':', '"', '“', '”']);
+                }
+            }
+            if evidence.is_empty() {
+                continue;
+            }
+            out.push(build(doc, &w, parties, status, evidence, claim, si, out.len()));
+        }
+    }
+    out
+}
+
+/// Splits the tokens of a sentence into clauses.
+fn clauses(w: &Words, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = range.start;
+    let cut = |out: &mut Vec<Range<usize>>, a: usize, b: usize| {
+        if b > a {
+            out.push(a..b);
+        }
+    };
+    for i in range.clone() {
+        let t = w.text(i);
+        let hard = matches!(t, ";" | ":" | "\u{2014}" | "\u{2013}" | "--" | "(" | ")") || (t == "," && !list_comma(w, i, range.end));
+        // "... and were open to ...", "... and flatly ruled out ...": a second verb phrase.
+        let mut v = i + 1;
+        while w.is(v, class::ADVERB) || w.lower(v).ends_with("ly") && !w.is_cap(v) {
+            v += 1;
+        }
+        let conj = matches!(w.lower(i), "and" | "but") && i > start && (w.is(v, class::AUX) || w.is_verb_like(v));
+        if hard || conj {
+            cut(&mut out, start, i);
+            start = i + 1;
+        }
+    }
+    cut(&mut out, start, range.end);
+    // Attachments stay with the clause before: ", with no deal", ", potentially involving".
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for c in out {
+        let first = w.lower(c.start);
+        let attach = !w.is_cap(c.start)
+            && (matches!(first, "with" | "without" | "including" | "potentially" | "possibly")
+                || (first.ends_with("ing") && w.is_verb_like(c.start)));
+        match merged.last_mut() {
+            Some(prev) if attach => prev.end = c.end,
+            _ => merged.push(c),
+        }
+    }
+    merged
+}
+
+/// Whether the comma at `i` separates items of a list rather than clauses: it is followed by
+/// "or"/"and" and a non-verb, or by a short lower-case item and another comma
+/// ("no deal on trade, tariffs, or fishing was reached").
+fn list_comma(w: &Words, i: usize, end: usize) -> bool {
+    let next = w.lower(i + 1);
+    if matches!(next, "or" | "and") {
+        return !(w.is(i + 2, class::AUX) || w.is_verb_like(i + 2) || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
+    }
+    let item = (i + 1..(i + 5).min(end)).find(|&k| w.is_punct(k, ","));
+    item.is_some_and(|k| k > i + 1 && (i + 1..k).all(|j| w.is_word(j) && !w.is_cap(j) && !w.is(j, class::AUX) && !w.is_verb_like(j)))
+}
+
+/// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
+/// ("a sign", "the exchange"), and for weak triggers not after a noun ("prisoner exchange").
+fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
+    if i == start {
+        return true;
+    }
+    let p = i - 1;
+    if w.is(p, class::DETERMINER) || w.lower(p) == "'s" || w.is_possessive(p) {
+        return false;
+    }
+    !weak
+        || w.is_cap(p)
+        || w.is(p, class::AUX | class::ADVERB | class::PERSON | class::PLURAL | class::IT | class::WHO)
+        || matches!(w.lower(p), "to" | "and" | "or" | "also" | "not" | "never")
+        || w.lower(p).ends_with("ly")
+        || w.is_punct(p, ",")
+}
+
+/// The status a clause states, and the token of its trigger.
+fn status_of(w: &Words, lex: &Lexicon, c: Range<usize>) -> Option<(Status, usize)> {
+    let has_topic = c.clone().any(|i| lex.is(w, i, TOPIC));
+    let future = c.clone().any(|i| matches!(lex.at(w, i, c.end), Some((_, Trigger::Future))));
+    let negated_before = |i: usize| (i.saturating_sub(3).max(c.start)..i).any(|k| lex.is(w, k, NEGATOR));
+    let mut i = c.start;
+    let mut found: Option<(Status, usize)> = None;
+    let mut modal_at: Option<usize> = None;
+    while i < c.end {
+        // "no agreement", "with no tangible progress", "without a deal"
+        if lex.is(w, i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
+            if let Some(k) = (i + 1..(i + 5).min(c.end)).find(|&k| lex.is(w, k, TOPIC)) {
+                return Some((Status::Failed, k));
+            }
+        }
+        let Some((len, t)) = lex.at(w, i, c.end) else {
+            i += 1;
+            continue;
+        };
+        match t {
+            Trigger::Failed(need) if (!need || has_topic) && verb_use(w, i, c.start, need) => {
+                return Some((Status::Failed, i))
+            }
+            Trigger::Agreed(need) if (!need || has_topic) && found.is_none() && verb_use(w, i, c.start, need) => {
+                let status = if negated_before(i) {
+                    Status::Failed
+                } else if modal_at.is_some_and(|m| i <= m + 4) || future {
+                    Status::Pending
+                } else {
+                    Status::Agreed
+                };
+                found = Some((status, i));
+            }
+            Trigger::Modal | Trigger::Plan if found.is_none() => {
+                modal_at = Some(i + len - 1);
+                // The action right after: "will visit", "plans to meet", "open to a meeting".
+                let mut k = i + len;
+                let mut negated = false;
+                while k < c.end && (w.is(k, class::ADVERB) || w.lower(k) == "to" || w.lower(k) == "be") {
+                    negated |= lex.is(w, k, NEGATOR);
+                    k += 1;
+                }
+                let action = lex.is(w, k, ACTION);
+                let meets = action && is_meeting(w.lower(k));
+                let plan_topic = t == Trigger::Plan && has_topic;
+                if (action && (has_topic || meets)) || plan_topic {
+                    let status = if negated { Status::Failed } else { Status::Pending };
+                    if lex.at(w, k, c.end).is_none() || negated {
+                        found = Some((status, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    found
+}
+
+/// Actions that are outcomes by themselves, without a topic noun ("She will visit Oslo").
+fn is_meeting(word: &str) -> bool {
+    matches!(word, "meet" | "visit" | "sign" | "negotiate" | "talk" | "discuss" | "attend" | "host" | "convene")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Document<'_>,
+    w: &Words,
+    parties: &Parties,
+    status: Status,
+    evidence: Span,
+    claim: Option<&Claim>,
+    sentence: usize,
+    n: usize,
+) -> Outcome {
+    let mut involved: Vec<usize> = Vec::new();
+    if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()) {
+        if let Some(k) = sp.strip_prefix('p').and_then(|k| k.parse::<usize>().ok()) {
+            involved.push(k.wrapping_sub(1));
+        }
+    }
+    for m in parties.within(evidence) {
+        let place = parties.list.get(m.party).is_some_and(|p| p.kind == PartyKind::Place);
+        if !place && !involved.contains(&m.party) {
+            involved.push(m.party);
+        }
+    }
+    Outcome {
+        id: format!("o{}", n + 1),
+        status,
+        summary: summary(evidence.text(doc.text)),
+        parties: involved.into_iter().map(Parties::id).collect(),
+        figures: figures(w, evidence),
+        evidence: TextSpan::of(doc.text, evidence),
+        asserted: claim.is_none(),
+        claim: claim.map(|c| c.id.clone()),
+        sentence,
+    }
+}
+
+/// The first dozen words of the evidence.
+fn summary(text: &str) -> String {
+    const WORDS: usize = 14;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
+}
+
+/// Numbers in the evidence and the words after them that say what they count.
+fn figures(w: &Words, evidence: Span) -> Vec<Figure> {
+    let doc = w.doc();
+    let first = doc.tokens.partition_point(|t| t.span.start < evidence.start);
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < w.len() && w.span(i).end <= evidence.end {
+        if !w.is_number(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if matches!(w.lower(end), "million" | "billion" | "thousand" | "hundred" | "percent" | "per") {
+            end += 1;
+        }
+        let value_end = end;
+        let mut words = 0;
+        while end < w.len()
+            && w.span(end).end <= evidence.end
+            && words < 5
+            && w.is_word(end)
+            && !w.is_cap(end)
+            && !matches!(w.lower(end), "since" | "in" | "on" | "at" | "from" | "to" | "and" | "the" | "by" | "for" | "after" | "before" | "until" | "than")
+        {
+            end += 1;
+            words += 1;
+        }
+        while end > value_end && w.lower(end - 1) == "of" {
+            end -= 1;
+        }
+        let counts = if end > value_end { w.range(value_end, end).text(doc.text).to_owned() } else { String::new() };
+        out.push(Figure {
+            span: TextSpan::of(doc.text, w.range(i, end)),
+            value: w.range(i, value_end).text(doc.text).to_owned(),
+            counts,
+        });
+        i = end.max(i + 1);
+    }
+    out
 }

@@ -156,9 +156,10 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     let source = match region {
         Some(r) => Some(r),
         None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
-        None if p > s.start && (w.is_punct(p - 1, ",") || matches!(w.lower(p - 1), "and" | "but")) => {
-            sentence_subject(w, s.start, p)
+        None if p > s.start && w.is_punct(p - 1, ",") => {
+            parenthesis_subject(w, s.start, p - 1).or_else(|| sentence_subject(w, s.start, p))
         }
+        None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => sentence_subject(w, s.start, p),
         None => None,
     }?;
     let (content, direct) = after(w, q, s, ce, info)?;
@@ -245,6 +246,16 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
         if w.lower(t) == "that" && (k..t).all(|j| w.is(j, class::AFTER_CUE) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j)) {
             k = t;
+        }
+    }
+    // "said in a statement it would ...", "said on Friday he hoped ...": skip to the subject.
+    if matches!(w.lower(k), "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early") {
+        let subject = (k + 1..s.end.min(k + 8)).find(|&j| {
+            w.is(j, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN) || (w.is_cap(j) && !w.is(j, class::AFTER_CUE))
+        });
+        let plain = |j: usize| w.is_word(j) || w.is_number(j);
+        if let Some(j) = subject.filter(|&j| (k + 1..j).all(plain) && !(k + 1..j).any(|x| w.is_verb_like(x))) {
+            k = j;
         }
     }
     if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
@@ -393,7 +404,8 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
         }
         if w.is(t, class::NP_LINK) {
             let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
-            let and_ok = w.lower(t) != "and" || (t > start && (w.is_cap(t - 1) || w.is_possessive(t - 1)));
+            // "Levy and Kinkel said", not "a pocket in Chechnya and Moscow-backed leader X said".
+            let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
             if !linked || !and_ok || t == start {
                 break;
             }
@@ -409,6 +421,13 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     Some((a, p))
 }
 
+/// The subject before a parenthesis that ends with the comma at `comma`:
+/// "Ms Ruiz, who chairs the panel, said ..." → "Ms Ruiz".
+fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, usize)> {
+    let open = (start..comma).rev().take(25).find(|&k| w.is_punct(k, ","))?;
+    subject_before(w, start, open)
+}
+
 /// The noun phrase opening the sentence, if it ends before `limit`
 /// ("President Ana Ruiz, who ..., said" → "President Ana Ruiz").
 fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usize)> {
@@ -422,13 +441,9 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
             && !w.is(b, class::BOUNDARY)
             && !w.is(b, class::AUX)
             && !w.is_verb_like(b)
-            && (w.is_cap(b)
-                || w.is(b, class::DETERMINER)
-                || w.is(b, class::ROLE)
-                || w.is(b, class::GROUP)
-                || w.is(b, class::PERSON | class::PLURAL | class::IT)
-                || w.is(b, class::NP_ADJ)
-                || (w.is(b, class::NP_LINK) && (w.is_cap(b + 1) || w.is(b + 1, class::DETERMINER))));
+            && (!w.is(b, class::NP_LINK) || w.is_cap(b + 1) || w.is(b + 1, class::DETERMINER))
+            && (w.lower(b) != "and" || w.is_cap(b + 1))
+            && (w.is_cap(b) || cue_at(w, b).is_none());
         if !ok {
             break;
         }

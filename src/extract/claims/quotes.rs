@@ -59,37 +59,38 @@ enum Facing {
     Close,
 }
 
-fn facing(w: &Words, i: usize) -> Option<Facing> {
+/// Which way a mark faces; a straight `"` is `None` here and decided by [`find_quotes`] from
+/// whether a quotation is open (the spaces around straight quotes are unreliable in
+/// copied text: `dream, "said the woman`).
+fn facing(w: &Words, i: usize) -> Option<Option<Facing>> {
     match w.text(i) {
-        "\u{201c}" => Some(Facing::Open),
-        "\u{201d}" => Some(Facing::Close),
-        "\"" => {
-            let text = w.doc().text;
-            let span = w.span(i);
-            let before = text.get(..span.start).and_then(|t| t.chars().next_back());
-            let after = text.get(span.end..).and_then(|t| t.chars().next());
-            let opens_after = before.is_none_or(|c| c.is_whitespace() || "([{\u{2014}\u{2013}-".contains(c));
-            let before_word = after.is_some_and(|c| !c.is_whitespace());
-            Some(if opens_after && before_word { Facing::Open } else { Facing::Close })
-        }
+        "\u{201c}" => Some(Some(Facing::Open)),
+        "\u{201d}" => Some(Some(Facing::Close)),
+        "\"" => Some(None),
         _ => None,
     }
 }
 
+/// How many paragraphs an unclosed quotation may run over.
+const MAX_PARAGRAPHS: usize = 4;
+
 /// Finds the quotations of the document.
 pub fn find_quotes(w: &Words) -> Quotes {
     let n = w.len();
-    let marks: Vec<(usize, Facing)> = (0..n).filter_map(|i| facing(w, i).map(|f| (i, f))).collect();
+    let marks: Vec<(usize, Option<Facing>)> = (0..n).filter_map(|i| facing(w, i).map(|f| (i, f))).collect();
     let mut list: Vec<Quote> = Vec::new();
     let mut open: Option<usize> = None;
     for (k, &(i, f)) in marks.iter().enumerate() {
+        let f = f.unwrap_or(match open {
+            Some(o) if w.paragraph(i) > w.paragraph(o) && first_of_paragraph(w, i) => Facing::Open,
+            Some(_) => Facing::Close,
+            None => Facing::Open,
+        });
         match (f, open) {
             (Facing::Open, None) => open = Some(i),
+            // A second opening mark: a continuation paragraph, or the first was unbalanced.
             (Facing::Open, Some(o)) => {
-                // A new paragraph opening with a mark continues an unclosed quotation.
-                // Two opening marks in one paragraph: the first was unbalanced; drop it.
-                let continues = w.paragraph(i) > w.paragraph(o) && first_of_paragraph(w, i);
-                if !continues {
+                if !(w.paragraph(i) > w.paragraph(o) && first_of_paragraph(w, i)) {
                     open = Some(i);
                 }
             }
@@ -99,15 +100,19 @@ pub fn find_quotes(w: &Words) -> Quotes {
             }
             (Facing::Close, None) => {}
         }
-        // An open quotation not continued in the next paragraph closes at its paragraph end.
+        // An open quotation runs on past its paragraph when the next mark closes it or opens
+        // the next paragraph ("...\n“More,” she said."); otherwise it ends with the paragraph.
         if let Some(o) = open {
-            let next = marks.get(k + 1).map(|&(j, _)| j);
             let last = last_of_paragraph(w, i);
-            let next_in_para = next.is_some_and(|j| j <= last);
-            let continued = next.is_some_and(|j| {
-                w.paragraph(j) == w.paragraph(last + 1) && first_of_paragraph(w, j) && facing(w, j) == Some(Facing::Open)
-            });
-            if !next_in_para && !continued {
+            let runs_on = match marks.get(k + 1) {
+                Some(&(j, _)) if j <= last => true,
+                Some(&(j, g)) => {
+                    w.paragraph(j) <= w.paragraph(o) + MAX_PARAGRAPHS
+                        && (g != Some(Facing::Open) || first_of_paragraph(w, j))
+                }
+                None => false,
+            };
+            if !runs_on {
                 close_at(w, o, last, &mut list);
                 open = None;
             }
@@ -186,6 +191,25 @@ mod tests {
             let q = find_quotes(&w);
             let got: Vec<&str> = q.list.iter().map(|q| q.inner.text(c.text)).collect();
             assert_eq!(got, c.quotes, "{}", c.name);
+        }
+    }
+}
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("DUMP").unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let doc = crate::extract::segment::segment(&text);
+        let w = super::Words::new(&doc);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if w.is_quote(i) {
+                println!("{i} {:?} par {} sent {}", t.kind, w.paragraph(i), doc.sentence_of(i));
+            }
+        }
+        for q in super::find_quotes(&w).list {
+            println!("Q {}..{} {:?}", q.open, q.close, q.inner.text(&text));
         }
     }
 }
