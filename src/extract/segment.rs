@@ -142,6 +142,12 @@ fn abbreviations() -> &'static HashSet<&'static str> {
     SET.get_or_init(|| lexicon::entries(include_str!("data/abbreviations.txt")).collect())
 }
 
+/// Upper-case labels that open wire notes ("NOTE - ..."), never a dateline's place.
+fn not_datelines() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lexicon::entries(include_str!("data/not_datelines.txt")).collect())
+}
+
 /// Capitalised function words that can start a sentence after an abbreviation.
 fn sentence_openers() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -490,7 +496,7 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             break;
         }
     }
-    if k == i {
+    if k == i || not_datelines().contains(tokens[i].span.text(text)) {
         return None;
     }
     let mut saw_tail = false;

@@ -87,6 +87,8 @@ pub struct Gazetteer {
     groups: HashMap<String, GroupNoun>,
     not_names: HashSet<String>,
     function_words: HashSet<String>,
+    common_words: HashSet<&'static str>,
+    misc_heads: HashSet<&'static str>,
 }
 
 /// The shared tables, built on first use.
@@ -146,6 +148,8 @@ impl Gazetteer {
                 .chain(entries(include_str!("../data/function_words.txt")))
                 .map(str::to_lowercase)
                 .collect(),
+            common_words: entries(include_str!("../data/common_words.txt")).collect(),
+            misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
         };
         for line in entries(include_str!("../data/countries.txt")) {
             let mut cols = line.split('|');
@@ -312,6 +316,22 @@ impl Gazetteer {
         let mut key = String::with_capacity(word.len());
         push_key(&mut key, word);
         self.not_names.contains(&key)
+    }
+
+    /// Whether `word` (any case) is an ordinary word never found in a person's name
+    /// ("Human", "Daily", "Gold").
+    pub fn is_common_word(&self, word: &str) -> bool {
+        if word.len() > 20 {
+            return false;
+        }
+        let mut key = String::with_capacity(word.len());
+        push_key(&mut key, word);
+        self.common_words.contains(key.as_str()) || self.function_words.contains(&key)
+    }
+
+    /// Whether `word` ends names of events, laws and things (Day, War, Cup, Treaty).
+    pub fn is_misc_head(&self, word: &str) -> bool {
+        self.misc_heads.contains(word)
     }
 
     /// Whether `word` (any case) is a function word that may open a sentence (The, But, Still).

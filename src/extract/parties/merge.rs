@@ -56,6 +56,11 @@ struct Names {
     persons: Vec<Person>,
     /// Surname → indices into `persons`.
     surnames: HashMap<String, Vec<usize>>,
+    /// First word of a full name that is not a given name → the person: a family name
+    /// written first ("Wang" for "Wang Lin").
+    family_first: HashMap<String, usize>,
+    /// How often each lone capitalised word occurs outside sentence starts.
+    single_counts: HashMap<String, usize>,
     /// Person key of each multi-word person candidate.
     person_of: HashMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
@@ -94,6 +99,15 @@ fn same_first(a: &str, b: &str) -> bool {
     a == b || ((a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next())
 }
 
+/// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
+/// word, and not shaped like a people's adjective ("Moslem", "Zairean", "Arabic").
+fn may_be_body(word: &str) -> bool {
+    let g = gazetteer();
+    word.chars().count() >= 3
+        && !g.is_common_word(word)
+        && !["an", "ans", "ese", "ic", "ish", "ist", "ists", "em", "ems", "ian", "ians", "ers"].iter().any(|s| word.ends_with(s))
+}
+
 fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
     let mut n = Names::default();
     for (ci, c) in cands.iter().enumerate() {
@@ -115,6 +129,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                         n.persons.push(Person { name: text_of(doc, &c.tokens), first });
                         let p = n.persons.len() - 1;
                         n.surnames.entry(last).or_default().push(p);
+                        if !gazetteer().is_first_name(&words[0]) && words.len() == 2 {
+                            n.family_first.entry(words[0].to_owned()).or_insert(p);
+                        }
                         p
                     }
                 };
@@ -138,6 +155,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
             Target::NewPlace => {
                 n.known.entry(key.clone()).or_insert(Key::NewPlace(key));
             }
+            Target::Single(hint) if *hint != Hint::Initial && may_be_body(doc.word(c.tokens.start)) => {
+                *n.single_counts.entry(key).or_default() += 1;
+            }
             _ => {}
         }
     }
@@ -154,6 +174,9 @@ impl Names {
         if let Some(k) = self.known.get(&key) {
             return Some(k.clone());
         }
+        if let Some(&p) = self.family_first.get(&key) {
+            return Some(Key::Person(p));
+        }
         let word = doc.word(c.tokens.start);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         if acronym {
@@ -167,6 +190,9 @@ impl Names {
             Some(Hint::Place) => Some(Key::NewPlace(key)),
             Some(Hint::Speaker) => Some(Key::Solo(key)),
             Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),
+            // An unknown name repeated in mid-sentence and never given in full is most often
+            // a company or body ("Alder said ... shares in Alder rose").
+            Some(Hint::None | Hint::Initial) if self.single_counts.get(&key).is_some_and(|&c| c >= 2) => Some(Key::NewOrg(key)),
             Some(_) => None,
         }
     }
@@ -174,6 +200,11 @@ impl Names {
     /// The party key of candidate `ci`; a role person's owner is settled later, in [`merge`].
     fn key(&self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
         Some(match &c.target {
+            // "Maria Jordan ... Jordan said": a country's name as a known person's surname.
+            Target::Known(e) if c.tokens.len() == 1 && self.surnames.contains_key(&key_of(doc, &c.tokens)) => {
+                let _ = e;
+                Key::Person(self.surnames[&key_of(doc, &c.tokens)][0])
+            }
             Target::Known(e) => Key::Known((*e).into()),
             Target::NewOrg => Key::NewOrg(key_of(doc, &c.tokens)),
             Target::NewPlace => Key::NewPlace(key_of(doc, &c.tokens)),

@@ -117,6 +117,21 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// Capitalised compass words that open a region's name ("East Lund", "Southern Chile").
+fn is_compass(word: &str) -> bool {
+    matches!(
+        word,
+        "East" | "West" | "North" | "South" | "Eastern" | "Western" | "Northern" | "Southern" | "Central" | "Upper" | "Lower" | "Greater" | "Inner" | "Outer"
+    )
+}
+
+/// Hyphenated modifiers built on a name ("Oslo-based", "Lund-born"): not names themselves.
+fn is_compound_modifier(word: &str) -> bool {
+    ["-based", "-born", "-led", "-backed", "-owned", "-run", "-made", "-style", "-controlled", "-listed", "-era"]
+        .iter()
+        .any(|s| word.len() > s.len() && word.ends_with(s))
+}
+
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
     matches!(word, "de" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "da" | "do" | "dos" | "del" | "di" | "la" | "le" | "du" | "ter")
@@ -346,26 +361,47 @@ impl<'t> Scanner<'_, 't> {
     fn name_run(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> usize {
         let mut j = i;
         let mut has_head = false;
+        let mut ampersand = false;
         while j < end {
             let w = self.word(j);
-            let name_word = self.doc.is_capitalized(j) && !self.g.is_not_name(w);
-            if j > i && name_word && self.g.longest(self.doc, j, end, s.shouted).is_some() {
-                break; // "Lund Chile": a new name starts
+            let name_word = self.doc.is_capitalized(j) && !self.g.is_not_name(w) && !is_compound_modifier(w);
+            if j > i && name_word {
+                if let Some((hit, k)) = self.g.longest(self.doc, j, end, s.shouted) {
+                    let prev = self.word(j - 1);
+                    if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
+                        // "East Lund", "Northern Chile": a region, as one place.
+                        self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
+                        return k;
+                    }
+                    let titled = pending.role.is_some() || pending.honorific;
+                    let first_name = j == i + 1 && (titled || self.g.is_first_name(prev)) && k == j + 1 && !self.doc.is_capitalized(k);
+                    if !first_name {
+                        break; // "Lund Chile": a new name starts (but "Maria Jordan" is a person)
+                    }
+                }
+                if self.g.title(self.doc, j, end).is_some_and(|(k, h)| !h && k < end && self.doc.is_capitalized(k)) {
+                    break; // "... Lund President Berg"
+                }
             }
-            if j > i && name_word && self.g.title(self.doc, j, end).is_some_and(|(k, h)| !h && k < end && self.doc.is_capitalized(k)) {
-                break; // "... Lund President Berg"
-            }
+            let possessive_plural = w == "'" && j > i && self.word(j - 1).ends_with('s') && self.doc.is_capitalized(j + 1);
             if name_word {
                 has_head |= self.g.is_org_head(w) || self.g.is_place_head(w);
                 j += 1;
             } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && (is_particle(w) || (has_head && matches!(w, "of" | "for" | "and" | "on"))) {
+                j += 1;
+            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && w == "&" {
+                // "Lund & Berg": a firm.
+                ampersand = true;
+                j += 1;
+            } else if possessive_plural {
+                // "Farmers' Union".
                 j += 1;
             } else {
                 break;
             }
         }
         let stop = j.max(i + 1);
-        while j > i && (is_connector(self.word(j - 1)) || is_particle(self.word(j - 1))) {
+        while j > i && (is_connector(self.word(j - 1)) || is_particle(self.word(j - 1)) || self.word(j - 1) == "'") {
             j -= 1;
         }
         let mut a = i;
@@ -376,7 +412,11 @@ impl<'t> Scanner<'_, 't> {
         if initial && a < j && self.is_common_word(self.word(a)) && pending.role.is_none() && !pending.honorific {
             a += 1;
         }
-        if a >= j {
+        if a >= j || self.g.is_misc_head(self.word(j - 1)) {
+            return stop;
+        }
+        if ampersand {
+            self.push(Cand::new(a..j, Target::NewOrg, MentionForm::Name));
             return stop;
         }
         self.classify(s, a..j, initial && a == i, end, pending);
@@ -428,7 +468,7 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if n >= 2 && self.g.is_first_name(self.word(a)) {
             Target::Person
-        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k)) {
+        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k) && !self.g.is_common_word(self.word(k))) {
             Target::Person
         } else if n == 1 {
             let prev = a.checked_sub(1).map_or("", |p| self.word(p));
