@@ -335,6 +335,8 @@ fn canonical(doc: &Document<'_>, key: &Key, c: &Cand, names: &Names) -> String {
         Key::Known(EntryKey::Place(i)) => g.places[*i].to_owned(),
         Key::Person(p) => names.persons[*p].name.clone(),
         Key::Role(..) => text_of(doc, &c.extent),
+        // "Analysts believe ...": a lone collective noun is named in lower case.
+        Key::Group(_) if c.tokens.len() == 1 => text_of(doc, &c.tokens).to_lowercase(),
         _ => text_of(doc, &c.tokens),
     }
 }

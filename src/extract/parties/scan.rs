@@ -458,7 +458,7 @@ impl<'t> Scanner<'_, 't> {
             Target::NewOrg
         } else if self.g.is_org_head(last) && !initial && !titled && last.len() > 3 && last.chars().all(|c| c.is_uppercase()) {
             Target::NewOrg
-        } else if self.g.is_place_head(last) && n >= 2 && !titled {
+        } else if (self.g.is_place_head(last) || is_compass(self.word(a))) && n >= 2 && !titled {
             Target::NewPlace
         } else if titled {
             Target::Person

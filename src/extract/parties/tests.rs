@@ -1,1 +1,157 @@
 //! Table-driven tests of the parties stage, with made-up sentences.
+
+use super::*;
+use crate::extract::segment::segment;
+
+/// One row: a text, the parties it must give as `kind name [mentions]`, and names that
+/// must not become parties.
+struct Case {
+    text: &'static str,
+    want: &'static [&'static str],
+    not: &'static [&'static str],
+}
+
+macro_rules! cases {
+    ($($text:expr => [$($w:expr),* $(,)?] $(not [$($n:expr),* $(,)?])?;)*) => {
+        &[$(Case { text: $text, want: &[$($w),*], not: &[$($($n),*)?] }),*]
+    };
+}
+
+/// `kind name [mention|mention]` for every party.
+fn describe(text: &str) -> Vec<String> {
+    let doc = segment(text);
+    let parties = find_parties(&doc);
+    parties
+        .export(text, &[])
+        .iter()
+        .map(|p| {
+            let mentions: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+            format!("{} {} [{}]", p.kind.label(), p.name, mentions.join("|"))
+        })
+        .collect()
+}
+
+fn check(cases: &[Case]) {
+    for c in cases {
+        let got = describe(c.text);
+        for w in c.want {
+            assert!(got.iter().any(|g| g == w), "{:?}\n  want {w}\n  got  {got:#?}", c.text);
+        }
+        for n in c.not {
+            let named = |g: &String| g.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(&format!("{n} [")));
+            assert!(!got.iter().any(named), "{:?}\n  unwanted {n}\n  got {got:#?}", c.text);
+        }
+    }
+}
+
+#[test]
+fn countries_capitals_and_seats() {
+    check(cases![
+        "Oslo and Norway's partners met in Geneva." => ["country Norway [Oslo|Norway]", "place Geneva [Geneva]"];
+        "The Kremlin said Moscow would reply to Kyiv." => ["country Russia [Kremlin|Moscow]", "country Ukraine [Kyiv]"];
+        "The White House said Washington was ready." => ["country United States [White House|Washington]"];
+        "Peru and Chile signed the pact; U.S. envoys watched." => ["country Peru [Peru]", "country Chile [Chile]"];
+        "The pact was hailed in Ankara and Türkiye." => ["country Turkey [Ankara|Türkiye]"];
+    ]);
+}
+
+#[test]
+fn adjectives_are_not_name_mentions() {
+    check(cases![
+        // The description stands for the country but the adjective is not a name.
+        "Chilean officials rejected the plan, Chile said." => ["country Chile [Chile]"];
+        // A loose adjective alone makes no party.
+        "They ate Norwegian salmon at the dinner." => [] not ["Norway"];
+        // An adjective before a title or a body makes the country a party.
+        "Peruvian officials said the talks would go on." => ["country Peru []"];
+    ]);
+}
+
+#[test]
+fn organisations_by_name_acronym_and_head_word() {
+    check(cases![
+        "The United Nations and the U.N. refugee agency said the UN would help." => ["organization United Nations [United Nations|U.N.|UN]"];
+        "NATO allies met. Nato said." => ["organization North Atlantic Treaty Organization [NATO|Nato]"];
+        "Shares of Alder Mining Corp. rose after Harbour Ministry approval." => ["organization Alder Mining Corp. [Alder Mining Corp.]", "organization Harbour Ministry [Harbour Ministry]"];
+        "The Coastal Fisheries Authority (CFA) said the CFA would appeal." => ["organization Coastal Fisheries Authority [Coastal Fisheries Authority|CFA|CFA]"];
+        "Lund & Berg said profits rose." => ["organization Lund & Berg [Lund & Berg]"];
+    ]);
+}
+
+#[test]
+fn people_titles_roles_and_surnames() {
+    let text = "Chilean Foreign Minister Ana Lund met President Tomas Berg. Lund said Berg agreed.";
+    let doc = segment(text);
+    let parties = find_parties(&doc);
+    let lund = parties.find("Ana Lund").expect("Ana Lund");
+    assert_eq!(parties.list[lund].role.as_deref(), Some("Foreign Minister"));
+    let chile = parties.find("Chile").expect("Chile");
+    assert_eq!(parties.list[lund].affiliation, Some(chile));
+    check(cases![
+        "Chilean Foreign Minister Ana Lund met President Tomas Berg. Lund said Berg agreed." =>
+            ["person Ana Lund [Ana Lund|Lund]", "person Tomas Berg [Tomas Berg|Berg]"];
+        "Mr. Okafor said he would stay. Okafor is 60." => ["person Okafor [Okafor|Okafor]"];
+        "Maria Jordan, an economist, said Jordan's exports fell. Jordan said so." => ["person Maria Jordan [Maria Jordan|Jordan|Jordan]"];
+        "Wang Lin arrived on Monday. Wang said the visit went well." => ["person Wang Lin [Wang Lin|Wang]"];
+    ]);
+}
+
+#[test]
+fn collectives_and_unnamed_roles() {
+    let text = "A Kremlin spokesman said Russian negotiators would return. Analysts and Tamil rebels disagreed.";
+    let doc = segment(text);
+    let parties = find_parties(&doc);
+    let russia = parties.find("Russia").expect("Russia");
+    let spokes = parties.list.iter().position(|p| p.kind == PartyKind::Person).expect("spokesman");
+    assert_eq!(parties.list[spokes].affiliation, Some(russia));
+    assert_eq!(parties.references(russia).len(), 1, "Russian negotiators");
+    let negotiators = doc.tokens.iter().position(|t| t.span.text(text) == "negotiators").unwrap();
+    assert_eq!(parties.at_token(negotiators).map(|m| m.party), Some(russia));
+    assert_eq!(parties.party_for_adjective("russian"), Some(russia));
+    check(cases![
+        "A Kremlin spokesman said Russian negotiators would return. Analysts and Tamil rebels disagreed." =>
+            ["country Russia [Kremlin]", "group analysts [Analysts]", "group Tamil rebels [Tamil rebels]"];
+        "The separatist rebels attacked; the rebels later withdrew." => ["group rebels [rebels|rebels]"];
+    ]);
+}
+
+#[test]
+fn places() {
+    check(cases![
+        "The talks took place at Lindqvist Palace in Vardby, Norway." => ["place Lindqvist Palace [Lindqvist Palace]", "place Vardby [Vardby]"];
+        "Fighting spread in East Lund and Istanbul." => ["place East Lund [East Lund]", "place Istanbul [Istanbul]"];
+    ]);
+}
+
+#[test]
+fn capitals_alone_do_not_make_junk() {
+    check(cases![
+        // Sentence-initial ordinary words and calendar words are not names.
+        "Talks ended on Monday. Still, both sides stayed in March." => [] not ["Talks", "Still", "Monday", "March"];
+        // A shouted headline and a dateline give only real names.
+        "TALKS COLLAPSE AS ENVOYS LEAVE\nVARDBY, Norway 2024-05-02\nThe envoys left." => ["place VARDBY [VARDBY]", "country Norway [Norway]"] not ["TALKS", "ENVOYS"];
+        "WELLINGTON (Reuters) - Ports reopened." => ["country New Zealand [WELLINGTON]"] not ["Reuters ("];
+        // Events and things are not actors.
+        "The Harvest Day parade and the Lund Cup drew crowds." => [] not ["Harvest Day", "Lund Cup"];
+        // Hyphenated modifiers are not names.
+        "The Oslo-based firm grew." => [] not ["Oslo-based"];
+    ]);
+}
+
+#[test]
+fn mentions_are_sorted_disjoint_and_on_boundaries() {
+    let text = "“Kyiv’s envoy,” said Ukrainian officials — and U.S. Secretary of State Ana Lund agreed.";
+    let doc = segment(text);
+    let parties = find_parties(&doc);
+    let mut end = 0;
+    for m in &parties.mentions {
+        assert!(m.span.start >= end, "overlap at {:?}", m.span);
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        assert!(m.extent.contains(m.span));
+        end = m.span.end;
+    }
+    let us = parties.find("United States").expect("United States");
+    let lund = parties.find("Ana Lund").expect("Ana Lund");
+    assert_eq!(parties.list[lund].affiliation, Some(us));
+    assert_eq!(parties.list[lund].role.as_deref(), Some("Secretary of State"));
+}
