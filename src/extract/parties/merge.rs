@@ -67,17 +67,22 @@ struct Names {
     initials: HashMap<String, String>,
     /// Lower-case names of new organisations and places, and of titled single names.
     known: HashMap<String, Key>,
+    /// First word of a new organisation's name → its key ("alder" for "Alder Foods Inc.").
+    org_first: HashMap<String, String>,
 }
 
+/// The text of tokens `r` as written, with runs of white space made single spaces.
 fn text_of(doc: &Document<'_>, r: &Range<usize>) -> String {
-    let mut s = String::new();
-    for k in r.clone() {
-        let w = doc.word(k);
-        let glue = matches!(w, "'s" | "’s" | "," | ".") || s.ends_with('-');
-        if !s.is_empty() && !glue {
+    if r.is_empty() {
+        return String::new();
+    }
+    let raw = doc.between(r.start, r.end - 1).text(doc.text);
+    let mut s = String::with_capacity(raw.len());
+    for piece in raw.split_whitespace() {
+        if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(w);
+        s.push_str(piece);
     }
     s
 }
@@ -99,6 +104,20 @@ fn same_first(a: &str, b: &str) -> bool {
     a == b || ((a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next())
 }
 
+/// An organisation's key without its legal form: "alder foods inc." → "alder foods".
+fn org_key(key: &str) -> String {
+    let mut k = key;
+    for suffix in [" inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa", " nv", " spa", " asa", " ab", " gmbh", " group"] {
+        if let Some(rest) = k.strip_suffix(suffix) {
+            if rest.contains(' ') || !rest.is_empty() {
+                k = rest;
+                break;
+            }
+        }
+    }
+    k.to_owned()
+}
+
 /// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
 /// word, and not shaped like a people's adjective ("Moslem", "Zairean", "Arabic").
 fn may_be_body(word: &str) -> bool {
@@ -116,7 +135,12 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
             Target::Person if c.tokens.len() >= 2 => {
                 let words: Vec<&str> = key.split(' ').collect();
                 let (first, last) = (words[0].to_owned(), words[words.len() - 1].to_owned());
-                let found = n.surnames.get(&last).and_then(|v| v.iter().copied().find(|&p| same_first(&n.persons[p].first, &first)));
+                let found = n.surnames.get(&last).and_then(|v| {
+                    v.iter().copied().find(|&p| {
+                        // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
+                        same_first(&n.persons[p].first, &first) || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
+                    })
+                });
                 let p = match found {
                     Some(p) => {
                         let text = text_of(doc, &c.tokens);
@@ -136,6 +160,14 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     }
                 };
                 n.person_of.insert(ci, p);
+                // "Luiz Inacio Lula da Silva" ... "Lula said": inner names of a long name.
+                if words.len() >= 3 {
+                    for w in &words[1..words.len() - 1] {
+                        if w.chars().count() > 2 && !gazetteer().is_first_name(w) {
+                            n.surnames.entry((*w).to_owned()).or_insert_with(|| vec![p]);
+                        }
+                    }
+                }
             }
             Target::Person => {
                 n.known.entry(key.clone()).or_insert(Key::Solo(key));
@@ -147,8 +179,15 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     .filter(|&k| doc.is_capitalized(k))
                     .filter_map(|k| doc.word(k).chars().next())
                     .collect();
+                let key = org_key(&key);
                 if initials.chars().count() >= 2 {
                     n.initials.entry(initials).or_insert_with(|| key.clone());
+                }
+                let first = doc.word(c.tokens.start);
+                if c.tokens.len() >= 2 && !gazetteer().is_common_word(first) && !gazetteer().is_first_name(first) {
+                    let mut f = String::new();
+                    push_key(&mut f, first);
+                    n.org_first.entry(f).or_insert_with(|| key.clone());
                 }
                 n.known.entry(key.clone()).or_insert(Key::NewOrg(key));
             }
@@ -177,6 +216,10 @@ impl Names {
         if let Some(&p) = self.family_first.get(&key) {
             return Some(Key::Person(p));
         }
+        if let Some(org) = self.org_first.get(&key) {
+            // "Alder" after "Alder Foods Inc.".
+            return Some(Key::NewOrg(org.clone()));
+        }
         let word = doc.word(c.tokens.start);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         if acronym {
@@ -188,6 +231,7 @@ impl Names {
         match hint {
             None => Some(Key::Solo(key)),
             Some(Hint::Place) => Some(Key::NewPlace(key)),
+            Some(Hint::Speaker) if acronym => Some(Key::NewOrg(key)),
             Some(Hint::Speaker) => Some(Key::Solo(key)),
             Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),
             // An unknown name repeated in mid-sentence and never given in full is most often
@@ -195,6 +239,14 @@ impl Names {
             Some(Hint::None | Hint::Initial) if self.single_counts.get(&key).is_some_and(|&c| c >= 2) => Some(Key::NewOrg(key)),
             Some(_) => None,
         }
+    }
+
+    /// A one-word organisation found by its head ("ALDERCORP") that names a known one.
+    fn single_org(&self, doc: &Document<'_>, c: &Cand) -> Option<Key> {
+        if c.tokens.len() != 1 {
+            return None;
+        }
+        self.org_first.get(&key_of(doc, &c.tokens)).map(|k| Key::NewOrg(k.clone()))
     }
 
     /// The party key of candidate `ci`; a role person's owner is settled later, in [`merge`].
@@ -206,7 +258,10 @@ impl Names {
                 Key::Person(self.surnames[&key_of(doc, &c.tokens)][0])
             }
             Target::Known(e) => Key::Known((*e).into()),
-            Target::NewOrg => Key::NewOrg(key_of(doc, &c.tokens)),
+            Target::NewOrg => match self.single_org(doc, c) {
+                Some(k) => k,
+                None => Key::NewOrg(org_key(&key_of(doc, &c.tokens))),
+            },
             Target::NewPlace => Key::NewPlace(key_of(doc, &c.tokens)),
             Target::Person => match self.person_of.get(&ci) {
                 Some(&p) => Key::Person(p),

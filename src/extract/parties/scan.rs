@@ -99,6 +99,7 @@ fn is_modifier(word: &str) -> bool {
             | "deputy" | "chief" | "military" | "government" | "state" | "foreign" | "local" | "federal"
             | "regional" | "provincial" | "city" | "security" | "defence" | "defense" | "intelligence"
             | "trade" | "peace" | "rebel" | "opposition" | "ruling" | "interim" | "elected" | "longtime"
+            | "policy" | "affairs" | "rights" | "economic" | "finance" | "health" | "army" | "party"
     )
 }
 
@@ -196,7 +197,7 @@ impl<'t> Scanner<'_, 't> {
             }
             let org_name = {
                 let r = self.plain_run(i, end);
-                r > i + 1 && self.g.is_org_head(self.word(r - 1))
+                r > i + 1 && (i + 1..r).any(|k| self.g.is_org_head(self.word(k)))
             };
             if let Some((j, honorific)) = self.g.title(self.doc, i, end).filter(|_| !org_name) {
                 // "General Motors" is a company, not a general.
@@ -212,7 +213,8 @@ impl<'t> Scanner<'_, 't> {
                     continue;
                 }
             }
-            if self.doc.is_capitalized(i) && (!s.shouted || s.dateline) && self.g.group(self.doc, i).is_none() {
+            let collective = self.g.group(self.doc, i).is_some() && self.doc.starts_sentence(i);
+            if self.doc.is_capitalized(i) && (!s.shouted || s.dateline) && !collective {
                 i = self.name_run(s, i, end, &mut pending);
                 pending = Pending::default();
                 continue;
@@ -236,6 +238,10 @@ impl<'t> Scanner<'_, 't> {
             return None;
         }
         if let Some(n) = self.g.group(self.doc, j) {
+            // "Chilean Farmers' Association": a capitalised collective is part of a name.
+            if self.doc.is_capitalized(j) && !self.doc.starts_sentence(j) {
+                return None;
+            }
             return Some((j + 1, n.class, n.sort));
         }
         if is_modifier(self.word(j)) && j + 1 < end {
@@ -375,6 +381,12 @@ impl<'t> Scanner<'_, 't> {
                     }
                     let titled = pending.role.is_some() || pending.honorific;
                     let first_name = j == i + 1 && (titled || self.g.is_first_name(prev)) && k == j + 1 && !self.doc.is_capitalized(k);
+                    // "Federation of Chilean Ports": a country inside an organisation's name.
+                    let inside_org = has_head && matches!(prev, "of" | "for");
+                    if inside_org {
+                        j = k;
+                        continue;
+                    }
                     if !first_name {
                         break; // "Lund Chile": a new name starts (but "Maria Jordan" is a person)
                     }
@@ -383,17 +395,25 @@ impl<'t> Scanner<'_, 't> {
                     break; // "... Lund President Berg"
                 }
             }
-            let possessive_plural = w == "'" && j > i && self.word(j - 1).ends_with('s') && self.doc.is_capitalized(j + 1);
+            let possessive_plural = matches!(w, "'" | "’") && j > i && self.word(j - 1).ends_with('s') && self.doc.is_capitalized(j + 1);
+            // "Fishermen's Association": a possessive inside a name that ends in a head word.
+            let possessive_in_org = matches!(w, "'s" | "’s") && j > i && j + 1 < end && {
+                let r = self.plain_run(j + 1, end);
+                r > j + 1 && self.g.is_org_head(self.word(r - 1))
+            };
             if name_word {
                 has_head |= self.g.is_org_head(w) || self.g.is_place_head(w);
                 j += 1;
-            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && (is_particle(w) || (has_head && matches!(w, "of" | "for" | "and" | "on"))) {
+            } else if j > i && is_particle(w) && self.particle_then_name(j, end) {
+                // "Ana de la Vega", "Omar bin Said".
+                j += 1;
+            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") {
                 j += 1;
             } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && w == "&" {
                 // "Lund & Berg": a firm.
                 ampersand = true;
                 j += 1;
-            } else if possessive_plural {
+            } else if possessive_plural || possessive_in_org {
                 // "Farmers' Union".
                 j += 1;
             } else {
@@ -421,6 +441,15 @@ impl<'t> Scanner<'_, 't> {
         }
         self.classify(s, a..j, initial && a == i, end, pending);
         stop
+    }
+
+    /// Whether the particles from `j` are followed by a capitalised word.
+    fn particle_then_name(&self, j: usize, end: usize) -> bool {
+        let mut k = j;
+        while k < end && k < j + 3 && is_particle(self.word(k)) {
+            k += 1;
+        }
+        k < end && self.doc.is_capitalized(k)
     }
 
     /// Whether a capitalised word is an ordinary word (it occurs in lower case in this
@@ -454,7 +483,9 @@ impl<'t> Scanner<'_, 't> {
                 return;
             }
         }
-        let target = if self.g.is_org_head(last) && n >= 2 {
+        let head_of = (a + 1..j).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
+        let target = if (self.g.is_org_head(last) || head_of) && n >= 2 {
+            // "Harbour Ministry", "Federation of Dock Workers".
             Target::NewOrg
         } else if self.g.is_org_head(last) && !initial && !titled && last.len() > 3 && last.chars().all(|c| c.is_uppercase()) {
             Target::NewOrg
@@ -462,6 +493,9 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if titled {
             Target::Person
+        } else if s.dateline && a > 0 && self.word(a - 1) == "(" {
+            // "OSLO (Newswire) -": the agency in brackets.
+            Target::NewOrg
         } else if s.dateline {
             Target::NewPlace
         } else if self.is_place_by_country(j, end) {
