@@ -107,13 +107,16 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
             continue;
         }
         let start = drafts[k].source.map_or(drafts[k].cue.0, |(a, _)| a.min(drafts[k].cue.0));
-        if start == 0 || !(w.is_punct(start - 1, ",") || w.is_punct(start - 1, ";") || matches!(w.lower(start - 1), "and" | "but" | "while")) {
-            continue;
-        }
-        let cut = w.span(start - 1).start;
+        let prev_cue_end = drafts[k - 1].cue.1;
+        // The conjunction or comma joining the two: "..., and he said", "... and later said".
+        let joint = (start.saturating_sub(6).max(prev_cue_end)..start)
+            .rev()
+            .find(|&j| w.is_punct(j, ",") || w.is_punct(j, ";") || matches!(w.lower(j), "and" | "but" | "while"));
+        let Some(joint) = joint else { continue };
+        let cut = w.span(joint).start;
         let prev = &mut drafts[k - 1];
         if let Some(last) = prev.content.last_mut() {
-            if last.start < cut && cut < last.end && prev.cue.1 <= start {
+            if last.start < cut && cut < last.end {
                 *last = Span::new(last.start, cut).trim(w.doc().text, &[',', ';']);
             }
         }

@@ -88,6 +88,11 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") {
         return None;
     }
+    // After a determiner or possessive the word is a noun ("the disputed region", "its
+    // demands"), not a cue.
+    if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
+        return None;
+    }
     let info = m.info;
     let ce = c + m.len;
     let draft = |source, inherit, cs: usize, content: Vec<Span>, direct| Draft {
@@ -114,17 +119,22 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     // ", adding that ..." / "emerged blaming ...": the subject is the sentence's.
     if ing && cs == c {
         if !(c > s.start && w.is_punct(c - 1, ",")) {
-            return None;
+            // "footage of Ms Ruiz saying “...”", "a post saying that ...": the noun before speaks.
+            let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
+            let (a, b) = subject_before(w, s.start, c).filter(|_| opens && info.has(frame::QUOTE))?;
+            let (content, direct) = after(w, q, s, ce, info)?;
+            return Some(draft(Some((a, b)), false, cs, content, direct));
         }
         let (content, direct) = after(w, q, s, ce, info)?;
         return Some(draft(None, true, cs, content, direct));
     }
     // "“...,” said the envoy." / "..., said Ms Lee, “...”"
-    if info.has(frame::INV) && c > s.start && (w.is_punct(c - 1, ",") || q.closing_at(c - 1).is_some()) {
+    if info.has(frame::INV) && c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some()) {
         if let Some((a, b)) = np_after(w, c + m.len, s.end) {
             if np_ends_clause(w, b, s.end) {
                 let (mut content, direct) = before(w, q, s, c)?;
-                let direct = direct || then_quote(w, q, b, &mut content);
+                let more = then_quote(w, q, b, &mut content);
+                let direct = direct || more;
                 return Some(draft(Some((a, b)), false, cs, content, direct));
             }
         }
@@ -137,8 +147,9 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     let region = subject_before(w, s.start, p);
     // "..., the minister said." / "“...,” she said, “...”"
     if let Some((a, b)) = region {
-        let after_comma = a > s.start && (w.is_punct(a - 1, ",") || q.closing_at(a - 1).is_some());
-        if info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end) {
+        // A quotation ending in "?" or "!" may close the sentence before its source.
+        let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || (a > 0 && q.closing_at(a - 1).is_some());
+        if info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info) {
             let (mut content, mut direct) = before(w, q, s, a)?;
             let rest = skip_adverbial(w, ce, s.end);
             if w.is_punct(rest, ",") {
@@ -153,6 +164,17 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
             return Some(draft(Some((a, b)), false, cs, content, direct));
         }
     }
+    // "... and for the first time said": a region with no name, role, group or pronoun after
+    // a word is not the subject; the sentence's subject is.
+    let nameless = |(a, b): (usize, usize)| {
+        a > s.start
+            && w.is_word(a - 1)
+            && !(a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL | class::IT | class::WHO))
+    };
+    let region = match region {
+        Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
+        other => other,
+    };
     let source = match region {
         Some(r) => Some(r),
         None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
@@ -173,14 +195,15 @@ fn is_ly_adverb(w: &Words, i: usize) -> bool {
 
 /// "According to X, content." or "Content, according to X."
 fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
-    let (a, b) = np_after(w, ce, s.end)?;
-    let mut b = b;
-    // "according to a statement from the ministry": keep the whole noun phrase.
-    while b < s.end && matches!(w.lower(b), "of" | "from" | "for") {
-        match np_after(w, b + 1, s.end) {
-            Some((_, e)) => b = e,
-            None => break,
-        }
+    // The source runs to the comma or the end: "according to exit polls", "according to a
+    // complaint filed by the agency".
+    let a = ce;
+    let mut b = ce;
+    while b < s.end && b < ce + 15 && (w.is_word(b) || w.is_number(b) || w.is_punct(b, "-")) && !(b > ce && w.is(b, class::BOUNDARY)) {
+        b += 1;
+    }
+    if b == a {
+        return None;
     }
     let opener = c == s.start || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
     let (content, direct) = if opener && w.is_punct(b, ",") {
@@ -236,40 +259,36 @@ fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) 
 fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
     let mut k = k;
     if info.has(frame::TELL) {
-        let mut j = k;
-        while j < s.end && j < k + 4 && (w.is(j, class::ADDRESSEE) || w.is_cap(j)) && w.lower(j) != "that" {
-            j += 1;
-        }
-        k = j;
+        k = skip_addressee(w, k, s.end);
     }
-    // Adverbials before "that": "said on Friday that", "said in a statement that".
+    // Adverbials before "that": "said on Friday that", "said in the letter that".
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
-        if w.lower(t) == "that" && (k..t).all(|j| w.is(j, class::AFTER_CUE) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j)) {
+        let plain = |j: usize| {
+            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ",")) && !w.is_verb_like(j) && !w.is(j, class::AUX | class::BOUNDARY)
+        };
+        if w.lower(t) == "that" && (k..t).all(plain) && t <= k + 6 {
             k = t;
         }
-    }
-    // "said in a statement it would ...", "said on Friday he hoped ...": skip to the subject.
-    if matches!(w.lower(k), "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early") {
-        let subject = (k + 1..s.end.min(k + 8)).find(|&j| {
-            w.is(j, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN) || (w.is_cap(j) && !w.is(j, class::AFTER_CUE))
-        });
-        let plain = |j: usize| w.is_word(j) || w.is_number(j);
-        if let Some(j) = subject.filter(|&j| (k + 1..j).all(plain) && !(k + 1..j).any(|x| w.is_verb_like(x))) {
-            k = j;
+        // "said on the other hand, “...”": an adverbial, then the quotation.
+        if w.is_quote(t) && t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":")) && (k..t - 1).all(plain) {
+            if q.opening_at(t).is_some() {
+                k = t;
+            }
         }
     }
+    // "said in a statement it would ...", "reported on Tuesday the talks had ...".
+    k = adverbial_end(w, k, s.end);
     if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
         k += 1;
     }
     if let Some(quote) = q.opening_at(k) {
-        if info.has(frame::QUOTE) || info.has(frame::THAT) || info.has(frame::THAT_ONLY) {
-            return Some((vec![quote.inner], true));
-        }
+        return Some((vec![quote.inner], true));
     }
     if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
         return None;
     }
-    let that = w.lower(k) == "that";
+    // "told the host how ...", "asked whether ...": a question clause stands for "that".
+    let that = matches!(w.lower(k), "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "who" | "if");
     let end = clause_end(w, k, s.end);
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
@@ -286,6 +305,54 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
         return None;
     }
     Some((vec![trimmed(w, k, end)], false))
+}
+
+/// Skips the addressee of "told": "told reporters", "told the BBC", "told Radio Free host
+/// Ana Ruiz", up to "that", a quotation, punctuation or an adverbial.
+fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
+    let mut j = k;
+    while j < end && j < k + 6 {
+        let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
+        let ok = w.is(j, class::ADDRESSEE)
+            || w.is_cap(j) && !w.is(j, class::AFTER_CUE)
+            || w.lower(j) == "'s"
+            || (prev_np && w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP));
+        if !ok || w.lower(j) == "that" {
+            break;
+        }
+        j += 1;
+        // "told reporters Bonn would ...": a plain addressee ends it.
+        if w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER) {
+            break;
+        }
+    }
+    j
+}
+
+/// The end of a time or place adverbial starting at `k` ("on Friday", "late on Thursday", "in a
+/// brief statement"), or `k` when there is none. A comma after it is skipped too.
+fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
+    if !w.is(k, class::AFTER_CUE) || w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE) {
+        return k;
+    }
+    let single = !matches!(w.lower(k), "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early" | "last" | "this");
+    let mut last = single.then_some(k);
+    let mut j = k + 1;
+    while j < end && j < k + 6 {
+        let plain = w.is_word(j) && !w.is_cap(j) && !w.is_verb_like(j);
+        let bad = w.is(j, class::BOUNDARY | class::AUX | class::PERSON | class::PLURAL | class::IT);
+        if (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER) && !bad) || w.is_number(j) {
+            last = Some(j);
+        } else if !plain || bad {
+            break;
+        }
+        j += 1;
+    }
+    match last {
+        Some(l) if w.is_punct(l + 1, ",") => l + 2,
+        Some(l) => l + 1,
+        None => k,
+    }
 }
 
 /// Whether tokens `k..end` look like a reported clause, not an adverbial ("said on Friday").
@@ -345,9 +412,10 @@ fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool 
 }
 
 /// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
-fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize) -> bool {
+fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+    let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let k = skip_adverbial(w, ce, end);
-    k >= end || w.is_stop(k) || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
+    k >= end || w.is_stop(k) || w.is(k, class::WHO) || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
@@ -395,11 +463,22 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     let mut a = p;
     while a > start && p - a < MAX_SOURCE {
         let t = a - 1;
+        // "Sen. Ana Ruiz (D-Maine) said": skip a short bracket.
+        if w.is_punct(t, ")") {
+            match (t.saturating_sub(8).max(start)..t).rev().find(|&k| w.is_punct(k, "(")) {
+                Some(open) if open > start => {
+                    a = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s";
         if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
             break;
         }
-        if !w.is_cap(t) && cue_at(w, t).is_some() {
+        // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
+        if !w.is_cap(t) && cue_at(w, t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
             break;
         }
         if w.is(t, class::NP_LINK) {
@@ -487,5 +566,5 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
 fn np_ends_clause(w: &Words, b: usize, end: usize) -> bool {
-    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is(b, class::NP_STOP) || w.is_quote(b)
+    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is_punct(b, "(") || w.is(b, class::NP_STOP) || w.is_quote(b)
 }

@@ -67,8 +67,15 @@ fn facing(w: &Words, i: usize) -> Option<Option<Facing>> {
         "\u{201c}" => Some(Some(Facing::Open)),
         "\u{201d}" => Some(Some(Facing::Close)),
         "\"" => Some(None),
+        // Two apostrophes typed for a double quote: ''Not yet,'' she said.
+        "'" if w.text(i + 1) == "'" && w.span(i).end == w.span(i + 1).start => Some(None),
         _ => None,
     }
+}
+
+/// Whether token `i` opens a two-apostrophe mark ('' ... '').
+fn is_pair(w: &Words, i: usize) -> bool {
+    w.text(i) == "'"
 }
 
 /// How many paragraphs an unclosed quotation may run over.
@@ -77,7 +84,16 @@ const MAX_PARAGRAPHS: usize = 4;
 /// Finds the quotations of the document.
 pub fn find_quotes(w: &Words) -> Quotes {
     let n = w.len();
-    let marks: Vec<(usize, Option<Facing>)> = (0..n).filter_map(|i| facing(w, i).map(|f| (i, f))).collect();
+    let mut marks: Vec<(usize, Option<Facing>)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some(f) = facing(w, i) {
+            marks.push((i, f));
+            i += if is_pair(w, i) { 2 } else { 1 };
+        } else {
+            i += 1;
+        }
+    }
     let mut list: Vec<Quote> = Vec::new();
     let mut open: Option<usize> = None;
     for (k, &(i, f)) in marks.iter().enumerate() {
@@ -95,6 +111,8 @@ pub fn find_quotes(w: &Words) -> Quotes {
                 }
             }
             (Facing::Close, Some(o)) => {
+                // A closing pair is marked at its second apostrophe, which ends the quotation.
+                let i = if is_pair(w, i) { i + 1 } else { i };
                 list.push(make(w, o, i));
                 open = None;
             }
@@ -130,14 +148,14 @@ pub fn find_quotes(w: &Words) -> Quotes {
 fn make(w: &Words, open: usize, close: usize) -> Quote {
     let start = w.span(open).end;
     let end = if close < w.len() { w.span(close).start } else { w.span(close.saturating_sub(1)).end };
-    let inner = Span::new(start, end).trim(w.doc().text, &[',', '.', ':', ';']);
+    let inner = Span::new(start, end).trim(w.doc().text, &[',', '.', ':', ';', '\'']);
     Quote { open, close, inner }
 }
 
 fn close_at(w: &Words, open: usize, last: usize, list: &mut Vec<Quote>) {
     if last > open {
         let mut q = make(w, open, last);
-        q.inner = Span::new(w.span(open).end, w.span(last).end).trim(w.doc().text, &[',', '.', ':', ';']);
+        q.inner = Span::new(w.span(open).end, w.span(last).end).trim(w.doc().text, &[',', '.', ':', ';', '\'']);
         list.push(q);
     }
 }
@@ -184,6 +202,7 @@ mod tests {
             },
             Case { name: "unclosed", text: "He said “never\nThen more.", quotes: &["never"] },
             Case { name: "apostrophe only", text: "Kyiv’s envoy left.", quotes: &[] },
+            Case { name: "two apostrophes", text: "''We won,'' he said.", quotes: &["We won"] },
         ];
         for c in cases {
             let doc = segment(c.text);
@@ -191,25 +210,6 @@ mod tests {
             let q = find_quotes(&w);
             let got: Vec<&str> = q.list.iter().map(|q| q.inner.text(c.text)).collect();
             assert_eq!(got, c.quotes, "{}", c.name);
-        }
-    }
-}
-#[cfg(test)]
-mod debug_dump {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("DUMP").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let doc = crate::extract::segment::segment(&text);
-        let w = super::Words::new(&doc);
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if w.is_quote(i) {
-                println!("{i} {:?} par {} sent {}", t.kind, w.paragraph(i), doc.sentence_of(i));
-            }
-        }
-        for q in super::find_quotes(&w).list {
-            println!("Q {}..{} {:?}", q.open, q.close, q.inner.text(&text));
         }
     }
 }

@@ -1,0 +1,194 @@
+//! Claims stage: one table of made-up sentences per pattern family.
+//!
+//! Structure cases run the stage with no parties, so they test the frames alone: source,
+//! cue, content, direct, class. Speaker cases run the whole pipeline on short articles whose
+//! parties are plain country names and titled people.
+
+use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::parties::Parties;
+use article_explorer::extract::segment::segment;
+use article_explorer::extract::{analyze, Claim, CueClass};
+
+/// One expected claim, found by its cue.
+struct Case {
+    text: &'static str,
+    cue: &'static str,
+    source: Option<&'static str>,
+    content: &'static str,
+    direct: bool,
+    class: CueClass,
+}
+
+fn claims_of(text: &str) -> Vec<Claim> {
+    let doc = segment(text);
+    find_claims(&doc, &Parties::default())
+}
+
+fn check(c: &Case) {
+    let claims = claims_of(c.text);
+    let Some(got) = claims.iter().find(|k| k.cue.text == c.cue) else {
+        panic!("no claim with cue {:?} in {:?}; got {:#?}", c.cue, c.text, claims);
+    };
+    assert_eq!(got.source.as_ref().map(|s| s.text.as_str()), c.source, "source in {:?}", c.text);
+    assert_eq!(got.text, c.content, "content in {:?}", c.text);
+    assert_eq!(got.direct, c.direct, "direct in {:?}", c.text);
+    assert_eq!(got.cue_class, c.class, "class in {:?}", c.text);
+    for piece in got.content.pieces() {
+        assert_eq!(&c.text[piece.start..piece.end], piece.text, "span text in {:?}", c.text);
+    }
+}
+
+macro_rules! cases {
+    ($name:ident: $( [$text:expr, $cue:expr, $source:expr, $content:expr, $direct:expr, $class:ident] ),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            for c in [$(Case { text: $text, cue: $cue, source: $source, content: $content, direct: $direct, class: CueClass::$class }),+] {
+                check(&c);
+            }
+        }
+    };
+}
+
+cases!(quotations:
+    ["“We will not give up,” the minister said.", "said", Some("the minister"), "We will not give up", true, Say],
+    ["The minister said: “We will not give up.”", "said", Some("The minister"), "We will not give up", true, Say],
+    ["“We are ready,” said Ana Ruiz, “but not at any price.”", "said", Some("Ana Ruiz"), "We are ready … but not at any price", true, Say],
+    ["\"Talks are over,\" she said.", "said", Some("she"), "Talks are over", true, Say],
+    ["The envoy said: “The first part.\n“The second part.”\nThen he left.", "said", Some("The envoy"), "The first part.\n“The second part", true, Say],
+    ["“We came to talk,” he said. “Nobody listened.”", "said", Some("he"), "We came to talk … Nobody listened", true, Say],
+    ["“It is over,” the coach told reporters after the game.", "told", Some("the coach"), "It is over", true, Say],
+);
+
+cases!(reported_speech:
+    ["The mayor said that the bridge would reopen in May.", "said", Some("The mayor"), "that the bridge would reopen in May", false, Say],
+    ["The mayor said the bridge would reopen in May.", "said", Some("The mayor"), "the bridge would reopen in May", false, Say],
+    ["The council stated that the budget was balanced.", "stated", Some("The council"), "that the budget was balanced", false, Assert],
+    ["Officials told reporters that the border was closed.", "told", Some("Officials"), "that the border was closed", false, Say],
+    ["The rebels accused the army of shelling the town.", "accused", Some("The rebels"), "the army of shelling the town", false, Accuse],
+    ["The envoy urged both sides to return to talks.", "urged", Some("The envoy"), "both sides to return to talks", false, Urge],
+    ["The report described the plan as unrealistic.", "described", Some("The report"), "the plan as unrealistic", false, Describe],
+    ["The union expressed concern about the new rules.", "expressed concern", Some("The union"), "about the new rules", false, Criticise],
+    ["The company denied the allegations.", "denied", Some("The company"), "the allegations", false, Deny],
+    ["The minister reiterated that the offer stands.", "reiterated", Some("The minister"), "that the offer stands", false, Assert],
+    ["Analysts believe the economy will recover.", "believe", Some("Analysts"), "the economy will recover", false, Believe],
+    ["The ministry has said that prices will rise.", "has said", Some("The ministry"), "that prices will rise", false, Say],
+    ["The board said on Friday the vote would be delayed.", "said", Some("The board"), "the vote would be delayed", false, Say],
+    ["The group warned against any hasty withdrawal.", "warned", Some("The group"), "against any hasty withdrawal", false, Warn],
+    ["The leaders welcomed the deal.", "welcomed", Some("The leaders"), "the deal", false, Welcome],
+);
+
+cases!(according_to_and_end_position:
+    ["According to local officials, the dam is safe.", "According to", Some("local officials"), "the dam is safe", false, Report],
+    ["The dam is safe, according to local officials.", "according to", Some("local officials"), "The dam is safe", false, Report],
+    ["The talks will resume next week, a diplomat said.", "said", Some("a diplomat"), "The talks will resume next week", false, Say],
+    ["The offer was rejected, said the spokesman.", "said", Some("the spokesman"), "The offer was rejected", false, Say],
+    ["The port will reopen, the agency said on Monday.", "said", Some("the agency"), "The port will reopen", false, Say],
+);
+
+cases!(passive_and_sourceless:
+    ["It was reported that the airport had reopened.", "was reported", None, "that the airport had reopened", false, Report],
+    ["The plan was described as unworkable.", "was described", None, "The plan … as unworkable", false, Describe],
+);
+
+cases!(shared_and_hidden_subjects:
+    ["The minister said the talks failed, adding that more were planned.", "adding", Some("The minister"), "that more were planned", false, Say],
+    ["Maria Lopez, who chairs the committee, said the vote would be delayed.", "said", Some("Maria Lopez"), "the vote would be delayed", false, Say],
+    ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
+);
+
+/// Sentences with cue words in other senses: no claim.
+#[test]
+fn not_claims() {
+    for text in [
+        "The disputed region is large.",
+        "He signed the said document.",
+        "Hope Street was closed for repairs.",
+        "The rebels' demands were long.",
+        "The warning came too late.",
+    ] {
+        let claims = claims_of(text);
+        assert!(claims.is_empty(), "{text:?} gave {claims:#?}");
+    }
+}
+
+#[test]
+fn ids_in_article_order_and_clipped_coordination() {
+    let claims = claims_of("The mayor said the road was closed, and the police said it would reopen.");
+    let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c1", "c2"]);
+    assert_eq!(claims[0].text, "the road was closed");
+    assert_eq!(claims[1].text, "it would reopen");
+}
+
+/// The name of the party that speaks claim `cue` in `text`, through the whole pipeline.
+fn speaker_of(text: &str, cue: &str) -> Option<String> {
+    let x = analyze(text);
+    let claim = x.claims.iter().find(|c| c.cue.text == cue)?;
+    let id = claim.speaker.as_ref()?;
+    x.parties.iter().find(|p| &p.id == id).map(|p| p.name.clone())
+}
+
+struct Speaker {
+    text: &'static str,
+    cue: &'static str,
+    speaker: Option<&'static str>,
+}
+
+#[test]
+fn speakers() {
+    let cases = [
+        Speaker { text: "Norway accused Sweden of delaying the talks.", cue: "accused", speaker: Some("Norway") },
+        Speaker {
+            text: "Foreign Minister Ana Lund arrived in Oslo on Monday. She said that the talks had failed.",
+            cue: "said",
+            speaker: Some("Ana Lund"),
+        },
+        Speaker {
+            text: "Norway sent a delegation to the talks. They said that the offer was fair.",
+            cue: "said",
+            speaker: Some("Norway"),
+        },
+        Speaker { text: "It was reported that the border had reopened.", cue: "was reported", speaker: None },
+    ];
+    for c in cases {
+        assert_eq!(speaker_of(c.text, c.cue).as_deref(), c.speaker, "{}", c.text);
+    }
+}
+
+#[test]
+fn targets_are_parties_named_in_the_content() {
+    let x = analyze("Norway accused Sweden of delaying the talks.");
+    let claim = &x.claims[0];
+    let names: Vec<&str> = claim
+        .targets
+        .iter()
+        .filter_map(|id| x.parties.iter().find(|p| &p.id == id))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Sweden"]);
+}
+
+/// Any text: no panic, every span slices the text it repeats.
+#[test]
+fn robust_on_odd_input() {
+    let texts = [
+        "",
+        "“",
+        "\"\"\"",
+        "said",
+        ", said",
+        "According to",
+        "“Unclosed, he said",
+        "He said: “",
+        "” said ” “ said “",
+        "Ñandú said “¿qué?” — “sí,” said Zoë.\n\n“",
+        "The minister, said, that, “ ,",
+    ];
+    for text in texts {
+        for c in claims_of(text) {
+            for s in c.content.pieces().iter().chain(c.source.iter()).chain(std::iter::once(&c.cue)) {
+                assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()), "{text:?}");
+            }
+        }
+    }
+}
