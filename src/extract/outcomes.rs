@@ -161,6 +161,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
                     evidence = cut.trim(doc.text, &[',', '.', ';', ':', '"', '“', '”']);
                 }
             }
+            evidence = strip_that(doc.text, evidence);
             if evidence.is_empty() {
                 continue;
             }
@@ -168,6 +169,15 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         }
     }
     out
+}
+
+/// The evidence without a leading complementiser: "that both sides agreed" → "both sides agreed".
+fn strip_that(text: &str, span: Span) -> Span {
+    let piece = span.text(text);
+    match piece.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case("that ") => Span::new(span.start + 5, span.end),
+        _ => span,
+    }
 }
 
 /// Splits the tokens of a sentence into clauses.
@@ -215,7 +225,8 @@ fn clauses(w: &Words, range: Range<usize>) -> Vec<Range<usize>> {
 fn list_comma(w: &Words, i: usize, end: usize) -> bool {
     let next = w.lower(i + 1);
     if matches!(next, "or" | "and") {
-        return !(w.is(i + 2, class::AUX) || w.is_verb_like(i + 2) || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
+        let past = w.is_verb_like(i + 2) && w.lower(i + 2).ends_with("ed");
+        return !(w.is(i + 2, class::AUX) || past || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
     }
     let item = (i + 1..(i + 5).min(end)).find(|&k| w.is_punct(k, ","));
     item.is_some_and(|k| k > i + 1 && (i + 1..k).all(|j| w.is_word(j) && !w.is_cap(j) && !w.is(j, class::AUX) && !w.is_verb_like(j)))
@@ -231,7 +242,13 @@ fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
     if w.is(p, class::DETERMINER) || w.lower(p) == "'s" || w.is_possessive(p) {
         return false;
     }
+    // A past form is a verb whatever comes before it ("the rebels struck a deal").
+    // ... unless it modifies a noun with its agent: "the law adopted by the council".
+    let past = (w.lower(i).ends_with("ed") || w.lower(i) == "struck") && w.lower(i + 1) != "by";
+    // An -ing form after a word is a noun or adjective: "the signing ceremony".
+    let weak = weak || w.lower(i).ends_with("ing");
     !weak
+        || past
         || w.is_cap(p)
         || w.is(p, class::AUX | class::ADVERB | class::PERSON | class::PLURAL | class::IT | class::WHO)
         || matches!(w.lower(p), "to" | "and" | "or" | "also" | "not" | "never")
@@ -250,7 +267,12 @@ fn status_of(w: &Words, lex: &Lexicon, c: Range<usize>) -> Option<(Status, usize
     while i < c.end {
         // "no agreement", "with no tangible progress", "without a deal"
         if lex.is(w, i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
-            if let Some(k) = (i + 1..(i + 5).min(c.end)).find(|&k| lex.is(w, k, TOPIC)) {
+            // The topic must head the phrase: "no tangible progress", not "no details of talks".
+            let mut k = i + 1;
+            while k < c.end && k < i + 4 && !lex.is(w, k, TOPIC) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
+                k += 1;
+            }
+            if k < c.end && lex.is(w, k, TOPIC) {
                 return Some((Status::Failed, k));
             }
         }

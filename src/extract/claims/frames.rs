@@ -165,10 +165,11 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         }
     }
     // "... and for the first time said": a region with no name, role, group or pronoun after
-    // a word is not the subject; the sentence's subject is.
+    // a preposition is not the subject; the sentence's subject is.
     let nameless = |(a, b): (usize, usize)| {
         a > s.start
-            && w.is_word(a - 1)
+            && w.is(a - 1, class::NP_LINK)
+            && w.lower(a - 1) != "and"
             && !(a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL | class::IT | class::WHO))
     };
     let region = match region {

@@ -1,0 +1,117 @@
+//! Outcomes stage: one table of made-up sentences per pattern family.
+
+use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::outcomes::find_outcomes;
+use article_explorer::extract::parties::Parties;
+use article_explorer::extract::segment::segment;
+use article_explorer::extract::{Outcome, Status};
+
+fn outcomes_of(text: &str) -> Vec<Outcome> {
+    let doc = segment(text);
+    let parties = Parties::default();
+    let claims = find_claims(&doc, &parties);
+    find_outcomes(&doc, &parties, &claims)
+}
+
+/// One sentence and the one outcome it should give (status and evidence), or none.
+struct Case {
+    text: &'static str,
+    expect: Option<(Status, &'static str)>,
+}
+
+fn check(c: &Case) {
+    let got = outcomes_of(c.text);
+    match c.expect {
+        None => assert!(got.is_empty(), "{:?} gave {got:#?}", c.text),
+        Some((status, evidence)) => {
+            assert_eq!(got.len(), 1, "{:?} gave {got:#?}", c.text);
+            assert_eq!(got[0].status, status, "status of {:?}", c.text);
+            assert_eq!(got[0].evidence.text, evidence, "evidence of {:?}", c.text);
+            assert_eq!(&c.text[got[0].evidence.start..got[0].evidence.end], got[0].evidence.text);
+        }
+    }
+}
+
+macro_rules! cases {
+    ($name:ident: $( [$text:expr, $expect:expr] ),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            for c in [$(Case { text: $text, expect: $expect }),+] {
+                check(&c);
+            }
+        }
+    };
+}
+
+use Status::{Agreed, Failed, Pending};
+
+cases!(agreements:
+    ["The two countries signed a trade agreement on Monday.", Some((Agreed, "The two countries signed a trade agreement on Monday"))],
+    ["Both governments agreed to exchange 200 prisoners each.", Some((Agreed, "Both governments agreed to exchange 200 prisoners each"))],
+    ["The rebels struck a deal with the army last week.", Some((Agreed, "The rebels struck a deal with the army last week"))],
+    ["Parliament approved the budget plan.", Some((Agreed, "Parliament approved the budget plan"))],
+);
+
+cases!(failures:
+    ["No agreement on fishing rights was reached.", Some((Failed, "No agreement on fishing rights was reached"))],
+    ["No deal on tariffs, quotas, or fishing was reached.", Some((Failed, "No deal on tariffs, quotas, or fishing was reached"))],
+    ["The talks collapsed after an hour.", Some((Failed, "The talks collapsed after an hour"))],
+    ["The meeting ended without a deal.", Some((Failed, "The meeting ended without a deal"))],
+    ["The government did not sign the treaty.", Some((Failed, "The government did not sign the treaty"))],
+    ["The summit opened in Vienna, with no progress on the border dispute.", Some((Failed, "The summit opened in Vienna, with no progress on the border dispute"))],
+    ["The minister flatly ruled out talks with the rebels.", Some((Failed, "The minister flatly ruled out talks with the rebels"))],
+);
+
+cases!(pending:
+    ["The leaders will meet again in June.", Some((Pending, "The leaders will meet again in June"))],
+    ["Both sides may agree to a truce.", Some((Pending, "Both sides may agree to a truce"))],
+    ["They agreed to hold a second round of talks next month.", Some((Pending, "They agreed to hold a second round of talks next month"))],
+    ["The minister is open to a follow-up meeting.", Some((Pending, "The minister is open to a follow-up meeting"))],
+    ["The president plans to visit the capital.", Some((Pending, "The president plans to visit the capital"))],
+    ["The envoy is expected to meet both delegations.", Some((Pending, "The envoy is expected to meet both delegations"))],
+);
+
+cases!(not_outcomes:
+    ["The exchange rate rose sharply.", None],
+    ["It was a sign of hope.", None],
+    ["The weather will improve.", None],
+    ["The prisoner exchange is a humanitarian step.", None],
+);
+
+#[test]
+fn clauses_give_separate_outcomes() {
+    let got = outcomes_of("The sides agreed to submit proposals in the coming weeks and were open to a new meeting.");
+    let statuses: Vec<Status> = got.iter().map(|o| o.status).collect();
+    assert_eq!(statuses, [Pending, Pending], "{got:#?}");
+    assert_eq!(got[1].evidence.text, "were open to a new meeting");
+    let ids: Vec<&str> = got.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["o1", "o2"]);
+}
+
+#[test]
+fn inside_a_claim_is_not_asserted() {
+    let got = outcomes_of("The envoy said that both sides had agreed to a ceasefire.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].status, Agreed);
+    assert!(!got[0].asserted);
+    assert_eq!(got[0].claim.as_deref(), Some("c1"));
+    assert_eq!(got[0].evidence.text, "both sides had agreed to a ceasefire");
+}
+
+#[test]
+fn figures_say_what_they_count() {
+    let got = outcomes_of("Both sides agreed to exchange 1,000 prisoners of war each, officials said.");
+    let fig = got.iter().flat_map(|o| &o.figures).next().expect("a figure");
+    assert_eq!(fig.value, "1,000");
+    assert_eq!(fig.counts, "prisoners of war each");
+    assert_eq!(fig.span.text, "1,000 prisoners of war each");
+}
+
+#[test]
+fn robust_on_odd_input() {
+    for text in ["", "will", "No", "no agreement", "signed.", "— will meet —", "1,000", "agreed to 5", "“will sign”"] {
+        for o in outcomes_of(text) {
+            assert_eq!(text.get(o.evidence.start..o.evidence.end), Some(o.evidence.text.as_str()), "{text:?}");
+        }
+    }
+}
