@@ -85,14 +85,17 @@ fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
             continue;
         }
         let Some(last) = drafts[k].content.last().copied() else { continue };
-        let Some(q1) = q.list.iter().find(|x| x.inner == last) else { continue };
+        let at = q.list.partition_point(|x| x.inner.start < last.start);
+        let Some(q1) = q.list.get(at).filter(|x| x.inner == last) else { continue };
         // The quotation must close the cue's sentence (nothing but the source and cue after it).
         let Some(sent) = doc.sentences.get(drafts[k].sentence) else { continue };
         let next = sent.tokens.end.max(q1.close + 1);
         let Some(q2) = q.opening_at(next) else { continue };
         let own_end = doc.sentences.get(doc.sentence_of(q2.close)).map_or(q2.close, |s| s.tokens.end);
-        let has_cue = drafts.iter().any(|d| d.cue.0 >= q2.open && d.cue.0 < own_end);
-        let used = drafts.iter().any(|d| d.content.contains(&q2.inner));
+        // Drafts are in cue order: the first one at or after the quotation decides.
+        let later = drafts.partition_point(|d| d.cue.0 < q2.open);
+        let has_cue = drafts.get(later).is_some_and(|d| d.cue.0 < own_end);
+        let used = drafts[k + 1..].iter().take(4).any(|d| d.content.contains(&q2.inner));
         if !has_cue && !used && q1.close < next {
             drafts[k].content.push(q2.inner);
         }

@@ -25,13 +25,12 @@
 //! claim's speaker), so "both sides" names nobody; irony and hedges ("a so-called deal") are
 //! read literally.
 
-use super::claims::words::{class, Words};
+use super::claims::words::{class, WordMap, Words};
 use super::lexicon::entries;
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
 use super::segment::Document;
 use super::span::{Span, TextSpan};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -51,8 +50,8 @@ enum Trigger {
 }
 
 struct Lexicon {
-    phrases: HashMap<String, Vec<(Vec<String>, Trigger)>>,
-    topics: HashMap<&'static str, u8>,
+    phrases: WordMap<String, Vec<(Vec<String>, Trigger)>>,
+    topics: WordMap<&'static str, u8>,
 }
 
 /// Word-class bits of `outcome_topics.txt`.
@@ -63,7 +62,7 @@ const NEGATOR: u8 = 4;
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Trigger)>> = HashMap::new();
+        let mut phrases: WordMap<String, Vec<(Vec<String>, Trigger)>> = WordMap::default();
         let files = [
             (include_str!("data/outcome_agreed.txt"), 'a'),
             (include_str!("data/outcome_failed.txt"), 'f'),
@@ -92,7 +91,7 @@ fn lexicon() -> &'static Lexicon {
         for bucket in phrases.values_mut() {
             bucket.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
-        let mut topics = HashMap::new();
+        let mut topics = WordMap::default();
         for line in entries(include_str!("data/outcome_topics.txt")) {
             let Some((label, words)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
@@ -138,37 +137,73 @@ impl Lexicon {
             .map(|(rest, t)| (rest.len() + 1, *t))
     }
 
-    fn is(&self, w: &Words, i: usize, bit: u8) -> bool {
-        self.topics.get(w.lower(i)).is_some_and(|b| b & bit != 0)
-    }
 }
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
 pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) -> Vec<Outcome> {
     let w = Words::new(doc);
     let lex = lexicon();
+    let marks = Marks::new(&w, lex);
+    // Claim content pieces by start, to find the claim holding a trigger by binary search.
+    let mut pieces: Vec<(Span, usize)> =
+        claims.iter().enumerate().flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k))).collect();
+    pieces.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.start..s.tokens.end.min(w.len());
         for clause in clauses(&w, range) {
-            let Some((status, at)) = status_of(&w, lex, clause.clone()) else { continue };
-            let mut evidence = w.range(clause.start, clause.end).trim(doc.text, &[',', '.', ';', ':', '"', '“', '”']);
+            let Some((status, at)) = status_of(&w, &marks, clause.clone()) else { continue };
+            let mut evidence = w.range(clause.start, clause.end).trim(doc.text, TRIM);
             let trigger = w.span(at);
-            let claim = claims.iter().find(|c| c.content.pieces().iter().any(|p| p.span().contains(trigger)));
-            if let Some(c) = claim {
-                if let Some(p) = c.content.pieces().iter().find(|p| p.span().contains(trigger)) {
-                    let cut = Span::new(evidence.start.max(p.start), evidence.end.min(p.end));
-                    evidence = cut.trim(doc.text, &[',', '.', ';', ':', '"', '“', '”']);
-                }
+            let holder = holding(&pieces, trigger);
+            if let Some((piece, _)) = holder {
+                let cut = Span::new(evidence.start.max(piece.start), evidence.end.min(piece.end));
+                evidence = cut.trim(doc.text, TRIM);
             }
             evidence = strip_that(doc.text, evidence);
             if evidence.is_empty() {
                 continue;
             }
+            let claim = holder.and_then(|(_, k)| claims.get(k));
             out.push(build(doc, &w, parties, status, evidence, claim, si, out.len()));
         }
     }
     out
+}
+
+/// Characters trimmed from the ends of evidence.
+const TRIM: &[char] = &[',', '.', ';', ':', '"', '\u{201c}', '\u{201d}'];
+
+/// The innermost claim content piece holding `span`: the last piece starting at or before it
+/// that contains it (a few are checked, for nested claims).
+fn holding(pieces: &[(Span, usize)], span: Span) -> Option<(Span, usize)> {
+    let upto = pieces.partition_point(|(s, _)| s.start <= span.start);
+    pieces[..upto].iter().rev().take(8).find(|(s, _)| s.contains(span)).copied()
+}
+
+/// Per-token lexicon facts, looked up once: word-class bits and the trigger starting there.
+struct Marks {
+    bits: Vec<u8>,
+    triggers: Vec<Option<(usize, Trigger)>>,
+}
+
+impl Marks {
+    fn new(w: &Words, lex: &Lexicon) -> Marks {
+        let n = w.len();
+        // Only words can be in the lists; punctuation and numbers skip the lookups.
+        let bits = (0..n).map(|i| if w.is_word(i) { lex.topics.get(w.lower(i)).copied().unwrap_or(0) } else { 0 }).collect();
+        let triggers = (0..n).map(|i| if w.is_word(i) { lex.at(w, i, n) } else { None }).collect();
+        Marks { bits, triggers }
+    }
+
+    fn is(&self, i: usize, bit: u8) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bit != 0)
+    }
+
+    /// The trigger at `i` if it ends inside the clause ending at `end`.
+    fn at(&self, i: usize, end: usize) -> Option<(usize, Trigger)> {
+        self.triggers.get(i).copied().flatten().filter(|(len, _)| i + len <= end)
+    }
 }
 
 /// The evidence without a leading complementiser: "that both sides agreed" → "both sides agreed".
@@ -257,26 +292,26 @@ fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
 }
 
 /// The status a clause states, and the token of its trigger.
-fn status_of(w: &Words, lex: &Lexicon, c: Range<usize>) -> Option<(Status, usize)> {
-    let has_topic = c.clone().any(|i| lex.is(w, i, TOPIC));
-    let future = c.clone().any(|i| matches!(lex.at(w, i, c.end), Some((_, Trigger::Future))));
-    let negated_before = |i: usize| (i.saturating_sub(3).max(c.start)..i).any(|k| lex.is(w, k, NEGATOR));
+fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)> {
+    let has_topic = c.clone().any(|i| lex.is(i, TOPIC));
+    let future = c.clone().any(|i| matches!(lex.at(i, c.end), Some((_, Trigger::Future))));
+    let negated_before = |i: usize| (i.saturating_sub(3).max(c.start)..i).any(|k| lex.is(k, NEGATOR));
     let mut i = c.start;
     let mut found: Option<(Status, usize)> = None;
     let mut modal_at: Option<usize> = None;
     while i < c.end {
         // "no agreement", "with no tangible progress", "without a deal"
-        if lex.is(w, i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
+        if lex.is(i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
             // The topic must head the phrase: "no tangible progress", not "no details of talks".
             let mut k = i + 1;
-            while k < c.end && k < i + 4 && !lex.is(w, k, TOPIC) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
+            while k < c.end && k < i + 4 && !lex.is(k, TOPIC) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
                 k += 1;
             }
-            if k < c.end && lex.is(w, k, TOPIC) {
+            if k < c.end && lex.is(k, TOPIC) {
                 return Some((Status::Failed, k));
             }
         }
-        let Some((len, t)) = lex.at(w, i, c.end) else {
+        let Some((len, t)) = lex.at(i, c.end) else {
             i += 1;
             continue;
         };
@@ -300,15 +335,15 @@ fn status_of(w: &Words, lex: &Lexicon, c: Range<usize>) -> Option<(Status, usize
                 let mut k = i + len;
                 let mut negated = false;
                 while k < c.end && (w.is(k, class::ADVERB) || w.lower(k) == "to" || w.lower(k) == "be") {
-                    negated |= lex.is(w, k, NEGATOR);
+                    negated |= lex.is(k, NEGATOR);
                     k += 1;
                 }
-                let action = lex.is(w, k, ACTION);
+                let action = lex.is(k, ACTION);
                 let meets = action && is_meeting(w.lower(k));
                 let plan_topic = t == Trigger::Plan && has_topic;
                 if (action && (has_topic || meets)) || plan_topic {
                     let status = if negated { Status::Failed } else { Status::Pending };
-                    if lex.at(w, k, c.end).is_none() || negated {
+                    if lex.at(k, c.end).is_none() || negated {
                         found = Some((status, i));
                     }
                 }

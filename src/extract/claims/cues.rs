@@ -6,8 +6,7 @@
 
 use super::super::lexicon::entries;
 use super::super::model::CueClass;
-use super::words::Words;
-use std::collections::HashMap;
+use super::words::{WordMap, Words};
 use std::sync::OnceLock;
 
 /// Frames a cue can take, as bits (see the header of `data/cues.txt`).
@@ -97,14 +96,14 @@ pub struct CueMatch {
 /// Forms sharing a first word: the remaining words and the cue, longest first.
 type Bucket = Vec<(Vec<String>, CueInfo)>;
 
-fn lexicon() -> &'static HashMap<String, Bucket> {
-    static LEX: OnceLock<HashMap<String, Bucket>> = OnceLock::new();
+fn lexicon() -> &'static WordMap<String, Bucket> {
+    static LEX: OnceLock<WordMap<String, Bucket>> = OnceLock::new();
     LEX.get_or_init(|| build(include_str!("../data/cues.txt")))
 }
 
 /// Parses the data file; malformed lines are skipped (the unit tests check there are none).
-fn build(data: &'static str) -> HashMap<String, Bucket> {
-    let mut map: HashMap<String, Bucket> = HashMap::new();
+fn build(data: &'static str) -> WordMap<String, Bucket> {
+    let mut map: WordMap<String, Bucket> = WordMap::default();
     for line in entries(data) {
         let Some((forms, class, frames)) = split3(line) else { continue };
         let Some(class) = CueClass::from_label(class) else { continue };
@@ -151,6 +150,9 @@ fn expand(form: &str) -> Vec<Vec<String>> {
 
 /// The longest cue form starting at token `i`, if any.
 pub fn cue_at(words: &Words, i: usize) -> Option<CueMatch> {
+    if words.is_number(i) {
+        return None;
+    }
     let bucket = lexicon().get(words.lower(i))?;
     bucket
         .iter()

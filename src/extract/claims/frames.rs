@@ -49,6 +49,9 @@ pub struct Draft {
 
 /// Longest source noun phrase we accept, in tokens.
 const MAX_SOURCE: usize = 12;
+/// Longest reported clause we take, in tokens; it keeps every scan around a cue bounded, so
+/// a text with no sentence stops still costs linear time.
+const MAX_CONTENT: usize = 160;
 
 /// Finds the attributions of a document, in order of their cues.
 pub fn attributions(w: &Words, q: &Quotes) -> Vec<Draft> {
@@ -383,8 +386,8 @@ fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)>
         }
     }
     // The clause starts at the sentence start, or after a colon or semicolon before it.
-    let mut start = s.start;
-    while k > s.start {
+    let mut start = s.start.max(a.saturating_sub(MAX_CONTENT));
+    while k > start {
         k -= 1;
         if matches!(w.text(k), ";" | ":") || w.is_dash(k) {
             start = k + 1;
@@ -425,8 +428,12 @@ fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
         return k;
     }
     let mut j = k;
+    let end = end.min(k + 30);
     while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && !w.is_quote(j) && w.lower(j) != "that" {
         j += 1;
+    }
+    if j == end && !(w.is_stop(j) || w.is_punct(j, ",") || j >= w.len()) {
+        return k;
     }
     if j < end && (w.lower(j) == "that" || w.is_quote(j)) {
         return k;
@@ -436,6 +443,7 @@ fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
 
 /// Where the clause that starts at `k` ends (exclusive).
 fn clause_end(w: &Words, k: usize, end: usize) -> usize {
+    let end = end.min(k + MAX_CONTENT);
     let mut j = k;
     while j < end {
         if w.is_punct(j, ";") || (w.is_dash(j) && w.text(j) != "-") {

@@ -9,7 +9,10 @@
 //!    organisation or group mentioned;
 //! 4. "it": the last country or organisation mentioned;
 //! 5. "who"/"which" after a comma: the party just before the comma ("Ms Lee, who said ...");
-//! 6. a role noun with no name ("the minister said"): the last person whose role has that noun,
+//! 6. a definite description of a body ("the foreign ministry"): the party so named, else the
+//!    country of a recent speaker or the last country mentioned ("the ministry said" after a
+//!    German spokesman spoke → Germany);
+//! 7. a role noun with no name ("the minister said"): the last person whose role has that noun,
 //!    else the speaker of a recent claim if a person.
 //!
 //! Known failure cases: no gender or number agreement beyond he/she vs they; a pronoun that
@@ -68,6 +71,29 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
         if w.is(first, class::WHO) && a >= 2 && w.is_punct(a - 1, ",") {
             return parties.at_token(a - 2).map(|m| m.party);
         }
+    }
+    // A definite description of a body named earlier: "the foreign ministry" → Foreign Ministry;
+    // an unnamed body stands for the country in focus: "the defence ministry" → its country.
+    if w.lower(a) == "the" && b - a <= 4 && w.is(b - 1, class::ORG_HEAD) {
+        let words: Vec<&str> = (a + 1..b).map(|i| w.lower(i)).collect();
+        let phrase = words.join(" ");
+        let named = |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
+        let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+        if let Some(p) = parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party).find(named) {
+            return Some(p);
+        }
+        let country = |p: usize| match parties.list.get(p) {
+            Some(r) if r.kind == PartyKind::Country => Some(p),
+            Some(r) => r.affiliation.filter(|&c| parties.list.get(c).is_some_and(|x| x.kind == PartyKind::Country)),
+            None => None,
+        };
+        let from_speaker = said
+            .iter()
+            .rev()
+            .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
+            .find_map(|s| country(s.party));
+        let is_country = |k: PartyKind| k == PartyKind::Country;
+        return from_speaker.or_else(|| last_mention(parties, cue, &is_country));
     }
     // A role noun with no name: "the minister", "a Russian spokesperson".
     if let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) {

@@ -8,7 +8,39 @@ use super::super::lexicon::entries;
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast hasher for short word keys (the multiply-rotate scheme of rustc's FxHash).
+/// The std SipHash guards against hash flooding, which a fixed word list does not need, and
+/// costs several times more per lookup on the hot path of every token.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Word classes as bits (a word may be in several).
 pub mod class {
@@ -48,12 +80,14 @@ pub mod class {
     pub const NP_STOP: u32 = 1 << 16;
     /// Sentence openers before the subject ("But", "Meanwhile").
     pub const OPENER: u32 = 1 << 17;
+    /// Head nouns of official bodies (ministry, government).
+    pub const ORG_HEAD: u32 = 1 << 18;
 }
 
-fn classes() -> &'static HashMap<&'static str, u32> {
-    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+fn classes() -> &'static WordMap<&'static str, u32> {
+    static MAP: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         for line in entries(include_str!("../data/speech_words.txt")) {
             let Some((label, words)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
@@ -75,6 +109,7 @@ fn classes() -> &'static HashMap<&'static str, u32> {
                 "group_head" => class::GROUP,
                 "np_stop" => class::NP_STOP,
                 "opener" => class::OPENER,
+                "org_head" => class::ORG_HEAD,
                 _ => 0,
             };
             for w in words.split_whitespace() {
@@ -110,7 +145,8 @@ impl<'d> Words<'d> {
                     c => buf.extend(c.to_lowercase()),
                 }
             }
-            bits.push(map.get(&buf[start..]).copied().unwrap_or(0));
+            let known = t.kind == TokenKind::Word || t.span.len() > 1;
+            bits.push(if known { map.get(&buf[start..]).copied().unwrap_or(0) } else { 0 });
             ends.push(buf.len());
         }
         let mut paragraph = vec![0; doc.tokens.len()];
