@@ -121,6 +121,11 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     let ing = w.lower(c).ends_with("ing");
     // ", adding that ..." / "emerged blaming ...": the subject is the sentence's.
     if ing && cs == c {
+        // "responded by saying ...", "after saying ...": the sentence's subject speaks.
+        if c > s.start && matches!(w.lower(c - 1), "by" | "from" | "after" | "before" | "while" | "and" | "when") {
+            let (content, direct) = after(w, q, s, ce, info)?;
+            return Some(draft(sentence_subject(w, s.start, c - 1), false, cs, content, direct));
+        }
         if !(c > s.start && w.is_punct(c - 1, ",")) {
             // "footage of Ms Ruiz saying “...”", "a post saying that ...": the noun before speaks.
             let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
@@ -130,6 +135,16 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         }
         let (content, direct) = after(w, q, s, ce, info)?;
         return Some(draft(None, true, cs, content, direct));
+    }
+    // "Said the envoy: “...”" at the start of a sentence.
+    if info.has(frame::INV) && c == s.start {
+        if let Some((a, b)) = np_after(w, ce, s.end) {
+            if w.is_punct(b, ":") || w.is_punct(b, ",") {
+                if let Some(quote) = q.opening_at(b + 1) {
+                    return Some(draft(Some((a, b)), false, cs, vec![quote.inner], true));
+                }
+            }
+        }
     }
     // "“...,” said the envoy." / "..., said Ms Lee, “...”"
     if info.has(frame::INV) && c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some()) {
@@ -155,6 +170,11 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         if info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info) {
             let (mut content, mut direct) = before(w, q, s, a)?;
             let rest = skip_adverbial(w, ce, s.end);
+            // A short piece before the source needs its continuation: "Prices, he said, rose."
+            let short = !direct && content.iter().map(|p| p.len()).sum::<usize>() < 12;
+            if short && !w.is_punct(rest, ",") {
+                return None;
+            }
             if w.is_punct(rest, ",") {
                 if then_quote(w, q, ce, &mut content) {
                     direct = true;
@@ -183,7 +203,18 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         Some(r) => Some(r),
         None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
         None if p > s.start && w.is_punct(p - 1, ",") => {
+            // "“...,” Ana Ruiz, a lawyer for the city, said on Monday."
+            if let Some((quote, src)) = quote_then_source(w, q, s.start, p - 1) {
+                if right_is_end(w, q, ce, s.end, info) {
+                    return Some(draft(Some(src), false, cs, vec![quote], true));
+                }
+            }
             parenthesis_subject(w, s.start, p - 1).or_else(|| sentence_subject(w, s.start, p))
+        }
+        // "Ana Ruiz -- a lawyer for the city -- said ..."
+        None if p > s.start && w.is_dash(p - 1) => {
+            let open = (p.saturating_sub(25).max(s.start)..p - 1).rev().find(|&k| w.is_dash(k))?;
+            subject_before(w, s.start, open)
         }
         None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => sentence_subject(w, s.start, p),
         None => None,
@@ -336,7 +367,8 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
 /// The end of a time or place adverbial starting at `k` ("on Friday", "late on Thursday", "in a
 /// brief statement"), or `k` when there is none. A comma after it is skipped too.
 fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
-    if !w.is(k, class::AFTER_CUE) || w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE) {
+    let this = matches!(w.lower(k), "this" | "last" | "next");
+    if !w.is(k, class::AFTER_CUE) || (w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE)) && !this {
         return k;
     }
     let single = !matches!(w.lower(k), "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early" | "last" | "this");
@@ -394,7 +426,7 @@ fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)>
             break;
         }
     }
-    if a - 1 < start + 3 {
+    if a - 1 < start + 1 {
         return None;
     }
     Some((vec![trimmed(w, start, a - 1)], false))
@@ -509,6 +541,17 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     Some((a, p))
 }
 
+/// A quotation closing before a source with an appositive, ending at the comma `comma`:
+/// "“Not now,” Ana Ruiz, a lawyer for the city, said" → the quotation and "Ana Ruiz".
+fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
+    let from = comma.saturating_sub(25).max(start.saturating_sub(1));
+    let close = (from..comma).rev().find(|&k| w.is_quote(k) || w.is_stop(k))?;
+    let quote = q.closing_at(close)?;
+    let first = if w.is_punct(close + 1, ",") { close + 2 } else { close + 1 };
+    let (a, b) = np_after(w, first, comma + 1)?;
+    (b <= comma && (w.is_punct(b, ",") || w.is_punct(b, "("))).then_some((quote.inner, (a, b)))
+}
+
 /// The subject before a parenthesis that ends with the comma at `comma`:
 /// "Ms Ruiz, who chairs the panel, said ..." → "Ms Ruiz".
 fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, usize)> {
@@ -547,6 +590,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
 fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
+        || (w.is_number(k) && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
         || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
         || w.is(k, class::ROLE | class::GROUP);
