@@ -92,8 +92,21 @@ cases!(passive_and_sourceless:
 
 cases!(shared_and_hidden_subjects:
     ["The minister said the talks failed, adding that more were planned.", "adding", Some("The minister"), "that more were planned", false, Say],
-    ["Maria Lopez, who chairs the committee, said the vote would be delayed.", "said", Some("Maria Lopez"), "the vote would be delayed", false, Say],
+    ["Maria Lopez, who chairs the committee, said the vote would be delayed.", "said", Some("Maria Lopez, who chairs the committee"), "the vote would be delayed", false, Say],
     ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
+);
+
+cases!(mid_sentence_and_appositives:
+    ["The museum, the mayor said, will open in May.", "said", Some("the mayor"), "The museum … will open in May", false, Say],
+    ["“Not now,” Ana Ruiz, a lawyer for the city, said on Monday.", "said", Some("Ana Ruiz, a lawyer for the city"), "Not now", true, Say],
+    ["“Not now,” said Ana Ruiz (D-Maine), head of the panel.", "said", Some("Ana Ruiz (D-Maine), head of the panel"), "Not now", true, Say],
+    ["Said the coach: “We played well.”", "Said", Some("the coach"), "We played well", true, Say],
+    ["The mayor responded by saying the plan was fair.", "saying", Some("The mayor"), "the plan was fair", false, Say],
+    ["The president told voters this weekend he would not run.", "told", Some("The president"), "he would not run", false, Say],
+    ["On Monday she said the plan was fair.", "said", Some("she"), "the plan was fair", false, Say],
+    ["The bank now says rates will rise.", "says", Some("The bank"), "rates will rise", false, Say],
+    ["Ana Ruiz -- a lawyer for the city -- said the deal was void.", "said", Some("Ana Ruiz"), "the deal was void", false, Say],
+    ["''We won,'' the captain said.", "said", Some("the captain"), "We won", true, Say],
 );
 
 /// Sentences with cue words in other senses: no claim.
@@ -156,6 +169,16 @@ fn speakers() {
 }
 
 #[test]
+fn an_unnamed_body_speaks_for_its_country() {
+    let text = "Norway's foreign minister met Swedish officials on Monday. \
+                “We are close,” a Norwegian spokesman said. The ministry said that talks would resume.";
+    let x = analyze(text);
+    let last = x.claims.last().expect("claims");
+    let name = last.speaker.as_ref().and_then(|id| x.parties.iter().find(|p| &p.id == id)).map(|p| p.name.as_str());
+    assert_eq!(name, Some("Norway"), "{:#?}", x.claims);
+}
+
+#[test]
 fn targets_are_parties_named_in_the_content() {
     let x = analyze("Norway accused Sweden of delaying the talks.");
     let claim = &x.claims[0];
@@ -188,6 +211,32 @@ fn robust_on_odd_input() {
         for c in claims_of(text) {
             for s in c.content.pieces().iter().chain(c.source.iter()).chain(std::iter::once(&c.cue)) {
                 assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()), "{text:?}");
+            }
+        }
+    }
+}
+
+mod fuzz {
+    use super::claims_of;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Random mixes of cue words, quotes and punctuation never panic and keep spans exact.
+        #[test]
+        fn spans_slice_the_text(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("said"), Just("“"), Just("”"), Just("\""), Just("''"), Just(","), Just("."), Just(":"),
+                Just("according to"), Just("The minister"), Just("he"), Just("that"), Just("—"), Just("\n"),
+                Just("accused"), Just("of"), Just("(D-Maine)"), Just("Ñandú"), Just("was reported"), Just("adding"),
+            ],
+            0..40,
+        )) {
+            let text = parts.join(" ");
+            for c in claims_of(&text) {
+                for s in c.content.pieces().iter().chain(c.source.iter()).chain(std::iter::once(&c.cue)) {
+                    prop_assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+                }
             }
         }
     }

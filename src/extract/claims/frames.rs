@@ -134,7 +134,7 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
             return Some(draft(Some((a, b)), false, cs, content, direct));
         }
         let (content, direct) = after(w, q, s, ce, info)?;
-        return Some(draft(None, true, cs, content, direct));
+        return Some(draft(sentence_subject(w, s.start, c - 1), true, cs, content, direct));
     }
     // "Said the envoy: “...”" at the start of a sentence.
     if info.has(frame::INV) && c == s.start {
@@ -150,6 +150,7 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     if info.has(frame::INV) && c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some()) {
         if let Some((a, b)) = np_after(w, c + m.len, s.end) {
             if np_ends_clause(w, b, s.end) {
+                let b = appositive_end(w, q, b, s.end);
                 let (mut content, direct) = before(w, q, s, c)?;
                 let more = then_quote(w, q, b, &mut content);
                 let direct = direct || more;
@@ -348,7 +349,14 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
     let mut j = k;
     while j < end && j < k + 6 {
         let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
+        // A bare noun right after the cue is an addressee too: "told voters".
+        let bare = j == k
+            && w.is_word(j)
+            && !w.is_cap(j)
+            && !w.is_verb_like(j)
+            && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP | class::PERSON | class::PLURAL | class::IT | class::NP_LINK);
         let ok = w.is(j, class::ADDRESSEE)
+            || bare
             || w.is_cap(j) && !w.is(j, class::AFTER_CUE)
             || w.lower(j) == "'s"
             || (prev_np && w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP));
@@ -357,7 +365,7 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
         }
         j += 1;
         // "told reporters Bonn would ...": a plain addressee ends it.
-        if w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER) {
+        if (w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER)) || (bare && !w.is(j - 1, class::DETERMINER)) {
             break;
         }
     }
@@ -532,13 +540,41 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
         }
         a -= 1;
     }
+    // "On Monday she said", "In an interview Ruiz said": after a leading adverbial, the
+    // subject is the pronoun or the run of capitalised words at the end.
+    if a == start + 1 && w.is(start, class::NP_LINK | class::NP_STOP) && w.is_cap(start) {
+        a = start;
+    }
+    if a < p && w.is(a, class::NP_LINK | class::NP_STOP) && w.is_cap(a) {
+        let tail = (a + 1..p).rev().find(|&i| w.is(i, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN));
+        let run = (a + 1..p).rev().take_while(|&i| w.is_cap(i) || w.lower(i) == "'s").last();
+        match tail.or(run) {
+            Some(k) if k > a + 1 => a = k,
+            _ => {}
+        }
+    }
     while a < p && (w.is(a, class::NP_LINK) || w.is(a, class::OPENER) && w.is_cap(a) && a + 1 < p) {
         a += 1;
     }
-    if a >= p || (w.is(p - 1, class::DETERMINER) && p - a == 1 && !w.is_number(p - 1)) {
+    // Trailing adverbs and times stay out: "Ruiz now says", "The bank this month said".
+    let mut b = p;
+    while b > a + 1 && (w.is(b - 1, class::ADVERB) || is_ly_adverb(w, b - 1) || is_time(w, b - 1)) {
+        b -= 1;
+        if matches!(w.lower(b - 1), "this" | "last" | "just") && b > a + 1 {
+            b -= 1;
+        }
+    }
+    if a >= b || (w.is(b - 1, class::DETERMINER) && b - a == 1 && !w.is_number(b - 1)) {
         return None;
     }
-    Some((a, p))
+    Some((a, b))
+}
+
+/// Whether token `i` is a time word that can end up between a subject and its cue
+/// ("now", "Friday", "month").
+fn is_time(w: &Words, i: usize) -> bool {
+    matches!(w.lower(i), "now" | "week" | "month" | "year" | "weekend" | "morning" | "night" | "evening")
+        || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
 }
 
 /// A quotation closing before a source with an appositive, ending at the comma `comma`:
@@ -549,14 +585,21 @@ fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Optio
     let quote = q.closing_at(close)?;
     let first = if w.is_punct(close + 1, ",") { close + 2 } else { close + 1 };
     let (a, b) = np_after(w, first, comma + 1)?;
-    (b <= comma && (w.is_punct(b, ",") || w.is_punct(b, "("))).then_some((quote.inner, (a, b)))
+    // The source keeps its appositive, as written: "Ana Ruiz, a lawyer for the city".
+    (b <= comma && (w.is_punct(b, ",") || w.is_punct(b, "("))).then_some((quote.inner, (a, comma)))
 }
 
 /// The subject before a parenthesis that ends with the comma at `comma`:
 /// "Ms Ruiz, who chairs the panel, said ..." → "Ms Ruiz".
 fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, usize)> {
     let open = (start..comma).rev().take(25).find(|&k| w.is_punct(k, ","))?;
-    subject_before(w, start, open)
+    let (a, b) = subject_before(w, start, open)?;
+    // An appositive or relative clause is part of the source as written ("Ana Ruiz, a lawyer
+    // for the city,"; "the council, which meets monthly,"); an adverbial clause is not
+    // ("the mayor, while visiting the site,").
+    let first = open + 1;
+    let appositive = w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY) || w.lower(first) == "who" || w.lower(first) == "which";
+    Some(if appositive { (a, comma) } else { (a, b) })
 }
 
 /// The noun phrase opening the sentence, if it ends before `limit`
@@ -615,6 +658,32 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// The end of a source after the cue with its bracket and appositive: "said Ana Ruiz (D-Maine),
+/// head of the panel." → through "panel".
+fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
+    let mut b = b;
+    if w.is_punct(b, "(") {
+        match (b + 1..end.min(b + 8)).find(|&k| w.is_punct(k, ")")) {
+            Some(k) => b = k + 1,
+            None => return b,
+        }
+    }
+    if !w.is_punct(b, ",") || q.opening_at(b + 1).is_some() {
+        return b;
+    }
+    let first = b + 1;
+    let starts = w.is(first, class::DETERMINER | class::ROLE) || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && cue_at(w, first).is_none());
+    if !starts || w.is(first, class::BOUNDARY) {
+        return b;
+    }
+    let stop = (first..end.min(first + 25)).find(|&k| w.is_stop(k) || w.is_punct(k, ",") || w.is_quote(k) || w.is_dash(k));
+    match stop {
+        Some(k) if k > first => k,
+        None if end <= first + 25 => end,
+        _ => b,
+    }
 }
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
