@@ -43,6 +43,8 @@ pub mod frame {
     pub const AFTER: u32 = 1 << 14;
     /// "over" may follow (expressed anger over ...).
     pub const OVER: u32 = 1 << 15;
+    /// A noun after a possessive source, before "that" (the mayor's claim that ...).
+    pub const NOUN: u32 = 1 << 16;
 
     /// Parses one frame name of the data file.
     pub fn parse(name: &str) -> u32 {
@@ -63,6 +65,7 @@ pub mod frame {
             "inv" => INV,
             "pass" => PASS,
             "after" => AFTER,
+            "noun" => NOUN,
             _ => 0,
         }
     }
@@ -112,7 +115,12 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
         for form in forms.split(',') {
             for words in expand(form) {
                 if let Some((first, rest)) = words.split_first() {
-                    map.entry(first.clone()).or_default().push((rest.to_vec(), info));
+                    let bucket = map.entry(first.clone()).or_default();
+                    // A form listed twice (a verb and a noun: "claim") takes both frame sets.
+                    match bucket.iter_mut().find(|(r, _)| r.as_slice() == rest) {
+                        Some((_, known)) => known.frames |= info.frames,
+                        None => bucket.push((rest.to_vec(), info)),
+                    }
                 }
             }
         }

@@ -91,12 +91,26 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") {
         return None;
     }
+    let info = m.info;
+    // "the mayor's claim that ...": a noun cue whose possessor is the source.
+    if info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(c + m.len) == "that" {
+        let (a, b) = subject_before(w, s.start, c - 1)?;
+        let end = clause_end(w, c + m.len, s.end);
+        return Some(Draft {
+            source: Some((a, b)),
+            inherit: false,
+            cue: (c, c + m.len),
+            content: vec![trimmed(w, c + m.len, end)],
+            direct: false,
+            class: info.class,
+            sentence: s.index,
+        });
+    }
     // After a determiner or possessive the word is a noun ("the disputed region", "its
     // demands"), not a cue.
     if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
         return None;
     }
-    let info = m.info;
     let ce = c + m.len;
     let draft = |source, inherit, cs: usize, content: Vec<Span>, direct| Draft {
         source,
@@ -329,7 +343,7 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
         || (info.has(frame::THAT) && starts_clause(w, k, end))
-        || (info.has(frame::OBJ) && !that && (w.is_word(k) || w.is_number(k) || w.is_quote(k)))
+        || (info.has(frame::OBJ) && w.lower(k) != "that" && (w.is_word(k) || w.is_number(k) || w.is_quote(k)))
         || prep_ok(frame::OF, "of")
         || prep_ok(frame::TO, "to")
         || prep_ok(frame::AS, "as")
