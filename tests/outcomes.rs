@@ -50,6 +50,7 @@ cases!(agreements:
     ["Both governments agreed to exchange 200 prisoners each.", Some((Agreed, "Both governments agreed to exchange 200 prisoners each"))],
     ["The rebels struck a deal with the army last week.", Some((Agreed, "The rebels struck a deal with the army last week"))],
     ["Parliament approved the budget plan.", Some((Agreed, "Parliament approved the budget plan"))],
+    ["The ceasefire took effect at midnight.", Some((Agreed, "The ceasefire took effect at midnight"))],
 );
 
 cases!(failures:
@@ -60,6 +61,7 @@ cases!(failures:
     ["The government did not sign the treaty.", Some((Failed, "The government did not sign the treaty"))],
     ["The summit opened in Vienna, with no progress on the border dispute.", Some((Failed, "The summit opened in Vienna, with no progress on the border dispute"))],
     ["The minister flatly ruled out talks with the rebels.", Some((Failed, "The minister flatly ruled out talks with the rebels"))],
+    ["The council vetoed the resolution.", Some((Failed, "The council vetoed the resolution"))],
 );
 
 cases!(pending:
@@ -69,6 +71,7 @@ cases!(pending:
     ["The minister is open to a follow-up meeting.", Some((Pending, "The minister is open to a follow-up meeting"))],
     ["The president plans to visit the capital.", Some((Pending, "The president plans to visit the capital"))],
     ["The envoy is expected to meet both delegations.", Some((Pending, "The envoy is expected to meet both delegations"))],
+    ["The vote on the treaty was postponed.", Some((Pending, "The vote on the treaty was postponed"))],
 );
 
 cases!(not_outcomes:
