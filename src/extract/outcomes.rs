@@ -293,7 +293,10 @@ fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
 
 /// The status a clause states, and the token of its trigger.
 fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)> {
-    let has_topic = c.clone().any(|i| lex.is(i, TOPIC));
+    // A trigger's own word is not its topic ("exchanged" needs "prisoners", not itself), and a
+    // capitalised trigger inside a clause is part of a name ("the Stock Exchange").
+    let trigger_at = |i: usize| lex.at(i, c.end).is_some();
+    let has_topic = c.clone().any(|i| lex.is(i, TOPIC) && !trigger_at(i));
     let future = c.clone().any(|i| matches!(lex.at(i, c.end), Some((_, Trigger::Future))));
     let negated_before = |i: usize| (i.saturating_sub(3).max(c.start)..i).any(|k| lex.is(k, NEGATOR));
     let mut i = c.start;
@@ -311,7 +314,7 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
                 return Some((Status::Failed, k));
             }
         }
-        let Some((len, t)) = lex.at(i, c.end) else {
+        let Some((len, t)) = lex.at(i, c.end).filter(|_| i == c.start || !w.is_cap(i)) else {
             i += 1;
             continue;
         };

@@ -163,7 +163,7 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     // "“...,” said the envoy." / "..., said Ms Lee, “...”"
     if info.has(frame::INV) && c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some()) {
         if let Some((a, b)) = np_after(w, c + m.len, s.end) {
-            if np_ends_clause(w, b, s.end) {
+            if np_ends_clause(w, q, b, s.end) {
                 let b = appositive_end(w, q, b, s.end);
                 let (mut content, direct) = before(w, q, s, c)?;
                 let more = then_quote(w, q, b, &mut content);
@@ -701,6 +701,6 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
 }
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
-fn np_ends_clause(w: &Words, b: usize, end: usize) -> bool {
-    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is_punct(b, "(") || w.is(b, class::NP_STOP) || w.is_quote(b)
+fn np_ends_clause(w: &Words, q: &Quotes, b: usize, end: usize) -> bool {
+    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is_punct(b, "(") || w.is(b, class::NP_STOP) || q.closing_at(b).is_some()
 }
