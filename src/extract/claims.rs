@@ -57,7 +57,7 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     for d in &drafts {
         let speaker = d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
         if let Some(party) = speaker {
-            said.push(Said { sentence: d.sentence, party });
+            said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
         }
         claims.push(build(doc.text, &w, parties, d, speaker, claims.len()));
     }
@@ -109,8 +109,12 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
         if drafts[k].sentence != drafts[k - 1].sentence || drafts[k].inherit {
             continue;
         }
-        let start = drafts[k].source.map_or(drafts[k].cue.0, |(a, _)| a.min(drafts[k].cue.0));
         let prev_cue_end = drafts[k - 1].cue.1;
+        // A source before the previous cue is shared ("He accused X of Y and said Z"): cut at the cue.
+        let start = match drafts[k].source {
+            Some((a, _)) if a >= prev_cue_end => a.min(drafts[k].cue.0),
+            _ => drafts[k].cue.0,
+        };
         // The conjunction or comma joining the two: "..., and he said", "... and later said".
         let joint = (start.saturating_sub(6).max(prev_cue_end)..start)
             .rev()

@@ -260,8 +260,12 @@ fn clauses(w: &Words, range: Range<usize>) -> Vec<Range<usize>> {
 fn list_comma(w: &Words, i: usize, end: usize) -> bool {
     let next = w.lower(i + 1);
     if matches!(next, "or" | "and") {
+        // Only as the last comma of a list in progress: "on X, Y, or Z", not "last week, and
+        // the ministry said".
+        let item = (i.saturating_sub(5)..i).rev().find(|&k| w.is_punct(k, ","));
+        let in_list = item.is_some_and(|k| (k + 1..i).all(|j| w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::AUX)));
         let past = w.is_verb_like(i + 2) && w.lower(i + 2).ends_with("ed");
-        return !(w.is(i + 2, class::AUX) || past || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
+        return in_list && !(w.is(i + 2, class::AUX) || past || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
     }
     let item = (i + 1..(i + 5).min(end)).find(|&k| w.is_punct(k, ","));
     item.is_some_and(|k| k > i + 1 && (i + 1..k).all(|j| w.is_word(j) && !w.is_cap(j) && !w.is(j, class::AUX) && !w.is_verb_like(j)))
@@ -319,7 +323,8 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
             continue;
         };
         match t {
-            Trigger::Failed(need) if (!need || has_topic) && verb_use(w, i, c.start, need) => {
+            // The first decisive trigger wins: "signed a deal, ending talks that had stalled".
+            Trigger::Failed(need) if found.is_none() && (!need || has_topic) && verb_use(w, i, c.start, need) => {
                 return Some((Status::Failed, i))
             }
             Trigger::Agreed(need) if (!need || has_topic) && found.is_none() && verb_use(w, i, c.start, need) => {

@@ -343,7 +343,7 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
         || (info.has(frame::THAT) && starts_clause(w, k, end))
-        || (info.has(frame::OBJ) && w.lower(k) != "that" && (w.is_word(k) || w.is_number(k) || w.is_quote(k)))
+        || (info.has(frame::OBJ) && object_ok(w, q, k, end, info))
         || prep_ok(frame::OF, "of")
         || prep_ok(frame::TO, "to")
         || prep_ok(frame::AS, "as")
@@ -411,6 +411,27 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
         Some(l) => l + 1,
         None => k,
     }
+}
+
+/// Whether tokens `k..end` can be the object of an `obj` cue. "that" is a determiner here
+/// only before a plain noun ("rejected that account"). "called" describes only with a second
+/// complement ("called the pact “a bridge”", "called him a liar"), not "called both leaders".
+fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
+    if !(w.is_word(k) || w.is_number(k) || w.is_quote(k)) {
+        return false;
+    }
+    if w.lower(k) == "that" {
+        let next = k + 1;
+        let pronoun = w.is(next, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::DETERMINER);
+        if !(w.is_word(next) && !w.is_cap(next) && !pronoun && !w.is(next, class::AUX)) {
+            return false;
+        }
+    }
+    if info.class == CueClass::Describe && !info.has(frame::AS) {
+        let end = (k + 1..end).find(|&j| w.is_punct(j, ",")).unwrap_or(end);
+        return (k + 1..end).any(|j| q.opening_at(j).is_some() || matches!(w.lower(j), "a" | "an"));
+    }
+    true
 }
 
 /// Whether tokens `k..end` look like a reported clause, not an adverbial ("said on Friday").
@@ -536,7 +557,9 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
                 _ => break,
             }
         }
-        let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s";
+        // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
+        let plural_possessive = w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
+        let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
         if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
             break;
         }

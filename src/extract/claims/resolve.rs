@@ -30,6 +30,8 @@ pub struct Said {
     pub sentence: usize,
     /// The party that spoke.
     pub party: usize,
+    /// Token index of the claim's cue.
+    pub at: usize,
 }
 
 /// How far back (in sentences) a pronoun may reach for a previous speaker.
@@ -42,6 +44,8 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     if b <= a {
         return None;
     }
+    // An appositive or bracket after the name is not the head: "the EU, which ... Armenia,".
+    let b = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     let inside = parties.within(w.range(a, b));
     if !inside.is_empty() {
         return Some(head_party(w, parties, inside, b));
@@ -59,7 +63,7 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     let not_person = |k: PartyKind| !matches!(k, PartyKind::Person | PartyKind::Place);
     if b - a == 1 || w.is(first, class::PERSON) && b - a <= 2 {
         if w.is(first, class::PERSON) {
-            return recent(&is_person).or_else(|| last_mention(parties, cue, &is_person));
+            return person_antecedent(w, parties, cue, sentence, said);
         }
         if w.is(first, class::PLURAL) {
             return recent(&not_person).or_else(|| last_mention(parties, cue, &not_person));
@@ -129,6 +133,38 @@ fn head_party(w: &Words, parties: &Parties, inside: &[super::super::parties::Men
         return m.party;
     }
     inside[inside.len() - 1].party
+}
+
+/// The antecedent of "he"/"she": the later of the last person who spoke (within reach) and
+/// the last person named as the subject of a sentence ("Ruiz rejected that account. She said
+/// ..."), else the last person mentioned.
+fn person_antecedent(w: &Words, parties: &Parties, cue: usize, sentence: usize, said: &[Said]) -> Option<usize> {
+    let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == PartyKind::Person);
+    let speaker = said
+        .iter()
+        .rev()
+        .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
+        .find(|s| person(s.party))
+        .map(|s| (s.at, s.party));
+    let doc = w.doc();
+    let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+    let subject = parties.mentions[..before]
+        .iter()
+        .rev()
+        .take(LOOKBACK)
+        .filter(|m| person(m.party))
+        .find(|m| {
+            let start = doc.sentences.get(doc.sentence_of(m.tokens.start)).map_or(0, |s| s.tokens.start);
+            m.extent_tokens.start <= start + 1
+        })
+        .map(|m| (m.tokens.start, m.party))
+        .filter(|(at, _)| sentence.saturating_sub(doc.sentence_of(*at)) <= REACH);
+    match (speaker, subject) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+        (Some(a), None) => Some(a.1),
+        (None, Some(b)) => Some(b.1),
+        (None, None) => last_mention(parties, cue, &|k| k == PartyKind::Person),
+    }
 }
 
 fn last_mention(parties: &Parties, cue: usize, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
