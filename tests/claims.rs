@@ -94,6 +94,10 @@ cases!(shared_and_hidden_subjects:
     ["The minister said the talks failed, adding that more were planned.", "adding", Some("The minister"), "that more were planned", false, Say],
     ["Maria Lopez, who chairs the committee, said the vote would be delayed.", "said", Some("Maria Lopez, who chairs the committee"), "the vote would be delayed", false, Say],
     ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
+    ["The union said it had made an offer and called the strike “fair.”", "called", Some("The union"), "the strike “fair.”", false, Describe],
+    ["The bankers’ group, Alba, said rates would rise.", "said", Some("The bankers’ group, Alba"), "rates would rise", false, Say],
+    ["Experts have long warned that the dam is weak.", "warned", Some("Experts"), "that the dam is weak", false, Warn],
+    ["“We will stay,” the leader told a rally outside the hall.", "told", Some("the leader"), "We will stay", true, Say],
 );
 
 cases!(mid_sentence_and_appositives:
@@ -122,6 +126,12 @@ fn not_claims() {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");
     }
+}
+
+#[test]
+fn coordinated_cue_cuts_the_first_content() {
+    let claims = claims_of("The union said it had made an offer and called the strike “fair.”");
+    assert_eq!(claims[0].text, "it had made an offer");
 }
 
 #[test]
@@ -162,6 +172,11 @@ fn speakers() {
             speaker: Some("Norway"),
         },
         Speaker { text: "It was reported that the border had reopened.", cue: "was reported", speaker: None },
+        Speaker {
+            text: "Foreign Minister Ana Lund met Prime Minister Erik Berg. Berg rejected that account. He said that the talks had failed.",
+            cue: "said",
+            speaker: Some("Erik Berg"),
+        },
     ];
     for c in cases {
         assert_eq!(speaker_of(c.text, c.cue).as_deref(), c.speaker, "{}", c.text);

@@ -64,15 +64,18 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     claims
 }
 
-/// A participle cue (", adding that ...") takes the source of the claim before it in the same
-/// sentence: "She said the talks failed, adding that more were planned."
+/// A participle or coordinated cue (", adding that ...", "... and called ...") takes the source
+/// of the claim before it in the same sentence: "She said the talks failed, adding that more
+/// were planned." Without one it keeps the sentence's subject found by the frames.
 fn inherit_sources(drafts: &mut [Draft]) {
     for k in 0..drafts.len() {
         if !drafts[k].inherit {
             continue;
         }
         let prev = k.checked_sub(1).map(|j| &drafts[j]).filter(|p| p.sentence == drafts[k].sentence);
-        drafts[k].source = prev.and_then(|p| p.source);
+        if let Some(source) = prev.and_then(|p| p.source) {
+            drafts[k].source = Some(source);
+        }
     }
 }
 
@@ -106,7 +109,7 @@ fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
 /// "She said the talks failed, and he said they would resume" gives two claims.
 fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     for k in 1..drafts.len() {
-        if drafts[k].sentence != drafts[k - 1].sentence || drafts[k].inherit {
+        if drafts[k].sentence != drafts[k - 1].sentence {
             continue;
         }
         let prev_cue_end = drafts[k - 1].cue.1;

@@ -172,9 +172,9 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
             }
         }
     }
-    // Skip adverbs back to the subject: "has also said".
+    // Skip adverbs and auxiliaries back to the subject: "has also said", "have long warned".
     let mut p = cs;
-    while p > s.start && (w.is(p - 1, class::ADVERB) || is_ly_adverb(w, p - 1)) && !w.is_cap(p - 1) {
+    while p > s.start && (w.is(p - 1, class::ADVERB | class::AUX) || is_ly_adverb(w, p - 1)) && !w.is_cap(p - 1) {
         p -= 1;
     }
     let region = subject_before(w, s.start, p);
@@ -231,7 +231,11 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
             let open = (p.saturating_sub(25).max(s.start)..p - 1).rev().find(|&k| w.is_dash(k))?;
             subject_before(w, s.start, open)
         }
-        None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => sentence_subject(w, s.start, p),
+        // "... said X and called Y": the subject of the first verb, as the claim before has it.
+        None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => {
+            let (content, direct) = after(w, q, s, ce, info)?;
+            return Some(draft(sentence_subject(w, s.start, p), true, cs, content, direct));
+        }
         None => None,
     }?;
     let (content, direct) = after(w, q, s, ce, info)?;
@@ -499,7 +503,9 @@ fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> 
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
 fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
-    if k >= end || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
+    // An adverbial opens with a preposition or a time word, never with a determiner: "said
+    // the talks failed" has a clause after the cue.
+    if k >= end || w.is(k, class::DETERMINER) || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
         return k;
     }
     let mut j = k;
@@ -635,7 +641,11 @@ fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, 
     // for the city,"; "the council, which meets monthly,"); an adverbial clause is not
     // ("the mayor, while visiting the site,").
     let first = open + 1;
-    let appositive = w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY) || w.lower(first) == "who" || w.lower(first) == "which";
+    let name = (first..comma).all(|i| w.is_cap(i) || w.lower(i) == "'s") && comma - first <= 4;
+    let appositive = w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY)
+        || w.lower(first) == "who"
+        || w.lower(first) == "which"
+        || name;
     Some(if appositive { (a, comma) } else { (a, b) })
 }
 
@@ -648,7 +658,8 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
     }
     let mut b = a;
     while b < limit && b - a < MAX_SOURCE {
-        let ok = (w.is_word(b) || w.is_number(b) || w.lower(b) == "'s")
+        let plural_possessive = w.lower(b) == "'" && b > a && w.lower(b - 1).ends_with('s');
+        let ok = (w.is_word(b) || w.is_number(b) || w.lower(b) == "'s" || plural_possessive)
             && !w.is(b, class::BOUNDARY)
             && !w.is(b, class::AUX)
             && !w.is_verb_like(b)

@@ -45,8 +45,13 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
         return None;
     }
     // An appositive or bracket after the name is not the head: "the EU, which ... Armenia,".
+    let full = b;
     let b = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
-    let inside = parties.within(w.range(a, b));
+    let mut inside = parties.within(w.range(a, b));
+    // ... unless the appositive is the name: "The employers' group, Cepa, said".
+    if inside.is_empty() && full > b + 1 && full - b <= 5 {
+        inside = parties.within(w.range(b + 1, full));
+    }
     if !inside.is_empty() {
         return Some(head_party(w, parties, inside, b));
     }
