@@ -89,7 +89,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         for bucket in phrases.values_mut() {
-            bucket.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            bucket.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         let mut topics = WordMap::default();
         for line in entries(include_str!("data/outcome_topics.txt")) {

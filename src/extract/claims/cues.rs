@@ -126,7 +126,7 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
         }
     }
     for bucket in map.values_mut() {
-        bucket.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        bucket.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
     }
     map
 }

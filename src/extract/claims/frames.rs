@@ -324,10 +324,9 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
             k = t;
         }
         // "said on the other hand, “...”": an adverbial, then the quotation.
-        if w.is_quote(t) && t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":")) && (k..t - 1).all(plain) {
-            if q.opening_at(t).is_some() {
-                k = t;
-            }
+        let after_mark = t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":"));
+        if after_mark && q.opening_at(t).is_some() && (k..t - 1).all(plain) {
+            k = t;
         }
     }
     // "said in a statement it would ...", "reported on Tuesday the talks had ...".
@@ -443,7 +442,7 @@ fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
     if end < k + 3 {
         return false;
     }
-    !(w.is(k, class::NP_STOP) && !w.is(k, class::BOUNDARY)) || w.lower(k) == "that"
+    !w.is(k, class::NP_STOP) || w.is(k, class::BOUNDARY)
 }
 
 /// Content before the source or cue at token `a`: the quotation closing there, or the clause
