@@ -44,7 +44,6 @@ mod scan;
 use super::model::{Claim, Party, PartyKind};
 use super::segment::Document;
 use super::span::{Span, TextSpan};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One actor as the later stages see it (the exported [`Party`] is built from it).
@@ -117,7 +116,7 @@ pub struct Parties {
     /// Every mention, sorted by position, never overlapping.
     pub mentions: Vec<Mention>,
     /// Lower-case country adjectives and demonyms of the countries in this article.
-    adjectives: HashMap<String, usize>,
+    adjectives: gazetteer::FastMap<String, usize>,
 }
 
 impl Parties {

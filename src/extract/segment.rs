@@ -113,11 +113,16 @@ impl<'t> Document<'t> {
     /// brackets ("“We will ..." starts with "We").
     pub fn starts_sentence(&self, i: usize) -> bool {
         let Some(s) = self.sentences.get(self.sentence_of(i)) else { return false };
-        let mut k = s.tokens.start;
-        while k < i && self.tokens[k].kind != TokenKind::Word && self.tokens[k].kind != TokenKind::Number {
-            k += 1;
+        // Walk back over quotes and brackets only, so the cost does not grow with the sentence.
+        let mut k = i;
+        while k > s.tokens.start {
+            let kind = self.tokens[k - 1].kind;
+            if kind == TokenKind::Word || kind == TokenKind::Number {
+                return false;
+            }
+            k -= 1;
         }
-        k == i
+        i >= s.tokens.start && i < s.tokens.end
     }
 
     /// The text between two tokens' spans: from the start of `a` to the end of `b`.

@@ -11,7 +11,61 @@
 use crate::extract::lexicon::entries;
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast non-cryptographic hasher (the "Fx" multiply-rotate hash) for short string keys:
+/// lookups dominate this stage, and the keys are not attacker-chosen in a way that matters.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with the [`Fx`] hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// A `HashSet` with the [`Fx`] hasher.
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+
+/// Calls `f` with the lookup key of one word (lower case, straight apostrophes), built on
+/// the stack for short ASCII words so the hot path does not allocate.
+pub fn with_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..word.len()]) {
+            return f(key);
+        }
+    }
+    let mut key = String::with_capacity(word.len());
+    push_key(&mut key, word);
+    f(&key)
+}
 
 /// How a gazetteer name refers to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +120,25 @@ pub struct GroupNoun {
     pub sort: Sort,
 }
 
+/// What the word lists say about one word, looked up once per token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// A collective noun.
+    pub group: Option<GroupNoun>,
+    /// The first word of some title ("foreign" of "foreign minister").
+    pub title_start: bool,
+    /// The first word of some gazetteer name.
+    pub name_start: bool,
+    /// A common given name.
+    pub first_name: bool,
+    /// A capitalised word that is never a name (Monday).
+    pub not_name: bool,
+    /// A function word or an ordinary word never in a person's name.
+    pub common: bool,
+    /// A function word.
+    pub function: bool,
+}
+
 /// All word lists of the parties stage.
 pub struct Gazetteer {
     /// Canonical country names.
@@ -76,19 +149,20 @@ pub struct Gazetteer {
     pub orgs: Vec<&'static str>,
     /// Canonical place names.
     pub places: Vec<&'static str>,
-    names: HashMap<String, Hit>,
-    acronyms: HashMap<String, Hit>,
-    name_prefixes: HashSet<String>,
-    titles: HashMap<String, bool>,
-    title_prefixes: HashSet<String>,
-    first_names: HashSet<String>,
-    org_heads: HashSet<&'static str>,
-    place_heads: HashSet<&'static str>,
-    groups: HashMap<String, GroupNoun>,
-    not_names: HashSet<String>,
-    function_words: HashSet<String>,
-    common_words: HashSet<&'static str>,
-    misc_heads: HashSet<&'static str>,
+    names: FastMap<String, Hit>,
+    acronyms: FastMap<String, Hit>,
+    name_prefixes: FastSet<String>,
+    titles: FastMap<String, bool>,
+    title_prefixes: FastSet<String>,
+    first_names: FastSet<String>,
+    org_heads: FastSet<&'static str>,
+    place_heads: FastSet<&'static str>,
+    groups: FastMap<String, GroupNoun>,
+    not_names: FastSet<String>,
+    function_words: FastSet<String>,
+    common_words: FastSet<&'static str>,
+    misc_heads: FastSet<&'static str>,
+    words: FastMap<String, WordInfo>,
 }
 
 /// The shared tables, built on first use.
@@ -134,15 +208,15 @@ impl Gazetteer {
             country_forms: Vec::new(),
             orgs: Vec::new(),
             places: Vec::new(),
-            names: HashMap::new(),
-            acronyms: HashMap::new(),
-            name_prefixes: HashSet::new(),
-            titles: HashMap::new(),
-            title_prefixes: HashSet::new(),
+            names: FastMap::default(),
+            acronyms: FastMap::default(),
+            name_prefixes: FastSet::default(),
+            titles: FastMap::default(),
+            title_prefixes: FastSet::default(),
             first_names: entries(include_str!("../data/first_names.txt")).map(str::to_lowercase).collect(),
             org_heads: entries(include_str!("../data/org_heads.txt")).collect(),
             place_heads: entries(include_str!("../data/place_heads.txt")).collect(),
-            groups: HashMap::new(),
+            groups: FastMap::default(),
             not_names: entries(include_str!("../data/not_names.txt")).map(phrase_key).collect(),
             function_words: entries(include_str!("../data/sentence_openers.txt"))
                 .chain(entries(include_str!("../data/function_words.txt")))
@@ -150,6 +224,7 @@ impl Gazetteer {
                 .collect(),
             common_words: entries(include_str!("../data/common_words.txt")).collect(),
             misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
+            words: FastMap::default(),
         };
         for line in entries(include_str!("../data/countries.txt")) {
             let mut cols = line.split('|');
@@ -200,7 +275,46 @@ impl Gazetteer {
             };
             g.groups.insert(phrase_key(word), GroupNoun { class, sort });
         }
+        g.index_words();
         g
+    }
+
+    /// Builds the one-lookup-per-token table from the other tables.
+    fn index_words(&mut self) {
+        let mut words: FastMap<String, WordInfo> = FastMap::default();
+        let first = |k: &str| k.split(' ').next().unwrap_or("").to_owned();
+        for k in &self.title_prefixes {
+            words.entry(first(k)).or_default().title_start = true;
+        }
+        for k in &self.name_prefixes {
+            words.entry(first(k)).or_default().name_start = true;
+        }
+        for k in &self.first_names {
+            words.entry(k.clone()).or_default().first_name = true;
+        }
+        for k in self.not_names.iter().filter(|k| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().not_name = true;
+        }
+        for k in &self.common_words {
+            words.entry((*k).to_owned()).or_default().common = true;
+        }
+        for k in &self.function_words {
+            let w = words.entry(k.clone()).or_default();
+            w.common = true;
+            w.function = true;
+        }
+        for (k, g) in &self.groups {
+            words.entry(k.clone()).or_default().group = Some(*g);
+        }
+        self.words = words;
+    }
+
+    /// Everything the word lists say about one word (any case).
+    pub fn info(&self, word: &str) -> WordInfo {
+        if word.len() > 48 {
+            return WordInfo::default();
+        }
+        with_key(word, |k| self.words.get(k).copied().unwrap_or_default())
     }
 
     /// Adds one name; the first entry to claim a key keeps it (countries before places).
@@ -227,6 +341,9 @@ impl Gazetteer {
     /// connector such as "of"), so "china" in "fine china" is no country.
     pub fn longest(&self, doc: &Document<'_>, i: usize, end: usize, shouted: bool) -> Option<(Hit, usize)> {
         if !doc.is_capitalized(i) && doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Number) {
+            return None;
+        }
+        if !with_key(doc.word(i), |k| self.name_prefixes.contains(k)) {
             return None;
         }
         let mut key = String::new();
@@ -264,6 +381,9 @@ impl Gazetteer {
     /// The longest title starting at token `i`: index just past it and whether it is a mere
     /// honorific (Mr., Dr.) rather than a role.
     pub fn title(&self, doc: &Document<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
+        if i >= end || doc.tokens[i].kind != TokenKind::Word || !with_key(doc.word(i), |k| self.title_prefixes.contains(k)) {
+            return None;
+        }
         let mut key = String::new();
         let mut best = None;
         let mut j = i;
@@ -283,22 +403,9 @@ impl Gazetteer {
         best
     }
 
-    /// The collective noun at token `i`, if it is one.
-    pub fn group(&self, doc: &Document<'_>, i: usize) -> Option<GroupNoun> {
-        let w = doc.word(i);
-        if w.len() > 24 || doc.tokens.get(i)?.kind != TokenKind::Word {
-            return None;
-        }
-        let mut key = String::with_capacity(w.len());
-        push_key(&mut key, w);
-        self.groups.get(&key).copied()
-    }
-
     /// Whether `word` (any case) is a common given name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        let mut key = String::with_capacity(word.len());
-        push_key(&mut key, word);
-        self.first_names.contains(&key)
+        with_key(word, |k| self.first_names.contains(k))
     }
 
     /// Whether `word` ends organisation names (Ministry, Bank, Corp.).
@@ -311,37 +418,18 @@ impl Gazetteer {
         self.place_heads.contains(word)
     }
 
-    /// Whether `word` is a capitalised word that is never a name (Monday, March, God).
-    pub fn is_not_name(&self, word: &str) -> bool {
-        let mut key = String::with_capacity(word.len());
-        push_key(&mut key, word);
-        self.not_names.contains(&key)
-    }
-
     /// Whether `word` (any case) is an ordinary word never found in a person's name
     /// ("Human", "Daily", "Gold").
     pub fn is_common_word(&self, word: &str) -> bool {
         if word.len() > 20 {
             return false;
         }
-        let mut key = String::with_capacity(word.len());
-        push_key(&mut key, word);
-        self.common_words.contains(key.as_str()) || self.function_words.contains(&key)
+        with_key(word, |k| self.common_words.contains(k) || self.function_words.contains(k))
     }
 
     /// Whether `word` ends names of events, laws and things (Day, War, Cup, Treaty).
     pub fn is_misc_head(&self, word: &str) -> bool {
         self.misc_heads.contains(word)
-    }
-
-    /// Whether `word` (any case) is a function word that may open a sentence (The, But, Still).
-    pub fn is_function_word(&self, word: &str) -> bool {
-        if word.len() > 16 {
-            return false;
-        }
-        let mut key = String::with_capacity(word.len());
-        push_key(&mut key, word);
-        self.function_words.contains(&key)
     }
 }
 
@@ -351,7 +439,7 @@ pub fn is_connector(word: &str) -> bool {
     matches!(word, "of" | "and" | "the" | "for" | "de" | "du" | "la" | "le" | "es" | "d'" | "al" | "on" | "in" | "&" | "'s" | "’s" | "-")
 }
 
-fn add_prefixes(set: &mut HashSet<String>, key: &str) {
+fn add_prefixes(set: &mut FastSet<String>, key: &str) {
     for (i, c) in key.char_indices() {
         if c == ' ' {
             set.insert(key[..i].to_owned());
@@ -406,11 +494,11 @@ mod tests {
         let doc = segment("Deputy Foreign Minister Lund and Mr. Berg");
         assert_eq!(g.title(&doc, 0, doc.tokens.len()), Some((3, false)));
         assert_eq!(g.title(&doc, 5, doc.tokens.len()), Some((6, true)));
-        let doc = segment("separatists spokesman");
-        assert_eq!(g.group(&doc, 0).map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
-        assert_eq!(g.group(&doc, 1).map(|n| n.sort), Some(Sort::Person));
+        assert_eq!(g.info("separatists").group.map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
+        assert_eq!(g.info("Spokesman").group.map(|n| n.sort), Some(Sort::Person));
         assert!(g.is_first_name("Maria") && !g.is_first_name("Table"));
         assert!(g.is_org_head("Ministry") && g.is_place_head("Palace"));
-        assert!(g.is_not_name("Monday") && g.is_function_word("However"));
+        assert!(g.info("Monday").not_name && g.info("However").function);
+        assert!(g.info("foreign").title_start && g.info("kyiv").name_start && g.info("human").common);
     }
 }

@@ -6,12 +6,11 @@
 //! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
 //! every candidate its party, in text order.
 
-use super::gazetteer::{gazetteer, push_key, Entry, Form};
+use super::gazetteer::{gazetteer, push_key, Entry, FastMap, FastSet, Form};
 use super::scan::{Cand, Hint, Target};
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
 use crate::extract::segment::Document;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// What makes two candidates the same actor.
@@ -55,20 +54,20 @@ struct Person {
 struct Names {
     persons: Vec<Person>,
     /// Surname → indices into `persons`.
-    surnames: HashMap<String, Vec<usize>>,
+    surnames: FastMap<String, Vec<usize>>,
     /// First word of a full name that is not a given name → the person: a family name
     /// written first ("Wang" for "Wang Lin").
-    family_first: HashMap<String, usize>,
+    family_first: FastMap<String, usize>,
     /// How often each lone capitalised word occurs outside sentence starts.
-    single_counts: HashMap<String, usize>,
+    single_counts: FastMap<String, usize>,
     /// Person key of each multi-word person candidate.
-    person_of: HashMap<usize, usize>,
+    person_of: FastMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
-    initials: HashMap<String, String>,
+    initials: FastMap<String, String>,
     /// Lower-case names of new organisations and places, and of titled single names.
-    known: HashMap<String, Key>,
+    known: FastMap<String, Key>,
     /// First word of a new organisation's name → its key ("alder" for "Alder Foods Inc.").
-    org_first: HashMap<String, String>,
+    org_first: FastMap<String, String>,
 }
 
 /// The text of tokens `r` as written, with runs of white space made single spaces.
@@ -163,7 +162,7 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                 // "Luiz Inacio Lula da Silva" ... "Lula said": inner names of a long name.
                 if words.len() >= 3 {
                     for w in &words[1..words.len() - 1] {
-                        if w.chars().count() > 2 && !gazetteer().is_first_name(w) {
+                        if w.chars().count() > 2 {
                             n.surnames.entry((*w).to_owned()).or_insert_with(|| vec![p]);
                         }
                     }
@@ -290,7 +289,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
     let g = gazetteer();
     let names = collect_names(doc, &cands);
     // Keys that something other than a loose adjective names: only those become parties.
-    let mut strong: HashSet<Key> = HashSet::new();
+    let mut strong: FastSet<Key> = FastSet::default();
     let mut keys: Vec<Option<Key>> = Vec::with_capacity(cands.len());
     for (ci, c) in cands.iter().enumerate() {
         let key = names.key(doc, ci, c);
@@ -300,7 +299,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
         keys.push(key);
     }
     let mut out = Parties::default();
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: FastMap<Key, usize> = FastMap::default();
     let mut countries: Vec<(usize, usize)> = Vec::new();
     let mut party_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (ci, c) in cands.iter().enumerate() {

@@ -4,10 +4,10 @@
 //! `hidden` ones, which only link a description to the country inside it ("Tamil" in
 //! "Tamil rebels") and are never exported as mentions.
 
-use super::gazetteer::{gazetteer, is_connector, Entry, Form, Gazetteer, Sort};
+use super::gazetteer::{gazetteer, is_connector, Entry, FastSet, Form, Fx, Gazetteer, GroupNoun, Hit, Sort, WordInfo};
+use std::hash::Hasher;
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What a candidate names.
@@ -138,23 +138,49 @@ fn is_particle(word: &str) -> bool {
     matches!(word, "de" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "da" | "do" | "dos" | "del" | "di" | "la" | "le" | "du" | "ter")
 }
 
+/// What is known about one token before the scan.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    info: WordInfo,
+    cap: bool,
+}
+
 struct Scanner<'d, 't> {
     doc: &'d Document<'t>,
     g: &'static Gazetteer,
-    lower_words: HashSet<&'t str>,
+    toks: Vec<Tok>,
+    /// Hashes of the lower-case words of the article (to tell "Talks" from a name).
+    lower_words: FastSet<u64>,
     out: Vec<Cand>,
+}
+
+/// The [`Fx`] hash of a lower-case key.
+fn hash_key(key: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(key.as_bytes());
+    h.finish()
 }
 
 /// Proposes candidate mentions for every sentence of `doc`.
 pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
-    let lower_words = doc
+    let g = gazetteer();
+    let mut lower_words = FastSet::default();
+    let toks = doc
         .tokens
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.text(doc.text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| {
+            if t.kind != TokenKind::Word {
+                return Tok::default();
+            }
+            let w = t.span.text(doc.text);
+            let first = w.chars().next();
+            if first.is_some_and(char::is_lowercase) && w.is_ascii() {
+                lower_words.insert(hash_key(w));
+            }
+            Tok { info: g.info(w), cap: first.is_some_and(char::is_uppercase) }
+        })
         .collect();
-    let mut s = Scanner { doc, g: gazetteer(), lower_words, out: Vec::new() };
+    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::new() };
     for sentence in &doc.sentences {
         s.sentence(sentence);
     }
@@ -164,6 +190,32 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
 impl<'t> Scanner<'_, 't> {
     fn word(&self, i: usize) -> &'t str {
         self.doc.word(i)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    fn info(&self, i: usize) -> WordInfo {
+        self.toks.get(i).map(|t| t.info).unwrap_or_default()
+    }
+
+    fn group(&self, i: usize) -> Option<GroupNoun> {
+        self.info(i).group
+    }
+
+    fn title(&self, i: usize, end: usize) -> Option<(usize, bool)> {
+        if !self.info(i).title_start {
+            return None;
+        }
+        self.g.title(self.doc, i, end)
+    }
+
+    fn longest(&self, i: usize, end: usize, shouted: bool) -> Option<(Hit, usize)> {
+        if !self.info(i).name_start {
+            return None;
+        }
+        self.g.longest(self.doc, i, end, shouted)
     }
 
     fn push(&mut self, c: Cand) -> usize {
@@ -195,13 +247,13 @@ impl<'t> Scanner<'_, 't> {
                 i = next;
                 continue;
             }
-            let org_name = {
-                let r = self.plain_run(i, end);
-                r > i + 1 && (i + 1..r).any(|k| self.g.is_org_head(self.word(k)))
+            let org_name = |s: &Self| {
+                let r = s.plain_run(i, end);
+                r > i + 1 && (i + 1..r).any(|k| s.g.is_org_head(s.word(k)))
             };
-            if let Some((j, honorific)) = self.g.title(self.doc, i, end).filter(|_| !org_name) {
+            if let Some((j, honorific)) = self.title(i, end).filter(|_| !org_name(self)) {
                 // "General Motors" is a company, not a general.
-                if j < end && (self.doc.is_capitalized(j) || self.g.title(self.doc, j, end).is_some()) {
+                if j < end && (self.cap(j) || self.title(j, end).is_some()) {
                     pending.start.get_or_insert(i);
                     if honorific {
                         pending.honorific = true;
@@ -213,13 +265,13 @@ impl<'t> Scanner<'_, 't> {
                     continue;
                 }
             }
-            let collective = self.g.group(self.doc, i).is_some() && self.doc.starts_sentence(i);
-            if self.doc.is_capitalized(i) && (!s.shouted || s.dateline) && !collective {
+            let collective = self.group(i).is_some() && self.doc.starts_sentence(i);
+            if self.cap(i) && (!s.shouted || s.dateline) && !collective {
                 i = self.name_run(s, i, end, &mut pending);
                 pending = Pending::default();
                 continue;
             }
-            if let Some(noun) = self.g.group(self.doc, i) {
+            if let Some(noun) = self.group(i) {
                 if noun.sort == Sort::Group {
                     self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
                 }
@@ -237,15 +289,15 @@ impl<'t> Scanner<'_, 't> {
         if j >= end {
             return None;
         }
-        if let Some(n) = self.g.group(self.doc, j) {
+        if let Some(n) = self.group(j) {
             // "Chilean Farmers' Association": a capitalised collective is part of a name.
-            if self.doc.is_capitalized(j) && !self.doc.starts_sentence(j) {
+            if self.cap(j) && !self.doc.starts_sentence(j) {
                 return None;
             }
             return Some((j + 1, n.class, n.sort));
         }
         if is_modifier(self.word(j)) && j + 1 < end {
-            if let Some(n) = self.g.group(self.doc, j + 1) {
+            if let Some(n) = self.group(j + 1) {
                 return Some((j + 2, n.class, n.sort));
             }
         }
@@ -254,7 +306,7 @@ impl<'t> Scanner<'_, 't> {
 
     /// Handles a gazetteer name at `i`; returns the index to continue from.
     fn gazetteer_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
-        let (hit, j) = self.g.longest(self.doc, i, end, s.shouted)?;
+        let (hit, j) = self.longest(i, end, s.shouted)?;
         if hit.form == Form::Adjective {
             return Some(self.adjective_at(hit.entry, i, j, end, pending));
         }
@@ -328,7 +380,7 @@ impl<'t> Scanner<'_, 't> {
             None => {
                 let w = self.word(j - 1);
                 let demonym = w.ends_with('s') && !w.ends_with("ss") && j == i + 1;
-                let next_cap = j < end && (self.doc.is_capitalized(j) || self.g.title(self.doc, j, end).is_some());
+                let next_cap = j < end && (self.cap(j) || self.title(j, end).is_some());
                 cand.weak = !demonym;
                 if demonym {
                     cand.form = MentionForm::Adjective;
@@ -348,9 +400,9 @@ impl<'t> Scanner<'_, 't> {
         let mut j = i;
         while j < end {
             let w = self.word(j);
-            if self.doc.is_capitalized(j) && !self.g.is_not_name(w) {
+            if self.cap(j) && !self.info(j).not_name {
                 j += 1;
-            } else if j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.doc.is_capitalized(j + 1) {
+            } else if j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1) {
                 j += 1;
             } else {
                 break;
@@ -370,9 +422,9 @@ impl<'t> Scanner<'_, 't> {
         let mut ampersand = false;
         while j < end {
             let w = self.word(j);
-            let name_word = self.doc.is_capitalized(j) && !self.g.is_not_name(w) && !is_compound_modifier(w);
+            let name_word = self.cap(j) && !self.info(j).not_name && !is_compound_modifier(w);
             if j > i && name_word {
-                if let Some((hit, k)) = self.g.longest(self.doc, j, end, s.shouted) {
+                if let Some((hit, k)) = self.longest(j, end, s.shouted) {
                     let prev = self.word(j - 1);
                     if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
                         // "East Lund", "Northern Chile": a region, as one place.
@@ -380,7 +432,7 @@ impl<'t> Scanner<'_, 't> {
                         return k;
                     }
                     let titled = pending.role.is_some() || pending.honorific;
-                    let first_name = j == i + 1 && (titled || self.g.is_first_name(prev)) && k == j + 1 && !self.doc.is_capitalized(k);
+                    let first_name = j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
                     // "Federation of Chilean Ports": a country inside an organisation's name.
                     let inside_org = has_head && matches!(prev, "of" | "for");
                     if inside_org {
@@ -391,11 +443,11 @@ impl<'t> Scanner<'_, 't> {
                         break; // "Lund Chile": a new name starts (but "Maria Jordan" is a person)
                     }
                 }
-                if self.g.title(self.doc, j, end).is_some_and(|(k, h)| !h && k < end && self.doc.is_capitalized(k)) {
+                if self.title(j, end).is_some_and(|(k, h)| !h && k < end && self.cap(k)) {
                     break; // "... Lund President Berg"
                 }
             }
-            let possessive_plural = matches!(w, "'" | "’") && j > i && self.word(j - 1).ends_with('s') && self.doc.is_capitalized(j + 1);
+            let possessive_plural = matches!(w, "'" | "’") && j > i && self.word(j - 1).ends_with('s') && self.cap(j + 1);
             // "Fishermen's Association": a possessive inside a name that ends in a head word.
             let possessive_in_org = matches!(w, "'s" | "’s") && j > i && j + 1 < end && {
                 let r = self.plain_run(j + 1, end);
@@ -407,9 +459,9 @@ impl<'t> Scanner<'_, 't> {
             } else if j > i && is_particle(w) && self.particle_then_name(j, end) {
                 // "Ana de la Vega", "Omar bin Said".
                 j += 1;
-            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") {
+            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") {
                 j += 1;
-            } else if j > i && j + 1 < end && self.doc.is_capitalized(j + 1) && w == "&" {
+            } else if j > i && j + 1 < end && self.cap(j + 1) && w == "&" {
                 // "Lund & Berg": a firm.
                 ampersand = true;
                 j += 1;
@@ -425,7 +477,7 @@ impl<'t> Scanner<'_, 't> {
             j -= 1;
         }
         let mut a = i;
-        while a < j && self.g.is_not_name(self.word(a)) {
+        while a < j && self.info(a).not_name {
             a += 1;
         }
         let initial = a == i && self.doc.starts_sentence(i);
@@ -449,20 +501,21 @@ impl<'t> Scanner<'_, 't> {
         while k < end && k < j + 3 && is_particle(self.word(k)) {
             k += 1;
         }
-        k < end && self.doc.is_capitalized(k)
+        k < end && self.cap(k)
     }
 
     /// Whether a capitalised word is an ordinary word (it occurs in lower case in this
     /// article, or is a function word): "Talks" in "Talks ended" is no name.
     fn is_common_word(&self, word: &str) -> bool {
-        if self.g.is_function_word(word) {
+        let info = self.g.info(word);
+        if info.function {
             return true;
         }
-        if self.g.is_first_name(word) {
+        if info.first_name || !word.is_ascii() {
             return false;
         }
-        let lower: String = word.to_lowercase();
-        self.lower_words.contains(lower.as_str())
+        let lower = word.to_ascii_lowercase();
+        self.lower_words.contains(&hash_key(&lower))
     }
 
     fn classify(&mut self, s: &Sentence, run: Range<usize>, initial: bool, end: usize, pending: &mut Pending) {
@@ -500,9 +553,9 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if self.is_place_by_country(j, end) {
             Target::NewPlace
-        } else if n >= 2 && self.g.is_first_name(self.word(a)) {
+        } else if n >= 2 && self.info(a).first_name {
             Target::Person
-        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k) && !self.g.is_common_word(self.word(k))) {
+        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k) && !self.info(k).common) {
             Target::Person
         } else if n == 1 {
             let prev = a.checked_sub(1).map_or("", |p| self.word(p));
@@ -556,7 +609,7 @@ impl<'t> Scanner<'_, 't> {
     fn is_place_by_country(&self, j: usize, end: usize) -> bool {
         j + 1 < end
             && self.word(j) == ","
-            && self.g.longest(self.doc, j + 1, end, false).is_some_and(|(h, _)| h.form == Form::Name && matches!(h.entry, Entry::Country(_)))
+            && self.longest(j + 1, end, false).is_some_and(|(h, _)| h.form == Form::Name && matches!(h.entry, Entry::Country(_)))
     }
 
     /// A word that can be part of a person's name: capitalised letters, not all upper case

@@ -1,0 +1,93 @@
+//! Throughput of `analyze` on the test articles concatenated to 1 MB and 10 MB.
+//!
+//! Run with `cargo bench --no-default-features --bench throughput`. Prints MB/s for each
+//! size and the ratio of the 10 MB time to the 1 MB time (10 means linear growth).
+
+use article_explorer::extract::{analyze, claims, outcomes, parties, segment};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const MB: usize = 1 << 20;
+
+/// The articles of `tests/articles/`, joined by blank lines and repeated to `size` bytes.
+fn corpus(size: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let articles: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("article")).collect();
+    let mut text = String::with_capacity(size + 4096);
+    'fill: loop {
+        for a in &articles {
+            if text.len() + a.len() > size {
+                break 'fill;
+            }
+            text.push_str(a);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+/// The best of `runs` timings of `analyze(text)`.
+fn time(text: &str, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let x = analyze(text);
+            let took = start.elapsed();
+            std::hint::black_box(x);
+            took
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    // `-- parties` (or segment, claims): run one stage on 1 MB many times, for a profiler.
+    if let Some(stage) = std::env::args().skip(1).find(|a| !a.starts_with('-')) {
+        let one = corpus(MB);
+        let doc = segment::segment(&one);
+        let p = parties::find_parties(&doc);
+        for _ in 0..30 {
+            match stage.as_str() {
+                "segment" => drop(std::hint::black_box(segment::segment(&one))),
+                "parties" => drop(std::hint::black_box(parties::find_parties(&doc))),
+                _ => drop(std::hint::black_box(claims::find_claims(&doc, &p))),
+            }
+        }
+        return;
+    }
+    let one = corpus(MB);
+    let ten = corpus(10 * MB);
+    let _ = analyze(&one[..one.len().min(100_000)]); // warm the lexicons
+    let t1 = time(&one, 5);
+    let t10 = time(&ten, 2);
+    let rate = |bytes: usize, t: Duration| bytes as f64 / MB as f64 / t.as_secs_f64();
+    println!("analyze  1 MB: {:>8.1} ms  {:>6.1} MB/s", t1.as_secs_f64() * 1e3, rate(one.len(), t1));
+    println!("analyze 10 MB: {:>8.1} ms  {:>6.1} MB/s", t10.as_secs_f64() * 1e3, rate(ten.len(), t10));
+    for (label, text) in [("1 MB", &one), ("10 MB", &ten)] {
+        let t = Instant::now();
+        let doc = segment::segment(text);
+        let seg = t.elapsed();
+        let t = Instant::now();
+        let p = parties::find_parties(&doc);
+        let par = t.elapsed();
+        let t = Instant::now();
+        let c = claims::find_claims(&doc, &p);
+        let cl = t.elapsed();
+        let t = Instant::now();
+        let o = outcomes::find_outcomes(&doc, &p, &c);
+        let out = t.elapsed();
+        std::hint::black_box(o);
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "  stages {label:>5}: segment {:.0} ms, parties {:.0} ms, claims {:.0} ms, outcomes {:.0} ms",
+            ms(seg), ms(par), ms(cl), ms(out)
+        );
+    }
+    println!("10 MB / 1 MB time ratio: {:.2} (10 = linear; must stay <= 12)", t10.as_secs_f64() / t1.as_secs_f64());
+}

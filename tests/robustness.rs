@@ -1,0 +1,92 @@
+//! Any input, however strange, must give an extraction without panicking, and every span
+//! in it must lie on char boundaries of the input and repeat the text it covers.
+
+use article_explorer::extract::{analyze, Extraction, TextSpan};
+use proptest::prelude::*;
+
+fn check_span(text: &str, s: &TextSpan) {
+    assert!(s.start <= s.end && s.end <= text.len(), "{s:?} outside {} bytes", text.len());
+    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} off char boundaries");
+    assert_eq!(&text[s.start..s.end], s.text);
+}
+
+fn check(text: &str) -> Extraction {
+    let x = analyze(text);
+    for p in &x.parties {
+        p.mentions.iter().for_each(|m| check_span(text, m));
+    }
+    for c in &x.claims {
+        check_span(text, &c.cue);
+        c.source.iter().for_each(|s| check_span(text, s));
+        c.content.pieces().iter().for_each(|s| check_span(text, s));
+    }
+    for o in &x.outcomes {
+        check_span(text, &o.evidence);
+    }
+    for s in &x.sentences {
+        assert!(text.get(s.start..s.end).is_some(), "sentence {s:?}");
+    }
+    x
+}
+
+/// Pieces of news-like text to shuffle into strange articles.
+const PIECES: &[&str] = &[
+    "Ukrainian officials", " said ", "“", "”", "\"", "'", "’s", "U.S.", "Mr.", "Kyiv", " the ",
+    "President", "Ana Lund", ".", ",", "—", " - ", "\n", "\r\n", "\n\n", "OSLO (Newswire) -", "Source: ",
+    "1,000", "3.5", "(", ")", "Foreign Minister", "NATO", "rebels", "agreed", "ﷺ", "مرحبا", "שלום",
+    "👩‍👩‍👧", "e\u{301}", "\u{200d}", "ALL CAPS HEADLINE", "Dr", "St.", "...", "…", "&", "de", "'s",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_strings(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn random_bytes_decoded_lossily(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        check(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn shuffled_news_pieces(picks in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        check(&text);
+    }
+
+    #[test]
+    fn unicode_soup(text in "[\\p{Arabic}\\p{Hebrew}\\p{Han}\\p{Emoji} .,“”'’A-Za-z\\n-]{0,300}") {
+        check(&text);
+    }
+}
+
+#[test]
+fn one_megabyte_of_one_word() {
+    let text = "Lund".repeat(250_000);
+    let x = check(&text);
+    assert!(x.sentences.len() <= 1);
+    let spaced = "Lund ".repeat(200_000);
+    check(&spaced);
+}
+
+#[test]
+fn no_punctuation_at_all() {
+    let text = "the minister of ports ana lund said the talks with chile would go on ".repeat(2_000);
+    check(&text);
+    let caps = "Ana Lund Chile Oslo Kremlin Maria Berg ".repeat(2_000);
+    check(&caps);
+}
+
+#[test]
+fn empty_and_tiny_inputs() {
+    for text in ["", " ", "\n", ".", "“", "'s", "U.", "A.", "\u{feff}", "\r\n\r\n", "-", "—", "1,", "Mr."] {
+        check(text);
+    }
+}
+
+#[test]
+fn only_quotes_and_brackets() {
+    check(&"“(\"‘’\")” ".repeat(5_000));
+}
