@@ -18,9 +18,22 @@ export function load() {
   return ready;
 }
 
+/** Links the explorer's stylesheet into the document or shadow root that holds `element`, once. */
+function ensureStyles(element) {
+  const root = element.getRootNode();
+  const parent = root instanceof ShadowRoot ? root : document.head;
+  if (parent.querySelector('link[data-article-explorer]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('style.css', base).href;
+  link.dataset.articleExplorer = '';
+  parent.prepend(link);
+}
+
 /** Mounts an explorer into `element`; resolves to a handle with setText, setFilters, extract, destroy. */
 export async function mount(element, options = {}) {
   await load();
+  ensureStyles(element);
   return mountApp(element, options);
 }
 
@@ -104,12 +117,10 @@ export class ArticleExplorerElement extends HTMLElement {
     if (generation !== this._generation || !this.isConnected) return;
     const root = this.shadowRoot;
     root.replaceChildren();
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = new URL('style.css', base).href;
     const host = document.createElement('div');
     host.className = 'ae-host';
-    root.append(style, host);
+    root.append(host);
+    ensureStyles(host);
     if (error) {
       host.textContent = String(error.message ?? error);
       console.error(error);

@@ -27,19 +27,31 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
+/// Paragraphs rendered at first: enough for any news article, while a pasted book stays quick
+/// (rendering is what costs, not extraction).
+const PARAGRAPHS: usize = 150;
+
 /// The highlighted article.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ex = &props.extraction;
     let text: &str = &props.text;
     let container = use_node_ref();
+    let limit = use_state(|| PARAGRAPHS);
     let evidence = props.selected.and_then(|c| c.item(ex)).map(|i| i.evidence()).unwrap_or_default();
     // A party card's evidence is every mention; marking them all would add nothing to the
     // highlighting, so the view only scrolls to the first.
     let is_party = props.selected.is_some_and(|c| c.kind == super::cards::CardType::Party);
     let marks = if is_party { evidence.iter().take(1).copied().collect::<Vec<_>>() } else { evidence };
     let paras = paragraphs(text, ex, &marks);
-
+    // Show at least up to the selected evidence, so a click on any card lands on its text.
+    let needed = paras.iter().position(|p| p.iter().any(|piece| piece.evidence)).map_or(0, |i| i + 20);
+    let shown = (*limit).max(needed).min(paras.len());
+    let hidden = paras.len() - shown;
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(shown + PARAGRAPHS))
+    };
     {
         let container = container.clone();
         use_effect_with(props.selected, move |selected| {
@@ -74,7 +86,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <section class="ae-article" aria-label="Article with highlights" data-testid="article-view" ref={container}>
             <h2 class="ae-article-title">{"Article"}</h2>
-            {for paras.iter().map(|pieces| html! { <p>{for pieces.iter().map(render_piece)}</p> })}
+            {for paras.iter().take(shown).map(|pieces| html! { <p>{for pieces.iter().map(render_piece)}</p> })}
+            if hidden > 0 {
+                <button type="button" class="ae-button ae-more" onclick={more} data-testid="more-article">
+                    {format!("Show more of the article ({hidden} more paragraphs)")}
+                </button>
+            }
         </section>
     }
 }

@@ -1,4 +1,4 @@
-//! Small browser helpers: downloads, clipboard, clocks, HTML to text. Each fails quietly
+//! Small browser helpers: downloads, clipboard, clocks. Each fails quietly
 //! (returning `false` or a fallback) rather than throwing, because a refused download or
 //! clipboard must never break the page.
 
@@ -33,31 +33,4 @@ pub fn copy(text: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let _promise = window.navigator().clipboard().write_text(text);
     true
-}
-
-/// The readable text of an HTML document: scripts and styles dropped, block elements on lines
-/// of their own. Parsing with `DOMParser` runs no script and loads nothing.
-pub fn html_to_text(html: &str) -> String {
-    let parsed = web_sys::DomParser::new()
-        .ok()
-        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml).ok());
-    let Some(doc) = parsed else { return String::new() };
-    if let Ok(junk) = doc.query_selector_all("script, style, noscript, template, svg, head") {
-        for i in 0..junk.length() {
-            if let Some(node) = junk.item(i) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
-            }
-        }
-    }
-    if let Ok(blocks) = doc.query_selector_all("p, h1, h2, h3, h4, h5, h6, li, blockquote, br, div, tr, article, section") {
-        for i in 0..blocks.length() {
-            if let Some(node) = blocks.item(i) {
-                let _ = node.append_child(&doc.create_text_node("\n"));
-            }
-        }
-    }
-    let raw = doc.body().and_then(|b| b.text_content()).unwrap_or_default();
-    super::text::tidy_lines(&raw)
 }

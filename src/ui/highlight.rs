@@ -104,7 +104,7 @@ mod tests {
     fn pieces_tile_each_paragraph() {
         let text = "Ghana said no.\r\n\r\nLater, Ghana agreed.";
         let ex = Extraction { parties: vec![party(text, &[(0, 5), (25, 30)])], ..Default::default() };
-        let paras = paragraphs(text, &ex, &[Span::new(18, 38)]);
+        let paras = paragraphs(text, &ex, &[Span::new(18, 37)]);
         assert_eq!(paras.len(), 2);
         let texts: Vec<Vec<&str>> = paras.iter().map(|p| p.iter().map(|x| &text[x.span]).collect()).collect();
         assert_eq!(texts, [vec!["Ghana", " said no."], vec!["Later, ", "Ghana", " agreed", "."]]);

@@ -2,7 +2,7 @@
 
 use super::sample::SAMPLE;
 use super::state::Action;
-use super::{dom, storage, text};
+use super::{storage, text};
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -57,7 +57,7 @@ fn file_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let raw = std::str::from_utf8(bytes)
         .map_err(|_| format!("“{name}” is not UTF-8 text. Save it as UTF-8 and try again."))?;
-    Ok(if kind.starts_with("htm") { dom::html_to_text(raw) } else { raw.to_owned() })
+    Ok(if kind.starts_with("htm") { text::html_to_text(raw) } else { raw.to_owned() })
 }
 
 /// The text area and its tools.
