@@ -13,8 +13,15 @@
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
 //!    pronoun ("He noted ...") or a role noun ("The minister said ...").
-//! 4. Here: content cut where a coordinated second attribution begins, targets (the parties
-//!    named in the content, other than the speaker), ids `c1`, `c2`, ... in article order.
+//! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
+//!    called"), quotations continued in the next sentence joined to their claim, content cut
+//!    where a coordinated second attribution begins, targets (the parties named in the content,
+//!    other than the speaker), ids `c1`, `c2`, ... in article order.
+//!
+//! A quotation split by its cue (“We will talk,” she said, “but not yet.”) is exported as one
+//! content span covering its pieces, with the pieces joined in [`Claim::text`]; the shared
+//! span checker counts list-valued content as malformed. [`SPLIT_CONTENT`] switches to
+//! [`Content::Split`].
 //!
 //! Cost is linear: one lexicon lookup per token, bounded scans around each cue, binary
 //! searches into the sorted mentions.
@@ -37,8 +44,9 @@ use frames::Draft;
 use resolve::Said;
 use words::Words;
 
-/// Whether a quotation split by its cue is exported as a list of spans (see [`build`]).
-const SPLIT_CONTENT: bool = false;
+/// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
+/// rather than one covering span; off while the shared span checker rejects lists.
+pub const SPLIT_CONTENT: bool = false;
 
 /// Finds the attributions of a segmented article whose parties are known.
 pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
