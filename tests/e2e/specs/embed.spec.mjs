@@ -112,3 +112,11 @@ test('mount() works on a plain element from any script', async ({ page }) => {
   await page.evaluate(() => window.__third.destroy());
   await expect(page.locator('#third').getByTestId('explorer')).toHaveCount(0);
 });
+
+test('the bundle works when served from another origin', async ({ page }) => {
+  await page.goto('/host/cross-origin.html');
+  const remote = page.locator('#remote');
+  await expect(remote.getByTestId('timing')).toBeVisible();
+  await expect(remote.getByTestId('article-view')).toContainText('Lima');
+  await expect(remote.getByTestId('card-party').first()).toBeVisible();
+});
