@@ -111,6 +111,10 @@ cases!(mid_sentence_and_appositives:
     ["The bank now says rates will rise.", "says", Some("The bank"), "rates will rise", false, Say],
     ["Ana Ruiz -- a lawyer for the city -- said the deal was void.", "said", Some("Ana Ruiz"), "the deal was void", false, Say],
     ["''We won,'' the captain said.", "said", Some("the captain"), "We won", true, Say],
+    ["The governor added:\nIt is typical of them. They never listen.\nNext story.", "added", Some("The governor"), "It is typical of them. They never listen", false, Say],
+    ["Talks Will Resume in May, Minister Says\nThe talks broke off.", "Says", Some("Minister"), "Talks Will Resume in May", false, Say],
+    ["“We will win,” the senator said this month.", "said", Some("the senator"), "We will win", true, Say],
+    ["Reporters asked whether the plan would work.", "asked", Some("Reporters"), "whether the plan would work", false, Urge],
 );
 
 /// Sentences with cue words in other senses: no claim.

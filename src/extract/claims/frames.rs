@@ -88,7 +88,9 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         return None;
     }
     // A capitalised cue inside a sentence is a name ("Hope", "Charge") unless it opens a clause.
-    if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") {
+    // Headlines capitalise every word ("Minister Says Talks Failed").
+    let title_case = w.doc().sentences.get(s.index).is_some_and(|x| x.headline);
+    if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
     let info = m.info;
@@ -129,7 +131,8 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
         cs -= 1;
     }
-    if cs < c && w.is(c - 1, class::PASSIVE) {
+    // A passive needs a participle: "was reported", not "is demanding".
+    if cs < c && w.is(c - 1, class::PASSIVE) && !w.lower(c).ends_with("ing") {
         return passive(w, q, s, cs, ce, info).map(|(src, content, direct)| draft(src, false, cs, content, direct));
     }
     let ing = w.lower(c).ends_with("ing");
@@ -331,6 +334,10 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     }
     // "said in a statement it would ...", "reported on Tuesday the talks had ...".
     k = adverbial_end(w, k, s.end);
+    // "The governor added:" closing a paragraph: the next paragraph is what was said.
+    if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
+        return next_paragraph(w, k + 1).map(|span| (vec![span], false));
+    }
     if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
         k += 1;
     }
@@ -414,6 +421,18 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
         Some(l) => l + 1,
         None => k,
     }
+}
+
+/// The paragraph starting at token `k` (at most a few sentences), for a cue ending in a colon.
+fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
+    let doc = w.doc();
+    let first = doc.sentences.iter().position(|s| s.tokens.start >= k)?;
+    let para = doc.sentences[first].paragraph;
+    if doc.sentences[first].tokens.start != k || para == w.paragraph(k.saturating_sub(1)) {
+        return None;
+    }
+    let last = doc.sentences[first..].iter().take(8).take_while(|s| s.paragraph == para).last()?;
+    Some(Span::new(doc.sentences[first].span.start, last.span.end).trim(doc.text, &['.', ',']))
 }
 
 /// Whether tokens `k..end` can be the object of an `obj` cue. "that" is a determiner here
@@ -503,13 +522,18 @@ fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
 fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
-    // the talks failed" has a clause after the cue.
-    if k >= end || w.is(k, class::DETERMINER) || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
+    // the talks failed" has a clause after the cue (but "said this month" is an adverbial).
+    let this = matches!(w.lower(k), "this" | "last" | "next");
+    if k >= end || (w.is(k, class::DETERMINER) && !this) || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
         return k;
     }
     let mut j = k;
     let end = end.min(k + 30);
-    while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && !w.is_quote(j) && w.lower(j) != "that" {
+    // A quoted title may sit inside it: "said on the show “Face the Facts.”"
+    while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && w.lower(j) != "that" {
+        if w.is_quote(j) && j > 0 && (w.is_punct(j - 1, ",") || w.is_punct(j - 1, ":")) {
+            break;
+        }
         j += 1;
     }
     if j == end && !(w.is_stop(j) || w.is_punct(j, ",") || j >= w.len()) {
