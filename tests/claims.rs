@@ -115,6 +115,10 @@ cases!(mid_sentence_and_appositives:
     ["Talks Will Resume in May, Minister Says\nThe talks broke off.", "Says", Some("Minister"), "Talks Will Resume in May", false, Say],
     ["“We will win,” the senator said this month.", "said", Some("the senator"), "We will win", true, Say],
     ["Reporters asked whether the plan would work.", "asked", Some("Reporters"), "whether the plan would work", false, Urge],
+    ["“Work goes on,” the agency quoted the mayor as saying.", "quoted the mayor as saying", Some("the mayor"), "Work goes on", true, Say],
+    ["A radio station quoted the mayor as saying that work would go on.", "quoted the mayor as saying", Some("the mayor"), "that work would go on", false, Say],
+    ["The envoy said on Monday after a meeting with aides, who asked for calm, that talks would go on.", "said", Some("The envoy"), "that talks would go on", false, Say],
+    ["“We hope,” said a young woman, Ana Ruiz.", "said", Some("a young woman, Ana Ruiz"), "We hope", true, Say],
 );
 
 /// Sentences with cue words in other senses: no claim.
@@ -176,6 +180,16 @@ fn speakers() {
             speaker: Some("Norway"),
         },
         Speaker { text: "It was reported that the border had reopened.", cue: "was reported", speaker: None },
+        Speaker {
+            text: "Erik Berg joked that the sea was calm. The man said that the catch was poor.",
+            cue: "said",
+            speaker: Some("Erik Berg"),
+        },
+        Speaker {
+            text: "Erik Berg left early. The company said that sales had fallen.",
+            cue: "said",
+            speaker: None,
+        },
         Speaker {
             text: "Foreign Minister Ana Lund met Prime Minister Erik Berg. Berg rejected that account. He said that the talks had failed.",
             cue: "said",

@@ -45,6 +45,8 @@ pub mod frame {
     pub const OVER: u32 = 1 << 15;
     /// A noun after a possessive source, before "that" (the mayor's claim that ...).
     pub const NOUN: u32 = 1 << 16;
+    /// "quoted X as saying": the source is the one quoted.
+    pub const QUOTED: u32 = 1 << 17;
 
     /// Parses one frame name of the data file.
     pub fn parse(name: &str) -> u32 {
@@ -66,6 +68,7 @@ pub mod frame {
             "pass" => PASS,
             "after" => AFTER,
             "noun" => NOUN,
+            "quoted" => QUOTED,
             _ => 0,
         }
     }

@@ -94,6 +94,30 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         return None;
     }
     let info = m.info;
+    // "“...,” the agency quoted Ana Ruiz as saying." / "... quoted her as saying that ...":
+    // the one quoted is the source; the cue runs to the participle.
+    if info.has(frame::QUOTED) {
+        let (a, b) = np_after(w, c + m.len, s.end)?;
+        let ing = b + 1;
+        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || cue_at(w, ing).is_none() {
+            return None;
+        }
+        let region = subject_before(w, s.start, c);
+        let quoted = region.and_then(|(ra, _)| if ra > 0 { q.closing_at(ra - 1).or_else(|| q.closing_at(ra.saturating_sub(2))) } else { None });
+        let (content, direct) = match quoted {
+            Some(quote) => (vec![quote.inner], true),
+            None => after(w, q, s, ing + 1, CueInfo { class: info.class, frames: frame::THAT | frame::QUOTE })?,
+        };
+        return Some(Draft {
+            source: Some((a, b)),
+            inherit: false,
+            cue: (c, ing + 1),
+            content,
+            direct,
+            class: info.class,
+            sentence: s.index,
+        });
+    }
     // "the mayor's claim that ...": a noun cue whose possessor is the source.
     if info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(c + m.len) == "that" {
         let (a, b) = subject_before(w, s.start, c - 1)?;
@@ -334,6 +358,16 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     }
     // "said in a statement it would ...", "reported on Tuesday the talks had ...".
     k = adverbial_end(w, k, s.end);
+    // "said on Thursday after a meeting with X, who ..., that it needed work": a long
+    // adverbial, then ", that".
+    if w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER) && !w.is_quote(k) {
+        let limit = s.end.min(k + 40);
+        if let Some(t) = (k + 1..limit).find(|&j| w.lower(j) == "that" && w.is_punct(j - 1, ",") || w.is_stop(j)) {
+            if w.lower(t) == "that" {
+                k = t;
+            }
+        }
+    }
     // "The governor added:" closing a paragraph: the next paragraph is what was said.
     if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
         return next_paragraph(w, k + 1).map(|span| (vec![span], false));
@@ -745,7 +779,9 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
         return b;
     }
     let first = b + 1;
-    let starts = w.is(first, class::DETERMINER | class::ROLE) || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && cue_at(w, first).is_none());
+    let starts = w.is(first, class::DETERMINER | class::ROLE)
+        || w.is_cap(first)
+        || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && cue_at(w, first).is_none());
     if !starts || w.is(first, class::BOUNDARY) {
         return b;
     }

@@ -104,6 +104,10 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
         let is_country = |k: PartyKind| k == PartyKind::Country;
         return from_speaker.or_else(|| last_mention(parties, cue, &is_country));
     }
+    // "The fighter said ...": a definite person noun refers back like "he".
+    if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) {
+        return person_antecedent(w, parties, cue, sentence, said);
+    }
     // A role noun with no name: "the minister", "a Russian spokesperson".
     if let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) {
         let noun = w.lower(role);

@@ -82,6 +82,8 @@ pub mod class {
     pub const OPENER: u32 = 1 << 17;
     /// Head nouns of official bodies (ministry, government).
     pub const ORG_HEAD: u32 = 1 << 18;
+    /// Nouns for one person (woman, fighter), which "the" makes a reference back.
+    pub const PERSON_NOUN: u32 = 1 << 19;
 }
 
 fn classes() -> &'static WordMap<&'static str, u32> {
@@ -110,6 +112,7 @@ fn classes() -> &'static WordMap<&'static str, u32> {
                 "np_stop" => class::NP_STOP,
                 "opener" => class::OPENER,
                 "org_head" => class::ORG_HEAD,
+                "person_noun" => class::PERSON_NOUN,
                 _ => 0,
             };
             for w in words.split_whitespace() {
