@@ -79,6 +79,13 @@ cases!(not_outcomes:
     ["It was a sign of hope.", None],
     ["The weather will improve.", None],
     ["The prisoner exchange is a humanitarian step.", None],
+    ["Neither side was prepared to make concessions.", None],
+);
+
+cases!(modality_scope:
+    ["Critics fear voters will see the deal signed on Monday as a defeat.", Some((Agreed, "Critics fear voters will see the deal signed on Monday as a defeat"))],
+    ["The rebels hope to sign a truce.", Some((Pending, "The rebels hope to sign a truce"))],
+    ["The leaders signed a pact and attached a map of the border.", Some((Agreed, "The leaders signed a pact and attached a map of the border"))],
 );
 
 #[test]

@@ -47,6 +47,8 @@ enum Trigger {
     Plan,
     /// A future time phrase (next week).
     Future,
+    /// A postponement: pending when the clause names a topic (the vote was postponed).
+    Delay,
 }
 
 struct Lexicon {
@@ -77,6 +79,7 @@ fn lexicon() -> &'static Lexicon {
                     ('f', n) => Trigger::Failed(n == "topic"),
                     (_, "modal") => Trigger::Modal,
                     (_, "plan") => Trigger::Plan,
+                    (_, "delay") => Trigger::Delay,
                     _ => Trigger::Future,
                 };
                 for form in forms.split(',') {
@@ -151,7 +154,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.start..s.tokens.end.min(w.len());
-        for clause in clauses(&w, range) {
+        for clause in clauses(&w, &marks, range) {
             let Some((status, at)) = status_of(&w, &marks, clause.clone()) else { continue };
             let mut evidence = w.range(clause.start, clause.end).trim(doc.text, TRIM);
             let trigger = w.span(at);
@@ -216,7 +219,7 @@ fn strip_that(text: &str, span: Span) -> Span {
 }
 
 /// Splits the tokens of a sentence into clauses.
-fn clauses(w: &Words, range: Range<usize>) -> Vec<Range<usize>> {
+fn clauses(w: &Words, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = range.start;
     let cut = |out: &mut Vec<Range<usize>>, a: usize, b: usize| {
@@ -232,7 +235,12 @@ fn clauses(w: &Words, range: Range<usize>) -> Vec<Range<usize>> {
         while w.is(v, class::ADVERB) || w.lower(v).ends_with("ly") && !w.is_cap(v) {
             v += 1;
         }
-        let conj = matches!(w.lower(i), "and" | "but") && i > start && (w.is(v, class::AUX) || w.is_verb_like(v));
+        // Only when the second one states an outcome of its own: "signed a deal and attached
+        // a map" stays one clause.
+        let conj = matches!(w.lower(i), "and" | "but")
+            && i > start
+            && (w.is(v, class::AUX) || w.is_verb_like(v))
+            && (v..range.end.min(v + 12)).take_while(|&j| !matches!(w.text(j), "," | ";" | ".")).any(|j| marks.at(j, range.end).is_some());
         if hard || conj {
             cut(&mut out, start, i);
             start = i + 1;
@@ -330,12 +338,15 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
             Trigger::Agreed(need) if (!need || has_topic) && found.is_none() && verb_use(w, i, c.start, need) => {
                 let status = if negated_before(i) {
                     Status::Failed
-                } else if modal_at.is_some_and(|m| i <= m + 4) || future {
+                } else if modal_at.is_some_and(|m| governs(w, m, i)) || future {
                     Status::Pending
                 } else {
                     Status::Agreed
                 };
                 found = Some((status, i));
+            }
+            Trigger::Delay if found.is_none() && has_topic && verb_use(w, i, c.start, true) => {
+                found = Some((Status::Pending, i));
             }
             Trigger::Modal | Trigger::Plan if found.is_none() => {
                 modal_at = Some(i + len - 1);
@@ -348,7 +359,8 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
                 }
                 let action = lex.is(k, ACTION);
                 let meets = action && is_meeting(w.lower(k));
-                let plan_topic = t == Trigger::Plan && has_topic;
+                // "open to a new meeting", not "prepared to make concessions".
+                let plan_topic = t == Trigger::Plan && has_topic && (w.is(k, class::DETERMINER) || lex.is(k, TOPIC));
                 if (action && (has_topic || meets)) || plan_topic {
                     let status = if negated { Status::Failed } else { Status::Pending };
                     if lex.at(k, c.end).is_none() || negated {
@@ -361,6 +373,13 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
         i += len;
     }
     found
+}
+
+/// Whether the modal or plan ending at token `m` governs the verb at `i`: only adverbs,
+/// auxiliaries and "to" between ("may yet agree", "hopes to sign"; not "will see the deal
+/// signed").
+fn governs(w: &Words, m: usize, i: usize) -> bool {
+    i > m && i <= m + 4 && (m + 1..i).all(|j| w.is(j, class::ADVERB | class::AUX) || w.lower(j) == "to" || w.lower(j).ends_with("ly"))
 }
 
 /// Actions that are outcomes by themselves, without a topic noun ("She will visit Oslo").
