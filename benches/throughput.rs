@@ -47,7 +47,7 @@ fn time(text: &str, runs: usize) -> Duration {
 }
 
 fn main() {
-    // `-- parties` (or segment, claims): run one stage on 1 MB many times, for a profiler.
+    // `-- parties` (or segment, claims, analyze): run one stage on 1 MB many times, for a profiler.
     if let Some(stage) = std::env::args().skip(1).find(|a| !a.starts_with('-')) {
         let one = corpus(MB);
         let doc = segment::segment(&one);
@@ -56,6 +56,7 @@ fn main() {
             match stage.as_str() {
                 "segment" => drop(std::hint::black_box(segment::segment(&one))),
                 "parties" => drop(std::hint::black_box(parties::find_parties(&doc))),
+                "analyze" => drop(std::hint::black_box(analyze(&one))),
                 _ => drop(std::hint::black_box(claims::find_claims(&doc, &p))),
             }
         }

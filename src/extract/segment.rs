@@ -206,9 +206,15 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// End of the word starting at `start`: letters and digits, joined by inner apostrophes,
 /// hyphens and dots; a possessive `'s` and a sentence's final stop are left outside.
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut dotted = false;
-    while let Some(c) = char_at(text, end) {
+    loop {
+        // ASCII letters and digits are most of any English text: skip them byte by byte.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some(c) = char_at(text, end) else { break };
         if c.is_alphanumeric() || c == '\u{200d}' || is_combining(c) {
             end += c.len_utf8();
             continue;
@@ -468,13 +474,11 @@ fn push(text: &str, tokens: &[Token], out: &mut Vec<Sentence>, range: Range<usiz
     let last = tokens[range.end - 1];
     let headline = kind == Break::Plain && !(is_stop(last.span.text(text)) || ends_in_stop(text, tokens, range.end - 1));
     let headline = headline && !(last.kind == TokenKind::Word && last.span.text(text).ends_with('.'));
+    // ASCII letters decide whether a line is shouted; other scripts rarely have case.
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in span.text(text).chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
+    for b in span.text(text).bytes() {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
     }
     let shouted = upper >= 4 && upper > 3 * lower;
     out.push(Sentence {

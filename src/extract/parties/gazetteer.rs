@@ -36,6 +36,10 @@ impl Hasher for Fx {
         self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
     fn write_usize(&mut self, n: usize) {
         self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
@@ -49,6 +53,19 @@ impl Hasher for Fx {
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the [`Fx`] hasher.
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+
+/// The [`Fx`] hash of a string.
+pub fn hash_str(key: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// The hash of one word's lookup key (lower case, straight apostrophes). Distinct keys of
+/// the word lists collide with probability about 2^-64 per lookup, which is ignored.
+pub fn key_hash(word: &str) -> u64 {
+    with_key(word, hash_str)
+}
 
 /// Calls `f` with the lookup key of one word (lower case, straight apostrophes), built on
 /// the stack for short ASCII words so the hot path does not allocate.
@@ -123,8 +140,9 @@ pub struct GroupNoun {
 /// What the word lists say about one word, looked up once per token.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
-    /// A collective noun.
-    pub group: Option<GroupNoun>,
+    /// A collective noun: 1 + its index in the gazetteer's list, or 0 (see
+    /// [`Gazetteer::group_noun`]). Kept to one byte so the per-token table stays small.
+    pub group: u8,
     /// The first word of some title ("foreign" of "foreign minister").
     pub title_start: bool,
     /// The first word of some gazetteer name.
@@ -162,7 +180,9 @@ pub struct Gazetteer {
     function_words: FastSet<String>,
     common_words: FastSet<&'static str>,
     misc_heads: FastSet<&'static str>,
-    words: FastMap<String, WordInfo>,
+    /// Keyed by the [`key_hash`] of the word: one probe of a `u64` per token.
+    words: FastMap<u64, WordInfo>,
+    group_list: Vec<GroupNoun>,
 }
 
 /// The shared tables, built on first use.
@@ -225,6 +245,7 @@ impl Gazetteer {
             common_words: entries(include_str!("../data/common_words.txt")).collect(),
             misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
             words: FastMap::default(),
+            group_list: Vec::new(),
         };
         for line in entries(include_str!("../data/countries.txt")) {
             let mut cols = line.split('|');
@@ -303,18 +324,28 @@ impl Gazetteer {
             w.common = true;
             w.function = true;
         }
-        for (k, g) in &self.groups {
-            words.entry(k.clone()).or_default().group = Some(*g);
+        let mut list: Vec<(&String, &GroupNoun)> = self.groups.iter().collect();
+        list.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, g) in list.into_iter().take(254) {
+            self.group_list.push(*g);
+            words.entry(k.clone()).or_default().group = self.group_list.len() as u8;
         }
-        self.words = words;
+        self.words = words.into_iter().map(|(k, v)| (hash_str(&k), v)).collect();
+    }
+
+    /// The collective noun a [`WordInfo`] points at, if any.
+    pub fn group_noun(&self, info: WordInfo) -> Option<GroupNoun> {
+        usize::from(info.group).checked_sub(1).and_then(|i| self.group_list.get(i)).copied()
     }
 
     /// Everything the word lists say about one word (any case).
     pub fn info(&self, word: &str) -> WordInfo {
-        if word.len() > 48 {
-            return WordInfo::default();
-        }
-        with_key(word, |k| self.words.get(k).copied().unwrap_or_default())
+        self.info_by_hash(key_hash(word))
+    }
+
+    /// [`Gazetteer::info`] for a word whose [`key_hash`] is known.
+    pub fn info_by_hash(&self, hash: u64) -> WordInfo {
+        self.words.get(&hash).copied().unwrap_or_default()
     }
 
     /// Adds one name; the first entry to claim a key keeps it (countries before places).
@@ -494,8 +525,9 @@ mod tests {
         let doc = segment("Deputy Foreign Minister Lund and Mr. Berg");
         assert_eq!(g.title(&doc, 0, doc.tokens.len()), Some((3, false)));
         assert_eq!(g.title(&doc, 5, doc.tokens.len()), Some((6, true)));
-        assert_eq!(g.info("separatists").group.map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
-        assert_eq!(g.info("Spokesman").group.map(|n| n.sort), Some(Sort::Person));
+        assert_eq!(g.group_noun(g.info("separatists")).map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
+        assert_eq!(g.group_noun(g.info("Spokesman")).map(|n| n.sort), Some(Sort::Person));
+        assert_eq!(g.group_noun(g.info("table")), None);
         assert!(g.is_first_name("Maria") && !g.is_first_name("Table"));
         assert!(g.is_org_head("Ministry") && g.is_place_head("Palace"));
         assert!(g.info("Monday").not_name && g.info("However").function);

@@ -6,7 +6,7 @@
 //! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
 //! every candidate its party, in text order.
 
-use super::gazetteer::{gazetteer, push_key, Entry, FastMap, FastSet, Form};
+use super::gazetteer::{gazetteer, push_key, Entry, FastMap, Form};
 use super::scan::{Cand, Hint, Target};
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
@@ -288,42 +288,70 @@ fn kind_of(key: &Key) -> PartyKind {
 pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
     let g = gazetteer();
     let names = collect_names(doc, &cands);
+    // Keys are interned once (ids into `key_list`) so the passes below never clone strings.
+    let mut ids: FastMap<Key, usize> = FastMap::default();
+    let mut key_list: Vec<Key> = Vec::new();
     // Keys that something other than a loose adjective names: only those become parties.
-    let mut strong: FastSet<Key> = FastSet::default();
-    let mut keys: Vec<Option<Key>> = Vec::with_capacity(cands.len());
+    let mut strong: Vec<bool> = Vec::new();
+    let mut keys: Vec<Option<usize>> = Vec::with_capacity(cands.len());
     for (ci, c) in cands.iter().enumerate() {
-        let key = names.key(doc, ci, c);
-        if let (Some(k), false) = (&key, c.weak) {
-            strong.insert(k.clone());
+        let id = names.key(doc, ci, c).map(|key| {
+            *ids.entry(key).or_insert_with_key(|k| {
+                key_list.push(k.clone());
+                strong.push(false);
+                key_list.len() - 1
+            })
+        });
+        if let (Some(id), false) = (id, c.weak) {
+            strong[id] = true;
         }
-        keys.push(key);
+        keys.push(id);
     }
     let mut out = Parties::default();
-    let mut index: FastMap<Key, usize> = FastMap::default();
+    out.mentions.reserve(cands.len());
+    let mut party_by_id: Vec<Option<usize>> = vec![None; key_list.len()];
+    let mut roles: FastMap<(usize, &'static str), usize> = FastMap::default();
     let mut countries: Vec<(usize, usize)> = Vec::new();
     let mut party_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (ci, c) in cands.iter().enumerate() {
-        let Some(mut key) = keys[ci].clone() else { continue };
-        if let Key::Role(_, class) = key {
-            // Re-key on the owner's real party now that it exists.
-            let Some(owner) = c.affiliation.and_then(|a| party_of[a]) else { continue };
-            key = Key::Role(owner, class);
-        } else if !strong.contains(&key) {
-            continue;
-        }
-        let p = *index.entry(key.clone()).or_insert_with(|| {
+        let Some(id) = keys[ci] else { continue };
+        let key = &key_list[id];
+        let mut new_party = |key: &Key, out: &mut Parties| {
             if let Key::Known(EntryKey::Country(i)) = key {
-                countries.push((i, out.list.len()));
+                countries.push((*i, out.list.len()));
             }
             out.list.push(PartyRecord {
-                name: canonical(doc, &key, c, &names),
-                kind: kind_of(&key),
+                name: canonical(doc, key, c, &names),
+                kind: kind_of(key),
                 aliases: Vec::new(),
                 role: None,
                 affiliation: None,
             });
             out.list.len() - 1
-        });
+        };
+        let p = if let Key::Role(_, class) = *key {
+            // Keyed on the owner's party, which exists by now.
+            let Some(owner) = c.affiliation.and_then(|a| party_of[a]) else { continue };
+            match roles.get(&(owner, class)) {
+                Some(&p) => p,
+                None => {
+                    let p = new_party(&Key::Role(owner, class), &mut out);
+                    roles.insert((owner, class), p);
+                    p
+                }
+            }
+        } else if !strong[id] {
+            continue;
+        } else {
+            match party_by_id[id] {
+                Some(p) => p,
+                None => {
+                    let p = new_party(key, &mut out);
+                    party_by_id[id] = Some(p);
+                    p
+                }
+            }
+        };
         party_of[ci] = Some(p);
         let record = &mut out.list[p];
         if let Some(role) = &c.role {
@@ -344,7 +372,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
                 record.aliases.push(alias);
             }
         }
-        let form = match (&key, c.form) {
+        let form = match (key, c.form) {
             (Key::Person(_), MentionForm::Name) if c.tokens.len() == 1 => MentionForm::Surname,
             (_, f) => f,
         };

@@ -4,8 +4,7 @@
 //! `hidden` ones, which only link a description to the country inside it ("Tamil" in
 //! "Tamil rebels") and are never exported as mentions.
 
-use super::gazetteer::{gazetteer, is_connector, Entry, FastSet, Form, Fx, Gazetteer, GroupNoun, Hit, Sort, WordInfo};
-use std::hash::Hasher;
+use super::gazetteer::{gazetteer, is_connector, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, Sort, WordInfo};
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
 use std::ops::Range;
@@ -154,12 +153,7 @@ struct Scanner<'d, 't> {
     out: Vec<Cand>,
 }
 
-/// The [`Fx`] hash of a lower-case key.
-fn hash_key(key: &str) -> u64 {
-    let mut h = Fx::default();
-    h.write(key.as_bytes());
-    h.finish()
-}
+
 
 /// Proposes candidate mentions for every sentence of `doc`.
 pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
@@ -174,10 +168,11 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
             }
             let w = t.span.text(doc.text);
             let first = w.chars().next();
-            if first.is_some_and(char::is_lowercase) && w.is_ascii() {
-                lower_words.insert(hash_key(w));
+            let hash = key_hash(w);
+            if first.is_some_and(char::is_lowercase) {
+                lower_words.insert(hash);
             }
-            Tok { info: g.info(w), cap: first.is_some_and(char::is_uppercase) }
+            Tok { info: g.info_by_hash(hash), cap: first.is_some_and(char::is_uppercase) }
         })
         .collect();
     let mut s = Scanner { doc, g, toks, lower_words, out: Vec::new() };
@@ -201,7 +196,7 @@ impl<'t> Scanner<'_, 't> {
     }
 
     fn group(&self, i: usize) -> Option<GroupNoun> {
-        self.info(i).group
+        self.g.group_noun(self.info(i))
     }
 
     fn title(&self, i: usize, end: usize) -> Option<(usize, bool)> {
@@ -511,11 +506,10 @@ impl<'t> Scanner<'_, 't> {
         if info.function {
             return true;
         }
-        if info.first_name || !word.is_ascii() {
+        if info.first_name {
             return false;
         }
-        let lower = word.to_ascii_lowercase();
-        self.lower_words.contains(&hash_key(&lower))
+        self.lower_words.contains(&key_hash(word))
     }
 
     fn classify(&mut self, s: &Sentence, run: Range<usize>, initial: bool, end: usize, pending: &mut Pending) {
