@@ -6,7 +6,7 @@
 //! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
 //! every candidate its party, in text order.
 
-use super::gazetteer::{gazetteer, push_key, Entry, FastMap, Form};
+use super::gazetteer::{gazetteer, push_key, Entry, FastMap, FastSet, Form};
 use super::scan::{Cand, Hint, Target};
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
@@ -60,6 +60,9 @@ struct Names {
     family_first: FastMap<String, usize>,
     /// How often each lone capitalised word occurs outside sentence starts.
     single_counts: FastMap<String, usize>,
+    /// Lone capitalised words seen at least once after "in", "near" ...: places wherever
+    /// they occur ("in Vardby ... Vardby's mayor").
+    place_words: FastSet<String>,
     /// Person key of each multi-word person candidate.
     person_of: FastMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
@@ -118,12 +121,19 @@ fn org_key(key: &str) -> String {
 }
 
 /// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
-/// word, and not shaped like a people's adjective ("Moslem", "Zairean", "Arabic").
+/// word, not a plural ("Eurobonds") and not shaped like a people's adjective ("Zairean").
 fn may_be_body(word: &str) -> bool {
     let g = gazetteer();
     word.chars().count() >= 3
         && !g.is_common_word(word)
-        && !["an", "ans", "ese", "ic", "ish", "ist", "ists", "em", "ems", "ian", "ians", "ers"].iter().any(|s| word.ends_with(s))
+        && !(word.ends_with('s') && word.chars().any(char::is_lowercase))
+        && !["an", "ese", "ic", "ish", "ist", "em", "ian"].iter().any(|s| word.ends_with(s))
+}
+
+/// Whether a capitalised word looks like the plural of a people's name ("Lutherans",
+/// "Islanders", "Royalists").
+fn is_plural_people(word: &str) -> bool {
+    ["ans", "ers", "ists", "ites", "ics", "ians"].iter().any(|s| word.ends_with(s))
 }
 
 fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
@@ -193,6 +203,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
             Target::NewPlace => {
                 n.known.entry(key.clone()).or_insert(Key::NewPlace(key));
             }
+            Target::Single(Hint::Place) => {
+                n.place_words.insert(key);
+            }
             Target::Single(hint) if *hint != Hint::Initial && may_be_body(doc.word(c.tokens.start)) => {
                 *n.single_counts.entry(key).or_default() += 1;
             }
@@ -227,9 +240,14 @@ impl Names {
                 return Some(Key::NewOrg(org.clone()));
             }
         }
+        if self.place_words.contains(&key) {
+            return Some(Key::NewPlace(key));
+        }
         match hint {
             None => Some(Key::Solo(key)),
             Some(Hint::Place) => Some(Key::NewPlace(key)),
+            // "Lutherans said": a plural people's name is no single speaker.
+            Some(Hint::Speaker) if is_plural_people(word) => None,
             Some(Hint::Speaker) if acronym => Some(Key::NewOrg(key)),
             Some(Hint::Speaker) => Some(Key::Solo(key)),
             Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),

@@ -107,6 +107,11 @@ fn is_place_preposition(word: &str) -> bool {
     matches!(word, "in" | "near" | "outside" | "across" | "around" | "throughout" | "towards" | "toward" | "via")
 }
 
+/// Nouns before "in" that take a company, not a place ("a stake in Zentrix").
+fn is_holding_noun(word: &str) -> bool {
+    matches!(word, "shares" | "stake" | "stakes" | "investment" | "investments" | "interest" | "holding" | "holdings" | "stock" | "job" | "jobs" | "role")
+}
+
 /// Verbs after a lone capitalised word that make it a speaker ("Lund said").
 fn is_speech_verb(word: &str) -> bool {
     matches!(
@@ -121,7 +126,7 @@ fn is_speech_verb(word: &str) -> bool {
 fn is_compass(word: &str) -> bool {
     matches!(
         word,
-        "East" | "West" | "North" | "South" | "Eastern" | "Western" | "Northern" | "Southern" | "Central" | "Upper" | "Lower" | "Greater" | "Inner" | "Outer"
+        "East" | "West" | "North" | "South" | "Eastern" | "Western" | "Northern" | "Southern" | "Central" | "Upper" | "Lower" | "Greater" | "Inner" | "Outer" | "Far"
     )
 }
 
@@ -556,7 +561,8 @@ impl<'t> Scanner<'_, 't> {
             let next = self.word(j);
             let hint = if initial {
                 Hint::Initial
-            } else if is_place_preposition(prev) {
+            } else if is_place_preposition(prev) && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase())) {
+                // "in Vardby" is a place, but "shares in Zentrix" is a company.
                 Hint::Place
             } else if is_speech_verb(next) {
                 Hint::Speaker

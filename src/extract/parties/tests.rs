@@ -120,6 +120,22 @@ fn places() {
     check(cases![
         "The talks took place at Lindqvist Palace in Vardby, Norway." => ["place Lindqvist Palace [Lindqvist Palace]", "place Vardby [Vardby]"];
         "Fighting spread in East Lund and Istanbul." => ["place East Lund [East Lund]", "place Istanbul [Istanbul]"];
+        // Once a word is seen as a place ("in Vardby"), it is a place everywhere.
+        "Floods hit homes in Vardby. Later Vardby reopened its school." => ["place Vardby [Vardby|Vardby]"];
+    ]);
+}
+
+#[test]
+fn lone_words_by_context() {
+    check(cases![
+        // A repeated unknown name that is never given in full is taken as a company.
+        "Shares in Zentrix rose after Zentrix won a contract." => ["organization Zentrix [Zentrix|Zentrix]"];
+        // An unknown acronym saying something is a body, not a person.
+        "Talks stalled, the FNU said." => ["organization FNU [FNU]"];
+        // A plural people's name saying something is no person.
+        "The Lutherans said they would meet." => [] not ["Lutherans"];
+        // Measures are not bodies.
+        "The GDP figures came out as GDP fell." => [] not ["GDP"];
     ]);
 }
 
