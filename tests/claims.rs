@@ -88,6 +88,7 @@ cases!(according_to_and_end_position:
 cases!(passive_and_sourceless:
     ["It was reported that the airport had reopened.", "was reported", None, "that the airport had reopened", false, Report],
     ["The plan was described as unworkable.", "was described", None, "The plan … as unworkable", false, Describe],
+    ["The story was first reported by the local paper.", "was first reported", Some("the local paper"), "The story", false, Report],
 );
 
 cases!(shared_and_hidden_subjects:

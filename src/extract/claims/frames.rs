@@ -155,6 +155,12 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
         cs -= 1;
     }
+    // "was first reported by", "is widely believed": an adverb inside a passive.
+    if cs == c && c >= s.start + 2 && (w.is(c - 1, class::ADVERB) || is_ly_adverb(w, c - 1)) && w.is(c - 2, class::PASSIVE) {
+        if let Some((src, content, direct)) = passive(w, q, s, c - 2, ce, info) {
+            return Some(draft(src, false, c - 2, content, direct));
+        }
+    }
     // A passive needs a participle: "was reported", not "is demanding".
     if cs < c && w.is(c - 1, class::PASSIVE) && !w.lower(c).ends_with("ing") {
         return passive(w, q, s, cs, ce, info).map(|(src, content, direct)| draft(src, false, cs, content, direct));
@@ -332,7 +338,15 @@ fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) 
         let end = clause_end(w, ce, s.end);
         return Some((None, vec![trimmed(w, subj.0, subj.1), trimmed(w, ce, end)], false));
     }
-    let (content, direct) = after(w, q, s, start, info)?;
+    // "The story was first reported by the local paper.": what was reported is the subject.
+    let (content, direct) = match after(w, q, s, start, info) {
+        Some(found) => found,
+        None if src.is_some() => {
+            let (a, b) = subject_before(w, s.start, cs)?;
+            (vec![trimmed(w, a, b)], false)
+        }
+        None => return None,
+    };
     Some((src, content, direct))
 }
 
@@ -660,7 +674,7 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     let mut b = p;
     while b > a + 1 && (w.is(b - 1, class::ADVERB) || is_ly_adverb(w, b - 1) || is_time(w, b - 1)) {
         b -= 1;
-        if matches!(w.lower(b - 1), "this" | "last" | "just") && b > a + 1 {
+        if matches!(w.lower(b - 1), "this" | "last" | "just" | "on" | "early" | "late") && b > a + 1 {
             b -= 1;
         }
     }
@@ -712,6 +726,12 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
     let mut a = start;
     while a < limit && (w.is(a, class::OPENER) || w.is_punct(a, ",")) {
         a += 1;
+    }
+    // "On Thursday, the mayor ...": a leading adverbial up to its comma is not the subject.
+    if w.is(a, class::NP_LINK | class::NP_STOP) && w.is_cap(a) {
+        if let Some(k) = (a + 1..limit.min(a + 8)).find(|&k| w.is_punct(k, ",")) {
+            a = k + 1;
+        }
     }
     let mut b = a;
     while b < limit && b - a < MAX_SOURCE {

@@ -48,9 +48,15 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     let full = b;
     let b = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     let mut inside = parties.within(w.range(a, b));
-    // ... unless the appositive is the name: "The employers' group, Cepa, said".
-    if inside.is_empty() && full > b + 1 && full - b <= 5 {
-        inside = parties.within(w.range(b + 1, full));
+    // ... unless the appositive is the name: "The employers' group, Cepa, said"; "his partner
+    // at Lenox, Ana Ruiz, said" (a named person there beats a body named before the comma).
+    if full > b + 1 && full - b <= 5 {
+        let named = parties.within(w.range(b + 1, full));
+        let head_named = inside.iter().any(|m| m.tokens.start < b && b - 1 < m.tokens.end);
+        let person = named.iter().any(|m| parties.list.get(m.party).is_some_and(|r| r.kind == PartyKind::Person));
+        if !named.is_empty() && (inside.is_empty() || (person && !head_named)) {
+            inside = named;
+        }
     }
     if !inside.is_empty() {
         return Some(head_party(w, parties, inside, b));
