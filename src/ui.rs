@@ -23,16 +23,20 @@ mod input;
 mod sample;
 mod storage;
 mod summary;
+mod worker;
 
 pub use app::{App, AppProps, Theme};
 pub use embed::{mount, ExplorerHandle};
+pub use worker::{extract_json, use_worker};
 
 /// Mounts the full-page app into `#article-explorer-app`, if the page has one.
 ///
 /// Pages that only embed explorers (see `mount` and the `<article-explorer>` element) have no
 /// such element, and then nothing happens here.
 pub fn start() {
-    let Some(root) = gloo::utils::document().get_element_by_id("article-explorer-app") else { return };
+    // In the extraction worker there is no document, and nothing to mount.
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = document.get_element_by_id("article-explorer-app") else { return };
     root.set_inner_html("");
     yew::Renderer::<App>::with_root_and_props(root, AppProps::full_page()).render();
 }

@@ -7,14 +7,17 @@
 // takes its article from the `text` attribute, its own text content, or `src` (a text file
 // on the same site). Scripts can also call `mount(element, options)` and `extract(text)`.
 // All URLs are relative to this file, so the bundle can be served from any path or origin.
-import init, { mount as mountApp, extract as extractJson } from './article-explorer.js';
+import init, { mount as mountApp, extract as extractJson, useWorker } from './article-explorer.js';
 
 const base = new URL('.', import.meta.url);
 let ready = null;
 
 /** Loads the WebAssembly once for the whole page. */
 export function load() {
-  ready ??= init({ module_or_path: new URL('article-explorer_bg.wasm', base) });
+  // Workers must come from the page's own origin; from another origin the app falls back
+  // to extracting on the page, which it detects by itself.
+  ready ??= init({ module_or_path: new URL('article-explorer_bg.wasm', base) })
+    .then(() => useWorker(new URL('worker.js', base).href));
   return ready;
 }
 

@@ -25,15 +25,15 @@ pub struct Extraction {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartyKind {
-    /// A named individual, or a single unnamed one with a role ("a Kremlin spokesperson").
+    /// A named individual, or a single unnamed one with a role ("a ministry spokesperson").
     Person,
-    /// A state, also when named by its capital or seat of government (Kyiv, the Kremlin).
+    /// A state, also when named by its capital or seat of government (Accra for Ghana, the Elysée for France).
     Country,
     /// A government body, company, international organisation, party, army, court ...
     Organization,
     /// A collective that is not a formal body ("analysts", "protesters").
     Group,
-    /// A location that is only a location (Istanbul, Dolmabahce Palace, eastern Ukraine).
+    /// A location that is only a location (Lagos, the Palais des Nations, northern Mali).
     Place,
 }
 
@@ -59,11 +59,11 @@ impl PartyKind {
 pub struct Party {
     /// Stable within one extraction: `p1`, `p2`, ... in order of first mention.
     pub id: String,
-    /// Canonical name ("Hakan Fidan", "Ukraine", "European Union").
+    /// Canonical name ("Ama Mensah", "Ghana", "European Union").
     pub name: String,
     /// What sort of actor it is.
     pub kind: PartyKind,
-    /// Other names it goes by in this article (Fidan, Kyiv, EU), without the canonical name.
+    /// Other names it goes by in this article (Mensah, Accra, EU), without the canonical name.
     pub aliases: Vec<String>,
     /// Every mention, in article order.
     pub mentions: Vec<TextSpan>,

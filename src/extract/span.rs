@@ -108,12 +108,12 @@ mod tests {
 
     #[test]
     fn index_and_text_agree() {
-        let text = "Kyiv’s envoy";
-        let span = Span::new(0, 4);
-        assert_eq!(&text[span], "Kyiv");
-        assert_eq!(span.text(text), "Kyiv");
-        assert_eq!(Span::new(5, 6).text(text), "", "inside a multi-byte char");
-        assert_eq!(format!("{span:?}"), "0..4");
+        let text = "Accra’s envoy";
+        let span = Span::new(0, 5);
+        assert_eq!(&text[span], "Accra");
+        assert_eq!(span.text(text), "Accra");
+        assert_eq!(Span::new(6, 7).text(text), "", "inside a multi-byte char");
+        assert_eq!(format!("{span:?}"), "0..5");
     }
 
     #[test]

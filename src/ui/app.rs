@@ -9,7 +9,7 @@ use super::input::{InputPanel, Notice};
 use super::article::ArticleView;
 use super::state::{check_input, Action, InputCheck, Phase, State};
 use super::summary::SummaryBar;
-use super::{dom, storage, text};
+use super::{dom, storage, text, worker};
 use crate::extract::{self, Extraction};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -126,6 +126,9 @@ impl AppProps {
 /// Where the stand-alone page keeps its state.
 pub const STORAGE_KEY: &str = "article-explorer/v1";
 
+/// Texts from this size on are extracted in the worker, when there is one.
+const WORKER_FROM: usize = 50_000;
+
 /// Debounce before re-extracting: long enough not to run on every keystroke, short enough to
 /// feel live.
 const DEBOUNCE_MS: u32 = 250;
@@ -164,19 +167,41 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Re-extract after the text settles. The first run after start-up goes at once.
+    // Re-extract after the text settles: large texts in the worker, small ones right here
+    // (a round trip to the worker would cost more than the extraction). The first run after
+    // start-up goes at once.
     {
         let text = state.text.clone();
         let dispatch = dispatch.clone();
         use_effect_with(state.version, move |&version| {
-            let run = move || {
-                let started = dom::now_ms();
-                let extraction = match check_input(&text) {
-                    InputCheck::Ok | InputCheck::NotEnglish => extract::analyze(&text),
-                    InputCheck::Empty | InputCheck::TooLarge { .. } => Extraction::default(),
-                };
-                let millis = dom::now_ms() - started;
-                dispatch.emit(Action::Analysed { version, text, extraction: Rc::new(extraction), millis });
+            let here = {
+                let (text, dispatch) = (text.clone(), dispatch.clone());
+                move || {
+                    let started = dom::now_ms();
+                    let extraction = extract::analyze(&text);
+                    let millis = dom::now_ms() - started;
+                    dispatch.emit(Action::Analysed { version, text, extraction: Rc::new(extraction), millis });
+                }
+            };
+            let run = move || match check_input(&text) {
+                InputCheck::Ok | InputCheck::NotEnglish if text.len() >= WORKER_FROM => {
+                    let reply = {
+                        let (text, dispatch, here) = (text.clone(), dispatch.clone(), here.clone());
+                        move |result: Option<(Extraction, f64)>| match result {
+                            Some((extraction, millis)) => {
+                                dispatch.emit(Action::Analysed { version, text, extraction: Rc::new(extraction), millis })
+                            }
+                            None => here(),
+                        }
+                    };
+                    if !worker::request(&text, reply) {
+                        here();
+                    }
+                }
+                InputCheck::Ok | InputCheck::NotEnglish => here(),
+                InputCheck::Empty | InputCheck::TooLarge { .. } => {
+                    dispatch.emit(Action::Analysed { version, text, extraction: Rc::default(), millis: 0.0 })
+                }
             };
             let delay = if version <= 1 { 0 } else { DEBOUNCE_MS };
             let timer = Timeout::new(delay, run);
@@ -245,6 +270,9 @@ pub fn App(props: &AppProps) -> Html {
         ))),
         InputCheck::NotEnglish => Some(Notice::info(
             "This does not look like English. The extractor follows English news conventions, so expect few or odd cards.".to_owned(),
+        )),
+        InputCheck::Ok if state.text.len() >= WORKER_FROM && !worker::available() => Some(Notice::info(
+            "This browser gives the page no background worker here, so long texts are analysed on the page itself and it may pause briefly.".to_owned(),
         )),
         _ => (*storage_note).map(|s| Notice::info(s.to_owned())),
     };
