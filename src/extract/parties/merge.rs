@@ -150,6 +150,12 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                         same_first(&n.persons[p].first, &first) || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
                     })
                 });
+                // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian
+                // form of address, is the person with that given name.
+                let found = found.or_else(|| {
+                    let patronymic = words.len() == 2 && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| last.ends_with(s));
+                    patronymic.then(|| n.persons.iter().position(|p| p.first == first)).flatten()
+                });
                 let p = match found {
                     Some(p) => {
                         let text = text_of(doc, &c.tokens);

@@ -272,7 +272,9 @@ impl<'t> Scanner<'_, 't> {
                 continue;
             }
             if let Some(noun) = self.group(i) {
-                if noun.sort == Sort::Group {
+                // "rebel military leader X": a collective noun used as a modifier is no group.
+                let attributive = i + 1 < end && (self.title(i + 1, end).is_some() || self.group(i + 1).is_some() || is_modifier(self.word(i + 1)));
+                if noun.sort == Sort::Group && !attributive {
                     self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
                 }
             }
