@@ -65,7 +65,7 @@ cases!(reported_speech:
     ["The council stated that the budget was balanced.", "stated", Some("The council"), "that the budget was balanced", false, Assert],
     ["Officials told reporters that the border was closed.", "told", Some("Officials"), "that the border was closed", false, Say],
     ["The rebels accused the army of shelling the town.", "accused", Some("The rebels"), "the army of shelling the town", false, Accuse],
-    ["The envoy urged both sides to return to talks.", "urged", Some("The envoy"), "both sides to return to talks", false, Urge],
+    ["The envoy urged the two unions to return to talks.", "urged", Some("The envoy"), "the two unions to return to talks", false, Urge],
     ["The report described the plan as unrealistic.", "described", Some("The report"), "the plan as unrealistic", false, Describe],
     ["The union expressed concern about the new rules.", "expressed concern", Some("The union"), "about the new rules", false, Criticise],
     ["The company denied the allegations.", "denied", Some("The company"), "the allegations", false, Deny],

@@ -54,7 +54,7 @@ cases!(agreements:
 );
 
 cases!(failures:
-    ["No agreement on fishing rights was reached.", Some((Failed, "No agreement on fishing rights was reached"))],
+    ["No accord on fishing rights was reached.", Some((Failed, "No accord on fishing rights was reached"))],
     ["No deal on tariffs, quotas, or fishing was reached.", Some((Failed, "No deal on tariffs, quotas, or fishing was reached"))],
     ["The talks collapsed after an hour.", Some((Failed, "The talks collapsed after an hour"))],
     ["The meeting ended without a deal.", Some((Failed, "The meeting ended without a deal"))],
@@ -66,9 +66,9 @@ cases!(failures:
 
 cases!(pending:
     ["The leaders will meet again in June.", Some((Pending, "The leaders will meet again in June"))],
-    ["Both sides may agree to a truce.", Some((Pending, "Both sides may agree to a truce"))],
+    ["The rival clans may agree to a truce.", Some((Pending, "The rival clans may agree to a truce"))],
     ["They agreed to hold a second round of talks next month.", Some((Pending, "They agreed to hold a second round of talks next month"))],
-    ["The minister is open to a follow-up meeting.", Some((Pending, "The minister is open to a follow-up meeting"))],
+    ["The governor is open to a second round of talks.", Some((Pending, "The governor is open to a second round of talks"))],
     ["The president plans to visit the capital.", Some((Pending, "The president plans to visit the capital"))],
     ["The envoy is expected to meet both delegations.", Some((Pending, "The envoy is expected to meet both delegations"))],
     ["The vote on the treaty was postponed.", Some((Pending, "The vote on the treaty was postponed"))],
@@ -78,7 +78,7 @@ cases!(not_outcomes:
     ["The exchange rate rose sharply.", None],
     ["It was a sign of hope.", None],
     ["The weather will improve.", None],
-    ["The prisoner exchange is a humanitarian step.", None],
+    ["The currency exchange is a busy place.", None],
     ["Neither side was prepared to make concessions.", None],
 );
 
@@ -90,31 +90,31 @@ cases!(modality_scope:
 
 #[test]
 fn clauses_give_separate_outcomes() {
-    let got = outcomes_of("The sides agreed to submit proposals in the coming weeks and were open to a new meeting.");
+    let got = outcomes_of("The unions agreed to present a new offer next month and were ready to hold more talks.");
     let statuses: Vec<Status> = got.iter().map(|o| o.status).collect();
     assert_eq!(statuses, [Pending, Pending], "{got:#?}");
-    assert_eq!(got[1].evidence.text, "were open to a new meeting");
+    assert_eq!(got[1].evidence.text, "were ready to hold more talks");
     let ids: Vec<&str> = got.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["o1", "o2"]);
 }
 
 #[test]
 fn inside_a_claim_is_not_asserted() {
-    let got = outcomes_of("The envoy said that both sides had agreed to a ceasefire.");
+    let got = outcomes_of("The mediator said that the two clans had agreed to a truce.");
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!(got[0].status, Agreed);
     assert!(!got[0].asserted);
     assert_eq!(got[0].claim.as_deref(), Some("c1"));
-    assert_eq!(got[0].evidence.text, "both sides had agreed to a ceasefire");
+    assert_eq!(got[0].evidence.text, "the two clans had agreed to a truce");
 }
 
 #[test]
 fn figures_say_what_they_count() {
-    let got = outcomes_of("Both sides agreed to exchange 1,000 prisoners of war each, officials said.");
+    let got = outcomes_of("The two ports agreed to ship 4,500 tonnes of grain each, officials said.");
     let fig = got.iter().flat_map(|o| &o.figures).next().expect("a figure");
-    assert_eq!(fig.value, "1,000");
-    assert_eq!(fig.counts, "prisoners of war each");
-    assert_eq!(fig.span.text, "1,000 prisoners of war each");
+    assert_eq!(fig.value, "4,500");
+    assert_eq!(fig.counts, "tonnes of grain each");
+    assert_eq!(fig.span.text, "4,500 tonnes of grain each");
 }
 
 #[test]

@@ -28,7 +28,7 @@
 //!
 //! Known failure cases: cue words in a non-reporting sense that still fit a frame ("the
 //! figures show that"); a quotation with no cue in its sentence is not attributed; a source
-//! naming two parties ("both sides") gets no speaker; see the submodules for more.
+//! naming two parties ("the two camps") gets no speaker; see the submodules for more.
 
 pub mod cues;
 pub mod frames;

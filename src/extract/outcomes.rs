@@ -1,28 +1,28 @@
 //! Stage 4, the outcomes: what was agreed, what failed, what is pending.
 //!
 //! Approach: every sentence is cut into clauses (at semicolons, colons, dashes, commas, and at
-//! "and"/"but" before a verb), with attachments such as ", with no agreement on X" or
-//! ", potentially involving Y" kept on the clause before them. Each clause is then read for
+//! "and"/"but" before a verb), with attachments such as ", with no deal on X" or
+//! ", possibly including Y" kept on the clause before them. Each clause is then read for
 //! triggers from the word lists in `data/outcome_*.txt`:
 //!
 //! * failure words ("failed", "collapsed", "ruled out") → failed;
-//! * a negator before a topic noun ("no agreement on a ceasefire was reached", "ended with no
+//! * a negator before a topic noun ("no deal on fishing quotas was reached", "ended with no
 //!   deal") → failed;
 //! * an agreement word ("agreed", "signed", "struck a deal") → agreed; negated ("did not
 //!   sign") → failed; after a modal or a plan ("may agree", "hopes to sign") or with a future
-//!   time phrase ("agreed to submit proposals in the coming weeks") → pending;
+//!   time phrase ("agreed to return with new figures next month") → pending;
 //! * a modal or plan before an action ("will visit", "plans to meet", "is open to a
-//!   follow-up meeting") → pending.
+//!   second round") → pending.
 //!
 //! Weak triggers ("approved", "exchanged", "backed", "rejected") count only when the clause
 //! names a negotiation topic (deal, plan, ceasefire, prisoners ...), so "exchanged glances"
 //! is not an outcome. A clause inside a claim's content is cut to the content and marked as
 //! not asserted by the article, with the claim's id. Numbers in the evidence become figures
-//! with what they count ("1,000 prisoners of war each").
+//! with what they count ("4,500 tonnes of grain each").
 //!
 //! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
 //! deal.") are split or missed; the parties are only those named in the clause (plus the
-//! claim's speaker), so "both sides" names nobody; irony and hedges ("a so-called deal") are
+//! claim's speaker), so "the two camps" names nobody; irony and hedges ("a so-called deal") are
 //! read literally.
 
 use super::claims::words::{class, WordMap, Words};
@@ -209,7 +209,7 @@ impl Marks {
     }
 }
 
-/// The evidence without a leading complementiser: "that both sides agreed" → "both sides agreed".
+/// The evidence without a leading complementiser: "that the clans agreed" → "the clans agreed".
 fn strip_that(text: &str, span: Span) -> Span {
     let piece = span.text(text);
     match piece.get(..5) {
@@ -280,7 +280,7 @@ fn list_comma(w: &Words, i: usize, end: usize) -> bool {
 }
 
 /// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
-/// ("a sign", "the exchange"), and for weak triggers not after a noun ("prisoner exchange").
+/// ("a sign", "the exchange"), and for weak triggers not after a noun ("currency exchange").
 fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
     if i == start {
         return true;
@@ -315,9 +315,9 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
     let mut found: Option<(Status, usize)> = None;
     let mut modal_at: Option<usize> = None;
     while i < c.end {
-        // "no agreement", "with no tangible progress", "without a deal"
+        // "no deal", "with no real progress", "without an accord"
         if lex.is(i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
-            // The topic must head the phrase: "no tangible progress", not "no details of talks".
+            // The topic must head the phrase: "no real progress", not "no details of the talks".
             let mut k = i + 1;
             while k < c.end && k < i + 4 && !lex.is(k, TOPIC) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
                 k += 1;

@@ -436,7 +436,7 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
             break;
         }
         j += 1;
-        // "told reporters Bonn would ...": a plain addressee ends it.
+        // "told reporters Accra would ...": a plain addressee ends it.
         if (w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER)) || (bare && !w.is(j - 1, class::DETERMINER)) {
             break;
         }
@@ -646,7 +646,7 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
         }
         if w.is(t, class::NP_LINK) {
             let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
-            // "Levy and Kinkel said", not "a pocket in Chechnya and Moscow-backed leader X said".
+            // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
             let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
             if !linked || !and_ok || t == start {
                 break;

@@ -1,7 +1,7 @@
 //! Speaker resolution: from the source as written to a party.
 //!
 //! In order:
-//! 1. a party mentioned inside the source: the one covering its last word (the head: "Ukrainian
+//! 1. a party mentioned inside the source: the one covering its last word (the head: "Ghanaian
 //!    officials" has no mention at its head, so the country), else the last person named in it
 //!    ("a senior aide to President Ana Pérez" → Ana Pérez), else its last mention;
 //! 2. "he"/"she": the speaker of a recent claim if a person, else the last person mentioned;
@@ -17,7 +17,7 @@
 //!
 //! Known failure cases: no gender or number agreement beyond he/she vs they; a pronoun that
 //! refers to the object of the previous sentence resolves to its subject; group sources that
-//! name two parties ("both sides") resolve to none.
+//! name two parties ("the two camps") resolve to none.
 
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
@@ -44,7 +44,7 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     if b <= a {
         return None;
     }
-    // An appositive or bracket after the name is not the head: "the EU, which ... Armenia,".
+    // An appositive or bracket after the name is not the head: "the EU, which ... Norway,".
     let full = b;
     let b = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     let mut inside = parties.within(w.range(a, b));
@@ -114,7 +114,7 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) {
         return person_antecedent(w, parties, cue, sentence, said);
     }
-    // A role noun with no name: "the minister", "a Russian spokesperson".
+    // A role noun with no name: "the minister", "a Chilean spokesperson".
     if let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) {
         let noun = w.lower(role);
         let with_role = |p: &usize| {

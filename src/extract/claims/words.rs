@@ -248,7 +248,7 @@ impl<'d> Words<'d> {
         self.paragraph.get(i).copied().unwrap_or(0)
     }
 
-    /// Whether token `i` is a possessive ("Russia's", "leaders'").
+    /// Whether token `i` is a possessive ("Ghana's", "leaders'").
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.lower(i);
         w.ends_with("'s") || (w.ends_with("s'") && w.len() > 2)
