@@ -198,11 +198,18 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                 if initials.chars().count() >= 2 {
                     n.initials.entry(initials).or_insert_with(|| key.clone());
                 }
-                let first = doc.word(c.tokens.start);
-                if c.tokens.len() >= 2 && !gazetteer().is_common_word(first) && !gazetteer().is_first_name(first) {
-                    let mut f = String::new();
-                    push_key(&mut f, first);
-                    n.org_first.entry(f).or_insert_with(|| key.clone());
+                // Each distinctive word of the name may stand for it: "Alder" for "Alder
+                // Foods Inc.", "Ericsson" for "LM Ericsson AB".
+                if c.tokens.len() >= 2 {
+                    for k in c.tokens.clone() {
+                        let w = doc.word(k);
+                        let g = gazetteer();
+                        if doc.is_capitalized(k) && w.len() > 2 && !g.is_common_word(w) && !g.is_first_name(w) && !g.is_org_head(w) {
+                            let mut f = String::new();
+                            push_key(&mut f, w);
+                            n.org_first.entry(f).or_insert_with(|| key.clone());
+                        }
+                    }
                 }
                 n.known.entry(key.clone()).or_insert(Key::NewOrg(key));
             }
@@ -255,6 +262,7 @@ impl Names {
             // "Lutherans said": a plural people's name is no single speaker.
             Some(Hint::Speaker) if is_plural_people(word) => None,
             Some(Hint::Speaker) if acronym => Some(Key::NewOrg(key)),
+            Some(Hint::Body) => Some(Key::NewOrg(key)),
             Some(Hint::Speaker) => Some(Key::Solo(key)),
             Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),
             // An unknown name repeated in mid-sentence and never given in full is most often

@@ -39,6 +39,8 @@ pub(super) enum Hint {
     Speaker,
     /// First word of a sentence: may be any capitalised word.
     Initial,
+    /// Shaped like a company or body: "Oslo-based Zentrix", "Zentrix spokesman".
+    Body,
 }
 
 /// A proposed mention.
@@ -561,8 +563,11 @@ impl<'t> Scanner<'_, 't> {
         } else if n == 1 {
             let prev = a.checked_sub(1).map_or("", |p| self.word(p));
             let next = self.word(j);
+            let next_sort = self.group(j).map(|g| g.sort);
             let hint = if initial {
                 Hint::Initial
+            } else if (a > 0 && is_compound_modifier(prev)) || (matches!(next_sort, Some(Sort::State | Sort::Person)) && !self.cap(j)) {
+                Hint::Body
             } else if is_place_preposition(prev) && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase())) {
                 // "in Vardby" is a place, but "shares in Zentrix" is a company.
                 Hint::Place

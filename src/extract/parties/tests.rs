@@ -134,6 +134,10 @@ fn lone_words_by_context() {
         "Talks stalled, the FNU said." => ["organization FNU [FNU]"];
         // A plural people's name saying something is no person.
         "The Lutherans said they would meet." => [] not ["Lutherans"];
+        // Companies are "based" somewhere and have spokesmen.
+        "The Oslo-based Zentrix grew. A Brontek spokesman said no." => ["organization Zentrix [Zentrix]", "organization Brontek [Brontek]"];
+        // Any distinctive word of a company's name stands for it.
+        "Shares of NV Quorvel Holdings fell, Quorvel said." => ["organization NV Quorvel Holdings [NV Quorvel Holdings|Quorvel]"];
         // Measures are not bodies.
         "The GDP figures came out as GDP fell." => [] not ["GDP"];
     ]);
