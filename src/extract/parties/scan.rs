@@ -435,6 +435,13 @@ impl<'t> Scanner<'_, 't> {
                         self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
                         return k;
                     }
+                    let country = matches!(hit.entry, Entry::Country(_)) && matches!(hit.form, Form::Name | Form::Alias);
+                    if j == i + 1 && country && self.info(i).common && !self.doc.starts_sentence(i) {
+                        // "Air Chile", "Radio Peru": an ordinary word capitalised before a
+                        // country's name makes a company's or broadcaster's name.
+                        self.push(Cand::new(i..k, Target::NewOrg, MentionForm::Name));
+                        return k;
+                    }
                     let titled = pending.role.is_some() || pending.honorific;
                     let first_name = j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
                     // "Federation of Chilean Ports": a country inside an organisation's name.
@@ -556,6 +563,8 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if self.is_place_by_country(j, end) {
             Target::NewPlace
+        } else if (2..=3).contains(&n) && self.is_byline(s, a, j) && (a..j).all(|k| self.name_like(k)) {
+            Target::Person
         } else if n >= 2 && self.info(a).first_name {
             Target::Person
         } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k) && !self.info(k).common) {
@@ -610,6 +619,14 @@ impl<'t> Scanner<'_, 't> {
                 self.out[owner] = d;
             }
         }
+    }
+
+    /// Whether the run `a..j` is a byline: a line holding only a name ("Ana Lund"), or a
+    /// sign-off after a dash ("-- Ana Lund, Oslo Newsroom").
+    fn is_byline(&self, s: &Sentence, a: usize, j: usize) -> bool {
+        let alone = s.headline && a == s.tokens.start && j == s.tokens.end;
+        let dash = a == s.tokens.start + 1 && matches!(self.word(s.tokens.start), "--" | "—" | "–" | "-") && matches!(self.word(j), "," | "");
+        alone || dash
     }
 
     /// Whether the run ending at `j` is followed by ", <Country>" ("Lund, Chile"): a place.

@@ -138,6 +138,10 @@ fn lone_words_by_context() {
         "The Oslo-based Zentrix grew. A Brontek spokesman said no." => ["organization Zentrix [Zentrix]", "organization Brontek [Brontek]"];
         // Any distinctive word of a company's name stands for it.
         "Shares of NV Quorvel Holdings fell, Quorvel said." => ["organization NV Quorvel Holdings [NV Quorvel Holdings|Quorvel]"];
+        // An ordinary capitalised word before a country's name makes a company's name.
+        "Flights on Air Chile resumed." => ["organization Air Chile [Air Chile]"] not ["Chile"];
+        // Bylines: a name alone on a line, or a sign-off after a dash.
+        "Ports reopen\nTomas Berg\nOSLO - Ports reopened.\n-- Ana Lund, Oslo Newsroom" => ["person Tomas Berg [Tomas Berg]", "person Ana Lund [Ana Lund]", "organization Oslo Newsroom [Oslo Newsroom]"];
         // Measures are not bodies.
         "The GDP figures came out as GDP fell." => [] not ["GDP"];
     ]);
