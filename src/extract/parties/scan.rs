@@ -267,6 +267,13 @@ impl<'t> Scanner<'_, 't> {
                     continue;
                 }
             }
+            if let Some(j) = self.portfolio_title(i, end) {
+                // "Fisheries Minister Ana Lund": a portfolio before a minister's title.
+                pending.start.get_or_insert(i);
+                pending.role = Some(pending.role.as_ref().map_or(i, |r| r.start)..j);
+                i = j;
+                continue;
+            }
             let collective = self.group(i).is_some() && self.doc.starts_sentence(i);
             if self.cap(i) && (!s.shouted || s.dateline) && !collective {
                 i = self.name_run(s, i, end, &mut pending);
@@ -619,6 +626,26 @@ impl<'t> Scanner<'_, 't> {
                 self.out[owner] = d;
             }
         }
+    }
+
+    /// The end of a title made of one or two capitalised portfolio words and a minister's or
+    /// secretary's title, when a name follows ("Fisheries Minister Ana Lund").
+    fn portfolio_title(&self, i: usize, end: usize) -> Option<usize> {
+        if !self.cap(i) || self.info(i).first_name {
+            return None;
+        }
+        for k in [i + 1, i + 2] {
+            if k > i + 1 && !self.cap(k - 1) {
+                return None;
+            }
+            if let Some((j, false)) = self.title(k, end) {
+                let head = self.word(j - 1).to_ascii_lowercase();
+                if matches!(head.as_str(), "minister" | "secretary" | "commissioner" | "chief") && j < end && self.cap(j) {
+                    return Some(j);
+                }
+            }
+        }
+        None
     }
 
     /// Whether the run `a..j` is a byline: a line holding only a name ("Ana Lund"), or a

@@ -87,6 +87,13 @@ fn people_titles_roles_and_surnames() {
     assert_eq!(parties.list[lund].role.as_deref(), Some("Foreign Minister"));
     let chile = parties.find("Chile").expect("Chile");
     assert_eq!(parties.list[lund].affiliation, Some(chile));
+    let text = "Fisheries Minister Ana Lund met her Peruvian counterpart Tomas Berg.";
+    let doc = segment(text);
+    let parties = find_parties(&doc);
+    let lund = parties.find("Ana Lund").expect("Ana Lund");
+    assert_eq!(parties.list[lund].role.as_deref(), Some("Fisheries Minister"));
+    let berg = parties.find("Tomas Berg").expect("Tomas Berg");
+    assert_eq!(parties.list[berg].affiliation, parties.find("Peru"));
     check(cases![
         "Chilean Foreign Minister Ana Lund met President Tomas Berg. Lund said Berg agreed." =>
             ["person Ana Lund [Ana Lund|Lund]", "person Tomas Berg [Tomas Berg|Berg]"];
