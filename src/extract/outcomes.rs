@@ -1,29 +1,36 @@
 //! Stage 4, the outcomes: what was agreed, what failed, what is pending.
 //!
-//! Approach: every sentence is cut into clauses (at semicolons, colons, dashes, commas, and at
-//! "and"/"but" before a verb), with attachments such as ", with no deal on X" or
-//! ", possibly including Y" kept on the clause before them. Each clause is then read for
-//! triggers from the word lists in `data/outcome_*.txt`:
+//! Approach: every sentence is cut into clauses (at semicolons, colons, dashes, commas that do
+//! not separate list items, and at "and"/"but" before a second verb phrase that states an
+//! outcome of its own), with attachments such as ", with no deal on X" or ", possibly
+//! including Y" kept on the clause before them. Each clause is then read for triggers from
+//! the word lists in `data/outcome_*.txt`, and the first decisive one sets the status:
 //!
-//! * failure words ("failed", "collapsed", "ruled out") → failed;
-//! * a negator before a topic noun ("no deal on fishing quotas was reached", "ended with no
-//!   deal") → failed;
+//! * failure words ("failed", "broke down", "ruled out") → failed;
+//! * a negator heading a topic noun ("no deal on fishing quotas was reached", "ended with no
+//!   real progress") → failed;
 //! * an agreement word ("agreed", "signed", "struck a deal") → agreed; negated ("did not
-//!   sign") → failed; after a modal or a plan ("may agree", "hopes to sign") or with a future
-//!   time phrase ("agreed to return with new figures next month") → pending;
+//!   sign") → failed; governed by a modal or a plan ("may agree", "hopes to sign", but not
+//!   "will see the deal signed") or with a future time phrase ("agreed to return with new
+//!   figures next month") → pending;
 //! * a modal or plan before an action ("will visit", "plans to meet", "is open to a
-//!   second round") → pending.
+//!   second round"), or a postponement of a topic ("the vote was delayed") → pending.
 //!
-//! Weak triggers ("approved", "exchanged", "backed", "rejected") count only when the clause
-//! names a negotiation topic (deal, plan, ceasefire, prisoners ...), so "exchanged glances"
-//! is not an outcome. A clause inside a claim's content is cut to the content and marked as
-//! not asserted by the article, with the claim's id. Numbers in the evidence become figures
-//! with what they count ("4,500 tonnes of grain each").
+//! Weak triggers ("approved", "exchanged", "backed", "rejected", "collapsed") count only when
+//! the clause names a negotiation topic (deal, plan, ceasefire, prisoners ...), so "exchanged
+//! glances" or "buildings collapsed" is not an outcome; trigger words used as nouns ("a sign",
+//! "the currency exchange", "the Stock Exchange") are skipped. A clause inside a claim's
+//! content is cut to the content and marked as not asserted by the article, with the claim's
+//! id. Numbers in the evidence become figures with what they count ("4,500 tonnes of grain
+//! each").
+//!
+//! Cost: one lexicon lookup per word token, linear passes per sentence, and a
+//! binary search for the claim holding each trigger.
 //!
 //! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
 //! deal.") are split or missed; the parties are only those named in the clause (plus the
-//! claim's speaker), so "the two camps" names nobody; irony and hedges ("a so-called deal") are
-//! read literally.
+//! claim's speaker), so "the two camps" names nobody; outcomes described by nouns alone ("the
+//! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
 use super::claims::words::{class, WordMap, Words};
 use super::lexicon::entries;
