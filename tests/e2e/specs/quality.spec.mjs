@@ -63,6 +63,7 @@ test('a 500 KB paste stays responsive and gets its cards', async ({ page, explor
   const report = `500 KB paste: cards after ${toCards} ms (extraction ${ms}); search filter ${filterMs} ms; longest main-thread task ${Math.round(longest)} ms`;
   console.log(report);
   info.annotations.push({ type: 'timing', description: report });
+  expect(page.workers().length, 'extracted in the worker').toBe(1);
   expect(toCards).toBeLessThan(5_000);
   expect(longest).toBeLessThan(2_000);
   await expect(page.getByTestId('show-more')).toBeVisible();
