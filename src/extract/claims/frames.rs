@@ -720,15 +720,33 @@ fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, 
     let open = (start..comma).rev().take(25).find(|&k| w.is_punct(k, ","))?;
     let (a, b) = subject_before(w, start, open)?;
     // An appositive or relative clause is part of the source as written ("Ana Ruiz, a lawyer
-    // for the city,"; "the council, which meets monthly,"); an adverbial clause is not
-    // ("the mayor, while visiting the site,").
-    let first = open + 1;
-    let name = (first..comma).all(|i| w.is_cap(i) || w.lower(i) == "'s") && comma - first <= 4;
-    let appositive = w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY)
-        || w.lower(first) == "who"
-        || w.lower(first) == "which"
-        || name;
-    Some(if appositive { (a, comma) } else { (a, b) })
+    // for the city,"; "the council, which meets monthly,"; "Ana Ruiz, head of the panel,");
+    // an adverbial clause is not ("the mayor, while visiting the site,").
+    let appositive = |first: usize, end: usize| {
+        let name = (first..end).all(|i| w.is_cap(i) || w.lower(i) == "'s") && end - first <= 4;
+        let noun = w.is_word(first)
+            && !w.is_cap(first)
+            && !w.is_verb_like(first)
+            && !is_ly_adverb(w, first)
+            && !w.is(first, class::BOUNDARY | class::AUX | class::NP_LINK | class::NP_STOP | class::ADVERB);
+        w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY)
+            || matches!(w.lower(first), "who" | "which")
+            || name
+            || noun
+    };
+    if !appositive(open + 1, comma) {
+        return Some((a, b));
+    }
+    // "Ana Ruiz, head of the union, which has 9,000 members, said": the name before both.
+    let starts_appositive = a > start && w.is_punct(a - 1, ",") && (w.is(a, class::ROLE) || !w.is_cap(a));
+    if starts_appositive {
+        if let Some((a2, _)) = subject_before(w, start, a - 1) {
+            if appositive(a, open) {
+                return Some((a2, comma));
+            }
+        }
+    }
+    Some((a, comma))
 }
 
 /// The noun phrase opening the sentence, if it ends before `limit`
@@ -759,7 +777,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
         }
         b += 1;
     }
-    while b > a && w.is(b - 1, class::NP_LINK) {
+    while b > a + 1 && (w.is(b - 1, class::NP_LINK | class::ADVERB) || is_ly_adverb(w, b - 1)) {
         b -= 1;
     }
     let named = (a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL));
@@ -773,7 +791,7 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
         || w.is(k, class::DETERMINER)
         || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
         || w.is(k, class::ROLE | class::GROUP);
-    if k >= end || !first_ok || w.is(k, class::BOUNDARY) && !w.is_cap(k) {
+    if k >= end || !first_ok || w.is(k, class::BOUNDARY) {
         return None;
     }
     let mut j = k;
