@@ -124,9 +124,10 @@ fn org_key(key: &str) -> String {
 /// word, not a plural ("Eurobonds") and not shaped like a people's adjective ("Zairean").
 fn may_be_body(word: &str) -> bool {
     let g = gazetteer();
+    let plural = word.ends_with('s') && word.chars().any(char::is_lowercase);
     word.chars().count() >= 3
         && !g.is_common_word(word)
-        && !(word.ends_with('s') && word.chars().any(char::is_lowercase))
+        && !plural
         && !["an", "ese", "ic", "ish", "ist", "em", "ian"].iter().any(|s| word.ends_with(s))
 }
 
@@ -168,7 +169,7 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                         n.persons.push(Person { name: text_of(doc, &c.tokens), first });
                         let p = n.persons.len() - 1;
                         n.surnames.entry(last).or_default().push(p);
-                        if !gazetteer().is_first_name(&words[0]) && words.len() == 2 {
+                        if !gazetteer().is_first_name(words[0]) && words.len() == 2 {
                             n.family_first.entry(words[0].to_owned()).or_insert(p);
                         }
                         p
@@ -419,6 +420,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
             extent_tokens: c.extent.clone(),
         });
     }
+    add_appositive_roles(doc, &cands, &party_of, &mut out);
     out.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut last_end = 0;
     out.mentions.retain(|m| {
@@ -438,6 +440,48 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
         }
     }
     out
+}
+
+/// Roles given after a name: "Ana Lund, Chile's foreign minister, said" and "Ana Lund, the
+/// Chilean trade minister," give Ana Lund a role and an affiliation.
+fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<usize>], out: &mut Parties) {
+    let g = gazetteer();
+    let starts: FastMap<usize, usize> = cands.iter().enumerate().map(|(ci, c)| (c.tokens.start, ci)).collect();
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(p) = party_of[ci] else { continue };
+        if out.list[p].kind != PartyKind::Person || out.list[p].role.is_some() || doc.word(c.tokens.end) != "," {
+            continue;
+        }
+        let mut k = c.tokens.end + 1;
+        if matches!(doc.word(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let mut owner = None;
+        if let Some(&oc) = starts.get(&k) {
+            if matches!(cands[oc].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg) {
+                owner = party_of[oc];
+                k = cands[oc].tokens.end;
+                if matches!(doc.word(k), "'s" | "’s") {
+                    k += 1;
+                }
+            }
+        }
+        let end = doc.sentences.get(doc.sentence_of(k)).map_or(k, |s| s.tokens.end);
+        let mut t = k;
+        while t < end && t < k + 2 && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then") {
+            t += 1;
+        }
+        if let Some((j, false)) = g.title(doc, t, end) {
+            // The title must close the apposition: "Ana Lund, the trade minister, said".
+            if matches!(doc.word(j), "," | "." | "") || doc.word(j) == "said" {
+                let record = &mut out.list[p];
+                record.role = Some(text_of(doc, &(t..j)));
+                if let Some(o) = owner.filter(|&o| o != p) {
+                    record.affiliation.get_or_insert(o);
+                }
+            }
+        }
+    }
 }
 
 /// The canonical name of a new party.

@@ -391,8 +391,10 @@ impl<'t> Scanner<'_, 't> {
             None => {
                 let w = self.word(j - 1);
                 let demonym = w.ends_with('s') && !w.ends_with("ss") && j == i + 1;
-                let next_cap = j < end && (self.cap(j) || self.title(j, end).is_some());
-                cand.weak = !demonym;
+                let titled = j < end && self.title(j, end).is_some_and(|(_, h)| !h);
+                let next_cap = j < end && (self.cap(j) || titled);
+                // "the Chilean foreign minister": a title makes the country an actor.
+                cand.weak = !demonym && !titled;
                 if demonym {
                     cand.form = MentionForm::Adjective;
                 }
@@ -411,9 +413,9 @@ impl<'t> Scanner<'_, 't> {
         let mut j = i;
         while j < end {
             let w = self.word(j);
-            if self.cap(j) && !self.info(j).not_name {
-                j += 1;
-            } else if j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1) {
+            let name_word = self.cap(j) && !self.info(j).not_name;
+            let connector = j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1);
+            if name_word || connector {
                 j += 1;
             } else {
                 break;
@@ -568,13 +570,11 @@ impl<'t> Scanner<'_, 't> {
             Target::NewOrg
         } else if s.dateline {
             Target::NewPlace
-        } else if self.is_place_by_country(j, end) {
-            Target::NewPlace
-        } else if (2..=3).contains(&n) && self.is_byline(s, a, j) && (a..j).all(|k| self.name_like(k)) {
-            Target::Person
         } else if n >= 2 && self.info(a).first_name {
             Target::Person
-        } else if (2..=3).contains(&n) && !s.headline && (a..j).all(|k| self.name_like(k) && !self.info(k).common) {
+        } else if self.is_place_by_country(j, end) {
+            Target::NewPlace
+        } else if (2..=3).contains(&n) && self.person_by_shape(s, a, j) {
             Target::Person
         } else if n == 1 {
             let prev = a.checked_sub(1).map_or("", |p| self.word(p));
@@ -648,6 +648,13 @@ impl<'t> Scanner<'_, 't> {
         None
     }
 
+    /// Whether two or three capitalised words are a person's name by their shape: name-like
+    /// words in running text, or a byline.
+    fn person_by_shape(&self, s: &Sentence, a: usize, j: usize) -> bool {
+        let byline = self.is_byline(s, a, j) && (a..j).all(|k| self.name_like(k));
+        byline || (!s.headline && (a..j).all(|k| self.name_like(k) && !self.info(k).common))
+    }
+
     /// Whether the run `a..j` is a byline: a line holding only a name ("Ana Lund"), or a
     /// sign-off after a dash ("-- Ana Lund, Oslo Newsroom").
     fn is_byline(&self, s: &Sentence, a: usize, j: usize) -> bool {
@@ -658,9 +665,12 @@ impl<'t> Scanner<'_, 't> {
 
     /// Whether the run ending at `j` is followed by ", <Country>" ("Lund, Chile"): a place.
     fn is_place_by_country(&self, j: usize, end: usize) -> bool {
+        // Not "Ana Lund, Chile's envoy": a possessive country starts an apposition.
         j + 1 < end
             && self.word(j) == ","
-            && self.longest(j + 1, end, false).is_some_and(|(h, _)| h.form == Form::Name && matches!(h.entry, Entry::Country(_)))
+            && self.longest(j + 1, end, false).is_some_and(|(h, k)| {
+                h.form == Form::Name && matches!(h.entry, Entry::Country(_)) && !matches!(self.word(k), "'s" | "’s")
+            })
     }
 
     /// A word that can be part of a person's name: capitalised letters, not all upper case

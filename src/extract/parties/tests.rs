@@ -94,6 +94,14 @@ fn people_titles_roles_and_surnames() {
     assert_eq!(parties.list[lund].role.as_deref(), Some("Fisheries Minister"));
     let berg = parties.find("Tomas Berg").expect("Tomas Berg");
     assert_eq!(parties.list[berg].affiliation, parties.find("Peru"));
+    for text in ["Ana Lund, Chile's foreign minister, said no.", "Ana Lund, the Chilean foreign minister, said no."] {
+        let doc = segment(text);
+        let parties = find_parties(&doc);
+        let lund = parties.find("Ana Lund").expect("Ana Lund");
+        assert_eq!(parties.list[lund].role.as_deref(), Some("foreign minister"), "{text}");
+        assert_eq!(parties.list[lund].affiliation, parties.find("Chile"), "{text}");
+        assert!(parties.find("Chile").is_some(), "{text}");
+    }
     check(cases![
         "Chilean Foreign Minister Ana Lund met President Tomas Berg. Lund said Berg agreed." =>
             ["person Ana Lund [Ana Lund|Lund]", "person Tomas Berg [Tomas Berg|Berg]"];
