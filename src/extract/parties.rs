@@ -2,7 +2,7 @@
 //!
 //! # Approach
 //!
-//! Two linear passes. [`scan`] walks each sentence once and proposes candidate mentions:
+//! Two linear passes. `scan` walks each sentence once and proposes candidate mentions:
 //!
 //! * gazetteer names from `data/countries.txt`, `organizations.txt` and `places.txt` (longest
 //!   match first; acronyms only with their exact capitals). A capital or seat of government
@@ -17,7 +17,7 @@
 //!   "UN negotiators" speak for that country or body; "a Chilean spokesman" is an unnamed
 //!   person affiliated to it; "Tamil rebels" and "analysts" are groups of their own.
 //!
-//! [`merge`] then turns candidates into parties: one party per gazetteer entry, per person
+//! `merge` then turns candidates into parties: one party per gazetteer entry, per person
 //! (a lone surname joins the full name that ends with it, "Lund" → "Ana Lund"), per new
 //! organisation (an acronym joins the name whose initials it spells), per group class.
 //!
@@ -27,15 +27,29 @@
 //! officials", "a Kremlin spokesman") stay internal ([`Parties::references`]); the claims
 //! stage sees both through [`Parties::at_token`].
 //!
+//! Lone capitalised words are settled by the whole article: a surname of a full name given
+//! anywhere ("Lund" → "Ana Lund", also a family name written first, "Wang" → "Wang Lin"), a
+//! distinctive word of an organisation's name ("Alder" → "Alder Foods Inc."), an acronym
+//! spelling a name's initials, a word seen after "in"/"near" (a place everywhere), a word
+//! shaped like a company ("Oslo-based Zentrix", "a Zentrix spokesman"), or a word repeated in
+//! mid-sentence and never given in full (a company or body). Bylines ("-- Ana Lund, Oslo
+//! Newsroom") are people; a role given in apposition ("Ana Lund, Chile's trade minister,")
+//! is the person's role and affiliation.
+//!
 //! # Known failure cases
 //!
 //! * A sentence-initial capitalised word that is a name but never recurs mid-sentence, and is
 //!   neither in the gazetteer nor a given name, is missed ("Okonkwo said ..." alone).
-//! * An unknown single capitalised word in mid-sentence is kept only as a surname of a known
-//!   person, an acronym, a place after "in", or the subject of "said".
-//! * Title-case headlines can yield a spurious person from two adjacent capitalised words.
-//! * Names of works, events and laws ("the Geneva Conventions") may be typed as places or
-//!   organisations by their last word.
+//! * An unknown single capitalised word seen once, with no telling context, is dropped.
+//! * Title-case headlines can yield a spurious person from two adjacent capitalised words;
+//!   names of ships, films and books shaped like people's names ("the Ana Lund") are people.
+//! * A country's name inside an organisation's ("Bank of Chile Holdings" works, "Chile Fruit
+//!   Exporters" without a head word does not) splits into a country and a fragment.
+//! * Regions named by a lower-case compass word ("eastern Chile") stay mentions of the
+//!   country; only capitalised ones ("East Lund") become places.
+//! * Names of works, events and laws are skipped by their last word (Cup, Treaty, Day), so
+//!   an actor with such a name ("the Harvest Day Committee" works, "Harvest Day" does not) is
+//!   missed.
 
 mod gazetteer;
 mod merge;
