@@ -94,6 +94,23 @@ struct Sent {
     end: usize,
 }
 
+/// What a frame says about a cue: `None` when it does not apply (try the next frame),
+/// `Some(result)` when it applies and decides.
+type Verdict = Option<Option<Draft>>;
+
+/// One cue being analysed: where it is and what the lexicon says about it.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    w: &'a Words<'a>,
+    q: &'a Quotes,
+    s: Sent,
+    /// First token of the cue word.
+    c: usize,
+    /// One past the cue's last token.
+    ce: usize,
+    info: CueInfo,
+}
+
 fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
     if q.at(c).is_some() {
         return None;
@@ -104,117 +121,35 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
-    let info = m.info;
-    // "“...,” the agency quoted Ana Ruiz as saying." / "... quoted her as saying that ...":
-    // the one quoted is the source; the cue runs to the participle.
-    if info.has(frame::QUOTED) {
-        let (a, b) = np_after(w, c + m.len, s.end)?;
-        let ing = b + 1;
-        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || cue_at(w, ing).is_none() {
-            return None;
-        }
-        let region = subject_before(w, s.start, c);
-        let quoted = region.and_then(|(ra, _)| if ra > 0 { q.closing_at(ra - 1).or_else(|| q.closing_at(ra.saturating_sub(2))) } else { None });
-        let (content, direct) = match quoted {
-            Some(quote) => (vec![quote.inner], true),
-            None => after(w, q, s, ing + 1, CueInfo { class: info.class, frames: frame::THAT | frame::QUOTE })?,
-        };
-        return Some(Draft {
-            source: Some((a, b)),
-            inherit: false,
-            cue: (c, ing + 1),
-            content,
-            direct,
-            class: info.class,
-            sentence: s.index,
-        });
+    let at = At { w, q, s, c, ce: c + m.len, info: m.info };
+    if m.info.has(frame::QUOTED) {
+        return at.quoted();
     }
     // "the mayor's claim that ...": a noun cue whose possessor is the source.
-    if info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(c + m.len) == "that" {
-        let (a, b) = subject_before(w, s.start, c - 1)?;
-        let end = clause_end(w, c + m.len, s.end);
-        return Some(Draft {
-            source: Some((a, b)),
-            inherit: false,
-            cue: (c, c + m.len),
-            content: vec![trimmed(w, c + m.len, end)],
-            direct: false,
-            class: info.class,
-            sentence: s.index,
-        });
+    if m.info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(at.ce) == "that" {
+        return at.noun();
     }
     // After a determiner or possessive the word is a noun ("the disputed region", "its
     // demands"), not a cue.
     if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
         return None;
     }
-    let ce = c + m.len;
-    let draft = |source, inherit, cs: usize, content: Vec<Span>, direct| Draft {
-        source,
-        inherit,
-        cue: (cs, ce),
-        content,
-        direct,
-        class: info.class,
-        sentence: s.index,
-    };
-    if info.has(frame::AFTER) {
-        return according_to(w, q, s, c, ce, info);
+    if m.info.has(frame::AFTER) {
+        return according_to(w, q, s, c, at.ce, m.info);
     }
     // Auxiliaries right before the cue belong to it ("has said", "was described").
     let mut cs = c;
     while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
         cs -= 1;
     }
-    // "was first reported by", "is widely believed": an adverb inside a passive.
-    if cs == c && c >= s.start + 2 && (w.is(c - 1, class::ADVERB) || is_ly_adverb(w, c - 1)) && w.is(c - 2, class::PASSIVE) {
-        if let Some((src, content, direct)) = passive(w, q, s, c - 2, ce, info) {
-            return Some(draft(src, false, c - 2, content, direct));
-        }
+    if let Some(verdict) = at.passive_forms(cs) {
+        return verdict;
     }
-    // A passive needs a participle: "was reported", not "is demanding".
-    if cs < c && w.is(c - 1, class::PASSIVE) && !w.lower(c).ends_with("ing") {
-        return passive(w, q, s, cs, ce, info).map(|(src, content, direct)| draft(src, false, cs, content, direct));
+    if w.lower(c).ends_with("ing") && cs == c {
+        return at.participle();
     }
-    let ing = w.lower(c).ends_with("ing");
-    // ", adding that ..." / "emerged blaming ...": the subject is the sentence's.
-    if ing && cs == c {
-        // "responded by saying ...", "after saying ...": the sentence's subject speaks.
-        if c > s.start && matches!(w.lower(c - 1), "by" | "from" | "after" | "before" | "while" | "and" | "when") {
-            let (content, direct) = after(w, q, s, ce, info)?;
-            return Some(draft(sentence_subject(w, s.start, c - 1), false, cs, content, direct));
-        }
-        if !(c > s.start && w.is_punct(c - 1, ",")) {
-            // "footage of Ms Ruiz saying “...”", "a post saying that ...": the noun before speaks.
-            let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
-            let (a, b) = subject_before(w, s.start, c).filter(|_| opens && info.has(frame::QUOTE))?;
-            let (content, direct) = after(w, q, s, ce, info)?;
-            return Some(draft(Some((a, b)), false, cs, content, direct));
-        }
-        let (content, direct) = after(w, q, s, ce, info)?;
-        return Some(draft(sentence_subject(w, s.start, c - 1), true, cs, content, direct));
-    }
-    // "Said the envoy: “...”" at the start of a sentence.
-    if info.has(frame::INV) && c == s.start {
-        if let Some((a, b)) = np_after(w, ce, s.end) {
-            if w.is_punct(b, ":") || w.is_punct(b, ",") {
-                if let Some(quote) = q.opening_at(b + 1) {
-                    return Some(draft(Some((a, b)), false, cs, vec![quote.inner], true));
-                }
-            }
-        }
-    }
-    // "“...,” said the envoy." / "..., said Ms Lee, “...”"
-    if info.has(frame::INV) && c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some()) {
-        if let Some((a, b)) = np_after(w, c + m.len, s.end) {
-            if np_ends_clause(w, q, b, s.end) {
-                let b = appositive_end(w, q, b, s.end);
-                let (mut content, direct) = before(w, q, s, c)?;
-                let more = then_quote(w, q, b, &mut content);
-                let direct = direct || more;
-                return Some(draft(Some((a, b)), false, cs, content, direct));
-            }
-        }
+    if let Some(verdict) = at.inverted(cs) {
+        return verdict;
     }
     // Skip adverbs and auxiliaries back to the subject: "has also said", "have long warned".
     let mut p = cs;
@@ -222,68 +157,178 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
         p -= 1;
     }
     let region = subject_before(w, s.start, p);
-    // "..., the minister said." / "“...,” she said, “...”"
-    if let Some((a, b)) = region {
+    if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
+        return verdict;
+    }
+    at.forward(cs, p, region)
+}
+
+impl At<'_> {
+    fn draft(&self, source: Option<(usize, usize)>, inherit: bool, cs: usize, content: Vec<Span>, direct: bool) -> Draft {
+        Draft { source, inherit, cue: (cs, self.ce), content, direct, class: self.info.class, sentence: self.s.index }
+    }
+
+    /// "“...,” the agency quoted Ana Ruiz as saying." / "... quoted her as saying that ...":
+    /// the one quoted is the source; the cue runs to the participle.
+    fn quoted(&self) -> Option<Draft> {
+        let (w, q, s) = (self.w, self.q, self.s);
+        let (a, b) = np_after(w, self.ce, s.end)?;
+        let ing = b + 1;
+        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || cue_at(w, ing).is_none() {
+            return None;
+        }
+        let region = subject_before(w, s.start, self.c);
+        let quoted = region.and_then(|(ra, _)| if ra > 0 { q.closing_at(ra - 1).or_else(|| q.closing_at(ra.saturating_sub(2))) } else { None });
+        let (content, direct) = match quoted {
+            Some(quote) => (vec![quote.inner], true),
+            None => after(w, q, s, ing + 1, CueInfo { class: self.info.class, frames: frame::THAT | frame::QUOTE })?,
+        };
+        Some(Draft { cue: (self.c, ing + 1), ..self.draft(Some((a, b)), false, self.c, content, direct) })
+    }
+
+    /// "the mayor's claim that ...": the possessor is the source, the clause from "that" the
+    /// content.
+    fn noun(&self) -> Option<Draft> {
+        let (w, s) = (self.w, self.s);
+        let (a, b) = subject_before(w, s.start, self.c - 1)?;
+        let end = clause_end(w, self.ce, s.end);
+        Some(self.draft(Some((a, b)), false, self.c, vec![trimmed(w, self.ce, end)], false))
+    }
+
+    /// "It was reported that ...", "was first reported by ...": passives, whose source is
+    /// none or the "by" phrase.
+    fn passive_forms(&self, cs: usize) -> Verdict {
+        let (w, q, s, c) = (self.w, self.q, self.s, self.c);
+        // "was first reported by", "is widely believed": an adverb inside a passive.
+        if cs == c && c >= s.start + 2 && (w.is(c - 1, class::ADVERB) || is_ly_adverb(w, c - 1)) && w.is(c - 2, class::PASSIVE) {
+            if let Some((src, content, direct)) = passive(w, q, s, c - 2, self.ce, self.info) {
+                return Some(Some(self.draft(src, false, c - 2, content, direct)));
+            }
+        }
+        // A passive needs a participle: "was reported", not "is demanding".
+        if cs < c && w.is(c - 1, class::PASSIVE) && !w.lower(c).ends_with("ing") {
+            let found = passive(w, q, s, cs, self.ce, self.info);
+            return Some(found.map(|(src, content, direct)| self.draft(src, false, cs, content, direct)));
+        }
+        None
+    }
+
+    /// A participle cue: ", adding that ..." and "responded by saying ..." share the
+    /// sentence's subject; "footage of Ms Ruiz saying “...”" has the noun before as source.
+    fn participle(&self) -> Option<Draft> {
+        let (w, q, s, c, ce, info) = (self.w, self.q, self.s, self.c, self.ce, self.info);
+        if c > s.start && matches!(w.lower(c - 1), "by" | "from" | "after" | "before" | "while" | "and" | "when") {
+            let (content, direct) = after(w, q, s, ce, info)?;
+            return Some(self.draft(sentence_subject(w, s.start, c - 1), false, c, content, direct));
+        }
+        if !(c > s.start && w.is_punct(c - 1, ",")) {
+            let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
+            let (a, b) = subject_before(w, s.start, c).filter(|_| opens && info.has(frame::QUOTE))?;
+            let (content, direct) = after(w, q, s, ce, info)?;
+            return Some(self.draft(Some((a, b)), false, c, content, direct));
+        }
+        let (content, direct) = after(w, q, s, ce, info)?;
+        Some(self.draft(sentence_subject(w, s.start, c - 1), true, c, content, direct))
+    }
+
+    /// The source after the cue: "Said the envoy: “...”" opening a sentence, and "“...,”
+    /// said the envoy." / "..., said Ms Lee, “...”" after the content.
+    fn inverted(&self, cs: usize) -> Verdict {
+        let (w, q, s, c, ce) = (self.w, self.q, self.s, self.c, self.ce);
+        if !self.info.has(frame::INV) {
+            return None;
+        }
+        if c == s.start {
+            let said_first = np_after(w, ce, s.end).and_then(|(a, b)| {
+                let quote = q.opening_at(b + 1).filter(|_| w.is_punct(b, ":") || w.is_punct(b, ","))?;
+                Some(self.draft(Some((a, b)), false, cs, vec![quote.inner], true))
+            });
+            if said_first.is_some() {
+                return Some(said_first);
+            }
+        }
+        if !(c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some())) {
+            return None;
+        }
+        let (a, b) = np_after(w, ce, s.end).filter(|&(_, b)| np_ends_clause(w, q, b, s.end))?;
+        let b = appositive_end(w, q, b, s.end);
+        Some(before(w, q, s, c).map(|(mut content, direct)| {
+            let more = then_quote(w, q, b, &mut content);
+            self.draft(Some((a, b)), false, cs, content, direct || more)
+        }))
+    }
+
+    /// The source between the content and the cue: "..., the minister said." / "“...,” she
+    /// said, “...”" / "Prices, he said, will rise."
+    fn end_position(&self, cs: usize, (a, b): (usize, usize)) -> Verdict {
+        let (w, q, s, ce, info) = (self.w, self.q, self.s, self.ce, self.info);
         // A quotation ending in "?" or "!" may close the sentence before its source.
         let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || (a > 0 && q.closing_at(a - 1).is_some());
-        if info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info) {
-            let (mut content, mut direct) = before(w, q, s, a)?;
-            let rest = skip_adverbial(w, ce, s.end);
-            // A short piece before the source needs its continuation: "Prices, he said, rose."
-            let short = !direct && content.iter().map(|p| p.len()).sum::<usize>() < 12;
-            if short && !w.is_punct(rest, ",") {
-                return None;
+        if !(info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info)) {
+            return None;
+        }
+        let Some((mut content, mut direct)) = before(w, q, s, a) else { return Some(None) };
+        let rest = skip_adverbial(w, ce, s.end);
+        // A short piece before the source needs its continuation: "Prices, he said, rose."
+        let short = !direct && content.iter().map(|p| p.len()).sum::<usize>() < 12;
+        if short && !w.is_punct(rest, ",") {
+            return Some(None);
+        }
+        if w.is_punct(rest, ",") {
+            if then_quote(w, q, ce, &mut content) {
+                direct = true;
+            } else if !direct {
+                if let Some((more, _)) = after(w, q, s, rest + 1, info) {
+                    content.extend(more);
+                }
             }
-            if w.is_punct(rest, ",") {
-                if then_quote(w, q, ce, &mut content) {
-                    direct = true;
-                } else if !direct {
-                    if let Some((more, _)) = after(w, q, s, rest + 1, info) {
-                        content.extend(more);
+        }
+        Some(Some(self.draft(Some((a, b)), false, cs, content, direct)))
+    }
+
+    /// The source before the cue and the content after it: "She warned that ...". `p` is
+    /// where the subject ends (adverbs skipped), `region` the noun phrase found there.
+    fn forward(&self, cs: usize, p: usize, region: Option<(usize, usize)>) -> Option<Draft> {
+        let (w, q, s, ce, info) = (self.w, self.q, self.s, self.ce, self.info);
+        // "... and for the first time said": a region with no name, role, group or pronoun
+        // after a preposition is not the subject; the sentence's subject is.
+        let nameless = |(a, b): (usize, usize)| {
+            a > s.start
+                && w.is(a - 1, class::NP_LINK)
+                && w.lower(a - 1) != "and"
+                && !(a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL | class::IT | class::WHO))
+        };
+        let region = match region {
+            Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
+            other => other,
+        };
+        let source = match region {
+            Some(r) => Some(r),
+            None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
+            None if p > s.start && w.is_punct(p - 1, ",") => {
+                // "“...,” Ana Ruiz, a lawyer for the city, said on Monday."
+                if let Some((quote, src)) = quote_then_source(w, q, s.start, p - 1) {
+                    if right_is_end(w, q, ce, s.end, info) {
+                        return Some(self.draft(Some(src), false, cs, vec![quote], true));
                     }
                 }
+                parenthesis_subject(w, s.start, p - 1).or_else(|| sentence_subject(w, s.start, p))
             }
-            return Some(draft(Some((a, b)), false, cs, content, direct));
-        }
+            // "Ana Ruiz -- a lawyer for the city -- said ..."
+            None if p > s.start && w.is_dash(p - 1) => {
+                let open = (p.saturating_sub(25).max(s.start)..p - 1).rev().find(|&k| w.is_dash(k))?;
+                subject_before(w, s.start, open)
+            }
+            // "... said X and called Y": the subject of the first verb, as the claim before has it.
+            None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => {
+                let (content, direct) = after(w, q, s, ce, info)?;
+                return Some(self.draft(sentence_subject(w, s.start, p), true, cs, content, direct));
+            }
+            None => None,
+        }?;
+        let (content, direct) = after(w, q, s, ce, info)?;
+        Some(self.draft(Some(source), false, cs, content, direct))
     }
-    // "... and for the first time said": a region with no name, role, group or pronoun after
-    // a preposition is not the subject; the sentence's subject is.
-    let nameless = |(a, b): (usize, usize)| {
-        a > s.start
-            && w.is(a - 1, class::NP_LINK)
-            && w.lower(a - 1) != "and"
-            && !(a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL | class::IT | class::WHO))
-    };
-    let region = match region {
-        Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
-        other => other,
-    };
-    let source = match region {
-        Some(r) => Some(r),
-        None if p > s.start && w.is(p - 1, class::WHO) && p >= s.start + 2 => Some((p - 1, p)),
-        None if p > s.start && w.is_punct(p - 1, ",") => {
-            // "“...,” Ana Ruiz, a lawyer for the city, said on Monday."
-            if let Some((quote, src)) = quote_then_source(w, q, s.start, p - 1) {
-                if right_is_end(w, q, ce, s.end, info) {
-                    return Some(draft(Some(src), false, cs, vec![quote], true));
-                }
-            }
-            parenthesis_subject(w, s.start, p - 1).or_else(|| sentence_subject(w, s.start, p))
-        }
-        // "Ana Ruiz -- a lawyer for the city -- said ..."
-        None if p > s.start && w.is_dash(p - 1) => {
-            let open = (p.saturating_sub(25).max(s.start)..p - 1).rev().find(|&k| w.is_dash(k))?;
-            subject_before(w, s.start, open)
-        }
-        // "... said X and called Y": the subject of the first verb, as the claim before has it.
-        None if p > s.start && matches!(w.lower(p - 1), "and" | "but") => {
-            let (content, direct) = after(w, q, s, ce, info)?;
-            return Some(draft(sentence_subject(w, s.start, p), true, cs, content, direct));
-        }
-        None => None,
-    }?;
-    let (content, direct) = after(w, q, s, ce, info)?;
-    Some(draft(Some(source), false, cs, content, direct))
 }
 
 fn is_ly_adverb(w: &Words, i: usize) -> bool {
