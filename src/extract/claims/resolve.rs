@@ -44,92 +44,137 @@ pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sen
     if b <= a {
         return None;
     }
+    let look = Lookup { w, parties, cue, sentence, said };
     // An appositive or bracket after the name is not the head: "the EU, which ... Norway,".
-    let full = b;
-    let b = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
-    let mut inside = parties.within(w.range(a, b));
-    // ... unless the appositive is the name: "The employers' group, Cepa, said"; "his partner
-    // at Lenox, Ana Ruiz, said" (a named person there beats a body named before the comma).
-    if full > b + 1 && full - b <= 5 {
-        let named = parties.within(w.range(b + 1, full));
-        let head_named = inside.iter().any(|m| m.tokens.start < b && b - 1 < m.tokens.end);
-        let person = named.iter().any(|m| parties.list.get(m.party).is_some_and(|r| r.kind == PartyKind::Person));
-        if !named.is_empty() && (inside.is_empty() || (person && !head_named)) {
-            inside = named;
-        }
+    let head_end = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
+    if let Some(p) = look.named(a, head_end, b) {
+        return Some(p);
     }
-    if !inside.is_empty() {
-        return Some(head_party(w, parties, inside, b));
+    let b = head_end;
+    if let Some(verdict) = look.pronoun(a, b) {
+        return verdict;
     }
-    let first = a;
-    let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
-    let recent = |want: &dyn Fn(PartyKind) -> bool| {
-        said.iter()
-            .rev()
-            .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
-            .find(|s| kind(s.party).is_some_and(want))
-            .map(|s| s.party)
-    };
-    let is_person = |k: PartyKind| k == PartyKind::Person;
-    let not_person = |k: PartyKind| !matches!(k, PartyKind::Person | PartyKind::Place);
-    if b - a == 1 || w.is(first, class::PERSON) && b - a <= 2 {
-        if w.is(first, class::PERSON) {
-            return person_antecedent(w, parties, cue, sentence, said);
-        }
-        if w.is(first, class::PLURAL) {
-            return recent(&not_person).or_else(|| last_mention(parties, cue, &not_person));
-        }
-        if w.is(first, class::IT) {
-            let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
-            return last_mention(parties, cue, &org);
-        }
-        if w.is(first, class::WHO) && a >= 2 && w.is_punct(a - 1, ",") {
-            return parties.at_token(a - 2).map(|m| m.party);
-        }
-    }
-    // A definite description of a body named earlier: "the foreign ministry" → Foreign Ministry;
-    // an unnamed body stands for the country in focus: "the defence ministry" → its country.
+    // A definite description of a body: "the foreign ministry", "the defence ministry".
     if w.lower(a) == "the" && b - a <= 4 && w.is(b - 1, class::ORG_HEAD) {
-        let words: Vec<&str> = (a + 1..b).map(|i| w.lower(i)).collect();
-        let phrase = words.join(" ");
-        let named = |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
-        let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
-        if let Some(p) = parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party).find(named) {
-            return Some(p);
-        }
-        let country = |p: usize| match parties.list.get(p) {
-            Some(r) if r.kind == PartyKind::Country => Some(p),
-            Some(r) => r.affiliation.filter(|&c| parties.list.get(c).is_some_and(|x| x.kind == PartyKind::Country)),
-            None => None,
-        };
-        let from_speaker = said
-            .iter()
-            .rev()
-            .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
-            .find_map(|s| country(s.party));
-        let is_country = |k: PartyKind| k == PartyKind::Country;
-        return from_speaker.or_else(|| last_mention(parties, cue, &is_country));
+        return look.body(a, b);
     }
     // "The fighter said ...": a definite person noun refers back like "he".
     if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) {
         return person_antecedent(w, parties, cue, sentence, said);
     }
-    // A role noun with no name: "the minister", "a Chilean spokesperson".
-    if let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) {
+    look.role(a, b)
+}
+
+/// What the resolver looks back through for one claim.
+struct Lookup<'a> {
+    w: &'a Words<'a>,
+    parties: &'a Parties,
+    cue: usize,
+    sentence: usize,
+    said: &'a [Said],
+}
+
+impl Lookup<'_> {
+    fn kind(&self, p: usize) -> Option<PartyKind> {
+        self.parties.list.get(p).map(|r| r.kind)
+    }
+
+    /// The speaker of a recent claim (within [`REACH`] sentences) of a wanted kind.
+    fn recent(&self, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
+        self.said
+            .iter()
+            .rev()
+            .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
+            .find(|s| self.kind(s.party).is_some_and(want))
+            .map(|s| s.party)
+    }
+
+    /// The parties of the last [`LOOKBACK`] mentions before the cue, latest first.
+    fn mentioned_before(&self) -> impl Iterator<Item = usize> + '_ {
+        let before = self.parties.mentions.partition_point(|m| m.tokens.start < self.cue);
+        self.parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party)
+    }
+
+    /// A party named in the source `a..full` whose head part ends at `head_end`: the head's
+    /// mention, unless the appositive is the name ("The employers' group, Cepa, said"; "his
+    /// partner at Lenox, Ana Ruiz, said": a named person there beats a body before the comma).
+    fn named(&self, a: usize, head_end: usize, full: usize) -> Option<usize> {
+        let (w, parties) = (self.w, self.parties);
+        let mut inside = parties.within(w.range(a, head_end));
+        if full > head_end + 1 && full - head_end <= 5 {
+            let named = parties.within(w.range(head_end + 1, full));
+            let head_named = inside.iter().any(|m| m.tokens.start < head_end && head_end - 1 < m.tokens.end);
+            let person = named.iter().any(|m| self.kind(m.party) == Some(PartyKind::Person));
+            if !named.is_empty() && (inside.is_empty() || (person && !head_named)) {
+                inside = named;
+            }
+        }
+        (!inside.is_empty()).then(|| head_party(w, parties, inside, head_end))
+    }
+
+    /// Pronoun sources: he/she, they/we, it, and "who" after a comma.
+    fn pronoun(&self, a: usize, b: usize) -> Option<Option<usize>> {
+        let w = self.w;
+        if !(b - a == 1 || w.is(a, class::PERSON) && b - a <= 2) {
+            return None;
+        }
+        let not_person = |k: PartyKind| !matches!(k, PartyKind::Person | PartyKind::Place);
+        if w.is(a, class::PERSON) {
+            return Some(person_antecedent(w, self.parties, self.cue, self.sentence, self.said));
+        }
+        if w.is(a, class::PLURAL) {
+            return Some(self.recent(&not_person).or_else(|| last_mention(self.parties, self.cue, &not_person)));
+        }
+        if w.is(a, class::IT) {
+            let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
+            return Some(last_mention(self.parties, self.cue, &org));
+        }
+        if w.is(a, class::WHO) && a >= 2 && w.is_punct(a - 1, ",") {
+            return Some(self.parties.at_token(a - 2).map(|m| m.party));
+        }
+        None
+    }
+
+    /// "the foreign ministry" → a party so named; an unnamed body stands for the country in
+    /// focus: "the defence ministry" → the country of a recent speaker, else the last country.
+    fn body(&self, a: usize, b: usize) -> Option<usize> {
+        let (w, parties) = (self.w, self.parties);
+        let phrase = (a + 1..b).map(|i| w.lower(i)).collect::<Vec<_>>().join(" ");
+        let named = |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
+        if let Some(p) = self.mentioned_before().find(named) {
+            return Some(p);
+        }
+        let country = |p: usize| match parties.list.get(p) {
+            Some(r) if r.kind == PartyKind::Country => Some(p),
+            Some(r) => r.affiliation.filter(|&c| self.kind(c) == Some(PartyKind::Country)),
+            None => None,
+        };
+        let from_speaker = self
+            .said
+            .iter()
+            .rev()
+            .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
+            .find_map(|s| country(s.party));
+        from_speaker.or_else(|| last_mention(parties, self.cue, &|k| k == PartyKind::Country))
+    }
+
+    /// A role noun with no name ("the minister", "a Chilean spokesperson"): the last person
+    /// with that role, else after "the" the last person who spoke.
+    fn role(&self, a: usize, b: usize) -> Option<usize> {
+        let w = self.w;
+        let role = (a..b).rev().find(|&i| w.is(i, class::ROLE))?;
         let noun = w.lower(role);
         let with_role = |p: &usize| {
-            parties.list.get(*p).and_then(|r| r.role.as_ref()).is_some_and(|r| r.to_lowercase().contains(noun))
+            self.parties.list.get(*p).and_then(|r| r.role.as_ref()).is_some_and(|r| r.to_lowercase().contains(noun))
         };
-        let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
-        let by_role = parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party).find(with_role);
-        if by_role.is_some() {
-            return by_role;
+        if let Some(p) = self.mentioned_before().find(with_role) {
+            return Some(p);
         }
         if w.is(a, class::DETERMINER) && w.lower(a) == "the" {
-            return recent(&is_person);
+            return self.recent(&|k| k == PartyKind::Person);
         }
+        None
     }
-    None
 }
 
 /// The party a source names: the mention at its head, else its last person, else its last
