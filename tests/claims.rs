@@ -74,6 +74,8 @@ cases!(reported_speech:
     ["The ministry has said that prices will rise.", "has said", Some("The ministry"), "that prices will rise", false, Say],
     ["The board said on Friday the vote would be delayed.", "said", Some("The board"), "the vote would be delayed", false, Say],
     ["The group warned against any hasty withdrawal.", "warned", Some("The group"), "against any hasty withdrawal", false, Warn],
+    ["The group warned against any truce that lets the army regroup.", "warned", Some("The group"), "against any truce that lets the army regroup", false, Warn],
+    ["The mayor told a meeting of farmers that prices would rise.", "told", Some("The mayor"), "that prices would rise", false, Say],
     ["The leaders welcomed the deal.", "welcomed", Some("The leaders"), "the deal", false, Welcome],
 );
 

@@ -216,13 +216,16 @@ impl Marks {
     }
 }
 
-/// The evidence without a leading complementiser: "that the clans agreed" → "the clans agreed".
+/// The evidence without a leading complementiser or conjunction: "that the clans agreed" →
+/// "the clans agreed", "as the talks ended" → "the talks ended".
 fn strip_that(text: &str, span: Span) -> Span {
     let piece = span.text(text);
-    match piece.get(..5) {
-        Some(head) if head.eq_ignore_ascii_case("that ") => Span::new(span.start + 5, span.end),
-        _ => span,
+    for lead in ["that ", "as ", "and ", "but ", "while ", "so "] {
+        if piece.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead)) && piece.len() > lead.len() + 10 {
+            return Span::new(span.start + lead.len(), span.end);
+        }
     }
+    span
 }
 
 /// Splits the tokens of a sentence into clauses.

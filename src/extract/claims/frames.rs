@@ -408,16 +408,24 @@ fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) 
 
 /// Content after the cue, from token `k`: a quotation right after it, or the clause.
 fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
+    let cue_end = k;
     let mut k = k;
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
     }
-    // Adverbials before "that": "said on Friday that", "said in the letter that".
+    // Adverbials before "that": "said on Friday that", "said in the letter that", "told a
+    // meeting of farmers that" (not the relative "that" of an object: "warned against a truce
+    // that allows ...").
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
         let plain = |j: usize| {
             (w.is_word(j) || w.is_number(j) || w.is_punct(j, ",")) && !w.is_verb_like(j) && !w.is(j, class::AUX | class::BOUNDARY)
         };
-        if w.lower(t) == "that" && (k..t).all(plain) && t <= k + 6 {
+        let adverbial = |j: usize| (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER)) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j);
+        let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
+        let skipped = w.lower(t) == "that"
+            && t <= k + 6
+            && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
+        if skipped {
             k = t;
         }
         // "said on the other hand, “...”": an adverbial, then the quotation.
