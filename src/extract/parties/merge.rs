@@ -421,7 +421,10 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
         });
     }
     add_appositive_roles(doc, &cands, &party_of, &mut out);
-    out.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let order = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
+    if !out.mentions.is_sorted_by_key(order) {
+        out.mentions.sort_by_key(order);
+    }
     let mut last_end = 0;
     out.mentions.retain(|m| {
         let keep = m.span.start >= last_end && !m.span.is_empty();
@@ -446,7 +449,6 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
 /// Chilean trade minister," give Ana Lund a role and an affiliation.
 fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<usize>], out: &mut Parties) {
     let g = gazetteer();
-    let starts: FastMap<usize, usize> = cands.iter().enumerate().map(|(ci, c)| (c.tokens.start, ci)).collect();
     for (ci, c) in cands.iter().enumerate() {
         let Some(p) = party_of[ci] else { continue };
         if out.list[p].kind != PartyKind::Person || out.list[p].role.is_some() || doc.word(c.tokens.end) != "," {
@@ -457,7 +459,8 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
             k += 1;
         }
         let mut owner = None;
-        if let Some(&oc) = starts.get(&k) {
+        // Candidates come in text order: the owner, if any, is among the next few.
+        if let Some(oc) = (ci + 1..(ci + 4).min(cands.len())).find(|&o| cands[o].tokens.start == k) {
             if matches!(cands[oc].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg) {
                 owner = party_of[oc];
                 k = cands[oc].tokens.end;
@@ -466,7 +469,8 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
                 }
             }
         }
-        let end = doc.sentences.get(doc.sentence_of(k)).map_or(k, |s| s.tokens.end);
+        // A title is a few words long: no need to look further.
+        let end = (k + 8).min(doc.tokens.len());
         let mut t = k;
         while t < end && t < k + 2 && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then") {
             t += 1;

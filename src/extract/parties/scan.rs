@@ -158,6 +158,8 @@ struct Scanner<'d, 't> {
     /// Hashes of the lower-case words of the article (to tell "Talks" from a name).
     lower_words: FastSet<u64>,
     out: Vec<Cand>,
+    /// First token of the sentence being scanned.
+    sentence_start: usize,
 }
 
 
@@ -182,7 +184,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
             Tok { info: g.info_by_hash(hash), cap: first.is_some_and(char::is_uppercase) }
         })
         .collect();
-    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::new() };
+    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0 };
     for sentence in &doc.sentences {
         s.sentence(sentence);
     }
@@ -192,6 +194,20 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
 impl<'t> Scanner<'_, 't> {
     fn word(&self, i: usize) -> &'t str {
         self.doc.word(i)
+    }
+
+    /// Whether token `i` is the first word of its sentence, ignoring opening quotes and
+    /// brackets (like [`Document::starts_sentence`], without searching for the sentence).
+    fn starts_sentence(&self, i: usize) -> bool {
+        let start = self.sentence_start;
+        let mut k = i;
+        while k > start {
+            if matches!(self.doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number) {
+                return false;
+            }
+            k -= 1;
+        }
+        k == start
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -226,6 +242,7 @@ impl<'t> Scanner<'_, 't> {
     }
 
     fn sentence(&mut self, s: &Sentence) {
+        self.sentence_start = s.tokens.start;
         let end = s.tokens.end;
         let mut pending = Pending::default();
         let mut i = s.tokens.start;
@@ -274,7 +291,7 @@ impl<'t> Scanner<'_, 't> {
                 i = j;
                 continue;
             }
-            let collective = self.group(i).is_some() && self.doc.starts_sentence(i);
+            let collective = self.group(i).is_some() && self.starts_sentence(i);
             if self.cap(i) && (!s.shouted || s.dateline) && !collective {
                 i = self.name_run(s, i, end, &mut pending);
                 pending = Pending::default();
@@ -302,7 +319,7 @@ impl<'t> Scanner<'_, 't> {
         }
         if let Some(n) = self.group(j) {
             // "Chilean Farmers' Association": a capitalised collective is part of a name.
-            if self.cap(j) && !self.doc.starts_sentence(j) {
+            if self.cap(j) && !self.starts_sentence(j) {
                 return None;
             }
             return Some((j + 1, n.class, n.sort));
@@ -445,7 +462,7 @@ impl<'t> Scanner<'_, 't> {
                         return k;
                     }
                     let country = matches!(hit.entry, Entry::Country(_)) && matches!(hit.form, Form::Name | Form::Alias);
-                    if j == i + 1 && country && self.info(i).common && !self.doc.starts_sentence(i) {
+                    if j == i + 1 && country && self.info(i).common && !self.starts_sentence(i) {
                         // "Air Chile", "Radio Peru": an ordinary word capitalised before a
                         // country's name makes a company's or broadcaster's name.
                         self.push(Cand::new(i..k, Target::NewOrg, MentionForm::Name));
@@ -500,7 +517,7 @@ impl<'t> Scanner<'_, 't> {
         while a < j && self.info(a).not_name {
             a += 1;
         }
-        let initial = a == i && self.doc.starts_sentence(i);
+        let initial = a == i && self.starts_sentence(i);
         if initial && a < j && self.is_common_word(self.word(a)) && pending.role.is_none() && !pending.honorific {
             a += 1;
         }
