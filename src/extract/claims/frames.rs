@@ -418,7 +418,8 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     // that allows ...").
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
         let plain = |j: usize| {
-            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ",")) && !w.is_verb_like(j) && !w.is(j, class::AUX | class::BOUNDARY)
+            let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
+            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ",")) && noun && !w.is(j, class::AUX | class::BOUNDARY)
         };
         let adverbial = |j: usize| (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER)) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j);
         let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
@@ -495,7 +496,10 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
             || bare
             || w.is_cap(j) && !w.is(j, class::AFTER_CUE)
             || w.lower(j) == "'s"
-            || (prev_np && w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP));
+            || (prev_np
+                && w.is_word(j)
+                && (!w.is_verb_like(j) || w.is(j - 1, class::DETERMINER))
+                && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP));
         if !ok || w.lower(j) == "that" {
             break;
         }
