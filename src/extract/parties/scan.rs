@@ -559,6 +559,14 @@ impl<'t> Scanner<'_, 't> {
         let n = j - a;
         let last = self.word(j - 1);
         let titled = pending.role.is_some() || pending.honorific;
+        // A capitalised phrase alone in quotation marks is a title or slogan: the “Open Door”
+        // policy, the “Clean Harbour” campaign.
+        let quoted = a > 0
+            && self.doc.tokens[a - 1].kind == TokenKind::OpenQuote
+            && self.doc.tokens.get(j).is_some_and(|t| t.kind == TokenKind::CloseQuote);
+        if quoted && n >= 2 && !titled {
+            return;
+        }
         let person = |mut c: Cand, pending: &Pending| {
             c.role = pending.role.clone();
             c.affiliation = pending.affiliation;

@@ -172,6 +172,8 @@ fn capitals_alone_do_not_make_junk() {
         "WELLINGTON (Reuters) - Ports reopened." => ["country New Zealand [WELLINGTON]"] not ["Reuters ("];
         // Events and things are not actors.
         "The Harvest Day parade and the Lund Cup drew crowds." => [] not ["Harvest Day", "Lund Cup"];
+        // A capitalised phrase in quotation marks is a slogan or title.
+        "The “Clean Harbour” campaign began." => [] not ["Clean Harbour"];
         // Hyphenated modifiers are not names.
         "The Oslo-based firm grew." => [] not ["Oslo-based"];
     ]);
