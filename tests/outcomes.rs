@@ -80,6 +80,11 @@ cases!(not_outcomes:
     ["The weather will improve.", None],
     ["The currency exchange is a busy place.", None],
     ["Neither side was prepared to make concessions.", None],
+    ["There were signs that the town was calm again.", None],
+    ["Despite a number of failed launches, the agency kept going.", None],
+    ["There is no law on the matter.", None],
+    ["The judge agreed with the tenant on most points.", None],
+    ["The senator backed off from his earlier plan.", None],
 );
 
 cases!(modality_scope:

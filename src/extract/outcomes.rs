@@ -56,6 +56,9 @@ enum Trigger {
     Future,
     /// A postponement: pending when the clause names a topic (the vote was postponed).
     Delay,
+    /// A longer phrase that looks like a trigger but states an opinion or a move, not an
+    /// outcome ("agreed with", "backed off").
+    NotOne,
 }
 
 struct Lexicon {
@@ -67,6 +70,8 @@ struct Lexicon {
 const TOPIC: u8 = 1;
 const ACTION: u8 = 2;
 const NEGATOR: u8 = 4;
+/// Nouns of an outcome itself (deal, truce, progress): "no deal" is a failure, "no law" is not.
+const CORE: u8 = 8;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
@@ -82,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
                 let Some((forms, need)) = line.split_once('|') else { continue };
                 let need = need.trim();
                 let trigger = match (which, need) {
+                    (_, "none") => Trigger::NotOne,
                     ('a', n) => Trigger::Agreed(n == "topic"),
                     ('f', n) => Trigger::Failed(n == "topic"),
                     (_, "modal") => Trigger::Modal,
@@ -108,6 +114,7 @@ fn lexicon() -> &'static Lexicon {
                 "topic" => TOPIC,
                 "action" => ACTION,
                 "negator" => NEGATOR,
+                "core" => CORE,
                 _ => 0,
             };
             for w in words.split_whitespace() {
@@ -299,6 +306,13 @@ fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
     if w.is(p, class::DETERMINER) || w.lower(p) == "'s" || w.is_possessive(p) {
         return false;
     }
+    // After a preposition the word is a noun or adjective ("a number of failed tests"); after
+    // "is"/"were" an -s form is a plural noun ("there were signs").
+    let word = w.lower(i);
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    if matches!(w.lower(p), "of" | "for" | "with" | "despite") || (plural && w.is(p, class::AUX)) {
+        return false;
+    }
     // A past form is a verb whatever comes before it ("the rebels struck a deal").
     // ... unless it modifies a noun with its agent: "the law adopted by the council".
     let past = (w.lower(i).ends_with("ed") || w.lower(i) == "struck") && w.lower(i + 1) != "by";
@@ -329,10 +343,10 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
         if lex.is(i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
             // The topic must head the phrase: "no real progress", not "no details of the talks".
             let mut k = i + 1;
-            while k < c.end && k < i + 4 && !lex.is(k, TOPIC) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
+            while k < c.end && k < i + 4 && !lex.is(k, CORE) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
                 k += 1;
             }
-            if k < c.end && lex.is(k, TOPIC) {
+            if k < c.end && lex.is(k, CORE) {
                 return Some((Status::Failed, k));
             }
         }
