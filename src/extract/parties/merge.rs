@@ -296,6 +296,10 @@ impl Names {
             },
             Target::NewPlace => Key::NewPlace(key_of(doc, &c.tokens)),
             Target::Person => match self.person_of.get(&ci) {
+                // "Lund Controls" is a company where the article names "Lund Controls Inc".
+                Some(_) if c.role.is_none() && matches!(self.known.get(&org_key(&key_of(doc, &c.tokens))), Some(Key::NewOrg(_))) => {
+                    self.known[&org_key(&key_of(doc, &c.tokens))].clone()
+                }
                 Some(&p) => Key::Person(p),
                 None => self.single(doc, c, None)?,
             },

@@ -124,6 +124,14 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// Legal forms that end a company's name ("Inc", "Corp.", "AG").
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc" | "Corp" | "Co" | "Ltd" | "Plc" | "PLC" | "plc" | "LLC" | "AG" | "SA" | "NV" | "SpA" | "ASA" | "AB" | "GmbH" | "Bhd" | "Pty"
+    )
+}
+
 /// Capitalised compass words that open a region's name ("East Lund", "Southern Chile").
 fn is_compass(word: &str) -> bool {
     matches!(
@@ -496,7 +504,8 @@ impl<'t> Scanner<'_, 't> {
             } else if j > i && is_particle(w) && self.particle_then_name(j, end) {
                 // "Ana de la Vega", "Omar bin Said".
                 j += 1;
-            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") {
+            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") && !(w == "and" && is_legal_form(self.word(j - 1))) {
+                // "Ministry of Trade and Industry" (but "Lund Inc and Berg Corp." are two).
                 j += 1;
             } else if j > i && j + 1 < end && self.cap(j + 1) && w == "&" {
                 // "Lund & Berg": a firm.

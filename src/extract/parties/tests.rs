@@ -75,6 +75,7 @@ fn organisations_by_name_acronym_and_head_word() {
         "Shares of Alder Mining Corp. rose after Harbour Ministry approval." => ["organization Alder Mining Corp. [Alder Mining Corp.]", "organization Harbour Ministry [Harbour Ministry]"];
         "The Coastal Fisheries Authority (CFA) said the CFA would appeal." => ["organization Coastal Fisheries Authority [Coastal Fisheries Authority|CFA|CFA]"];
         "Lund & Berg said profits rose." => ["organization Lund & Berg [Lund & Berg]"];
+        "The rivals Corvin Labs Inc and Teller Corp. bid; Corvin Labs won." => ["organization Corvin Labs Inc [Corvin Labs Inc|Corvin Labs]", "organization Teller Corp. [Teller Corp.]"];
     ]);
 }
 
