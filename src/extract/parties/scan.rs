@@ -147,6 +147,11 @@ fn is_compound_modifier(word: &str) -> bool {
         .any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
+/// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
+fn is_plural_people_shape(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
     matches!(word, "de" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "da" | "do" | "dos" | "del" | "di" | "la" | "le" | "du" | "ter")
@@ -614,7 +619,10 @@ impl<'t> Scanner<'_, 't> {
             let prev = a.checked_sub(1).map_or("", |p| self.word(p));
             let next = self.word(j);
             let next_sort = self.group(j).map(|g| g.sort);
-            let hint = if initial {
+            let hint = if initial && is_speech_verb(next) && !is_plural_people_shape(self.word(a)) {
+                // "Okafor said ...": an uncommon word opening a sentence before a speech verb.
+                Hint::Speaker
+            } else if initial {
                 Hint::Initial
             } else if (a > 0 && is_compound_modifier(prev)) || (matches!(next_sort, Some(Sort::State | Sort::Person)) && !self.cap(j)) {
                 Hint::Body

@@ -148,6 +148,8 @@ fn lone_words_by_context() {
         "Shares in Zentrix rose after Zentrix won a contract." => ["organization Zentrix [Zentrix|Zentrix]"];
         // An unknown acronym saying something is a body, not a person.
         "Talks stalled, the FNU said." => ["organization FNU [FNU]"];
+        // An uncommon word opening a sentence before a speech verb is a speaker.
+        "Okafor said the port would reopen." => ["person Okafor [Okafor]"];
         // A plural people's name saying something is no person.
         "The Lutherans said they would meet." => [] not ["Lutherans"];
         // Companies are "based" somewhere and have spokesmen.
