@@ -76,6 +76,7 @@ cases!(reported_speech:
     ["The group warned against any hasty withdrawal.", "warned", Some("The group"), "against any hasty withdrawal", false, Warn],
     ["The group warned against any truce that lets the army regroup.", "warned", Some("The group"), "against any truce that lets the army regroup", false, Warn],
     ["The mayor told a meeting of farmers that prices would rise.", "told", Some("The mayor"), "that prices would rise", false, Say],
+    ["“We will be back,” Ana Ruiz said as she left the hall.", "said", Some("Ana Ruiz"), "We will be back", true, Say],
     ["The leaders welcomed the deal.", "welcomed", Some("The leaders"), "the deal", false, Welcome],
 );
 
@@ -134,6 +135,7 @@ fn not_claims() {
         "Hope Street was closed for repairs.",
         "The rebels' demands were long.",
         "The warning came too late.",
+        "Ana Ruiz reported from the border town.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

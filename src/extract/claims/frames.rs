@@ -577,6 +577,11 @@ fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
     if end < k + 3 {
         return false;
     }
+    // "said from Geneva", "said as she left": an adverbial or a subordinate clause, not what
+    // was said.
+    if matches!(w.lower(k), "from" | "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until") {
+        return false;
+    }
     !w.is(k, class::NP_STOP) || w.is(k, class::BOUNDARY)
 }
 
@@ -632,7 +637,9 @@ fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool 
 fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let k = skip_adverbial(w, ce, end);
-    k >= end || w.is_stop(k) || w.is(k, class::WHO) || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
+    // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
+    let subordinate = matches!(w.lower(k), "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until");
+    k >= end || w.is_stop(k) || w.is(k, class::WHO) || subordinate || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
