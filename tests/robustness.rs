@@ -90,3 +90,25 @@ fn empty_and_tiny_inputs() {
 fn only_quotes_and_brackets() {
     check(&"“(\"‘’\")” ".repeat(5_000));
 }
+
+/// Inputs shaped to make a careless scan quadratic must still finish fast (linear time).
+#[test]
+fn adversarial_shapes_stay_fast() {
+    let shapes = [
+        "Chile ".repeat(100_000),
+        "President ".repeat(100_000),
+        ") ".repeat(200_000),
+        "” ".repeat(200_000),
+        "Ana Lund Chile Oslo Kremlin ".repeat(20_000),
+        "U.S. ".repeat(100_000),
+        "Mr. ".repeat(100_000),
+        "of the ".repeat(100_000),
+        format!("{}.", "Ana Lund, ".repeat(50_000)),
+    ];
+    for text in &shapes {
+        let start = std::time::Instant::now();
+        check(text);
+        // Generous even for a debug build on a busy machine; quadratic behaviour takes minutes.
+        assert!(start.elapsed().as_secs() < 30, "too slow on {:?}…", &text[..20]);
+    }
+}

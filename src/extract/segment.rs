@@ -447,7 +447,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Whether the closing quotes and brackets ending at token `i` follow a final stop.
 fn ends_in_stop(text: &str, tokens: &[Token], i: usize) -> bool {
     let mut k = i;
-    while k > 0 {
+    // A stop sits at most a few closing marks back (`."')`); a bound keeps ")))..." linear.
+    while k > 0 && k + 6 > i {
         k -= 1;
         let w = tokens[k].span.text(text);
         if is_stop(w) {

@@ -146,7 +146,8 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                 let words: Vec<&str> = key.split(' ').collect();
                 let (first, last) = (words[0].to_owned(), words[words.len() - 1].to_owned());
                 let found = n.surnames.get(&last).and_then(|v| {
-                    v.iter().copied().find(|&p| {
+                    // Bounded, so a list of thousands of namesakes stays linear.
+                    v.iter().take(16).copied().find(|&p| {
                         // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
                         same_first(&n.persons[p].first, &first) || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
                     })

@@ -124,6 +124,9 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// The most words a name may have; runs of capitals are cut there, keeping the scan linear.
+const MAX_NAME_WORDS: usize = 12;
+
 /// Legal forms that end a company's name ("Inc", "Corp.", "AG").
 fn is_legal_form(word: &str) -> bool {
     matches!(
@@ -440,6 +443,8 @@ impl<'t> Scanner<'_, 't> {
     /// End of the plain run of capitalised words from `i`, with "of"/"for"/"and" inside when
     /// a capitalised word follows them ("Bank of Lund", "Office for Ports").
     fn plain_run(&self, i: usize, end: usize) -> usize {
+        // Names are short: looking further would make a long run of capitals quadratic.
+        let end = end.min(i + MAX_NAME_WORDS);
         let mut j = i;
         while j < end {
             let w = self.word(j);
@@ -460,6 +465,7 @@ impl<'t> Scanner<'_, 't> {
     /// A run of capitalised words at `i` (not a gazetteer name): proposes what it names and
     /// returns the index to continue from.
     fn name_run(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> usize {
+        let end = end.min(i + MAX_NAME_WORDS);
         let mut j = i;
         let mut has_head = false;
         let mut ampersand = false;
