@@ -94,6 +94,8 @@ pub fn find_quotes(w: &Words) -> Quotes {
             i += 1;
         }
     }
+    let ends = paragraph_ends(w);
+    let last_of_paragraph = |i: usize| ends.get(w.paragraph(i)).copied().unwrap_or(i).max(i);
     let mut list: Vec<Quote> = Vec::new();
     let mut open: Option<usize> = None;
     for (k, &(i, f)) in marks.iter().enumerate() {
@@ -121,7 +123,7 @@ pub fn find_quotes(w: &Words) -> Quotes {
         // An open quotation runs on past its paragraph when the next mark closes it or opens
         // the next paragraph ("...\n“More,” she said."); otherwise it ends with the paragraph.
         if let Some(o) = open {
-            let last = last_of_paragraph(w, i);
+            let last = last_of_paragraph(i);
             let runs_on = match marks.get(k + 1) {
                 Some(&(j, _)) if j <= last => true,
                 Some(&(j, g)) => {
@@ -164,18 +166,17 @@ fn first_of_paragraph(w: &Words, i: usize) -> bool {
     i == 0 || w.paragraph(i - 1) != w.paragraph(i)
 }
 
-fn last_of_paragraph(w: &Words, i: usize) -> usize {
-    let p = w.paragraph(i);
-    let doc = w.doc();
-    let s = doc.sentence_of(i);
-    let mut last = i;
-    for sent in doc.sentences.iter().skip(s) {
-        if sent.paragraph != p {
-            break;
+/// The last token of every paragraph, indexed by paragraph (one pass over the sentences).
+fn paragraph_ends(w: &Words) -> Vec<usize> {
+    let mut ends: Vec<usize> = Vec::new();
+    for sent in &w.doc().sentences {
+        let last = sent.tokens.end.saturating_sub(1);
+        if ends.len() <= sent.paragraph {
+            ends.resize(sent.paragraph + 1, last);
         }
-        last = sent.tokens.end.saturating_sub(1).max(last);
+        ends[sent.paragraph] = ends[sent.paragraph].max(last);
     }
-    last
+    ends
 }
 
 #[cfg(test)]
