@@ -617,6 +617,9 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if n >= 2 && self.info(a).first_name {
             Target::Person
+        } else if n >= 2 && a > 0 && is_place_preposition(self.word(a - 1)) {
+            // "in Vardby Heights", "near Port Ulla": after "in", a name is a place.
+            Target::NewPlace
         } else if self.is_place_by_country(j, end) {
             Target::NewPlace
         } else if (2..=3).contains(&n) && self.person_by_shape(s, a, j) {
