@@ -542,7 +542,8 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
 /// The paragraph starting at token `k` (at most a few sentences), for a cue ending in a colon.
 fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
     let doc = w.doc();
-    let first = doc.sentences.iter().position(|s| s.tokens.start >= k)?;
+    let first = doc.sentences.partition_point(|s| s.tokens.start < k);
+    doc.sentences.get(first)?;
     let para = doc.sentences[first].paragraph;
     if doc.sentences[first].tokens.start != k || para == w.paragraph(k.saturating_sub(1)) {
         return None;
