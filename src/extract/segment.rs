@@ -245,10 +245,17 @@ fn word_end(text: &str, start: usize) -> usize {
         }
         break;
     }
-    if char_at(text, end) == Some('.') && keeps_dot(&text[start..end], dotted) {
+    if char_at(text, end) == Some('.') && keeps_dot(&text[start..end], dotted) && !final_company_dot(text, start, end, dotted) {
         end += 1;
     }
     end
+}
+
+/// Whether the `.` after a company's legal form ends the line: then it is the sentence's
+/// stop ("... bought Lund Corp.\n"), as a company name is written without it mid-sentence.
+fn final_company_dot(text: &str, start: usize, end: usize, dotted: bool) -> bool {
+    let after = text[end + 1..].chars().find(|c| !matches!(c, ' ' | '\t' | '\r'));
+    !dotted && matches!(&text[start..end], "Corp" | "Inc" | "Co" | "Ltd" | "Bros") && after.is_none_or(|c| c == '\n')
 }
 
 /// Whether the word before a `.` is an abbreviation or initial that owns the dot.
@@ -609,6 +616,7 @@ mod tests {
     fn abbreviations_and_initials() {
         check_tokens(cases![
             "Mr. Lund and Dr. Ode met" => ["Mr.", "Lund", "and", "Dr.", "Ode", "met"],
+            "Lund Corp. rose. It bought Berg Inc.\nNext" => ["Lund", "Corp.", "rose", ".", "It", "bought", "Berg", "Inc", ".", "Next"],
             "the U.S. and U.N. said" => ["the", "U.S.", "and", "U.N.", "said"],
             "John F. Kerr spoke" => ["John", "F.", "Kerr", "spoke"],
             "on Feb. 3 at St. Ann" => ["on", "Feb.", "3", "at", "St.", "Ann"],

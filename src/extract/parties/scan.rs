@@ -357,7 +357,8 @@ impl<'t> Scanner<'_, 't> {
         if !matches!(hit.entry, Entry::Org(_)) && !s.shouted {
             // "Oslo City Council", "New York Times": a place name inside an organisation's.
             let r = self.plain_run(i, end);
-            if r > j && self.g.is_org_head(self.word(r - 1)) {
+            let head_of = (j..r).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
+            if r > j && (self.g.is_org_head(self.word(r - 1)) || head_of) {
                 let c = self.push(Cand::new(i..r, Target::NewOrg, MentionForm::Name));
                 pending.affiliation = Some(c);
                 pending.start.get_or_insert(i);
@@ -480,7 +481,7 @@ impl<'t> Scanner<'_, 't> {
                         self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
                         return k;
                     }
-                    let country = matches!(hit.entry, Entry::Country(_)) && matches!(hit.form, Form::Name | Form::Alias);
+                    let country = matches!(hit.entry, Entry::Country(_) | Entry::Place(_)) && matches!(hit.form, Form::Name | Form::Alias);
                     if j == i + 1 && country && self.info(i).common && !self.starts_sentence(i) {
                         // "Air Chile", "Radio Peru": an ordinary word capitalised before a
                         // country's name makes a company's or broadcaster's name.
@@ -515,8 +516,9 @@ impl<'t> Scanner<'_, 't> {
             } else if j > i && is_particle(w) && self.particle_then_name(j, end) {
                 // "Ana de la Vega", "Omar bin Said".
                 j += 1;
-            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") && !(w == "and" && is_legal_form(self.word(j - 1))) {
-                // "Ministry of Trade and Industry" (but "Lund Inc and Berg Corp." are two).
+            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") && !is_legal_form(self.word(j - 1)) {
+                // "Ministry of Trade and Industry" (but "Lund Inc and Berg Corp." are two, and
+                // "Lund Inc of Oslo" is a company and a place).
                 j += 1;
             } else if j > i && j + 1 < end && self.cap(j + 1) && w == "&" {
                 // "Lund & Berg": a firm.
