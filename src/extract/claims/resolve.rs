@@ -84,6 +84,7 @@ impl Lookup<'_> {
         self.said
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
             .find(|s| self.kind(s.party).is_some_and(want))
             .map(|s| s.party)
@@ -153,6 +154,7 @@ impl Lookup<'_> {
             .said
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
             .find_map(|s| country(s.party));
         from_speaker.or_else(|| last_mention(parties, self.cue, &|k| k == PartyKind::Country))
@@ -203,6 +205,7 @@ fn person_antecedent(w: &Words, parties: &Parties, cue: usize, sentence: usize, 
     let speaker = said
         .iter()
         .rev()
+        .take(LOOKBACK)
         .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
         .find(|s| person(s.party))
         .map(|s| (s.at, s.party));
