@@ -3,7 +3,8 @@
 //! Every article is first checked for invariants that hold for any input: spans slice the
 //! text to their stated text on char boundaries, mentions of all parties never overlap, and
 //! no actor appears as two parties. Then `NAME.expect.json` lists the parties that must be
-//! found (kind, canonical name, aliases that must be among its names), the roles and
+//! found (kind, canonical name, aliases that must be among its names, and optionally mention
+//! texts it must have exactly), the roles and
 //! affiliations of some people, and capitalised words that must not become parties.
 
 use article_explorer::extract::{analyze, Extraction, Party, TextSpan};
@@ -74,6 +75,17 @@ fn check_invariants(text: &str, x: &Extraction, file: &str) {
             }
         }
     }
+    // Mentions are tight: no titles before a person's name, no article before any name.
+    for p in &x.parties {
+        for m in &p.mentions {
+            let first = m.text.split_whitespace().next().unwrap_or("");
+            assert!(!matches!(first, "The" | "the" | "a" | "A"), "{file}: mention {:?} of {} starts with an article", m.text, p.name);
+            if p.kind.label() == "person" {
+                let title = ["President", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Judge", "Chancellor", "Secretary", "Prime"];
+                assert!(!title.contains(&first), "{file}: person mention {:?} starts with a title", m.text);
+            }
+        }
+    }
     let ids: Vec<&str> = x.parties.iter().map(|p| p.id.as_str()).collect();
     for p in &x.parties {
         if let Some(a) = &p.affiliation {
@@ -99,6 +111,11 @@ fn check_expectations(x: &Extraction, expect: &Value, file: &str) {
         assert_eq!(norm(&p.name), norm(name), "{file}: canonical name of {name}");
         for alias in row[2].as_array().into_iter().flatten().filter_map(Value::as_str) {
             assert!(names(p).contains(&norm(alias)), "{file}: {name} lacks alias {alias}: {:?}", p.aliases);
+        }
+        // An optional fourth column: mention texts the party must have, exactly.
+        for text in row.get(3).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
+            assert!(texts.contains(&text), "{file}: {name} lacks mention {text:?}: {texts:?}");
         }
     }
     assert!(missing.is_empty(), "{file}: missing parties {missing:?}\nfound {:?}", x.parties.iter().map(|p| &p.name).collect::<Vec<_>>());
