@@ -175,6 +175,9 @@ struct Speaker {
 fn speakers() {
     let cases = [
         Speaker { text: "Norway accused Sweden of delaying the talks.", cue: "accused", speaker: Some("Norway") },
+        Speaker { text: "Norway's spokesperson said that the offer was fair.", cue: "said", speaker: Some("Norway") },
+        Speaker { text: "Sweden sent a team. Swedish officials said that talks would go on.", cue: "said", speaker: Some("Sweden") },
+        Speaker { text: "Norway met Sweden. Both sides said that they wanted peace.", cue: "said", speaker: None },
         Speaker {
             text: "Foreign Minister Ana Lund arrived in Oslo on Monday. She said that the talks had failed.",
             cue: "said",
