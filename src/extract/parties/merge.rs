@@ -402,6 +402,8 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
             continue;
         }
         let alias = match c.form {
+            // "Ukrainian officials" gives the adjective "Ukrainian" as a name of Ukraine.
+            MentionForm::Group if c.name.is_none() => c.adjective.as_ref().map(|r| text_of(doc, r)),
             MentionForm::Group | MentionForm::Role => c.name.as_ref().map(|n| text_of(doc, n)),
             _ => Some(text_of(doc, &c.tokens)),
         };

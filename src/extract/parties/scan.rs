@@ -64,6 +64,8 @@ pub(super) struct Cand {
     pub hidden: bool,
     /// An adjective that does not make its country a party on its own ("Norwegian salmon").
     pub weak: bool,
+    /// The country adjective opening a description ("South Korean" in "South Korean officials").
+    pub adjective: Option<Range<usize>>,
 }
 
 impl Cand {
@@ -78,6 +80,7 @@ impl Cand {
             affiliation: None,
             hidden: false,
             weak: false,
+            adjective: None,
         }
     }
 }
@@ -406,6 +409,7 @@ impl<'t> Scanner<'_, 't> {
         let mut cand = Cand::new(i..j, Target::Known(entry), MentionForm::Adjective);
         match self.group_after(j, end) {
             Some((k, _, Sort::State)) => {
+                cand.adjective = Some(i..j);
                 cand.tokens = i..k;
                 cand.extent = i..k;
                 cand.form = MentionForm::Group;

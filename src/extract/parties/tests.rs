@@ -124,6 +124,7 @@ fn collectives_and_unnamed_roles() {
     let negotiators = doc.tokens.iter().position(|t| t.span.text(text) == "negotiators").unwrap();
     assert_eq!(parties.at_token(negotiators).map(|m| m.party), Some(russia));
     assert_eq!(parties.party_for_adjective("russian"), Some(russia));
+    assert!(parties.list[russia].aliases.iter().any(|a| a == "Russian"), "the adjective is a name of Russia");
     check(cases![
         "A Kremlin spokesman said Russian negotiators would return. Analysts and Tamil rebels disagreed." =>
             ["country Russia [Kremlin]", "group analysts [Analysts]", "group Tamil rebels [Tamil rebels]"];
