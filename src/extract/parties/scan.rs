@@ -616,6 +616,9 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if titled {
             Target::Person
+        } else if s.source {
+            // "Source: Harbour Times": the publisher.
+            Target::NewOrg
         } else if s.dateline && a > 0 && self.word(a - 1) == "(" {
             // "OSLO (Newswire) -": the agency in brackets.
             Target::NewOrg

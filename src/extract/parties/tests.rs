@@ -176,6 +176,7 @@ fn capitals_alone_do_not_make_junk() {
         // A shouted headline and a dateline give only real names.
         "TALKS COLLAPSE AS ENVOYS LEAVE\nVARDBY, Norway 2024-05-02\nThe envoys left." => ["place VARDBY [VARDBY]", "country Norway [Norway]"] not ["TALKS", "ENVOYS"];
         "WELLINGTON (Reuters) - Ports reopened." => ["country New Zealand [WELLINGTON]"] not ["Reuters ("];
+        "VARDBY (Coast Wire) - Ports reopened.\nSource: Harbour Daily" => ["organization Coast Wire [Coast Wire]", "organization Harbour Daily [Harbour Daily]"];
         // Events and things are not actors.
         "The Harvest Day parade and the Lund Cup drew crowds." => [] not ["Harvest Day", "Lund Cup"];
         // A capitalised phrase in quotation marks is a slogan or title.
