@@ -96,6 +96,8 @@ cases!(passive_and_sourceless:
 
 cases!(shared_and_hidden_subjects:
     ["The minister said the talks failed, adding that more were planned.", "adding", Some("The minister"), "that more were planned", false, Say],
+    ["“It is over,” the coach said, adding he would stay.", "adding", Some("the coach"), "he would stay", false, Say],
+    ["The bank said: “Rates will rise,” adding that loans would cost more.", "adding", Some("The bank"), "that loans would cost more", false, Say],
     ["Maria Lopez, who chairs the committee, said the vote would be delayed.", "said", Some("Maria Lopez, who chairs the committee"), "the vote would be delayed", false, Say],
     ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
     ["The union said it had made an offer and called the strike “fair.”", "called", Some("The union"), "the strike “fair.”", false, Describe],
@@ -117,6 +119,7 @@ cases!(mid_sentence_and_appositives:
     ["''We won,'' the captain said.", "said", Some("the captain"), "We won", true, Say],
     ["The governor added:\nIt is typical of them. They never listen.\nNext story.", "added", Some("The governor"), "It is typical of them. They never listen", false, Say],
     ["Talks Will Resume in May, Minister Says\nThe talks broke off.", "Says", Some("Minister"), "Talks Will Resume in May", false, Say],
+    ["Mayor Says Port Will Reopen Soon.\nThe port closed.", "Says", Some("Mayor"), "Port Will Reopen Soon", false, Say],
     ["“We will win,” the senator said this month.", "said", Some("the senator"), "We will win", true, Say],
     ["Reporters asked whether the plan would work.", "asked", Some("Reporters"), "whether the plan would work", false, Urge],
     ["“Work goes on,” the agency quoted the mayor as saying.", "quoted the mayor as saying", Some("the mayor"), "Work goes on", true, Say],

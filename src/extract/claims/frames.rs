@@ -117,7 +117,7 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     }
     // A capitalised cue inside a sentence is a name ("Hope", "Charge") unless it opens a clause.
     // Headlines capitalise every word ("Minister Says Talks Failed").
-    let title_case = w.doc().sentences.get(s.index).is_some_and(|x| x.headline);
+    let title_case = w.doc().sentences.get(s.index).is_some_and(|x| x.headline) || title_case(w, s);
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
@@ -221,13 +221,17 @@ impl At<'_> {
             let (content, direct) = after(w, q, s, ce, info)?;
             return Some(self.draft(sentence_subject(w, s.start, c - 1), false, c, content, direct));
         }
-        if !(c > s.start && w.is_punct(c - 1, ",")) {
+        // "... ago,” adding that ...": the comma may sit inside the closing quotation mark.
+        let after_comma = c > s.start && (w.is_punct(c - 1, ",") || (q.closing_at(c - 1).is_some() && c >= 2 && w.is_punct(c - 2, ",")));
+        if !after_comma {
             let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
             let (a, b) = subject_before(w, s.start, c).filter(|_| opens && info.has(frame::QUOTE))?;
             let (content, direct) = after(w, q, s, ce, info)?;
             return Some(self.draft(Some((a, b)), false, c, content, direct));
         }
-        let (content, direct) = after(w, q, s, ce, info)?;
+        // ", adding he would stay": after a comma the participle takes a bare clause too.
+        let bare = CueInfo { class: info.class, frames: info.frames | frame::THAT };
+        let (content, direct) = after(w, q, s, ce, bare)?;
         Some(self.draft(sentence_subject(w, s.start, c - 1), true, c, content, direct))
     }
 
@@ -329,6 +333,18 @@ impl At<'_> {
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Whether most words of the sentence are capitalised, as in a headline that ends with a stop
+/// ("Mayor Says Port Will Reopen."). Only asked about a capitalised cue, so rarely computed.
+fn title_case(w: &Words, s: Sent) -> bool {
+    let words = (s.start..s.end.min(s.start + 40)).filter(|&i| w.is_word(i) && w.lower(i).len() > 3);
+    let (mut all, mut caps) = (0, 0);
+    for i in words {
+        all += 1;
+        caps += usize::from(w.is_cap(i));
+    }
+    all >= 4 && caps * 10 >= all * 8
 }
 
 fn is_ly_adverb(w: &Words, i: usize) -> bool {
@@ -771,7 +787,7 @@ fn is_time(w: &Words, i: usize) -> bool {
 /// "“Not now,” Ana Ruiz, a lawyer for the city, said" → the quotation and "Ana Ruiz".
 fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
     let from = comma.saturating_sub(25).max(start.saturating_sub(1));
-    let close = (from..comma).rev().find(|&k| w.is_quote(k) || w.is_stop(k))?;
+    let close = (from..comma).rev().find(|&k| q.closing_at(k).is_some() || w.is_stop(k))?;
     let quote = q.closing_at(close)?;
     let first = if w.is_punct(close + 1, ",") { close + 2 } else { close + 1 };
     let (a, b) = np_after(w, first, comma + 1)?;
