@@ -6,7 +6,7 @@
 //! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
 //! every candidate its party, in text order.
 
-use super::gazetteer::{gazetteer, push_key, Entry, FastMap, FastSet, Form};
+use super::gazetteer::{gazetteer, push_key, with_key, Entry, FastMap, FastSet, Form};
 use super::scan::{Cand, Hint, Target};
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
@@ -140,6 +140,9 @@ fn is_plural_people(word: &str) -> bool {
 fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
     let mut n = Names::default();
     for (ci, c) in cands.iter().enumerate() {
+        if matches!(c.target, Target::Known(_) | Target::Group(_) | Target::RolePerson(_)) {
+            continue; // settled by their entry or class; no name to collect
+        }
         let key = key_of(doc, &c.tokens);
         match &c.target {
             Target::Person if c.tokens.len() >= 2 => {
@@ -286,11 +289,15 @@ impl Names {
     fn key(&self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
         Some(match &c.target {
             // "Maria Jordan ... Jordan said": a country's name as a known person's surname.
-            Target::Known(e) if c.tokens.len() == 1 && self.surnames.contains_key(&key_of(doc, &c.tokens)) => {
-                let _ = e;
-                Key::Person(self.surnames[&key_of(doc, &c.tokens)][0])
+            Target::Known(e) => {
+                let surname = (c.tokens.len() == 1 && !self.surnames.is_empty())
+                    .then(|| with_key(doc.word(c.tokens.start), |k| self.surnames.get(k).map(|v| v[0])))
+                    .flatten();
+                match surname {
+                    Some(p) => Key::Person(p),
+                    None => Key::Known((*e).into()),
+                }
             }
-            Target::Known(e) => Key::Known((*e).into()),
             Target::NewOrg => match self.single_org(doc, c) {
                 Some(k) => k,
                 None => Key::NewOrg(org_key(&key_of(doc, &c.tokens))),
@@ -403,13 +410,19 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
         }
         let alias = match c.form {
             // "Ukrainian officials" gives the adjective "Ukrainian" as a name of Ukraine.
-            MentionForm::Group if c.name.is_none() => c.adjective.as_ref().map(|r| text_of(doc, r)),
-            MentionForm::Group | MentionForm::Role => c.name.as_ref().map(|n| text_of(doc, n)),
-            _ => Some(text_of(doc, &c.tokens)),
+            MentionForm::Group if c.name.is_none() => c.adjective.as_ref(),
+            MentionForm::Group | MentionForm::Role => c.name.as_ref(),
+            _ => Some(&c.tokens),
         };
-        if let Some(alias) = alias {
-            if !alias.eq_ignore_ascii_case(&record.name) && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
-                record.aliases.push(alias);
+        if let Some(r) = alias.filter(|r| !r.is_empty()) {
+            // Compared as written first: most mentions repeat a known name, so no allocation.
+            let raw = doc.between(r.start, r.end - 1).text(doc.text);
+            let known = |a: &str| a.eq_ignore_ascii_case(raw);
+            if !known(&record.name) && !record.aliases.iter().any(|a| known(a)) {
+                let alias = text_of(doc, r);
+                if !alias.eq_ignore_ascii_case(&record.name) && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+                    record.aliases.push(alias);
+                }
             }
         }
         let form = match (key, c.form) {
