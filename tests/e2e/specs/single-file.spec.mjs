@@ -41,3 +41,17 @@ test('opens from file://, extracts, exports and restores, with no request', asyn
   const elsewhere = requests.filter((u) => u !== file && !u.startsWith('blob:'));
   expect(elsewhere).toEqual([]);
 });
+
+test('without a worker on file://, long texts still work and a notice says why it may pause', async ({ page, explorer }) => {
+  await explorer.open(file);
+  let long = '';
+  for (let i = 0; long.length < 60_000; i++) long += sample.replaceAll('Thursday', `day ${i}`) + '\n';
+  await explorer.input.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, long);
+  await explorer.settled();
+  await expect(page.getByTestId('notice')).toContainText('no background worker');
+  expect(page.workers()).toHaveLength(0);
+  await expect(page.getByTestId('card-claim').first()).toBeVisible();
+});
