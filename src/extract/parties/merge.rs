@@ -258,6 +258,9 @@ impl Names {
                 return Some(Key::NewOrg(org.clone()));
             }
         }
+        if c.plain && !matches!(hint, None) {
+            return None; // "Well, ..." or "the Country section": an ordinary word
+        }
         if self.place_words.contains(&key) {
             return Some(Key::NewPlace(key));
         }

@@ -66,6 +66,9 @@ pub(super) struct Cand {
     pub weak: bool,
     /// The country adjective opening a description ("South Korean" in "South Korean officials").
     pub adjective: Option<Range<usize>>,
+    /// A lone capitalised word this article also writes in lower case ("Well", "Country"):
+    /// kept only if it names someone known (a surname, a company's word).
+    pub plain: bool,
 }
 
 impl Cand {
@@ -81,6 +84,7 @@ impl Cand {
             hidden: false,
             weak: false,
             adjective: None,
+            plain: false,
         }
     }
 }
@@ -153,6 +157,15 @@ fn is_compound_modifier(word: &str) -> bool {
         .any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
+/// Articles, pronouns, prepositions and conjunctions (any case): never the start of a name.
+fn is_closed_class(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "your" | "in" | "on" | "at" | "of"
+            | "for" | "to" | "by" | "with" | "and" | "or" | "but" | "it" | "they" | "we" | "he" | "she" | "this" | "that"
+    )
+}
+
 /// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
 fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
@@ -168,6 +181,9 @@ fn is_particle(word: &str) -> bool {
 struct Tok {
     info: WordInfo,
     cap: bool,
+    /// Capitalised, but an ordinary word: a function word, or one this article also writes
+    /// in lower case (not a title or a gazetteer name). "Was", "Over", "Voters".
+    plain: bool,
 }
 
 struct Scanner<'d, 't> {
@@ -179,6 +195,8 @@ struct Scanner<'d, 't> {
     out: Vec<Cand>,
     /// First token of the sentence being scanned.
     sentence_start: usize,
+    /// The sentence is in title case ("Talks Fail Over Ports"): capitals say little.
+    title_case: bool,
 }
 
 
@@ -200,10 +218,17 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
             if first.is_some_and(char::is_lowercase) {
                 lower_words.insert(hash);
             }
-            Tok { info: g.info_by_hash(hash), cap: first.is_some_and(char::is_uppercase) }
+            Tok { info: g.info_by_hash(hash), cap: first.is_some_and(char::is_uppercase), plain: false }
         })
-        .collect();
-    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0 };
+        .collect::<Vec<Tok>>();
+    let mut toks = toks;
+    for (t, tok) in doc.tokens.iter().zip(toks.iter_mut()) {
+        let i = tok.info;
+        if tok.cap && !i.title_start && !i.name_start && !i.first_name {
+            tok.plain = i.function || lower_words.contains(&key_hash(t.span.text(doc.text)));
+        }
+    }
+    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0, title_case: false };
     for sentence in &doc.sentences {
         s.sentence(sentence);
     }
@@ -262,6 +287,23 @@ impl<'t> Scanner<'_, 't> {
 
     fn sentence(&mut self, s: &Sentence) {
         self.sentence_start = s.tokens.start;
+        // Title case ("Voters Abandon Party Over Taxes"): most words capitalised, two or more
+        // of them ordinary words, not counting the first word.
+        let (mut words, mut caps, mut plain) = (0usize, 0usize, 0usize);
+        for k in s.tokens.clone() {
+            if self.doc.tokens[k].kind != TokenKind::Word || self.word(k).len() < 2 {
+                continue;
+            }
+            words += 1;
+            if self.toks[k].cap {
+                caps += 1;
+                plain += usize::from(self.toks[k].plain && k > s.tokens.start + 1);
+            }
+        }
+        // A first line standing alone as its own paragraph is a headline: capitals suffice.
+        let next_para = self.doc.sentences.get(self.doc.sentence_of(s.tokens.start) + 1).map(|n| n.paragraph);
+        let lone_first = s.paragraph == 0 && s.tokens.start == 0 && next_para.is_some_and(|p| p != 0);
+        self.title_case = (plain >= 2 || lone_first) && words >= 3 && caps * 3 >= words * 2;
         let end = s.tokens.end;
         let mut pending = Pending::default();
         let mut i = s.tokens.start;
@@ -476,7 +518,7 @@ impl<'t> Scanner<'_, 't> {
         let mut ampersand = false;
         while j < end {
             let w = self.word(j);
-            let name_word = self.cap(j) && !self.info(j).not_name && !is_compound_modifier(w);
+            let name_word = self.cap(j) && !self.info(j).not_name && !is_compound_modifier(w) && !(self.title_case && self.toks[j].plain);
             if j > i && name_word {
                 if let Some((hit, k)) = self.longest(j, end, s.shouted) {
                     let prev = self.word(j - 1);
@@ -486,7 +528,7 @@ impl<'t> Scanner<'_, 't> {
                         return k;
                     }
                     let country = matches!(hit.entry, Entry::Country(_) | Entry::Place(_)) && matches!(hit.form, Form::Name | Form::Alias);
-                    if j == i + 1 && country && self.info(i).common && !self.starts_sentence(i) {
+                    if j == i + 1 && country && self.info(i).common && !is_closed_class(prev) && !self.starts_sentence(i) {
                         // "Air Chile", "Radio Peru": an ordinary word capitalised before a
                         // country's name makes a company's or broadcaster's name.
                         self.push(Cand::new(i..k, Target::NewOrg, MentionForm::Name));
@@ -543,7 +585,11 @@ impl<'t> Scanner<'_, 't> {
         while a < j && self.info(a).not_name {
             a += 1;
         }
-        let initial = a == i && self.starts_sentence(i);
+        // "in Their Words": a capitalised function word is never part of a name.
+        while a < j && is_closed_class(self.word(a)) && !self.starts_sentence(a) {
+            a += 1;
+        }
+        let initial = (a == i && self.starts_sentence(i)) || self.title_case;
         if initial && a < j && self.is_common_word(self.word(a)) && pending.role.is_none() && !pending.honorific {
             a += 1;
         }
@@ -657,6 +703,7 @@ impl<'t> Scanner<'_, 't> {
             return;
         };
         let mut c = Cand::new(a..j, target.clone(), MentionForm::Name);
+        c.plain = n == 1 && self.toks[a].plain;
         if matches!(target, Target::Person | Target::Single(_)) {
             if let Some(aff) = pending.affiliation {
                 if let Some(x) = self.out.get_mut(aff) {
@@ -712,7 +759,7 @@ impl<'t> Scanner<'_, 't> {
     /// words in running text, or a byline.
     fn person_by_shape(&self, s: &Sentence, a: usize, j: usize) -> bool {
         let byline = self.is_byline(s, a, j) && (a..j).all(|k| self.name_like(k));
-        byline || (!s.headline && (a..j).all(|k| self.name_like(k) && !self.info(k).common))
+        byline || (!s.headline && !self.title_case && (a..j).all(|k| self.name_like(k) && !self.info(k).common))
     }
 
     /// Whether the run `a..j` is a byline: a line holding only a name ("Ana Lund"), or a

@@ -177,6 +177,10 @@ fn capitals_alone_do_not_make_junk() {
         "TALKS COLLAPSE AS ENVOYS LEAVE\nVARDBY, Norway 2024-05-02\nThe envoys left." => ["place VARDBY [VARDBY]", "country Norway [Norway]"] not ["TALKS", "ENVOYS"];
         "WELLINGTON (Reuters) - Ports reopened." => ["country New Zealand [WELLINGTON]"] not ["Reuters ("];
         "VARDBY (Coast Wire) - Ports reopened.\nSource: Harbour Daily" => ["organization Coast Wire [Coast Wire]", "organization Harbour Daily [Harbour Daily]"];
+        // A title-case headline: only real names, not "Voters Abandon".
+        "Harbour Voters Abandon Party Over Taxes And Fees.\nVoters in the harbour town said the party over-taxed fees." => [] not ["Harbour Voters Abandon", "Party Over Taxes", "Harbour Voters"];
+        // A capitalised ordinary word repeated is no company.
+        "Well, the Country desk said. Well, the country is calm, Country editors said." => [] not ["Well", "Country"];
         // Events and things are not actors.
         "The Harvest Day parade and the Lund Cup drew crowds." => [] not ["Harvest Day", "Lund Cup"];
         // A capitalised phrase in quotation marks is a slogan or title.
