@@ -43,6 +43,22 @@ fn clear_button(f: &Filters, facet: Facet, dispatch: &Callback<Action>, what: &s
     }
 }
 
+/// One filter button: pressed or not, its label and count, and the action it sends.
+/// A party chip also carries the party's name (`data-party`), for the page to find it by.
+fn toggle(class: Classes, on: bool, testid: String, label: &str, count: usize, dispatch: &Callback<Action>, action: Action) -> Html {
+    let party = match &action {
+        Action::ToggleParty(name) => Some(name.clone()),
+        _ => None,
+    };
+    let dispatch = dispatch.clone();
+    html! {
+        <button type="button" class={classes!(class, on.then_some("is-on"))} aria-pressed={on.to_string()}
+            data-testid={testid} data-party={party} onclick={Callback::from(move |_| dispatch.emit(action.clone()))}>
+            {label.to_owned()}<span class="ae-badge">{count}</span>
+        </button>
+    }
+}
+
 /// The filter panel.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
@@ -54,15 +70,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let d = &props.dispatch;
 
     let types = CardType::ALL.iter().map(|&t| {
-        let on = f.types.contains(&t);
-        let d = d.clone();
-        html! {
-            <button type="button" class={classes!("ae-toggle", format!("toggle-{}", t.label()), on.then_some("is-on"))}
-                aria-pressed={on.to_string()} data-testid={format!("type-{}", t.label())}
-                onclick={Callback::from(move |_| d.emit(Action::ToggleType(t)))}>
-                {t.plural()}<span class="ae-badge">{counts.of_type(t)}</span>
-            </button>
-        }
+        let class = classes!("ae-toggle", format!("toggle-{}", t.label()));
+        toggle(class, f.types.contains(&t), format!("type-{}", t.label()), t.plural(), counts.of_type(t), d, Action::ToggleType(t))
     });
 
     let mut parties: Vec<_> = ex.parties.iter().filter(|p| p.kind != PartyKind::Place || f.parties.contains(&p.name)).collect();
@@ -75,16 +84,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         parties = shown;
     }
     let chips = parties.into_iter().map(|p| {
+        let class = classes!("ae-chip", format!("kind-{}", p.kind.label()));
         let on = f.parties.contains(&p.name);
-        let name = p.name.clone();
-        let d = d.clone();
-        html! {
-            <button type="button" class={classes!("ae-chip", format!("kind-{}", p.kind.label()), on.then_some("is-on"))}
-                aria-pressed={on.to_string()} data-testid="party-chip" data-party={p.name.clone()}
-                onclick={Callback::from(move |_| d.emit(Action::ToggleParty(name.clone())))}>
-                {p.name.clone()}<span class="ae-badge">{counts.of_party(&p.name)}</span>
-            </button>
-        }
+        toggle(class, on, "party-chip".into(), &p.name, counts.of_party(&p.name), d, Action::ToggleParty(p.name.clone()))
     });
     let more = (hidden > 0).then(|| {
         let all = all_parties.clone();
@@ -93,26 +95,12 @@ pub fn Controls(props: &ControlsProps) -> Html {
     });
 
     let statuses = Status::ALL.iter().map(|&s| {
-        let on = f.statuses.contains(&s);
-        let d = d.clone();
-        html! {
-            <button type="button" class={classes!("ae-toggle", format!("status-{}", s.label()), on.then_some("is-on"))}
-                aria-pressed={on.to_string()} data-testid={format!("status-{}", s.label())}
-                onclick={Callback::from(move |_| d.emit(Action::ToggleStatus(s)))}>
-                {s.label()}<span class="ae-badge">{counts.of_status(s)}</span>
-            </button>
-        }
+        let class = classes!("ae-toggle", format!("status-{}", s.label()));
+        toggle(class, f.statuses.contains(&s), format!("status-{}", s.label()), s.label(), counts.of_status(s), d, Action::ToggleStatus(s))
     });
     let speech = [(Speech::All, "All"), (Speech::Direct, "Quotes"), (Speech::Reported, "Reported")].map(|(s, label)| {
-        let on = f.speech == s;
-        let d = d.clone();
-        html! {
-            <button type="button" class={classes!("ae-segment", on.then_some("is-on"))} aria-pressed={on.to_string()}
-                data-testid={format!("speech-{}", label.to_lowercase())}
-                onclick={Callback::from(move |_| d.emit(Action::SetSpeech(s)))}>
-                {label}<span class="ae-badge">{counts.of_speech(s)}</span>
-            </button>
-        }
+        let testid = format!("speech-{}", label.to_lowercase());
+        toggle(classes!("ae-segment"), f.speech == s, testid, label, counts.of_speech(s), d, Action::SetSpeech(s))
     });
     let on_query = {
         let d = d.clone();
