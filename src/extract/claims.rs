@@ -51,6 +51,7 @@ pub const SPLIT_CONTENT: bool = false;
 /// Finds the attributions of a segmented article whose parties are known.
 pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     let w = Words::new(doc);
+
     let q = quotes::find_quotes(&w);
     let mut drafts = frames::attributions(&w, &q);
     drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));

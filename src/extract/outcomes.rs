@@ -61,9 +61,16 @@ enum Trigger {
     NotOne,
 }
 
+/// Everything the lists say about a word: its class bits and the trigger phrases it starts
+/// (longest first), so one lookup per token answers both.
+#[derive(Default)]
+struct Entry {
+    bits: u8,
+    phrases: Vec<(Vec<String>, Trigger)>,
+}
+
 struct Lexicon {
-    phrases: WordMap<String, Vec<(Vec<String>, Trigger)>>,
-    topics: WordMap<&'static str, u8>,
+    words: WordMap<String, Entry>,
 }
 
 /// Word-class bits of `outcome_topics.txt`.
@@ -76,7 +83,7 @@ const CORE: u8 = 8;
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut phrases: WordMap<String, Vec<(Vec<String>, Trigger)>> = WordMap::default();
+        let mut words: WordMap<String, Entry> = WordMap::default();
         let files = [
             (include_str!("data/outcome_agreed.txt"), 'a'),
             (include_str!("data/outcome_failed.txt"), 'f'),
@@ -96,20 +103,19 @@ fn lexicon() -> &'static Lexicon {
                     _ => Trigger::Future,
                 };
                 for form in forms.split(',') {
-                    for words in expand(form) {
-                        if let Some((first, rest)) = words.split_first() {
-                            phrases.entry(first.clone()).or_default().push((rest.to_vec(), trigger));
+                    for seq in expand(form) {
+                        if let Some((first, rest)) = seq.split_first() {
+                            words.entry(first.clone()).or_default().phrases.push((rest.to_vec(), trigger));
                         }
                     }
                 }
             }
         }
-        for bucket in phrases.values_mut() {
-            bucket.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        for entry in words.values_mut() {
+            entry.phrases.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        let mut topics = WordMap::default();
         for line in entries(include_str!("data/outcome_topics.txt")) {
-            let Some((label, words)) = line.split_once(':') else { continue };
+            let Some((label, list)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
                 "topic" => TOPIC,
                 "action" => ACTION,
@@ -117,11 +123,11 @@ fn lexicon() -> &'static Lexicon {
                 "core" => CORE,
                 _ => 0,
             };
-            for w in words.split_whitespace() {
-                *topics.entry(w).or_insert(0) |= bit;
+            for word in list.split_whitespace() {
+                words.entry(word.to_owned()).or_default().bits |= bit;
             }
         }
-        Lexicon { phrases, topics }
+        Lexicon { words }
     })
 }
 
@@ -146,12 +152,16 @@ fn expand(form: &str) -> Vec<Vec<String>> {
 }
 
 impl Lexicon {
-    fn at(&self, w: &Words, i: usize, end: usize) -> Option<(usize, Trigger)> {
-        let bucket = self.phrases.get(w.lower(i))?;
-        bucket
+    /// The class bits of token `i` and the trigger starting there.
+    fn at(&self, w: &Words, i: usize) -> (u8, Option<(usize, Trigger)>) {
+        let Some(entry) = self.words.get(w.lower(i)) else { return (0, None) };
+        let n = w.len();
+        let trigger = entry
+            .phrases
             .iter()
-            .find(|(rest, _)| i + rest.len() < end && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r))
-            .map(|(rest, t)| (rest.len() + 1, *t))
+            .find(|(rest, _)| i + rest.len() < n && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r))
+            .map(|(rest, t)| (rest.len() + 1, *t));
+        (entry.bits, trigger)
     }
 
 }
@@ -208,8 +218,7 @@ impl Marks {
     fn new(w: &Words, lex: &Lexicon) -> Marks {
         let n = w.len();
         // Only words can be in the lists; punctuation and numbers skip the lookups.
-        let bits = (0..n).map(|i| if w.is_word(i) { lex.topics.get(w.lower(i)).copied().unwrap_or(0) } else { 0 }).collect();
-        let triggers = (0..n).map(|i| if w.is_word(i) { lex.at(w, i, n) } else { None }).collect();
+        let (bits, triggers) = (0..n).map(|i| if w.is_word(i) { lex.at(w, i) } else { (0, None) }).unzip();
         Marks { bits, triggers }
     }
 

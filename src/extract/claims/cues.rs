@@ -102,9 +102,30 @@ pub struct CueMatch {
 /// Forms sharing a first word: the remaining words and the cue, longest first.
 type Bucket = Vec<(Vec<String>, CueInfo)>;
 
-fn lexicon() -> &'static WordMap<String, Bucket> {
-    static LEX: OnceLock<WordMap<String, Bucket>> = OnceLock::new();
-    LEX.get_or_init(|| build(include_str!("../data/cues.txt")))
+/// The cue forms grouped by first word: an index from the first word to its bucket.
+struct CueLexicon {
+    index: WordMap<String, usize>,
+    buckets: Vec<Bucket>,
+}
+
+fn lexicon() -> &'static CueLexicon {
+    static LEX: OnceLock<CueLexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let map = build(include_str!("../data/cues.txt"));
+        let mut index = WordMap::default();
+        let mut buckets = Vec::with_capacity(map.len());
+        for (first, bucket) in map {
+            index.insert(first, buckets.len());
+            buckets.push(bucket);
+        }
+        CueLexicon { index, buckets }
+    })
+}
+
+/// Every first word of a cue form with its bucket number, so [`Words`] can note the bucket
+/// of each token in the same lookup as its word class.
+pub fn first_words() -> impl Iterator<Item = (&'static str, usize)> {
+    lexicon().index.iter().map(|(w, &b)| (w.as_str(), b))
 }
 
 /// Parses the data file; malformed lines are skipped (the unit tests check there are none).
@@ -159,12 +180,14 @@ fn expand(form: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// The longest cue form starting at token `i`, if any.
+/// The longest cue form starting at token `i`, if any: the bucket noted for the token by
+/// [`Words`], then a comparison of the few forms in it.
 pub fn cue_at(words: &Words, i: usize) -> Option<CueMatch> {
-    if words.is_number(i) {
+    // Numbers and ASCII punctuation are never cues; a dash like "―" can be.
+    if words.is_number(i) || (!words.is_word(i) && words.text(i).is_ascii()) {
         return None;
     }
-    let bucket = lexicon().get(words.lower(i))?;
+    let bucket = lexicon().buckets.get(words.cue_bucket(i)?)?;
     bucket
         .iter()
         .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| words.lower(i + 1 + k) == w))

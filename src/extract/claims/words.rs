@@ -4,6 +4,7 @@
 //! so each later test is a slice comparison or one hash lookup. The word classes come from
 //! `data/speech_words.txt`.
 
+use super::cues::first_words;
 use super::super::lexicon::entries;
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
@@ -86,10 +87,16 @@ pub mod class {
     pub const PERSON_NOUN: u32 = 1 << 19;
 }
 
-fn classes() -> &'static WordMap<&'static str, u32> {
-    static MAP: OnceLock<WordMap<&'static str, u32>> = OnceLock::new();
+/// Word class bits and, plus one, the number of the cue bucket the word starts (0 for none).
+type Known = (u32, u32);
+
+/// A private bit for "starts with a capital", kept with the class bits.
+const CAP: u32 = 1 << 31;
+
+fn classes() -> &'static WordMap<&'static str, Known> {
+    static MAP: OnceLock<WordMap<&'static str, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = WordMap::default();
+        let mut map: WordMap<&'static str, Known> = WordMap::default();
         for line in entries(include_str!("../data/speech_words.txt")) {
             let Some((label, words)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
@@ -116,8 +123,11 @@ fn classes() -> &'static WordMap<&'static str, u32> {
                 _ => 0,
             };
             for w in words.split_whitespace() {
-                *map.entry(w).or_insert(0) |= bit;
+                map.entry(w).or_insert((0, 0)).0 |= bit;
             }
+        }
+        for (word, bucket) in first_words() {
+            map.entry(word).or_insert((0, 0)).1 = bucket as u32 + 1;
         }
         map
     })
@@ -129,6 +139,7 @@ pub struct Words<'d> {
     buf: String,
     ends: Vec<usize>,
     bits: Vec<u32>,
+    cue_buckets: Vec<u32>,
     paragraph: Vec<usize>,
 }
 
@@ -138,18 +149,31 @@ impl<'d> Words<'d> {
         let mut buf = String::with_capacity(doc.text.len());
         let mut ends = Vec::with_capacity(doc.tokens.len());
         let mut bits = Vec::with_capacity(doc.tokens.len());
+        let mut cue_buckets = Vec::with_capacity(doc.tokens.len());
         let map = classes();
         for t in &doc.tokens {
             let start = buf.len();
-            for c in t.span.text(doc.text).chars() {
-                match c {
-                    '\u{2019}' | '\u{2018}' => buf.push('\''),
-                    c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                    c => buf.extend(c.to_lowercase()),
+            let text = t.span.text(doc.text);
+            if text.is_ascii() {
+                // The common case, in place and byte-wise.
+                buf.push_str(text);
+                buf[start..].make_ascii_lowercase();
+            } else {
+                for c in text.chars() {
+                    match c {
+                        '\u{2019}' | '\u{2018}' => buf.push('\''),
+                        c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                        c => buf.extend(c.to_lowercase()),
+                    }
                 }
             }
-            let known = t.kind == TokenKind::Word || t.span.len() > 1;
-            bits.push(if known { map.get(&buf[start..]).copied().unwrap_or(0) } else { 0 });
+            let lookup = t.kind == TokenKind::Word || t.span.len() > 1;
+            let (mut b, cue) = if lookup { map.get(&buf[start..]).copied().unwrap_or((0, 0)) } else { (0, 0) };
+            if text.chars().next().is_some_and(char::is_uppercase) {
+                b |= CAP;
+            }
+            bits.push(b);
+            cue_buckets.push(cue);
             ends.push(buf.len());
         }
         let mut paragraph = vec![0; doc.tokens.len()];
@@ -160,7 +184,7 @@ impl<'d> Words<'d> {
                 }
             }
         }
-        Words { doc, buf, ends, bits, paragraph }
+        Words { doc, buf, ends, bits, cue_buckets, paragraph }
     }
 
     /// The document.
@@ -220,7 +244,12 @@ impl<'d> Words<'d> {
 
     /// Whether token `i` starts with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.bits.get(i).is_some_and(|b| b & CAP != 0)
+    }
+
+    /// The number of the cue bucket token `i` starts, if it starts any cue form.
+    pub fn cue_bucket(&self, i: usize) -> Option<usize> {
+        self.cue_buckets.get(i).and_then(|&b| (b as usize).checked_sub(1))
     }
 
     /// Whether token `i` is exactly the punctuation `p`.
