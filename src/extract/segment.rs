@@ -393,7 +393,9 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     while i < tokens.len() {
         if line_start {
             line_start = false;
-            if let Some(end) = dateline_end(text, tokens, i) {
+            // Datelines open a story: only the first few lines can hold one.
+            let dateline = if paragraph <= 3 { dateline_end(text, tokens, i) } else { None };
+            if let Some(end) = dateline {
                 push(text, tokens, &mut sentences, i..end, paragraph, Break::Dateline);
                 first = end;
                 if end >= tokens.len() || gap(text, tokens, end - 1).contains('\n') {

@@ -282,7 +282,8 @@ impl Gazetteer {
                 Some(t) => (true, t),
                 None => (false, line),
             };
-            let key = phrase_key(title);
+            // Words split at spaces: "rep." stays one word, as "Rep." is one token in the text.
+            let key = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
             add_prefixes(&mut g.title_prefixes, &key);
             g.titles.entry(key).or_insert(honorific);
         }

@@ -166,6 +166,12 @@ fn is_closed_class(word: &str) -> bool {
     )
 }
 
+/// Whether a capitalised word is shaped like an adjective of a people or creed ("Republican",
+/// "Democratic", "Baltic", "Kurdish"): before "officials" it names no body.
+fn is_adjective_shape(word: &str) -> bool {
+    ["an", "ic", "ish", "ese", "ist", "ian", "ern"].iter().any(|s| word.ends_with(s))
+}
+
 /// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
 fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
@@ -672,7 +678,7 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if n >= 2 && self.info(a).first_name {
             Target::Person
-        } else if n >= 2 && a > 0 && is_place_preposition(self.word(a - 1)) {
+        } else if n >= 2 && a > 0 && is_place_preposition(self.word(a - 1)) && (a..j).all(|k| !self.toks[k].plain) {
             // "in Vardby Heights", "near Port Ulla": after "in", a name is a place.
             Target::NewPlace
         } else if self.is_place_by_country(j, end) {
@@ -688,9 +694,11 @@ impl<'t> Scanner<'_, 't> {
                 Hint::Speaker
             } else if initial {
                 Hint::Initial
-            } else if (a > 0 && is_compound_modifier(prev)) || (matches!(next_sort, Some(Sort::State | Sort::Person)) && !self.cap(j)) {
+            } else if (a > 0 && is_compound_modifier(prev))
+                || (matches!(next_sort, Some(Sort::State | Sort::Person)) && !self.cap(j) && !is_adjective_shape(self.word(a)))
+            {
                 Hint::Body
-            } else if is_place_preposition(prev) && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase())) {
+            } else if is_place_preposition(prev) && !self.toks[a].plain && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase())) {
                 // "in Vardby" is a place, but "shares in Zentrix" is a company.
                 Hint::Place
             } else if is_speech_verb(next) {
@@ -702,6 +710,8 @@ impl<'t> Scanner<'_, 't> {
         } else {
             return;
         };
+        // In a title-case headline "Ana Lund Wins Vote" is "Ana Lund" and a verb.
+        let j = if self.title_case && target == Target::Person && !titled && n > 2 && !self.word(a + 1).ends_with('.') { a + 2 } else { j };
         let mut c = Cand::new(a..j, target.clone(), MentionForm::Name);
         c.plain = n == 1 && self.toks[a].plain;
         if matches!(target, Target::Person | Target::Single(_)) {
