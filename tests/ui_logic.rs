@@ -212,7 +212,7 @@ fn input_checks() {
 fn csv_has_one_row_per_card_and_escapes() {
     let mut ex = sample();
     ex.parties[2].role = Some("Foreign Minister, acting".into());
-    ex.claims[0].content = Content::One(TextSpan { start: 0, end: 0, text: "=HYPERLINK(\"x\")".into() });
+    ex.claims[0].text = "=HYPERLINK(\"x\")".into();
     let csv = to_csv(&ex);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 3 + 2 + 3);

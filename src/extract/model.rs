@@ -200,6 +200,18 @@ pub struct Claim {
     pub sentence: usize,
 }
 
+impl Claim {
+    /// The words of the claim for display: [`Claim::text`], or the content pieces joined
+    /// when an older JSON has no `text`.
+    pub fn words(&self) -> String {
+        if self.text.is_empty() {
+            self.content.joined()
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// Whether something came about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -184,7 +184,7 @@ fn claim_body(c: &Claim, ex: &Extraction, chip: &dyn Fn(&str) -> Html) -> (Strin
         .map(|p| p.name.clone())
         .or_else(|| c.source.as_ref().map(|s| s.text.clone()))
         .unwrap_or_else(|| "Unattributed".to_owned());
-    let content = c.content.joined();
+    let content = c.words();
     let body = html! {
         <div class="ae-card-body">
             <p class="ae-meta">

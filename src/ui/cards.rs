@@ -164,7 +164,7 @@ impl<'a> Item<'a> {
                 }
                 out.push_str(&c.cue.text);
                 out.push(' ');
-                out.push_str(&c.content.joined());
+                out.push_str(&c.words());
                 out.push(' ');
                 out.push_str(c.cue_class.label());
             }

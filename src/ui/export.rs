@@ -1,7 +1,7 @@
 //! Exports: the cards as CSV and as a Markdown brief. (The JSON export is
 //! [`crate::extract::to_json`], byte for byte what the `extract` CLI prints.)
 
-use crate::extract::{Content, Extraction, Status};
+use crate::extract::{Extraction, Status};
 use std::fmt::Write;
 
 /// One CSV with a `type` column, so a spreadsheet can filter it. Columns: type, id, label
@@ -30,7 +30,7 @@ pub fn to_csv(ex: &Extraction) -> String {
         let span = c.content.pieces();
         let (start, end) = (span.first().map_or(0, |s| s.start), span.last().map_or(0, |s| s.end));
         let detail = format!("{} ({})", c.cue.text, c.cue_class.label());
-        row(["claim", &c.id, &speaker, &detail, &c.content.joined(), &names(&c.targets), &start.to_string(), &end.to_string()]);
+        row(["claim", &c.id, &speaker, &detail, &c.words(), &names(&c.targets), &start.to_string(), &end.to_string()]);
     }
     for o in &ex.outcomes {
         let (start, end) = (o.evidence.start.to_string(), o.evidence.end.to_string());
@@ -95,11 +95,7 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
     for speaker in speakers {
         let _ = writeln!(md, "\n### {}\n", speaker.map_or("Unattributed", name));
         for c in ex.claims.iter().filter(|c| c.speaker.as_deref() == speaker) {
-            let content = match &c.content {
-                Content::One(s) => s.text.clone(),
-                Content::Split(_) => c.content.joined(),
-            };
-            let content = content.replace('\n', " ");
+            let content = c.words().replace('\n', " ");
             if c.direct {
                 let _ = writeln!(md, "- *{}*: “{}”", c.cue.text, content.trim());
             } else {
