@@ -150,6 +150,11 @@ fn is_compass(word: &str) -> bool {
     )
 }
 
+/// Words that open place names ("St. Ulla", "Fort Berg", "Mount Lund", "San Ramo").
+fn is_place_prefix(word: &str) -> bool {
+    matches!(word, "St." | "Saint" | "San" | "Santa" | "Sao" | "São" | "Fort" | "Port" | "Mount" | "Mt." | "Lake" | "Cape" | "Point" | "Bad")
+}
+
 /// Hyphenated modifiers built on a name ("Oslo-based", "Lund-born"): not names themselves.
 fn is_compound_modifier(word: &str) -> bool {
     ["-based", "-born", "-led", "-backed", "-owned", "-run", "-made", "-style", "-controlled", "-listed", "-era"]
@@ -664,7 +669,7 @@ impl<'t> Scanner<'_, 't> {
             Target::NewOrg
         } else if self.g.is_org_head(last) && !initial && !titled && last.len() > 3 && last.chars().all(|c| c.is_uppercase()) {
             Target::NewOrg
-        } else if (self.g.is_place_head(last) || is_compass(self.word(a))) && n >= 2 && !titled {
+        } else if (self.g.is_place_head(last) || is_compass(self.word(a)) || is_place_prefix(self.word(a))) && n >= 2 && !titled {
             Target::NewPlace
         } else if titled {
             Target::Person

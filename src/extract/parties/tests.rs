@@ -137,6 +137,8 @@ fn places() {
     check(cases![
         "The talks took place at Lindqvist Palace in Vardby, Norway." => ["place Lindqvist Palace [Lindqvist Palace]", "place Vardby [Vardby]"];
         "Fighting spread in East Lund and Istanbul." => ["place East Lund [East Lund]", "place Istanbul [Istanbul]"];
+        // Saints, forts and mounts are places.
+        "Ferries left St. Ulla and Fort Berg." => ["place St. Ulla [St. Ulla]", "place Fort Berg [Fort Berg]"];
         // After "in", an unknown name is a place.
         "Shells fell in Port Ulla overnight." => ["place Port Ulla [Port Ulla]"];
         // Once a word is seen as a place ("in Vardby"), it is a place everywhere.
