@@ -216,28 +216,32 @@ struct Scanner<'d, 't> {
 pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
     let g = gazetteer();
     let mut lower_words = FastSet::default();
-    let toks = doc
+    // Capitalised tokens that might be ordinary words, with their key hashes, for a second
+    // look once every lower-case word of the article is known.
+    let mut maybe_plain: Vec<(usize, u64)> = Vec::new();
+    let mut toks = doc
         .tokens
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(k, t)| {
             if t.kind != TokenKind::Word {
                 return Tok::default();
             }
             let w = t.span.text(doc.text);
             let first = w.chars().next();
             let hash = key_hash(w);
+            let info = g.info_by_hash(hash);
+            let cap = first.is_some_and(char::is_uppercase);
             if first.is_some_and(char::is_lowercase) {
                 lower_words.insert(hash);
+            } else if cap && !info.title_start && !info.name_start && !info.first_name {
+                maybe_plain.push((k, hash));
             }
-            Tok { info: g.info_by_hash(hash), cap: first.is_some_and(char::is_uppercase), plain: false }
+            Tok { info, cap, plain: false }
         })
         .collect::<Vec<Tok>>();
-    let mut toks = toks;
-    for (t, tok) in doc.tokens.iter().zip(toks.iter_mut()) {
-        let i = tok.info;
-        if tok.cap && !i.title_start && !i.name_start && !i.first_name {
-            tok.plain = i.function || lower_words.contains(&key_hash(t.span.text(doc.text)));
-        }
+    for (k, hash) in maybe_plain {
+        toks[k].plain = toks[k].info.function || lower_words.contains(&hash);
     }
     let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0, title_case: false };
     for sentence in &doc.sentences {
