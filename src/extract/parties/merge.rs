@@ -258,7 +258,7 @@ impl Names {
                 return Some(Key::NewOrg(org.clone()));
             }
         }
-        if c.plain && !matches!(hint, None) {
+        if c.plain && hint.is_some() {
             return None; // "Well, ..." or "the Country section": an ordinary word
         }
         if self.place_words.contains(&key) {

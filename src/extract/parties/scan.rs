@@ -533,7 +533,8 @@ impl<'t> Scanner<'_, 't> {
         let mut ampersand = false;
         while j < end {
             let w = self.word(j);
-            let name_word = self.cap(j) && !self.info(j).not_name && !is_compound_modifier(w) && !(self.title_case && self.toks[j].plain);
+            let ordinary = self.title_case && self.toks[j].plain;
+            let name_word = self.cap(j) && !self.info(j).not_name && !is_compound_modifier(w) && !ordinary;
             if j > i && name_word {
                 if let Some((hit, k)) = self.longest(j, end, s.shouted) {
                     let prev = self.word(j - 1);
