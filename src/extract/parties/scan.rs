@@ -150,6 +150,15 @@ fn is_compass(word: &str) -> bool {
     )
 }
 
+/// Lower-case compass words that make a region of a country ("eastern Chile").
+fn is_region_word(word: &str) -> bool {
+    matches!(
+        word,
+        "eastern" | "western" | "northern" | "southern" | "central" | "northeastern" | "northwestern" | "southeastern"
+            | "southwestern" | "north-eastern" | "north-western" | "south-eastern" | "south-western"
+    )
+}
+
 /// Words that open place names ("St. Ulla", "Fort Berg", "Mount Lund", "San Ramo").
 fn is_place_prefix(word: &str) -> bool {
     matches!(word, "St." | "Saint" | "San" | "Santa" | "Sao" | "São" | "Fort" | "Port" | "Mount" | "Mt." | "Lake" | "Cape" | "Point" | "Bad")
@@ -424,6 +433,16 @@ impl<'t> Scanner<'_, 't> {
                 pending.start.get_or_insert(i);
                 return Some(r);
             }
+        }
+        if matches!(hit.entry, Entry::Country(_)) && hit.form != Form::Capital && i > s.tokens.start && is_region_word(self.word(i - 1)) {
+            // "in eastern Chile": a region, a place of its own that belongs to the country.
+            let mut country = Cand::new(i..j, Target::Known(hit.entry), MentionForm::Name);
+            country.hidden = true;
+            let owner = self.push(country);
+            let mut region = Cand::new(i - 1..j, Target::NewPlace, MentionForm::Name);
+            region.affiliation = Some(owner);
+            self.push(region);
+            return Some(j);
         }
         let form = if hit.form == Form::Name { MentionForm::Name } else { MentionForm::Alias };
         let mut cand = Cand::new(i..j, Target::Known(hit.entry), form);

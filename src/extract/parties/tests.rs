@@ -137,6 +137,8 @@ fn places() {
     check(cases![
         "The talks took place at Lindqvist Palace in Vardby, Norway." => ["place Lindqvist Palace [Lindqvist Palace]", "place Vardby [Vardby]"];
         "Fighting spread in East Lund and Istanbul." => ["place East Lund [East Lund]", "place Istanbul [Istanbul]"];
+        // A region of a country is a place of its own, affiliated to the country.
+        "Shelling hit eastern Chile, Chile said." => ["place eastern Chile [eastern Chile]", "country Chile [Chile]"];
         // Saints, forts and mounts are places.
         "Ferries left St. Ulla and Fort Berg." => ["place St. Ulla [St. Ulla]", "place Fort Berg [Fort Berg]"];
         // After "in", an unknown name is a place.
@@ -144,6 +146,15 @@ fn places() {
         // Once a word is seen as a place ("in Vardby"), it is a place everywhere.
         "Floods hit homes in Vardby. Later Vardby reopened its school." => ["place Vardby [Vardby|Vardby]"];
     ]);
+}
+
+#[test]
+fn regions_belong_to_their_country() {
+    let doc = segment("Shelling hit eastern Chile overnight.");
+    let parties = find_parties(&doc);
+    let region = parties.find("eastern Chile").expect("region");
+    assert_eq!(parties.list[region].kind, PartyKind::Place);
+    assert_eq!(parties.list[region].affiliation, parties.find("Chile"));
 }
 
 #[test]
