@@ -3,6 +3,7 @@
 //! Structure cases run the stage with no parties, so they test the frames alone: source,
 //! cue, content, direct, class. Speaker cases run the whole pipeline on short articles whose
 //! parties are plain country names and titled people.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use article_explorer::extract::claims::find_claims;
 use article_explorer::extract::parties::Parties;

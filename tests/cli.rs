@@ -1,5 +1,6 @@
 //! The `extract` command: arguments, input errors and exit codes, and that its JSON is the
 //! library's own.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -6,6 +6,7 @@
 //! found (kind, canonical name, aliases that must be among its names, and optionally mention
 //! texts it must have exactly), the roles and
 //! affiliations of some people, and capitalised words that must not become parties.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use article_explorer::extract::{analyze, Extraction, Party, TextSpan};
 use serde_json::Value;

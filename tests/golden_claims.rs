@@ -4,6 +4,7 @@
 //! contain, and the speaker's name or alias, or null for none) and outcomes (status and words
 //! the evidence must contain), and evidence that must not become an outcome. Extra claims and
 //! outcomes are allowed: the lists hold what a reader of the article would expect at least.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use article_explorer::extract::{analyze, Extraction};
 use serde_json::Value;

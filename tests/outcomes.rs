@@ -1,4 +1,5 @@
 //! Outcomes stage: one table of made-up sentences per pattern family.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use article_explorer::extract::claims::find_claims;
 use article_explorer::extract::outcomes::find_outcomes;

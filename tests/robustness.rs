@@ -1,5 +1,6 @@
 //! Any input, however strange, must give an extraction without panicking, and every span
 //! in it must lie on char boundaries of the input and repeat the text it covers.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
 use article_explorer::extract::{analyze, Extraction, TextSpan};
 use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Native tests of the UI's plain logic: the reducer, the filters and their counts, the
 //! exports. The extraction here is built by hand, so these tests do not move when the
 //! extractor improves.
+#![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 #![cfg(feature = "ui")]
 
 use article_explorer::extract::{

@@ -36,7 +36,7 @@ struct Running {
 }
 
 thread_local! {
-    static SLOT: RefCell<Slot> = RefCell::new(Slot::Unset);
+    static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Unset) };
 }
 
 /// Registers the URL of `worker.js`; called by the page's loader after the module starts.
