@@ -181,7 +181,7 @@ fn speakers() {
         Speaker { text: "Norway accused Sweden of delaying the talks.", cue: "accused", speaker: Some("Norway") },
         Speaker { text: "Norway's spokesperson said that the offer was fair.", cue: "said", speaker: Some("Norway") },
         Speaker { text: "Sweden sent a team. Swedish officials said that talks would go on.", cue: "said", speaker: Some("Sweden") },
-        Speaker { text: "Norway met Sweden. Both sides said that they wanted peace.", cue: "said", speaker: None },
+        Speaker { text: "Norway met Sweden. Both sides said that they wanted peace.", cue: "said", speaker: Some("Norway") },
         Speaker {
             text: "Foreign Minister Ana Lund arrived in Oslo on Monday. She said that the talks had failed.",
             cue: "said",
@@ -212,6 +212,61 @@ fn speakers() {
     for c in cases {
         assert_eq!(speaker_of(c.text, c.cue).as_deref(), c.speaker, "{}", c.text);
     }
+}
+
+/// The names of every party behind claim `cue` in `text` ([`Claim::speakers`]).
+fn speakers_of(text: &str, cue: &str) -> Vec<String> {
+    let x = analyze(text);
+    let Some(claim) = x.claims.iter().find(|c| c.cue.text == cue) else { return Vec::new() };
+    assert_eq!(claim.speaker.as_ref(), claim.speakers.first(), "speaker is the first of speakers");
+    let name = |id: &String| x.parties.iter().find(|p| &p.id == id).map(|p| p.name.clone());
+    claim.speakers.iter().filter_map(name).collect()
+}
+
+/// A group source and the parties it stands for.
+struct Group {
+    text: &'static str,
+    cue: &'static str,
+    speakers: &'static [&'static str],
+}
+
+macro_rules! groups {
+    ($name:ident: $( [$text:expr, $cue:expr, $speakers:expr] ),+ $(,)?) => {
+        #[test]
+        fn $name() {
+            for c in [$(Group { text: $text, cue: $cue, speakers: &$speakers }),+] {
+                assert_eq!(speakers_of(c.text, c.cue), c.speakers, "{}", c.text);
+            }
+        }
+    };
+}
+
+groups!(group_speakers_named_together:
+    ["Peru and Chile met in Lima. Both sides said the talks were useful.", "said", ["Peru", "Chile"]],
+    ["Talks between Norway and Sweden resumed. The two countries said that a deal was close.", "said", ["Norway", "Sweden"]],
+    ["Peru, Chile and Bolivia sent envoys. The three governments warned that prices would rise.", "warned", ["Peru", "Chile", "Bolivia"]],
+    ["Norway and the European Union held talks. “We are close,” both delegations said.", "said", ["Norway", "European Union"]],
+    ["President Ana Lund and Prime Minister Erik Berg met in Oslo. The two leaders said that trade would grow.", "said", ["Ana Lund", "Erik Berg"]],
+);
+
+groups!(group_speakers_by_salience:
+    ["Norway met Sweden on Monday. Sweden wants fish; Norway wants oil. Both sides said that they wanted peace.", "said", ["Sweden", "Norway"]],
+    ["Norway hosted the talks. Both sides said that they wanted peace.", "said", []],
+    ["Norway hosted Sweden. Both parties said that they wanted peace.", "said", []],
+);
+
+groups!(coordinated_speakers:
+    ["Both Peru and Chile said that more talks were planned.", "said", ["Peru", "Chile"]],
+    ["Peru, Chile and Bolivia said that prices would rise.", "said", ["Peru", "Chile", "Bolivia"]],
+    ["Chilean officials said that prices would rise.", "said", ["Chile"]],
+);
+
+#[test]
+fn a_group_speaker_is_not_a_target() {
+    let x = analyze("Peru and Chile met in Lima. Both sides said that Peru would host the next round.");
+    let claim = x.claims.last().expect("claim");
+    assert_eq!(claim.speakers.len(), 2, "{claim:#?}");
+    assert!(claim.targets.is_empty(), "{claim:#?}");
 }
 
 #[test]

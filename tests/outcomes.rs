@@ -131,3 +131,38 @@ fn robust_on_odd_input() {
         }
     }
 }
+
+/// The names of the parties of every outcome of `text`, through the whole pipeline.
+fn outcome_parties(text: &str) -> Vec<Vec<String>> {
+    let x = article_explorer::extract::analyze(text);
+    let name = |id: &String| x.parties.iter().find(|p| &p.id == id).map(|p| p.name.clone());
+    x.outcomes.iter().map(|o| o.parties.iter().filter_map(name).collect()).collect()
+}
+
+/// A text and the parties of each of its outcomes.
+struct Involved {
+    text: &'static str,
+    parties: &'static [&'static [&'static str]],
+}
+
+#[test]
+fn group_subjects_involve_their_referents() {
+    let cases = [
+        Involved {
+            text: "Peru and Chile met in Lima. The two countries signed a trade deal.",
+            parties: &[&["Peru", "Chile"]],
+        },
+        Involved {
+            text: "Norway and Sweden met in Oslo. Foreign Minister Ana Lund said that both sides had agreed to submit new proposals next month.",
+            parties: &[&["Norway", "Sweden"]],
+        },
+        Involved {
+            text: "Norway and Sweden met in Oslo. Foreign Minister Ana Lund said that Sweden had agreed to submit new proposals next month.",
+            parties: &[&["Ana Lund", "Sweden"]],
+        },
+        Involved { text: "The two countries signed a trade deal.", parties: &[&[]] },
+    ];
+    for c in cases {
+        assert_eq!(outcome_parties(c.text), c.parties, "{}", c.text);
+    }
+}

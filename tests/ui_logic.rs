@@ -37,6 +37,7 @@ fn claim(id: &str, speaker: &str, cue: &str, content: &str, direct: bool, target
     Claim {
         id: id.into(),
         speaker: Some(speaker.into()),
+        speakers: vec![speaker.into()],
         source: None,
         cue: span(cue),
         content: Content::One(span(content)),

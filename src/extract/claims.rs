@@ -12,7 +12,9 @@
 //!    "..., X said", passives without a source ("it was reported that ...") and participles
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
-//!    pronoun ("He noted ...") or a role noun ("The minister said ...").
+//!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
+//!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
+//!    "the two countries", "Peru and Chile"), kept in [`Claim::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut
 //!    where a coordinated second attribution begins, targets (the parties named in the content,
@@ -28,10 +30,12 @@
 //!
 //! Known failure cases: cue words in a non-reporting sense that still fit a frame ("the
 //! figures show that"); a quotation with no cue in its sentence is not attributed; a source
-//! naming two parties ("the two camps") gets no speaker; see the submodules for more.
+//! naming two parties ("the two camps") stands for the last two named together, which may be the
+//! wrong two (see [`groups`]); see the submodules for more.
 
 pub mod cues;
 pub mod frames;
+pub mod groups;
 pub mod quotes;
 pub mod resolve;
 pub mod words;
@@ -61,14 +65,21 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     inherit_sources(&mut drafts);
     join_continuations(&w, &q, &mut drafts);
     clip_coordinated(&w, &mut drafts);
+    let focus = groups::Focus::new(&w, parties);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     for d in &drafts {
-        let speaker = d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
-        if let Some(party) = speaker {
-            said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
-        }
-        claims.push(build(doc.text, &w, parties, d, speaker, claims.len()));
+        // A source standing for several parties ("Both sides", "Peru and Chile") gets them all;
+        // it is no antecedent for a later "he" or "they".
+        let group = d.source.and_then(|(a, b)| groups::source_parties(&w, parties, &focus, a, b));
+        let speakers = group.unwrap_or_else(|| {
+            let one = d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
+            if let Some(party) = one {
+                said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
+            }
+            one.into_iter().collect()
+        });
+        claims.push(build(doc.text, &w, parties, d, &speakers, claims.len()));
     }
     claims
 }
@@ -142,7 +153,7 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     }
 }
 
-fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speaker: Option<usize>, n: usize) -> Claim {
+fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speakers: &[usize], n: usize) -> Claim {
     // The pieces of a split quotation are exported as one span covering them all, with the
     // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
     // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
@@ -158,14 +169,15 @@ fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speaker: Option<us
     let mut targets: Vec<usize> = Vec::new();
     for piece in &d.content {
         for m in parties.within(*piece) {
-            if Some(m.party) != speaker && !targets.contains(&m.party) {
+            if !speakers.contains(&m.party) && !targets.contains(&m.party) {
                 targets.push(m.party);
             }
         }
     }
     Claim {
         id: format!("c{}", n + 1),
-        speaker: speaker.map(Parties::id),
+        speaker: speakers.first().copied().map(Parties::id),
+        speakers: speakers.iter().copied().map(Parties::id).collect(),
         source: d.source.map(|(a, b)| TextSpan::of(text, w.range(a, b))),
         cue: TextSpan::of(text, w.range(d.cue.0, d.cue.1)),
         content,

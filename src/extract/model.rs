@@ -180,6 +180,10 @@ pub struct Claim {
     pub id: String,
     /// Id of the party that made the claim, or `None` when the text gives no source.
     pub speaker: Option<String>,
+    /// Every party the speaker stands for: one for a single speaker, several for a group such
+    /// as “both sides”; `speaker` is the first.
+    #[serde(default)]
+    pub speakers: Vec<String>,
     /// The speaker as written ("A senior aide to President X", "He"), or `None`.
     pub source: Option<TextSpan>,
     /// The reporting verb or phrase ("said", "accused", "according to").

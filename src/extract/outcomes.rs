@@ -28,10 +28,13 @@
 //! binary search for the claim holding each trigger.
 //!
 //! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
-//! deal.") are split or missed; the parties are only those named in the clause (plus the
-//! claim's speaker), so "the two camps" names nobody; outcomes described by nouns alone ("the
+//! deal.") are split or missed; the parties are those named in the clause, plus the parties a
+//! group subject stands for ("both sides agreed": the last two named together, see
+//! [`super::claims::groups`]) or else the claim's speaker, so a group read wrongly gives the
+//! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
+use super::claims::groups::Focus;
 use super::claims::words::{class, WordMap, Words};
 use super::lexicon::entries;
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
@@ -171,6 +174,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let w = Words::new(doc);
     let lex = lexicon();
     let marks = Marks::new(&w, lex);
+    let focus = Focus::new(&w, parties);
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
     let mut pieces: Vec<(Span, usize)> =
         claims.iter().enumerate().flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k))).collect();
@@ -192,7 +196,11 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
                 continue;
             }
             let claim = holder.and_then(|(_, k)| claims.get(k));
-            out.push(build(doc, &w, parties, status, evidence, claim, si, out.len()));
+            // A group subject before the trigger: "both sides had agreed to ...".
+            let first = doc.tokens.partition_point(|t| t.span.start < evidence.start);
+            let group = focus.group_in(&w, first, at).unwrap_or_default();
+            let found = Found { status, evidence, claim, group, sentence: si };
+            out.push(build(doc, &w, parties, found, out.len()));
         }
     }
     out
@@ -420,19 +428,24 @@ fn is_meeting(word: &str) -> bool {
     matches!(word, "meet" | "visit" | "sign" | "negotiate" | "talk" | "discuss" | "attend" | "host" | "convene")
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build(
-    doc: &Document<'_>,
-    w: &Words,
-    parties: &Parties,
+/// One outcome as found, before it is built.
+struct Found<'c> {
     status: Status,
     evidence: Span,
-    claim: Option<&Claim>,
+    /// The claim holding it, if any.
+    claim: Option<&'c Claim>,
+    /// The parties a group subject stands for ("both sides", "the two countries"), if any.
+    group: Vec<usize>,
     sentence: usize,
-    n: usize,
-) -> Outcome {
-    let mut involved: Vec<usize> = Vec::new();
-    if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()) {
+}
+
+/// The parties involved are a group subject's referents, else the speaker of the claim
+/// holding the outcome, then the parties named in the evidence: "She said both sides had
+/// agreed" involves the two sides, not her.
+fn build(doc: &Document<'_>, w: &Words, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
+    let Found { status, evidence, claim, group, sentence } = found;
+    let mut involved: Vec<usize> = group;
+    if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()).filter(|_| involved.is_empty()) {
         if let Some(k) = sp.strip_prefix('p').and_then(|k| k.parse::<usize>().ok()) {
             involved.push(k.wrapping_sub(1));
         }
