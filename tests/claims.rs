@@ -255,6 +255,11 @@ groups!(group_speakers_by_salience:
     ["Norway hosted Sweden. Both parties said that they wanted peace.", "said", []],
 );
 
+groups!(they_after_a_group:
+    ["Peru and Chile met in Lima. Both sides said the talks were useful. They added that more talks were planned.", "added", ["Peru", "Chile"]],
+    ["Peru and Chile met in Lima. Both sides said the talks were useful. Bolivia said that it was not invited. They added that more talks were planned.", "added", ["Bolivia"]],
+);
+
 groups!(coordinated_speakers:
     ["Both Peru and Chile said that more talks were planned.", "said", ["Peru", "Chile"]],
     ["Peru, Chile and Bolivia said that prices would rise.", "said", ["Peru", "Chile", "Bolivia"]],

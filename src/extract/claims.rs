@@ -68,10 +68,17 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     let focus = groups::Focus::new(&w, parties);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
+    let mut last_group: Option<LastGroup> = None;
     for d in &drafts {
-        // A source standing for several parties ("Both sides", "Peru and Chile") gets them all;
-        // it is no antecedent for a later "he" or "they".
-        let group = d.source.and_then(|(a, b)| groups::source_parties(&w, parties, &focus, a, b));
+        // A source standing for several parties ("Both sides", "Peru and Chile") gets them all,
+        // and so does a "they" right after it; it is no antecedent for a later "he".
+        let group = d.source.and_then(|(a, b)| {
+            groups::source_parties(&w, parties, &focus, a, b)
+                .or_else(|| group_pronoun(&w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
+        });
+        if let Some(list) = &group {
+            last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
+        }
         let speakers = group.unwrap_or_else(|| {
             let one = d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
@@ -82,6 +89,27 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
         claims.push(build(doc.text, &w, parties, d, &speakers, claims.len()));
     }
     claims
+}
+
+/// The last claim made by a group speaker.
+struct LastGroup {
+    sentence: usize,
+    /// Token of its cue.
+    at: usize,
+    parties: Vec<usize>,
+}
+
+/// "They"/"we" right after a group speaker (within two sentences, with no single country or
+/// body speaking between) stands for the same group: "Both sides said the talks were useful.
+/// They added that more were planned."
+fn group_pronoun(w: &Words, parties: &Parties, (a, b): (usize, usize), sentence: usize, last: Option<&LastGroup>, said: &[Said]) -> Option<Vec<usize>> {
+    let last = last?;
+    if b != a + 1 || !w.is(a, words::class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
+        return None;
+    }
+    let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == super::model::PartyKind::Person);
+    let other = said.iter().rev().take_while(|s| s.at > last.at).any(|s| !person(s.party));
+    (!other).then(|| last.parties.clone())
 }
 
 /// A participle or coordinated cue (", adding that ...", "... and called ...") takes the source

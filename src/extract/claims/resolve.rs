@@ -16,8 +16,9 @@
 //!    else the speaker of a recent claim if a person.
 //!
 //! Known failure cases: no gender or number agreement beyond he/she vs they; a pronoun that
-//! refers to the object of the previous sentence resolves to its subject; group sources that
-//! name two parties ("the two camps") resolve to none.
+//! refers to the object of the previous sentence resolves to its subject. Sources that stand
+//! for several parties ("both sides", "Peru and Chile") never reach this module: see
+//! [`super::groups`].
 
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
