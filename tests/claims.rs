@@ -275,6 +275,15 @@ fn a_group_speaker_is_not_a_target() {
 }
 
 #[test]
+fn a_group_in_the_content_is_a_target() {
+    let x = analyze("Peru and Chile met in Lima. Foreign Minister Ana Lund urged both sides to keep talking.");
+    let claim = x.claims.last().expect("claim");
+    let name = |id: &String| x.parties.iter().find(|p| &p.id == id).map(|p| p.name.as_str());
+    let targets: Vec<&str> = claim.targets.iter().filter_map(name).collect();
+    assert_eq!(targets, ["Peru", "Chile"], "{claim:#?}");
+}
+
+#[test]
 fn an_unnamed_body_speaks_for_its_country() {
     let text = "Norway's foreign minister met Swedish officials on Monday. \
                 “We are close,” a Norwegian spokesman said. The ministry said that talks would resume.";

@@ -86,7 +86,7 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
             }
             one.into_iter().collect()
         });
-        claims.push(build(doc.text, &w, parties, d, &speakers, claims.len()));
+        claims.push(build(doc.text, &w, parties, &focus, d, &speakers, claims.len()));
     }
     claims
 }
@@ -181,7 +181,7 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     }
 }
 
-fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speakers: &[usize], n: usize) -> Claim {
+fn build(text: &str, w: &Words, parties: &Parties, focus: &groups::Focus, d: &Draft, speakers: &[usize], n: usize) -> Claim {
     // The pieces of a split quotation are exported as one span covering them all, with the
     // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
     // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
@@ -195,10 +195,15 @@ fn build(text: &str, w: &Words, parties: &Parties, d: &Draft, speakers: &[usize]
         _ => Content::Split(pieces),
     };
     let mut targets: Vec<usize> = Vec::new();
+    let tokens = &w.doc().tokens;
     for piece in &d.content {
-        for m in parties.within(*piece) {
-            if !speakers.contains(&m.party) && !targets.contains(&m.party) {
-                targets.push(m.party);
+        // The parties named in it, then those a group phrase in it stands for ("both sides").
+        let first = tokens.partition_point(|t| t.span.start < piece.start);
+        let end = tokens.partition_point(|t| t.span.start < piece.end);
+        let named = parties.within(*piece).iter().map(|m| m.party);
+        for p in named.chain(focus.all_in(first, end)) {
+            if !speakers.contains(&p) && !targets.contains(&p) {
+                targets.push(p);
             }
         }
     }

@@ -198,7 +198,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             let claim = holder.and_then(|(_, k)| claims.get(k));
             // A group subject before the trigger: "both sides had agreed to ...".
             let first = doc.tokens.partition_point(|t| t.span.start < evidence.start);
-            let group = focus.group_in(&w, first, at).unwrap_or_default();
+            let group = focus.group_in(first, at).unwrap_or_default();
             let found = Found { status, evidence, claim, group, sentence: si };
             out.push(build(doc, &w, parties, found, out.len()));
         }

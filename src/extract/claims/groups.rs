@@ -26,7 +26,7 @@
 use super::super::lexicon::entries;
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
-use super::words::{WordMap, Words};
+use super::words::{class, WordMap, Words};
 use std::sync::OnceLock;
 
 /// Which parties a group phrase stands for.
@@ -162,6 +162,8 @@ impl Track {
 #[derive(Default, Debug)]
 pub struct Focus {
     tracks: [Track; 3],
+    /// Every group phrase of the article: first token, token after it, what it stands for.
+    phrases: Vec<(usize, usize, Want)>,
 }
 
 /// The two most mentioned parties of one set, most mentioned first.
@@ -204,7 +206,13 @@ impl Focus {
     /// Walks the mentions once (see the module doc).
     pub fn new(w: &Words, parties: &Parties) -> Focus {
         let doc = w.doc();
-        let mut focus = Focus::default();
+        // Group phrases open with a determiner ("both", "the"), whose class bit is at hand, so
+        // only those tokens are looked up.
+        let phrases = (0..w.len())
+            .filter(|&i| w.is(i, class::DETERMINER))
+            .filter_map(|i| phrase_at(w, i).map(|(e, want)| (i, e, want)))
+            .collect();
+        let mut focus = Focus { phrases, ..Focus::default() };
         let mut counts = vec![0u32; parties.list.len()];
         let mut tops: [Top; 3] = Default::default();
         // The run being read: (party, first token of its phrase), the token after the last
@@ -280,10 +288,36 @@ impl Focus {
         order.iter().find_map(|&s| self.tracks[s].before(at, want == Want::Named)).unwrap_or_default()
     }
 
+    /// The parties of every group phrase in tokens `a..b`, for a claim's targets: "She urged
+    /// both sides to keep talking" is aimed at the two sides.
+    pub fn all_in(&self, a: usize, b: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(i, _, want) in self.phrases_in(a, b) {
+            for p in self.referents(want, i) {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
     /// The parties of the first group phrase in tokens `a..b`, if it stands for two or more.
-    pub fn group_in(&self, w: &Words, a: usize, b: usize) -> Option<Vec<usize>> {
-        let (i, want) = (a..b).find_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(_, want)| (i, want)))?;
+    pub fn group_in(&self, a: usize, b: usize) -> Option<Vec<usize>> {
+        let &(i, _, want) = self.phrases_in(a, b).first()?;
         Some(self.referents(want, i)).filter(|r| r.len() >= 2)
+    }
+
+    /// The group phrases lying wholly in tokens `a..b`.
+    fn phrases_in(&self, a: usize, b: usize) -> &[(usize, usize, Want)] {
+        let from = self.phrases.partition_point(|p| p.0 < a);
+        let to = self.phrases.partition_point(|p| p.0 < b).max(from);
+        let mut to = to;
+        // Phrases start in order and their ends never decrease, so only the last may run past `b`.
+        while to > from && self.phrases[to - 1].1 > b {
+            to -= 1;
+        }
+        &self.phrases[from..to]
     }
 }
 
@@ -314,7 +348,7 @@ pub fn source_parties(w: &Words, parties: &Parties, focus: &Focus, a: usize, b: 
         return Some(list);
     }
     let first_name = parties.within(w.range(a, head_end)).first().map_or(head_end, |m| m.tokens.start);
-    focus.group_in(w, a, first_name)
+    focus.group_in(a, first_name)
 }
 
 /// "Peru and Chile", "Peru, Chile and Bolivia", "Peru's Lund and Chile's Berg": the parties
@@ -414,6 +448,17 @@ mod tests {
         ["President Ana Lund and Prime Minister Erik Berg met in Oslo. The two leaders said little.", ["Ana Lund", "Erik Berg"]],
         ["Peru and Chile met in Lima. The two leaders shook hands.", ["Peru", "Chile"]],
     );
+
+    /// [`Focus::new`] looks up only determiners, so every word that opens a phrase must be one.
+    #[test]
+    fn openers_are_determiners() {
+        for (word, bits) in lexicon() {
+            if bits & (LEAD | DET) != 0 {
+                let doc = segment(word);
+                assert!(Words::new(&doc).is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
+            }
+        }
+    }
 
     #[test]
     fn phrases() {
