@@ -235,3 +235,15 @@ fn markdown_brief_groups_claims_and_outcomes() {
         at += found + part.len();
     }
 }
+
+#[test]
+fn group_speakers_read_as_one_label_and_count_for_each_party() {
+    let mut ex = sample();
+    ex.claims[1].speakers = vec!["p1".into(), "p2".into()];
+    ex.claims[1].speaker = Some("p1".into());
+    assert_eq!(article_explorer::ui::export::speaker_label(&ex.claims[1], &ex).as_deref(), Some("Ghana and Togo"));
+    let md = to_markdown(&ex, "Brief");
+    assert!(md.contains("### Ghana and Togo\n"), "{md}");
+    let f = Filters { parties: ["Togo".to_owned()].into(), types: [CardType::Claim].into(), ..Filters::default() };
+    assert_eq!(ids(&ex, &f), ["c2"], "a claim by both sides involves each of them");
+}

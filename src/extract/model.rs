@@ -205,6 +205,13 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Ids of every party the speaker stands for ([`Claim::speakers`], or [`Claim::speaker`]
+    /// in JSON written before `speakers` existed).
+    pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
+        let all = if self.speakers.is_empty() { self.speaker.as_slice() } else { self.speakers.as_slice() };
+        all.iter().map(String::as_str)
+    }
+
     /// The words of the claim for display: [`Claim::text`], or the content pieces joined
     /// when an older JSON has no `text`.
     pub fn words(&self) -> String {

@@ -153,7 +153,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
 }
 
 fn party_body(p: &Party, ex: &Extraction) -> (String, Html) {
-    let made = ex.claims.iter().filter(|c| c.speaker.as_deref() == Some(&p.id)).count();
+    let made = ex.claims.iter().filter(|c| c.speaker_ids().any(|s| s == p.id)).count();
     let about = ex.claims.iter().filter(|c| c.targets.contains(&p.id)).count();
     let affiliation = p.affiliation.as_deref().and_then(|id| ex.parties.iter().find(|q| q.id == id)).map(|q| q.name.clone());
     let body = html! {
@@ -177,13 +177,7 @@ fn party_body(p: &Party, ex: &Extraction) -> (String, Html) {
 }
 
 fn claim_body(c: &Claim, ex: &Extraction, chip: &dyn Fn(&str) -> Html) -> (String, Html) {
-    let speaker = c
-        .speaker
-        .as_deref()
-        .and_then(|id| ex.parties.iter().find(|p| p.id == id))
-        .map(|p| p.name.clone())
-        .or_else(|| c.source.as_ref().map(|s| s.text.clone()))
-        .unwrap_or_else(|| "Unattributed".to_owned());
+    let speaker = super::export::speaker_label(c, ex).unwrap_or_else(|| "Unattributed".to_owned());
     let content = c.words();
     let body = html! {
         <div class="ae-card-body">

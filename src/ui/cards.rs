@@ -96,7 +96,7 @@ impl<'a> Item<'a> {
     pub fn involves(self) -> Vec<&'a str> {
         match self {
             Item::Party(p) => vec![p.id.as_str()],
-            Item::Claim(c) => c.speaker.iter().chain(&c.targets).map(String::as_str).collect(),
+            Item::Claim(c) => c.speaker_ids().chain(c.targets.iter().map(String::as_str)).collect(),
             Item::Outcome(o) => o.parties.iter().map(String::as_str).collect(),
         }
     }
@@ -154,7 +154,7 @@ impl<'a> Item<'a> {
                 }
             }
             Item::Claim(c) => {
-                for id in c.speaker.iter().chain(&c.targets) {
+                for id in c.speaker_ids().chain(c.targets.iter().map(String::as_str)) {
                     out.push_str(name(id));
                     out.push(' ');
                 }

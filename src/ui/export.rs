@@ -1,8 +1,20 @@
 //! Exports: the cards as CSV and as a Markdown brief. (The JSON export is
 //! [`crate::extract::to_json`], byte for byte what the `extract` CLI prints.)
 
-use crate::extract::{Extraction, Status};
+use crate::extract::{Claim, Extraction, Status};
 use std::fmt::Write;
+
+/// Who made a claim, for a card title or a brief: the speaking parties' names joined ("Peru
+/// and Chile" for "both sides"), else the source as written, else `None`.
+pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
+    let names: Vec<&str> =
+        c.speaker_ids().filter_map(|id| ex.parties.iter().find(|p| p.id == id)).map(|p| p.name.as_str()).collect();
+    match names.as_slice() {
+        [] => c.source.as_ref().map(|s| s.text.clone()),
+        [one] => Some((*one).to_owned()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
 
 /// One CSV with a `type` column, so a spreadsheet can filter it. Columns: type, id, label
 /// (party name / speaker / status), detail (kind and role / cue / summary), text (aliases /
@@ -26,7 +38,7 @@ pub fn to_csv(ex: &Extraction) -> String {
         row(["party", &p.id, &p.name, &detail, &p.aliases.join("; "), &affiliation, &start.to_string(), &end.to_string()]);
     }
     for c in &ex.claims {
-        let speaker = c.speaker.as_deref().map(name).or(c.source.as_ref().map(|s| s.text.clone())).unwrap_or_default();
+        let speaker = speaker_label(c, ex).unwrap_or_default();
         let span = c.content.pieces();
         let (start, end) = (span.first().map_or(0, |s| s.start), span.last().map_or(0, |s| s.end));
         let detail = format!("{} ({})", c.cue.text, c.cue_class.label());
@@ -86,15 +98,18 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
     if ex.claims.is_empty() {
         md.push_str("\nNone found.\n");
     }
-    let mut speakers: Vec<Option<&str>> = Vec::new();
+    // Claims grouped by who made them, groups in order of their first claim.
+    let mut groups: Vec<(String, Vec<&Claim>)> = Vec::new();
     for c in &ex.claims {
-        if !speakers.contains(&c.speaker.as_deref()) {
-            speakers.push(c.speaker.as_deref());
+        let label = if c.speaker.is_some() { speaker_label(c, ex) } else { None }.unwrap_or_else(|| "Unattributed".to_owned());
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, claims)) => claims.push(c),
+            None => groups.push((label, vec![c])),
         }
     }
-    for speaker in speakers {
-        let _ = writeln!(md, "\n### {}\n", speaker.map_or("Unattributed", name));
-        for c in ex.claims.iter().filter(|c| c.speaker.as_deref() == speaker) {
+    for (label, claims) in groups {
+        let _ = writeln!(md, "\n### {label}\n");
+        for c in claims {
             let content = c.words().replace('\n', " ");
             if c.direct {
                 let _ = writeln!(md, "- *{}*: “{}”", c.cue.text, content.trim());
