@@ -195,22 +195,20 @@ fn build(text: &str, w: &Words, parties: &Parties, focus: &groups::Focus, d: &Dr
         _ => Content::Split(pieces),
     };
     let mut targets: Vec<usize> = Vec::new();
-    let tokens = &w.doc().tokens;
     for piece in &d.content {
         // The parties named in it, then those a group phrase in it stands for ("both sides").
-        let first = tokens.partition_point(|t| t.span.start < piece.start);
-        let end = tokens.partition_point(|t| t.span.start < piece.end);
         let named = parties.within(*piece).iter().map(|m| m.party);
-        for p in named.chain(focus.all_in(first, end)) {
+        for p in named.chain(focus.all_in(*piece)) {
             if !speakers.contains(&p) && !targets.contains(&p) {
                 targets.push(p);
             }
         }
     }
+    let ids: Vec<String> = speakers.iter().copied().map(Parties::id).collect();
     Claim {
         id: format!("c{}", n + 1),
-        speaker: speakers.first().copied().map(Parties::id),
-        speakers: speakers.iter().copied().map(Parties::id).collect(),
+        speaker: ids.first().cloned(),
+        speakers: ids,
         source: d.source.map(|(a, b)| TextSpan::of(text, w.range(a, b))),
         cue: TextSpan::of(text, w.range(d.cue.0, d.cue.1)),
         content,

@@ -34,7 +34,7 @@
 //! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
-use super::claims::groups::Focus;
+use super::claims::groups::{self, Focus};
 use super::claims::words::{class, WordMap, Words};
 use super::lexicon::entries;
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
@@ -174,7 +174,8 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let w = Words::new(doc);
     let lex = lexicon();
     let marks = Marks::new(&w, lex);
-    let focus = Focus::new(&w, parties);
+    // What group subjects stand for, worked out on the first one.
+    let mut focus: Option<Focus> = None;
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
     let mut pieces: Vec<(Span, usize)> =
         claims.iter().enumerate().flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k))).collect();
@@ -197,8 +198,11 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             }
             let claim = holder.and_then(|(_, k)| claims.get(k));
             // A group subject before the trigger: "both sides had agreed to ...".
-            let first = doc.tokens.partition_point(|t| t.span.start < evidence.start);
-            let group = focus.group_in(first, at).unwrap_or_default();
+            let first = clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
+            let group = groups::first_phrase(&w, first, at)
+                .map(|(i, want)| focus.get_or_insert_with(|| Focus::referents_only(&w, parties)).referents(want, i))
+                .filter(|r| r.len() >= 2)
+                .unwrap_or_default();
             let found = Found { status, evidence, claim, group, sentence: si };
             out.push(build(doc, &w, parties, found, out.len()));
         }

@@ -26,6 +26,7 @@
 use super::super::lexicon::entries;
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
+use super::super::span::Span;
 use super::words::{class, WordMap, Words};
 use std::sync::OnceLock;
 
@@ -51,10 +52,17 @@ const COUNTRIES: u8 = 16;
 const PEOPLE: u8 = 32;
 const NAMED: u8 = 64;
 
-fn lexicon() -> &'static WordMap<&'static str, u8> {
-    static MAP: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map: WordMap<&'static str, u8> = WordMap::default();
+/// The words of `data/pair_nouns.txt`: the few openers (both, the, two ...) in a short list,
+/// compared before any hashing, as "the" is one of the commonest words; the nouns in a map.
+struct Lexicon {
+    openers: Vec<(&'static str, u8)>,
+    nouns: WordMap<&'static str, u8>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = Lexicon { openers: Vec::new(), nouns: WordMap::default() };
         for line in entries(include_str!("../data/pair_nouns.txt")) {
             let Some((label, words)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
@@ -68,35 +76,48 @@ fn lexicon() -> &'static WordMap<&'static str, u8> {
                 _ => 0,
             };
             for word in words.split_whitespace() {
-                *map.entry(word).or_default() |= bit;
+                if bit & (LEAD | DET | NUMBER) != 0 {
+                    match lex.openers.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, b)) => *b |= bit,
+                        None => lex.openers.push((word, bit)),
+                    }
+                } else {
+                    *lex.nouns.entry(word).or_default() |= bit;
+                }
             }
         }
-        map
+        lex
     })
 }
 
-fn bits(w: &Words, i: usize) -> u8 {
-    lexicon().get(w.lower(i)).copied().unwrap_or(0)
+/// The opener bits (LEAD, DET, NUMBER) of token `i`.
+fn opener(lex: &Lexicon, w: &Words, i: usize) -> u8 {
+    let word = w.lower(i);
+    lex.openers.iter().find(|(o, _)| *o == word).map_or(0, |(_, b)| *b)
 }
 
 /// The group phrase starting at token `i`, if any: the token after its head noun and what it
 /// stands for. "both sides", "the two warring sides", "all three governments", "both the
 /// countries"; not "both Peru and Chile" (see [`source_parties`]) nor "the two of them".
 pub fn phrase_at(w: &Words, i: usize) -> Option<(usize, Want)> {
-    let start = if bits(w, i) & LEAD != 0 {
+    let lex = lexicon();
+    // Numbers are determiners or digits: a cheap test before comparing words.
+    let counted = w.is(i + 1, class::DETERMINER) || w.is_number(i + 1);
+    let first = opener(lex, w, i);
+    let start = if first & LEAD != 0 {
         if w.lower(i + 1) == "the" {
             i + 2
         } else {
             i + 1
         }
-    } else if bits(w, i) & DET != 0 && bits(w, i + 1) & NUMBER != 0 {
+    } else if counted && first & DET != 0 && opener(lex, w, i + 1) & NUMBER != 0 {
         i + 2
     } else {
         return None;
     };
     // The head noun, after at most two lower-case modifiers ("the two foreign ministers").
     for k in start..start + 3 {
-        let b = bits(w, k);
+        let b = lex.nouns.get(w.lower(k)).copied().unwrap_or(0);
         let want = if b & ACTORS != 0 {
             Some(Want::Actors)
         } else if b & NAMED != 0 {
@@ -158,12 +179,22 @@ impl Track {
     }
 }
 
+/// One group phrase of the article.
+#[derive(Clone, Copy, Debug)]
+struct Phrase {
+    /// Its text (bytes), so claims and outcomes can ask by span.
+    span: Span,
+    /// Its first token.
+    at: usize,
+    want: Want,
+}
+
 /// What group phrases can refer to, precomputed once per article.
 #[derive(Default, Debug)]
 pub struct Focus {
     tracks: [Track; 3],
-    /// Every group phrase of the article: first token, token after it, what it stands for.
-    phrases: Vec<(usize, usize, Want)>,
+    /// Every group phrase of the article, in order.
+    phrases: Vec<Phrase>,
 }
 
 /// The two most mentioned parties of one set, most mentioned first.
@@ -205,27 +236,32 @@ impl Top {
 impl Focus {
     /// Walks the mentions once (see the module doc).
     pub fn new(w: &Words, parties: &Parties) -> Focus {
+        let phrases = phrases_of(w, 0, w.len());
+        Focus { phrases, ..Focus::referents_only(w, parties) }
+    }
+
+    /// The pairs in focus without the article's group phrases, for a stage that finds its
+    /// few phrases itself ([`first_phrase`]) and asks only [`Focus::referents`].
+    pub fn referents_only(w: &Words, parties: &Parties) -> Focus {
         let doc = w.doc();
-        // Group phrases open with a determiner ("both", "the"), whose class bit is at hand, so
-        // only those tokens are looked up.
-        let phrases = (0..w.len())
-            .filter(|&i| w.is(i, class::DETERMINER))
-            .filter_map(|i| phrase_at(w, i).map(|(e, want)| (i, e, want)))
-            .collect();
-        let mut focus = Focus { phrases, ..Focus::default() };
+        let mut focus = Focus::default();
         let mut counts = vec![0u32; parties.list.len()];
+        // The sets each party is counted in, worked out once per party.
+        let sets: Vec<u8> = parties
+            .list
+            .iter()
+            .map(|r| (0..3).filter(|&set| fits(set, r.kind, false)).fold(0u8, |acc, set| acc | 1 << set))
+            .collect();
         let mut tops: [Top; 3] = Default::default();
         // The run being read: (party, first token of its phrase), the token after the last
-        // conjunct, its sentence, and whether an "and" joined it.
+        // conjunct, and whether an "and" joined it.
         let mut run: Vec<(usize, usize)> = Vec::new();
-        let (mut end, mut sentence, mut joined) = (0usize, usize::MAX, false);
+        let (mut end, mut joined) = (0usize, false);
         for m in &parties.mentions {
-            let Some(kind) = parties.list.get(m.party).map(|r| r.kind) else { continue };
-            if let Some(c) = counts.get_mut(m.party) {
-                *c += 1;
-            }
+            let (Some(c), Some(&mask)) = (counts.get_mut(m.party), sets.get(m.party)) else { continue };
+            *c += 1;
             for (set, top) in tops.iter_mut().enumerate() {
-                if fits(set, kind, false) && top.bump(&counts, m.party) {
+                if mask & 1 << set != 0 && top.bump(&counts, m.party) {
                     if let [Some(a), Some(b)] = top.0 {
                         focus.tracks[set].top.push((m.tokens.end, [a, b]));
                     }
@@ -242,8 +278,10 @@ impl Focus {
             if s < end {
                 continue;
             }
-            let here = doc.sentence_of(m.tokens.start);
-            if let Some(and) = (!run.is_empty() && here == sentence).then(|| join(w, end, s)).flatten() {
+            // Conjuncts of one sentence (checked only for the rare joined pair).
+            let same = |first: usize| doc.sentence_of(first) == doc.sentence_of(s);
+            let and = run.first().and_then(|r| join(w, end, s).filter(|_| same(r.1)));
+            if let Some(and) = and {
                 run.push((m.party, s));
                 joined |= and;
                 end = e;
@@ -252,7 +290,7 @@ impl Focus {
             focus.flush(parties, &run, joined, end);
             run.clear();
             run.push((m.party, s));
-            (end, sentence, joined) = (e, here, false);
+            (end, joined) = (e, false);
         }
         focus.flush(parties, &run, joined, end);
         focus
@@ -290,10 +328,10 @@ impl Focus {
 
     /// The parties of every group phrase in tokens `a..b`, for a claim's targets: "She urged
     /// both sides to keep talking" is aimed at the two sides.
-    pub fn all_in(&self, a: usize, b: usize) -> Vec<usize> {
+    pub fn all_in(&self, span: Span) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for &(i, _, want) in self.phrases_in(a, b) {
-            for p in self.referents(want, i) {
+        for ph in self.phrases_in(span) {
+            for p in self.referents(ph.want, ph.at) {
                 if !out.contains(&p) {
                     out.push(p);
                 }
@@ -302,23 +340,35 @@ impl Focus {
         out
     }
 
-    /// The parties of the first group phrase in tokens `a..b`, if it stands for two or more.
-    pub fn group_in(&self, a: usize, b: usize) -> Option<Vec<usize>> {
-        let &(i, _, want) = self.phrases_in(a, b).first()?;
-        Some(self.referents(want, i)).filter(|r| r.len() >= 2)
+    fn first_in(&self, span: Span) -> Option<Phrase> {
+        self.phrases_in(span).first().copied()
     }
 
-    /// The group phrases lying wholly in tokens `a..b`.
-    fn phrases_in(&self, a: usize, b: usize) -> &[(usize, usize, Want)] {
-        let from = self.phrases.partition_point(|p| p.0 < a);
-        let to = self.phrases.partition_point(|p| p.0 < b).max(from);
-        let mut to = to;
-        // Phrases start in order and their ends never decrease, so only the last may run past `b`.
-        while to > from && self.phrases[to - 1].1 > b {
+    /// The group phrases lying wholly in `span` (a binary search in the article's few).
+    fn phrases_in(&self, span: Span) -> &[Phrase] {
+        let from = self.phrases.partition_point(|p| p.span.start < span.start);
+        let mut to = self.phrases.partition_point(|p| p.span.start < span.end).max(from);
+        // Phrases start in order and their ends never decrease, so only the last may run past.
+        while to > from && self.phrases[to - 1].span.end > span.end {
             to -= 1;
         }
         &self.phrases[from..to]
     }
+}
+
+/// The group phrases in tokens `a..b` (ending by `b`). They open with a determiner ("both",
+/// "the"), whose class bit is at hand, so only those tokens are looked up.
+fn phrases_of(w: &Words, a: usize, b: usize) -> Vec<Phrase> {
+    (a..b)
+        .filter(|&i| w.is(i, class::DETERMINER))
+        .filter_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(e, want)| Phrase { span: w.range(i, e), at: i, want }))
+        .collect()
+}
+
+/// The first group phrase in tokens `a..b` (ending by `b`): its first token and what it
+/// stands for.
+pub fn first_phrase(w: &Words, a: usize, b: usize) -> Option<(usize, Want)> {
+    (a..b).filter(|&i| w.is(i, class::DETERMINER)).find_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(_, want)| (i, want)))
 }
 
 /// Whether tokens `from..to` join two conjuncts: only "and", "&", commas, "the" and "'s", at
@@ -347,8 +397,12 @@ pub fn source_parties(w: &Words, parties: &Parties, focus: &Focus, a: usize, b: 
     if let Some(list) = coordinated(w, parties, a, b) {
         return Some(list);
     }
-    let first_name = parties.within(w.range(a, head_end)).first().map_or(head_end, |m| m.tokens.start);
-    focus.group_in(a, first_name)
+    // The phrase must come before any name: not "Peru's envoy to both countries".
+    let phrase = focus.first_in(w.range(a, head_end))?;
+    if !parties.within(w.range(a, phrase.at)).is_empty() {
+        return None;
+    }
+    Some(focus.referents(phrase.want, phrase.at)).filter(|r| r.len() >= 2)
 }
 
 /// "Peru and Chile", "Peru, Chile and Bolivia", "Peru's Lund and Chile's Berg": the parties
@@ -452,7 +506,12 @@ mod tests {
     /// [`Focus::new`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
-        for (word, bits) in lexicon() {
+        for &(word, bits) in &lexicon().openers {
+            if bits & NUMBER != 0 {
+                let doc = segment(word);
+                let w = Words::new(&doc);
+                assert!(w.is(0, class::DETERMINER) || w.is_number(0), "{word} is neither a determiner nor a number");
+            }
             if bits & (LEAD | DET) != 0 {
                 let doc = segment(word);
                 assert!(Words::new(&doc).is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
