@@ -287,7 +287,9 @@ impl Focus {
                 end = e;
                 continue;
             }
-            focus.flush(parties, &run, joined, end);
+            if joined {
+                focus.flush(parties, &run, joined, end);
+            }
             run.clear();
             run.push((m.party, s));
             (end, joined) = (e, false);
