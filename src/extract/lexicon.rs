@@ -3,10 +3,63 @@
 //! Each data file starts with `#` lines saying where its entries come from; blank lines and
 //! `#` lines are skipped. Entries are compiled into the binary with `include_str!`, so the
 //! browser build needs no network and the native build no files at run time.
+//!
+//! Lookups hash short word keys with [`Fx`]; [`hash_str`] is the one hash the per-token key
+//! table of [`crate::extract::segment::Document::key_hash`] and the word tables share.
+
+use std::hash::Hasher;
 
 /// The non-comment, non-blank lines of a data file, trimmed.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A fast non-cryptographic hasher (the "Fx" multiply-rotate hash) for short string keys:
+/// lookups dominate the extraction, and the keys are not attacker-chosen in a way that matters.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The [`Fx`] hash of a string.
+pub fn hash_str(key: &str) -> u64 {
+    hash_bytes(key.as_bytes())
+}
+
+/// The [`Fx`] hash of a string's bytes ([`hash_str`] without needing a `&str`, so a key built
+/// in a byte buffer is not validated as UTF-8 just to be hashed).
+pub fn hash_bytes(key: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    h.write(key);
+    h.finish()
 }
 
 #[cfg(test)]

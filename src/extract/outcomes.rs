@@ -36,7 +36,7 @@
 
 use super::claims::groups::{self, Focus};
 use super::claims::words::{class, WordMap, Words};
-use super::lexicon::entries;
+use super::lexicon::{entries, hash_str};
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
 use super::segment::Document;
@@ -72,8 +72,9 @@ struct Entry {
     phrases: Vec<(Vec<String>, Trigger)>,
 }
 
+/// Keyed by the hash of the lower-case word ([`Words::hash`]): one probe per token.
 struct Lexicon {
-    words: WordMap<String, Entry>,
+    words: WordMap<u64, Entry>,
 }
 
 /// Word-class bits of `outcome_topics.txt`.
@@ -130,7 +131,7 @@ fn lexicon() -> &'static Lexicon {
                 words.entry(word.to_owned()).or_default().bits |= bit;
             }
         }
-        Lexicon { words }
+        Lexicon { words: words.into_iter().map(|(word, entry)| (hash_str(&word), entry)).collect() }
     })
 }
 
@@ -157,7 +158,7 @@ fn expand(form: &str) -> Vec<Vec<String>> {
 impl Lexicon {
     /// The class bits of token `i` and the trigger starting there.
     fn at(&self, w: &Words, i: usize) -> (u8, Option<(usize, Trigger)>) {
-        let Some(entry) = self.words.get(w.lower(i)) else { return (0, None) };
+        let Some(entry) = self.words.get(&w.hash(i)) else { return (0, None) };
         let n = w.len();
         let trigger = entry
             .phrases

@@ -90,9 +90,69 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     /// All sentences, in order; their token ranges tile `tokens`.
     pub sentences: Vec<Sentence>,
+    /// The tokens' lookup keys, made on first use (see [`Document::key`]).
+    keys: OnceLock<Keys>,
+}
+
+/// The lookup key of every token (lower case, curly apostrophes straight) in one shared
+/// buffer, with its [`lexicon::hash_str`]. The parties, claims and outcomes stages all look
+/// words up by these keys; making them once per document spares each stage lower-casing and
+/// hashing every token again, and the allocations that would take.
+#[derive(Clone, Debug, Default)]
+struct Keys {
+    buf: String,
+    ends: Vec<usize>,
+    hashes: Vec<u64>,
+}
+
+impl Keys {
+    fn new(text: &str, tokens: &[Token]) -> Keys {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        let mut hashes = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = buf.len();
+            let word = t.span.text(text);
+            if word.is_ascii() {
+                // The common case, in place and byte-wise.
+                buf.push_str(word);
+                buf[start..].make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    match c {
+                        '\u{2019}' | '\u{2018}' => buf.push('\''),
+                        c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                        c => buf.extend(c.to_lowercase()),
+                    }
+                }
+            }
+            hashes.push(lexicon::hash_bytes(&buf.as_bytes()[start..]));
+            ends.push(buf.len());
+        }
+        Keys { buf, ends, hashes }
+    }
 }
 
 impl<'t> Document<'t> {
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| Keys::new(self.text, &self.tokens))
+    }
+
+    /// The lookup key of token `i`: its text in lower case with curly apostrophes (’ ‘) made
+    /// straight ("" out of range). "Norway’s" gives "norway" and "’s".
+    pub fn key(&self, i: usize) -> &str {
+        let keys = self.keys();
+        let Some(&end) = keys.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { keys.ends[i - 1] };
+        keys.buf.get(start..end).unwrap_or("")
+    }
+
+    /// The [`lexicon::hash_str`] of [`Document::key`]`(i)`, to probe tables keyed by hash
+    /// (that of "" out of range).
+    pub fn key_hash(&self, i: usize) -> u64 {
+        self.keys().hashes.get(i).copied().unwrap_or_else(|| lexicon::hash_str(""))
+    }
+
     /// The text of token `i` (empty when out of range).
     pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| t.span.text(self.text))
@@ -138,7 +198,7 @@ impl<'t> Document<'t> {
 pub fn segment(text: &str) -> Document<'_> {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
-    Document { text, tokens, sentences }
+    Document { text, tokens, sentences, keys: OnceLock::new() }
 }
 
 /// Abbreviations that keep their dot, lower-cased without it ("mr", "gen", "feb").
@@ -690,6 +750,15 @@ mod tests {
         assert!(doc.starts_sentence(she));
         assert!(!doc.starts_sentence(she + 1));
         assert_eq!(doc.between(0, 2).text(doc.text), "“We wait");
+    }
+
+    #[test]
+    fn keys_are_lower_case_with_straight_apostrophes() {
+        let doc = segment("Norway’s ÉLAN said ‘no’");
+        let keys: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.key(i)).collect();
+        assert_eq!(keys, ["norway", "'s", "élan", "said", "'", "no", "'"]);
+        assert_eq!(doc.key_hash(0), lexicon::hash_str("norway"));
+        assert_eq!((doc.key(99), doc.key_hash(99)), ("", lexicon::hash_str("")));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Lower-cased token texts and the closed word classes the claim rules test for.
 //!
-//! Every token is lower-cased once into one shared buffer (curly apostrophes folded to `'`),
-//! so each later test is a slice comparison or one hash lookup. The word classes come from
+//! Every token is lower-cased once, by the [`Document`] (curly apostrophes folded to `'`), so
+//! each later test is a slice comparison or one probe of a table keyed by the word's hash. The word classes come from
 //! `data/speech_words.txt`.
 
 use super::cues::first_words;
-use super::super::lexicon::entries;
+use super::super::lexicon::{entries, hash_str};
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
 use std::collections::HashMap;
@@ -93,8 +93,10 @@ type Known = (u32, u32);
 /// A private bit for "starts with a capital", kept with the class bits.
 const CAP: u32 = 1 << 31;
 
-fn classes() -> &'static WordMap<&'static str, Known> {
-    static MAP: OnceLock<WordMap<&'static str, Known>> = OnceLock::new();
+/// The word classes and cue buckets, keyed by the [`hash_str`] of the lower-case word, so each
+/// token is one probe with the hash its [`Document`] already holds.
+fn classes() -> &'static WordMap<u64, Known> {
+    static MAP: OnceLock<WordMap<u64, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
         for line in entries(include_str!("../data/speech_words.txt")) {
@@ -129,52 +131,33 @@ fn classes() -> &'static WordMap<&'static str, Known> {
         for (word, bucket) in first_words() {
             map.entry(word).or_insert((0, 0)).1 = bucket as u32 + 1;
         }
-        map
+        map.into_iter().map(|(word, known)| (hash_str(word), known)).collect()
     })
 }
 
 /// The tokens of a document, lower-cased, with their word classes.
 pub struct Words<'d> {
     doc: &'d Document<'d>,
-    buf: String,
-    ends: Vec<usize>,
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
     paragraph: Vec<usize>,
 }
 
 impl<'d> Words<'d> {
-    /// Lower-cases every token of `doc` once.
+    /// Looks up the word class of every token of `doc` once, by the lower-case keys the
+    /// document holds.
     pub fn new(doc: &'d Document<'d>) -> Words<'d> {
-        let mut buf = String::with_capacity(doc.text.len());
-        let mut ends = Vec::with_capacity(doc.tokens.len());
         let mut bits = Vec::with_capacity(doc.tokens.len());
         let mut cue_buckets = Vec::with_capacity(doc.tokens.len());
         let map = classes();
-        for t in &doc.tokens {
-            let start = buf.len();
-            let text = t.span.text(doc.text);
-            if text.is_ascii() {
-                // The common case, in place and byte-wise.
-                buf.push_str(text);
-                buf[start..].make_ascii_lowercase();
-            } else {
-                for c in text.chars() {
-                    match c {
-                        '\u{2019}' | '\u{2018}' => buf.push('\''),
-                        c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                        c => buf.extend(c.to_lowercase()),
-                    }
-                }
-            }
+        for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span.len() > 1;
-            let (mut b, cue) = if lookup { map.get(&buf[start..]).copied().unwrap_or((0, 0)) } else { (0, 0) };
-            if text.chars().next().is_some_and(char::is_uppercase) {
+            let (mut b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
+            if t.span.text(doc.text).chars().next().is_some_and(char::is_uppercase) {
                 b |= CAP;
             }
             bits.push(b);
             cue_buckets.push(cue);
-            ends.push(buf.len());
         }
         let mut paragraph = vec![0; doc.tokens.len()];
         for s in &doc.sentences {
@@ -184,7 +167,7 @@ impl<'d> Words<'d> {
                 }
             }
         }
-        Words { doc, buf, ends, bits, cue_buckets, paragraph }
+        Words { doc, bits, cue_buckets, paragraph }
     }
 
     /// The document.
@@ -194,19 +177,22 @@ impl<'d> Words<'d> {
 
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.bits.len()
     }
 
     /// Whether there are no tokens.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.bits.is_empty()
     }
 
-    /// Token `i` lower-cased ("" out of range).
-    pub fn lower(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else { return "" };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.buf.get(start..end).unwrap_or("")
+    /// Token `i` lower-cased, curly apostrophes made straight ("" out of range).
+    pub fn lower(&self, i: usize) -> &'d str {
+        self.doc.key(i)
+    }
+
+    /// The hash of [`Words::lower`]`(i)`, to probe word tables keyed by [`hash_str`].
+    pub fn hash(&self, i: usize) -> u64 {
+        self.doc.key_hash(i)
     }
 
     /// Token `i` as written ("" out of range).

@@ -8,62 +8,29 @@
 //!
 //! Entry point: [`gazetteer`], the shared tables.
 
-use crate::extract::lexicon::entries;
+pub use crate::extract::lexicon::{hash_str, Fx};
+use crate::extract::lexicon::{entries, hash_bytes};
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
-
-/// A fast non-cryptographic hasher (the "Fx" multiply-rotate hash) for short string keys:
-/// lookups dominate this stage, and the keys are not attacker-chosen in a way that matters.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// A `HashMap` with the [`Fx`] hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the [`Fx`] hasher.
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
-/// The [`Fx`] hash of a string.
-pub fn hash_str(key: &str) -> u64 {
-    let mut h = Fx::default();
-    h.write(key.as_bytes());
-    h.finish()
-}
-
 /// The hash of one word's lookup key (lower case, straight apostrophes). Distinct keys of
 /// the word lists collide with probability about 2^-64 per lookup, which is ignored.
 pub fn key_hash(word: &str) -> u64 {
+    // Short ASCII words, most of any text, are lower-cased on the stack and hashed as bytes.
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return hash_bytes(&buf[..word.len()]);
+    }
     with_key(word, hash_str)
 }
 

@@ -238,7 +238,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
             }
             let w = t.span.text(doc.text);
             let first = w.chars().next();
-            let hash = key_hash(w);
+            let hash = doc.key_hash(k);
             let info = g.info_by_hash(hash);
             let cap = first.is_some_and(char::is_uppercase);
             if first.is_some_and(char::is_lowercase) {
