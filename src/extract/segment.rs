@@ -34,6 +34,7 @@
 use super::lexicon;
 use super::span::Span;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -201,21 +202,24 @@ pub fn segment(text: &str) -> Document<'_> {
     Document { text, tokens, sentences, keys: OnceLock::new() }
 }
 
+/// A set of words hashed with [`lexicon::Fx`], cheaper than the default hasher for short keys.
+type WordSet = HashSet<&'static str, BuildHasherDefault<lexicon::Fx>>;
+
 /// Abbreviations that keep their dot, lower-cased without it ("mr", "gen", "feb").
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| lexicon::entries(include_str!("data/abbreviations.txt")).collect())
 }
 
 /// Upper-case labels that open wire notes ("NOTE - ..."), never a dateline's place.
-fn not_datelines() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn not_datelines() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| lexicon::entries(include_str!("data/not_datelines.txt")).collect())
 }
 
 /// Capitalised function words that can start a sentence after an abbreviation.
-fn sentence_openers() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn sentence_openers() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| lexicon::entries(include_str!("data/sentence_openers.txt")).collect())
 }
 
@@ -241,10 +245,17 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut quotes = QuoteState::default();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c == '\n' {
-            quotes = QuoteState::default();
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // ASCII white space, nearly every gap between tokens, is skipped without decoding.
+        if matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            if bytes[i] == b'\n' {
+                quotes = QuoteState::default();
+            }
+            i += 1;
+            continue;
         }
+        let Some(c) = char_at(text, i) else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -275,6 +286,9 @@ fn word_end(text: &str, start: usize) -> usize {
             end += 1;
         }
         let Some(c) = char_at(text, end) else { break };
+        if c.is_ascii() && !matches!(c, '\'' | '-' | '.') {
+            break; // a space or a mark: no joiner, so the word ends (the usual case)
+        }
         if c.is_alphanumeric() || c == '\u{200d}' || is_combining(c) {
             end += c.len_utf8();
             continue;
@@ -458,7 +472,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if let Some(end) = dateline {
                 push(text, tokens, &mut sentences, i..end, paragraph, Break::Dateline);
                 first = end;
-                if end >= tokens.len() || gap(text, tokens, end - 1).contains('\n') {
+                if end >= tokens.len() || has_newline(gap(text, tokens, end - 1)) {
                     paragraph += 1;
                     line_start = true;
                 }
@@ -467,8 +481,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
         }
         let next = tokens.get(i + 1);
-        let g = gap(text, tokens, i);
-        let line_break = g.contains('\n');
+        let line_break = has_newline(gap(text, tokens, i));
         if next.is_none() || line_break || ends_sentence(text, tokens, i) {
             push(text, tokens, &mut sentences, first..i + 1, paragraph, Break::Plain);
             first = i + 1;
@@ -483,6 +496,12 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     sentences
 }
 
+/// Whether a gap between tokens holds a line break (gaps are short: a plain byte loop beats a
+/// call to a substring search).
+fn has_newline(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n')
+}
+
 /// White space between token `i` and the next one (empty at the end).
 fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
     match (tokens.get(i), tokens.get(i + 1)) {
@@ -494,6 +513,12 @@ fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
 /// Whether the sentence ends after token `i` (a line break is handled by the caller).
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let word = tokens[i].span.text(text);
+    // Most tokens are words without a final dot or numbers: neither a stop nor a closing mark.
+    match tokens[i].kind {
+        TokenKind::Number => return false,
+        TokenKind::Word if !word.ends_with('.') => return false,
+        _ => {}
+    }
     let Some(next) = tokens.get(i + 1) else { return true };
     if gap(text, tokens, i).is_empty() {
         return false; // "3.5", "?”": the break comes after the closing mark
