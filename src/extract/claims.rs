@@ -142,7 +142,7 @@ fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
         let Some(sent) = doc.sentences.get(drafts[k].sentence) else { continue };
         let next = sent.tokens.end.max(q1.close + 1);
         let Some(q2) = q.opening_at(next) else { continue };
-        let own_end = doc.sentences.get(doc.sentence_of(q2.close)).map_or(q2.close, |s| s.tokens.end);
+        let own_end = doc.sentences.get(w.sentence(q2.close)).map_or(q2.close, |s| s.tokens.end);
         // Drafts are in cue order: the first one at or after the quotation decides.
         let later = drafts.partition_point(|d| d.cue.0 < q2.open);
         let has_cue = drafts.get(later).is_some_and(|d| d.cue.0 < own_end);

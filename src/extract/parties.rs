@@ -132,19 +132,67 @@ pub struct Parties {
     pub mentions: Vec<Mention>,
     /// Lower-case country adjectives and demonyms of the countries in this article.
     adjectives: gazetteer::FastMap<String, usize>,
+    /// The positions of [`Parties::mentions`], for the binary searches of the later stages.
+    index: MentionIndex,
+}
+
+/// `span.start`, `tokens.start` and `tokens.end` of every mention, in order, each in a dense
+/// array: a binary search over these touches far fewer cache lines than one over the mentions
+/// themselves, which matters on long texts. Built by [`Parties::index_mentions`]; when it does
+/// not match the mentions (a list built by hand), the searches use the mentions directly.
+#[derive(Clone, Debug, Default)]
+struct MentionIndex {
+    starts: Vec<usize>,
+    token_starts: Vec<usize>,
+    token_ends: Vec<usize>,
 }
 
 impl Parties {
+    /// Fills the index of the mentions' positions; called once the mentions are final.
+    fn index_mentions(&mut self) {
+        let m = &self.mentions;
+        self.index = MentionIndex {
+            starts: m.iter().map(|m| m.span.start).collect(),
+            token_starts: m.iter().map(|m| m.tokens.start).collect(),
+            token_ends: m.iter().map(|m| m.tokens.end).collect(),
+        };
+    }
+
+    /// Whether the index describes the current mentions.
+    fn indexed(&self) -> bool {
+        self.index.starts.len() == self.mentions.len()
+    }
+
     /// The mention covering token `i`, if any.
     pub fn at_token(&self, i: usize) -> Option<&Mention> {
-        let k = self.mentions.partition_point(|m| m.tokens.end <= i);
+        let k = if self.indexed() {
+            self.index.token_ends.partition_point(|&end| end <= i)
+        } else {
+            self.mentions.partition_point(|m| m.tokens.end <= i)
+        };
         self.mentions.get(k).filter(|m| m.tokens.start <= i)
+    }
+
+    /// The number of mentions starting before token `i`: `mentions[..n]` are the ones before.
+    pub fn before_token(&self, i: usize) -> usize {
+        if self.indexed() {
+            self.index.token_starts.partition_point(|&start| start < i)
+        } else {
+            self.mentions.partition_point(|m| m.tokens.start < i)
+        }
     }
 
     /// The mentions lying wholly inside `span`, in order.
     pub fn within(&self, span: Span) -> &[Mention] {
-        let a = self.mentions.partition_point(|m| m.span.start < span.start);
-        let b = self.mentions.partition_point(|m| m.span.start < span.end);
+        let (a, b) = if self.indexed() {
+            let starts = &self.index.starts;
+            (starts.partition_point(|&s| s < span.start), starts.partition_point(|&s| s < span.end))
+        } else {
+            (
+                self.mentions.partition_point(|m| m.span.start < span.start),
+                self.mentions.partition_point(|m| m.span.start < span.end),
+            )
+        };
         let b = b.max(a);
         let mut end = b;
         while end > a && self.mentions[end - 1].span.end > span.end {

@@ -93,7 +93,7 @@ impl Lookup<'_> {
 
     /// The parties of the last [`LOOKBACK`] mentions before the cue, latest first.
     fn mentioned_before(&self) -> impl Iterator<Item = usize> + '_ {
-        let before = self.parties.mentions.partition_point(|m| m.tokens.start < self.cue);
+        let before = self.parties.before_token(self.cue);
         self.parties.mentions[..before].iter().rev().take(LOOKBACK).map(|m| m.party)
     }
 
@@ -211,18 +211,18 @@ fn person_antecedent(w: &Words, parties: &Parties, cue: usize, sentence: usize, 
         .find(|s| person(s.party))
         .map(|s| (s.at, s.party));
     let doc = w.doc();
-    let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+    let before = parties.before_token(cue);
     let subject = parties.mentions[..before]
         .iter()
         .rev()
         .take(LOOKBACK)
         .filter(|m| person(m.party))
         .find(|m| {
-            let start = doc.sentences.get(doc.sentence_of(m.tokens.start)).map_or(0, |s| s.tokens.start);
+            let start = doc.sentences.get(w.sentence(m.tokens.start)).map_or(0, |s| s.tokens.start);
             m.extent_tokens.start <= start + 1
         })
         .map(|m| (m.tokens.start, m.party))
-        .filter(|(at, _)| sentence.saturating_sub(doc.sentence_of(*at)) <= REACH);
+        .filter(|(at, _)| sentence.saturating_sub(w.sentence(*at)) <= REACH);
     match (speaker, subject) {
         (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
         (Some(a), None) => Some(a.1),
@@ -232,7 +232,7 @@ fn person_antecedent(w: &Words, parties: &Parties, cue: usize, sentence: usize, 
 }
 
 fn last_mention(parties: &Parties, cue: usize, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
-    let before = parties.mentions.partition_point(|m| m.tokens.start < cue);
+    let before = parties.before_token(cue);
     parties.mentions[..before]
         .iter()
         .rev()

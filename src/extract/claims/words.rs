@@ -141,6 +141,9 @@ pub struct Words<'d> {
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
     paragraph: Vec<usize>,
+    /// The sentence of each token: a table, because a binary search over the sentences for
+    /// every mention a pronoun looks back through costs cache misses that grow with the text.
+    sentence: Vec<u32>,
 }
 
 impl<'d> Words<'d> {
@@ -160,14 +163,17 @@ impl<'d> Words<'d> {
             cue_buckets.push(cue);
         }
         let mut paragraph = vec![0; doc.tokens.len()];
-        for s in &doc.sentences {
+        let mut sentence = vec![0; doc.tokens.len()];
+        for (k, s) in doc.sentences.iter().enumerate() {
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
             for i in s.tokens.clone() {
-                if let Some(p) = paragraph.get_mut(i) {
+                if let (Some(p), Some(n)) = (paragraph.get_mut(i), sentence.get_mut(i)) {
                     *p = s.paragraph;
+                    *n = k;
                 }
             }
         }
-        Words { doc, bits, cue_buckets, paragraph }
+        Words { doc, bits, cue_buckets, paragraph, sentence }
     }
 
     /// The document.
@@ -261,6 +267,14 @@ impl<'d> Words<'d> {
     /// Paragraph index of token `i`.
     pub fn paragraph(&self, i: usize) -> usize {
         self.paragraph.get(i).copied().unwrap_or(0)
+    }
+
+    /// Index of the sentence holding token `i`, as [`Document::sentence_of`] gives it.
+    pub fn sentence(&self, i: usize) -> usize {
+        match self.sentence.get(i) {
+            Some(&k) => k as usize,
+            None => self.doc.sentence_of(i),
+        }
     }
 
     /// Whether token `i` is a possessive ("Ghana's", "leaders'").

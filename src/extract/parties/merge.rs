@@ -465,6 +465,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
             }
         }
     }
+    out.index_mentions();
     out
 }
 

@@ -253,8 +253,8 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
         toks[k].plain = toks[k].info.function || lower_words.contains(&hash);
     }
     let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0, title_case: false };
-    for sentence in &doc.sentences {
-        s.sentence(sentence);
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        s.sentence(index, sentence);
     }
     s.out
 }
@@ -309,7 +309,8 @@ impl<'t> Scanner<'_, 't> {
         self.out.len() - 1
     }
 
-    fn sentence(&mut self, s: &Sentence) {
+    /// Scans sentence number `index`, `s`.
+    fn sentence(&mut self, index: usize, s: &Sentence) {
         self.sentence_start = s.tokens.start;
         // Title case ("Voters Abandon Party Over Taxes"): most words capitalised, two or more
         // of them ordinary words, not counting the first word.
@@ -325,7 +326,7 @@ impl<'t> Scanner<'_, 't> {
             }
         }
         // A first line standing alone as its own paragraph is a headline: capitals suffice.
-        let next_para = self.doc.sentences.get(self.doc.sentence_of(s.tokens.start) + 1).map(|n| n.paragraph);
+        let next_para = self.doc.sentences.get(index + 1).map(|n| n.paragraph);
         let lone_first = s.paragraph == 0 && s.tokens.start == 0 && next_para.is_some_and(|p| p != 0);
         self.title_case = (plain >= 2 || lone_first) && words >= 3 && caps * 3 >= words * 2;
         let end = s.tokens.end;
