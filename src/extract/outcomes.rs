@@ -204,11 +204,24 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
                 .map(|(i, want)| focus.get_or_insert_with(|| Focus::referents_only(&w, parties)).referents(want, i))
                 .filter(|r| r.len() >= 2)
                 .unwrap_or_default();
-            let found = Found { status, evidence, claim, group, sentence: si };
+            // Every token before `first` starts before the evidence: the walk for the figures
+            // goes on from there.
+            let first = first_token(&w, evidence, first);
+            let found = Found { status, evidence, first, claim, group, sentence: si };
             out.push(build(doc, &w, parties, found, out.len()));
         }
     }
     out
+}
+
+/// The first token of `evidence`, given that tokens before `from` all start before it: found by
+/// walking from there, not by a binary search over every token of the text.
+fn first_token(w: &Words, evidence: Span, from: usize) -> usize {
+    let mut first = from;
+    while first < w.len() && w.span(first).start < evidence.start {
+        first += 1;
+    }
+    first
 }
 
 /// Characters trimmed from the ends of evidence.
@@ -437,6 +450,8 @@ fn is_meeting(word: &str) -> bool {
 struct Found<'c> {
     status: Status,
     evidence: Span,
+    /// The first token of the evidence.
+    first: usize,
     /// The claim holding it, if any.
     claim: Option<&'c Claim>,
     /// The parties a group subject stands for ("both sides", "the two countries"), if any.
@@ -448,7 +463,7 @@ struct Found<'c> {
 /// holding the outcome, then the parties named in the evidence: "She said both sides had
 /// agreed" involves the two sides, not her.
 fn build(doc: &Document<'_>, w: &Words, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
-    let Found { status, evidence, claim, group, sentence } = found;
+    let Found { status, evidence, first, claim, group, sentence } = found;
     let mut involved: Vec<usize> = group;
     if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()).filter(|_| involved.is_empty()) {
         if let Some(k) = sp.strip_prefix('p').and_then(|k| k.parse::<usize>().ok()) {
@@ -466,7 +481,7 @@ fn build(doc: &Document<'_>, w: &Words, parties: &Parties, found: Found<'_>, n: 
         status,
         summary: summary(evidence.text(doc.text)),
         parties: involved.into_iter().map(Parties::id).collect(),
-        figures: figures(w, evidence),
+        figures: figures(w, evidence, first),
         evidence: TextSpan::of(doc.text, evidence),
         asserted: claim.is_none(),
         claim: claim.map(|c| c.id.clone()),
@@ -486,9 +501,8 @@ fn summary(text: &str) -> String {
 }
 
 /// Numbers in the evidence and the words after them that say what they count.
-fn figures(w: &Words, evidence: Span) -> Vec<Figure> {
+fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
     let doc = w.doc();
-    let first = doc.tokens.partition_point(|t| t.span.start < evidence.start);
     let mut out = Vec::new();
     let mut i = first;
     while i < w.len() && w.span(i).end <= evidence.end {
