@@ -500,7 +500,8 @@ fn summary(text: &str) -> String {
     }
 }
 
-/// Numbers in the evidence and the words after them that say what they count.
+/// Numbers in the evidence (whose first token is `first`) and the words after them that say
+/// what they count.
 fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
     let doc = w.doc();
     let mut out = Vec::new();

@@ -91,29 +91,36 @@ pub struct Document<'t> {
     pub tokens: Vec<Token>,
     /// All sentences, in order; their token ranges tile `tokens`.
     pub sentences: Vec<Sentence>,
-    /// The tokens' lookup keys, made on first use (see [`Document::key`]).
+    /// Facts about every token, worked out on first use (see [`Document::key`]).
     keys: OnceLock<Keys>,
 }
 
-/// The lookup key of every token (lower case, curly apostrophes straight) in one shared
-/// buffer, with its [`lexicon::hash_str`]. The parties, claims and outcomes stages all look
-/// words up by these keys; making them once per document spares each stage lower-casing and
-/// hashing every token again, and the allocations that would take.
+/// What the later stages ask about every token, worked out once per document: its lookup key
+/// (lower case, curly apostrophes straight) in one shared buffer with the key's
+/// [`lexicon::hash_str`], whether it starts with a capital, and its sentence and paragraph.
+/// The parties, claims and outcomes stages all look words up by these keys; making them once
+/// spares each stage lower-casing and hashing every token again, and the tables answer "which
+/// sentence" without a binary search, whose cache misses grow with the text.
 #[derive(Clone, Debug, Default)]
 struct Keys {
     buf: String,
     ends: Vec<usize>,
     hashes: Vec<u64>,
+    upper: Vec<bool>,
+    sentence: Vec<u32>,
+    paragraph: Vec<u32>,
 }
 
 impl Keys {
-    fn new(text: &str, tokens: &[Token]) -> Keys {
+    fn new(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Keys {
         let mut buf = String::with_capacity(text.len());
         let mut ends = Vec::with_capacity(tokens.len());
         let mut hashes = Vec::with_capacity(tokens.len());
+        let mut upper = Vec::with_capacity(tokens.len());
         for t in tokens {
             let start = buf.len();
             let word = t.span.text(text);
+            upper.push(word.chars().next().is_some_and(char::is_uppercase));
             if word.is_ascii() {
                 // The common case, in place and byte-wise.
                 buf.push_str(word);
@@ -130,13 +137,25 @@ impl Keys {
             hashes.push(lexicon::hash_bytes(&buf.as_bytes()[start..]));
             ends.push(buf.len());
         }
-        Keys { buf, ends, hashes }
+        let mut sentence = vec![0; tokens.len()];
+        let mut paragraph = vec![0; tokens.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            // More than 2^32 sentences or paragraphs cannot fit in memory anyway.
+            let (k, p) = (u32::try_from(k).unwrap_or(u32::MAX), u32::try_from(s.paragraph).unwrap_or(u32::MAX));
+            for i in s.tokens.clone() {
+                if let (Some(n), Some(q)) = (sentence.get_mut(i), paragraph.get_mut(i)) {
+                    *n = k;
+                    *q = p;
+                }
+            }
+        }
+        Keys { buf, ends, hashes, upper, sentence, paragraph }
     }
 }
 
 impl<'t> Document<'t> {
     fn keys(&self) -> &Keys {
-        self.keys.get_or_init(|| Keys::new(self.text, &self.tokens))
+        self.keys.get_or_init(|| Keys::new(self.text, &self.tokens, &self.sentences))
     }
 
     /// The lookup key of token `i`: its text in lower case with curly apostrophes (’ ‘) made
@@ -161,13 +180,25 @@ impl<'t> Document<'t> {
 
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+        match self.keys().sentence.get(i) {
+            Some(&k) => k as usize,
+            None => self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1)),
+        }
+    }
+
+    /// Index of the paragraph holding token `i` (0 out of range).
+    pub fn paragraph_of(&self, i: usize) -> usize {
+        self.keys().paragraph.get(i).map_or(0, |&p| p as usize)
+    }
+
+    /// Whether token `i`, of any kind, starts with an upper-case letter.
+    pub fn starts_upper(&self, i: usize) -> bool {
+        self.keys().upper.get(i).copied().unwrap_or(false)
     }
 
     /// Whether token `i` is a word starting with an upper-case letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.starts_upper(i)
     }
 
     /// Whether token `i` is the first word of its sentence, ignoring opening quotes and

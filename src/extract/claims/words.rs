@@ -140,10 +140,6 @@ pub struct Words<'d> {
     doc: &'d Document<'d>,
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
-    paragraph: Vec<usize>,
-    /// The sentence of each token: a table, because a binary search over the sentences for
-    /// every mention a pronoun looks back through costs cache misses that grow with the text.
-    sentence: Vec<u32>,
 }
 
 impl<'d> Words<'d> {
@@ -156,24 +152,13 @@ impl<'d> Words<'d> {
         for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span.len() > 1;
             let (mut b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
-            if t.span.text(doc.text).chars().next().is_some_and(char::is_uppercase) {
+            if doc.starts_upper(i) {
                 b |= CAP;
             }
             bits.push(b);
             cue_buckets.push(cue);
         }
-        let mut paragraph = vec![0; doc.tokens.len()];
-        let mut sentence = vec![0; doc.tokens.len()];
-        for (k, s) in doc.sentences.iter().enumerate() {
-            let k = u32::try_from(k).unwrap_or(u32::MAX);
-            for i in s.tokens.clone() {
-                if let (Some(p), Some(n)) = (paragraph.get_mut(i), sentence.get_mut(i)) {
-                    *p = s.paragraph;
-                    *n = k;
-                }
-            }
-        }
-        Words { doc, bits, cue_buckets, paragraph, sentence }
+        Words { doc, bits, cue_buckets }
     }
 
     /// The document.
@@ -266,15 +251,12 @@ impl<'d> Words<'d> {
 
     /// Paragraph index of token `i`.
     pub fn paragraph(&self, i: usize) -> usize {
-        self.paragraph.get(i).copied().unwrap_or(0)
+        self.doc.paragraph_of(i)
     }
 
-    /// Index of the sentence holding token `i`, as [`Document::sentence_of`] gives it.
+    /// Index of the sentence holding token `i` ([`Document::sentence_of`]).
     pub fn sentence(&self, i: usize) -> usize {
-        match self.sentence.get(i) {
-            Some(&k) => k as usize,
-            None => self.doc.sentence_of(i),
-        }
+        self.doc.sentence_of(i)
     }
 
     /// Whether token `i` is a possessive ("Ghana's", "leaders'").
