@@ -84,7 +84,7 @@ fn sample() -> Extraction {
 }
 
 fn ids(ex: &Extraction, f: &Filters) -> Vec<String> {
-    Index::new(ex).visible(f).into_iter().map(|c| c.id(ex)).collect()
+    Index::new(Rc::new(ex.clone())).visible(f).into_iter().map(|c| c.id(ex)).collect()
 }
 
 /// One filter setting and the card ids it must show, in order.
@@ -131,7 +131,7 @@ fn filters_show_the_right_cards() {
 fn counts_leave_their_own_facet_out() {
     let ex = sample();
     let f = Filters { types: [CardType::Claim].into(), parties: ["Togo".to_owned()].into(), ..Filters::default() };
-    let counts = Index::new(&ex).counts(&f);
+    let counts = Index::new(Rc::new(ex)).counts(&f);
     assert_eq!(counts.visible, 1, "only Togo's accusation");
     // The type counts ignore the type filter but keep the party chip.
     assert_eq!((counts.of_type(CardType::Party), counts.of_type(CardType::Claim), counts.of_type(CardType::Outcome)), (1, 1, 2));

@@ -4,7 +4,7 @@
 use super::card_list::CardList;
 use super::cards::{Card, CardType};
 use super::controls::Controls;
-use super::filter::Filters;
+use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
 use super::article::ArticleView;
 use super::state::{check_input, Action, InputCheck, Phase, State};
@@ -62,6 +62,16 @@ pub struct Selected {
     pub kind: CardType,
     /// Its item's exported JSON (a party, claim or outcome object).
     pub data: serde_json::Value,
+}
+
+/// An `Rc` compared by identity, for memo keys: comparing two extractions field by field on
+/// every render would cost more than the memo saves.
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Same<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A way for an embedding script to send actions into a mounted app.
@@ -277,6 +287,8 @@ pub fn App(props: &AppProps) -> Html {
         _ => (*storage_note).map(|s| Notice::info(s.to_owned())),
     };
 
+    // One filter index per extraction, shared by the filter panel and the card list.
+    let index = use_memo(Same(state.extraction.clone()), |ex| Index::new(ex.0.clone()));
     let empty = state.text.trim().is_empty();
     html! {
         <div class={classes!("ae", props.theme.class())} data-testid="explorer">
@@ -297,10 +309,10 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 <SummaryBar extraction={state.extraction.clone()} text={state.analysed.clone()}
                     millis={state.millis} pending={state.phase == Phase::Pending} />
-                <Controls extraction={state.extraction.clone()} filters={state.filters.clone()}
+                <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
                 <div class="ae-split">
-                    <CardList extraction={state.extraction.clone()} filters={state.filters.clone()}
+                    <CardList index={index.clone()} filters={state.filters.clone()}
                         selected={state.selected} shown={state.shown} dispatch={dispatch.clone()} />
                     <ArticleView extraction={state.extraction.clone()} text={state.analysed.clone()}
                         selected={state.selected} dispatch={dispatch.clone()} />

@@ -10,8 +10,8 @@ use yew::prelude::*;
 /// Properties of [`CardList`].
 #[derive(Properties)]
 pub struct CardListProps {
-    /// The extraction.
-    pub extraction: Rc<Extraction>,
+    /// The extraction, indexed for filtering.
+    pub index: Rc<Index>,
     /// The active filters.
     pub filters: Filters,
     /// The selected card.
@@ -24,7 +24,7 @@ pub struct CardListProps {
 
 impl PartialEq for CardListProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.extraction, &other.extraction)
+        Rc::ptr_eq(&self.index, &other.index)
             && self.filters == other.filters
             && self.selected == other.selected
             && self.shown == other.shown
@@ -50,9 +50,8 @@ pub fn kind_badge(kind: PartyKind) -> Html {
 /// The visible cards, in order, a page at a time.
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let ex = &props.extraction;
-    let index = Index::new(ex);
-    let cards = index.visible(&props.filters);
+    let ex = props.index.extraction();
+    let cards = props.index.visible(&props.filters);
     let total = cards.len();
     let rest = total.saturating_sub(props.shown);
     let more = {

@@ -135,9 +135,9 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// Everything searchable on the card, lower-cased, for free-text search.
-    pub fn search_text(self, ex: &Extraction) -> String {
-        let name = |id: &str| ex.parties.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str());
+    /// Everything searchable on the card, lower-cased, for free-text search; `name` gives a
+    /// party's name from its id.
+    pub fn search_text(self, name: &dyn Fn(&str) -> &'a str) -> String {
         let mut out = String::new();
         match self {
             Item::Party(p) => {

@@ -4,7 +4,7 @@
 use super::cards::CardType;
 use super::filter::{Facet, Filters, Index, Sort, Speech};
 use super::state::Action;
-use crate::extract::{Extraction, PartyKind, Status};
+use crate::extract::{PartyKind, Status};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -16,8 +16,8 @@ const CHIPS: usize = 10;
 /// Properties of [`Controls`].
 #[derive(Properties)]
 pub struct ControlsProps {
-    /// The extraction filtered.
-    pub extraction: Rc<Extraction>,
+    /// The extraction, indexed for filtering.
+    pub index: Rc<Index>,
     /// The active filters.
     pub filters: Filters,
     /// Sends actions to the app.
@@ -26,7 +26,7 @@ pub struct ControlsProps {
 
 impl PartialEq for ControlsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.extraction, &other.extraction) && self.filters == other.filters
+        Rc::ptr_eq(&self.index, &other.index) && self.filters == other.filters
     }
 }
 
@@ -63,9 +63,9 @@ fn toggle(class: Classes, on: bool, testid: String, label: &str, count: usize, d
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
     let all_parties = use_state(|| false);
-    let ex = &props.extraction;
+    let index = &props.index;
+    let ex = index.extraction();
     let f = &props.filters;
-    let index = Index::new(ex);
     let counts = index.counts(f);
     let d = &props.dispatch;
 

@@ -8,6 +8,7 @@ use super::cards::{Card, CardType, Item};
 use crate::extract::{Extraction, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// Direct quotations, reported speech, or both.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -146,32 +147,40 @@ impl Filters {
     }
 }
 
-/// What the filters need to know about an extraction, computed once per extraction.
+/// What the filters need to know about an extraction, computed once per extraction (the app
+/// keeps one per extraction, shared by the filter panel and the card list): party names and
+/// salience by id, and the lower-cased searchable text of every card.
 #[derive(Debug)]
-pub struct Index<'a> {
-    ex: &'a Extraction,
-    names: HashMap<&'a str, &'a str>,
-    salience: HashMap<&'a str, f32>,
+pub struct Index {
+    ex: Rc<Extraction>,
+    party_at: HashMap<String, usize>,
     search: Vec<(Card, String)>,
 }
 
-impl<'a> Index<'a> {
+impl Index {
     /// Indexes party names, salience and the searchable text of every card.
-    pub fn new(ex: &'a Extraction) -> Index<'a> {
-        let names = ex.parties.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-        let salience = ex.parties.iter().map(|p| (p.id.as_str(), p.salience)).collect();
-        let search = Card::all(ex)
-            .filter_map(|c| c.item(ex).map(|item| (c, item.search_text(ex))))
-            .collect();
-        Index { ex, names, salience, search }
+    pub fn new(ex: Rc<Extraction>) -> Index {
+        let party_at: HashMap<String, usize> = ex.parties.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let name = |id: &str| party_at.get(id).and_then(|&i| ex.parties.get(i)).map_or("", |p| p.name.as_str());
+        let search = Card::all(&ex).filter_map(|c| c.item(&ex).map(|item| (c, item.search_text(&name)))).collect();
+        Index { ex, party_at, search }
+    }
+
+    /// The extraction indexed.
+    pub fn extraction(&self) -> &Rc<Extraction> {
+        &self.ex
     }
 
     /// The name of party `id` (empty if unknown).
-    pub fn name(&self, id: &str) -> &'a str {
-        self.names.get(id).copied().unwrap_or("")
+    pub fn name(&self, id: &str) -> &str {
+        self.party_at.get(id).and_then(|&i| self.ex.parties.get(i)).map_or("", |p| p.name.as_str())
     }
 
-    fn passes(&self, card: Card, item: Item<'_>, text: &str, f: &Filters, skip: Option<Facet>) -> bool {
+    fn salience(&self, id: &str) -> f32 {
+        self.party_at.get(id).and_then(|&i| self.ex.parties.get(i)).map_or(0.0, |p| p.salience)
+    }
+
+    fn passes(&self, card: Card, item: Item<'_>, text: &str, f: &Filters, query: &[String], skip: Option<Facet>) -> bool {
         let on = |facet| skip != Some(facet);
         if on(Facet::Types) && !f.types.contains(&card.kind) {
             return false;
@@ -201,26 +210,21 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        if on(Facet::Query) {
-            let q = f.query.trim().to_lowercase();
-            if !q.is_empty() && !q.split_whitespace().all(|w| text.contains(w)) {
-                return false;
-            }
-        }
-        true
+        !on(Facet::Query) || query.iter().all(|w| text.contains(w.as_str()))
     }
 
-    fn matching(&self, f: &Filters, skip: Option<Facet>) -> impl Iterator<Item = (Card, Item<'a>)> + '_ {
-        let f = f.clone();
+    fn matching<'s>(&'s self, f: &'s Filters, skip: Option<Facet>) -> impl Iterator<Item = (Card, Item<'s>)> + 's {
+        // The query's words, lower-cased once rather than per card.
+        let query: Vec<String> = f.query.to_lowercase().split_whitespace().map(str::to_owned).collect();
         self.search.iter().filter_map(move |(card, text)| {
-            let item = card.item(self.ex)?;
-            self.passes(*card, item, text, &f, skip).then_some((*card, item))
+            let item = card.item(&self.ex)?;
+            self.passes(*card, item, text, f, &query, skip).then_some((*card, item))
         })
     }
 
     /// The visible cards, in the chosen order.
     pub fn visible(&self, f: &Filters) -> Vec<Card> {
-        let mut cards: Vec<(Card, Item<'a>)> = self.matching(f, None).collect();
+        let mut cards: Vec<(Card, Item<'_>)> = self.matching(f, None).collect();
         let type_rank = |c: &Card| c.kind as usize;
         match f.sort {
             Sort::Article => cards.sort_by_key(|(c, item)| (item.position(), type_rank(c))),
@@ -231,7 +235,7 @@ impl<'a> Index<'a> {
                 key(ia).cmp(&key(ib)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
             }),
             Sort::Salience => cards.sort_by(|(a, ia), (b, ib)| {
-                let s = |i: &Item<'_>| i.lead_party().and_then(|id| self.salience.get(id)).copied().unwrap_or(0.0);
+                let s = |i: &Item<'_>| i.lead_party().map_or(0.0, |id| self.salience(id));
                 s(ib).total_cmp(&s(ia)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
             }),
         }
