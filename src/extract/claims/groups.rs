@@ -412,13 +412,15 @@ pub fn source_parties(w: &Words, parties: &Parties, focus: &Focus, a: usize, b: 
 fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
     // The "and" may follow list commas ("Peru, Chile and Bolivia"), not an appositive's.
     let j = (a + 1..full).find(|&i| w.lower(i) == "and")?;
-    let list_comma = |i: usize| parties.at_token(i - 1).is_some() && parties.at_token(i + 1).is_some();
+    let list_comma = |i: usize| parties.at_token(i - 1).is_some() && (i + 1 == j || parties.at_token(i + 1).is_some());
     if (a + 1..j).any(|i| (w.is_punct(i, ",") && !list_comma(i)) || w.is_punct(i, "(")) {
         return None;
     }
     let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
     let actor = |p: usize| kind(p).is_some_and(|k| k != PartyKind::Place);
-    let left = parties.at_token(j - 1).filter(|m| actor(m.party) && m.tokens.start >= a)?;
+    // The serial comma: "Peru, Chile, and Bolivia".
+    let before = if w.is_punct(j - 1, ",") && j >= a + 2 { j - 2 } else { j - 1 };
+    let left = parties.at_token(before).filter(|m| actor(m.party) && m.tokens.start >= a)?;
     let lk = kind(left.party);
     // A list: "Peru, Chile and Bolivia" (or "Peru, Chile, and Bolivia"), also when the
     // source as found starts inside it; not "In Peru, Chile and Bolivia said ...".
@@ -541,9 +543,10 @@ mod tests {
 
     #[test]
     fn coordinated_sources() {
-        let cases: [(&str, &str, &[&str]); 3] = [
+        let cases: [(&str, &str, &[&str]); 4] = [
             ("Both Peru and Chile", "Both Peru and Chile said that talks would go on.", &["Peru", "Chile"]),
             ("Peru, Chile and Bolivia", "Peru, Chile and Bolivia said that talks would go on.", &["Peru", "Chile", "Bolivia"]),
+            ("Peru, Chile, and Bolivia", "Peru, Chile, and Bolivia said that talks would go on.", &["Peru", "Chile", "Bolivia"]),
             ("Chilean officials", "Chilean officials said that talks would go on.", &[]),
         ];
         for (source, text, want) in cases {
