@@ -235,16 +235,26 @@ fn holding(pieces: &[(Span, usize)], span: Span) -> Option<(Span, usize)> {
 }
 
 /// Per-token lexicon facts, looked up once: word-class bits and the trigger starting there.
+///
+/// A trigger's length in words is kept in a byte (phrases in the lists have a handful of
+/// words), so the table takes 3 bytes a token rather than 16: on long texts the memory, not
+/// the lookups, is what costs.
 struct Marks {
     bits: Vec<u8>,
-    triggers: Vec<Option<(usize, Trigger)>>,
+    triggers: Vec<Option<(u8, Trigger)>>,
 }
 
 impl Marks {
     fn new(w: &Words, lex: &Lexicon) -> Marks {
         let n = w.len();
-        // Only words can be in the lists; punctuation and numbers skip the lookups.
-        let (bits, triggers) = (0..n).map(|i| if w.is_word(i) { lex.at(w, i) } else { (0, None) }).unzip();
+        let mut bits = Vec::with_capacity(n);
+        let mut triggers = Vec::with_capacity(n);
+        for i in 0..n {
+            // Only words can be in the lists; punctuation and numbers skip the lookups.
+            let (b, t) = if w.is_word(i) { lex.at(w, i) } else { (0, None) };
+            bits.push(b);
+            triggers.push(t.and_then(|(len, t)| Some((u8::try_from(len).ok()?, t))));
+        }
         Marks { bits, triggers }
     }
 
@@ -254,7 +264,7 @@ impl Marks {
 
     /// The trigger at `i` if it ends inside the clause ending at `end`.
     fn at(&self, i: usize, end: usize) -> Option<(usize, Trigger)> {
-        self.triggers.get(i).copied().flatten().filter(|(len, _)| i + len <= end)
+        self.triggers.get(i).copied().flatten().map(|(len, t)| (usize::from(len), t)).filter(|(len, _)| i + len <= end)
     }
 }
 
@@ -539,4 +549,19 @@ fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
         i = end.max(i + 1);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigger_phrases_fit_the_marks_table() {
+        // `Marks` keeps a trigger's length in a byte.
+        for entry in lexicon().words.values() {
+            for (rest, _) in &entry.phrases {
+                assert!(rest.len() < usize::from(u8::MAX), "{rest:?}");
+            }
+        }
+    }
 }
