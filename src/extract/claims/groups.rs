@@ -23,7 +23,7 @@
 //! ("Lund hosted Berg") falls back to the two most mentioned people, who may include a
 //! third; the number in the phrase is not checked against the size of the run.
 
-use super::super::lexicon::entries;
+use super::super::lexicon::{entries, hash_str};
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
 use super::super::span::Span;
@@ -52,17 +52,12 @@ const COUNTRIES: u8 = 16;
 const PEOPLE: u8 = 32;
 const NAMED: u8 = 64;
 
-/// The words of `data/pair_nouns.txt`: the few openers (both, the, two ...) in a short list,
-/// compared before any hashing, as "the" is one of the commonest words; the nouns in a map.
-struct Lexicon {
-    openers: Vec<(&'static str, u8)>,
-    nouns: WordMap<&'static str, u8>,
-}
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let mut lex = Lexicon { openers: Vec::new(), nouns: WordMap::default() };
+/// The words of `data/pair_nouns.txt` and their bits, keyed by the [`hash_str`] of the word,
+/// so a token is one probe with the hash its document already holds.
+fn lexicon() -> &'static WordMap<u64, u8> {
+    static MAP: OnceLock<WordMap<u64, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: WordMap<u64, u8> = WordMap::default();
         for line in entries(include_str!("../data/pair_nouns.txt")) {
             let Some((label, words)) = line.split_once(':') else { continue };
             let bit = match label.trim() {
@@ -76,24 +71,19 @@ fn lexicon() -> &'static Lexicon {
                 _ => 0,
             };
             for word in words.split_whitespace() {
-                if bit & (LEAD | DET | NUMBER) != 0 {
-                    match lex.openers.iter_mut().find(|(w, _)| *w == word) {
-                        Some((_, b)) => *b |= bit,
-                        None => lex.openers.push((word, bit)),
-                    }
-                } else {
-                    *lex.nouns.entry(word).or_default() |= bit;
-                }
+                *map.entry(hash_str(word)).or_default() |= bit;
             }
         }
-        lex
+        map
     })
 }
 
-/// The opener bits (LEAD, DET, NUMBER) of token `i`.
-fn opener(lex: &Lexicon, w: &Words, i: usize) -> u8 {
-    let word = w.lower(i);
-    lex.openers.iter().find(|(o, _)| *o == word).map_or(0, |(_, b)| *b)
+/// The bits of token `i` in [`lexicon`].
+fn bits(lex: &WordMap<u64, u8>, w: &Words, i: usize) -> u8 {
+    if i >= w.len() {
+        return 0;
+    }
+    lex.get(&w.hash(i)).copied().unwrap_or(0)
 }
 
 /// The group phrase starting at token `i`, if any: the token after its head noun and what it
@@ -103,21 +93,21 @@ pub fn phrase_at(w: &Words, i: usize) -> Option<(usize, Want)> {
     let lex = lexicon();
     // Numbers are determiners or digits: a cheap test before comparing words.
     let counted = w.is(i + 1, class::DETERMINER) || w.is_number(i + 1);
-    let first = opener(lex, w, i);
+    let first = bits(lex, w, i);
     let start = if first & LEAD != 0 {
         if w.lower(i + 1) == "the" {
             i + 2
         } else {
             i + 1
         }
-    } else if counted && first & DET != 0 && opener(lex, w, i + 1) & NUMBER != 0 {
+    } else if counted && first & DET != 0 && bits(lex, w, i + 1) & NUMBER != 0 {
         i + 2
     } else {
         return None;
     };
     // The head noun, after at most two lower-case modifiers ("the two foreign ministers").
     for k in start..start + 3 {
-        let b = lex.nouns.get(w.lower(k)).copied().unwrap_or(0);
+        let b = bits(lex, w, k);
         let want = if b & ACTORS != 0 {
             Some(Want::Actors)
         } else if b & NAMED != 0 {
@@ -510,15 +500,22 @@ mod tests {
     /// [`Focus::new`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
-        for &(word, bits) in &lexicon().openers {
-            if bits & NUMBER != 0 {
+        for line in entries(include_str!("../data/pair_nouns.txt")) {
+            let Some((label, words)) = line.split_once(':') else { continue };
+            let bits = match label.trim() {
+                "lead" => LEAD,
+                "det" => DET,
+                "number" => NUMBER,
+                _ => continue,
+            };
+            for word in words.split_whitespace() {
                 let doc = segment(word);
                 let w = Words::new(&doc);
-                assert!(w.is(0, class::DETERMINER) || w.is_number(0), "{word} is neither a determiner nor a number");
-            }
-            if bits & (LEAD | DET) != 0 {
-                let doc = segment(word);
-                assert!(Words::new(&doc).is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
+                if bits == NUMBER {
+                    assert!(w.is(0, class::DETERMINER) || w.is_number(0), "{word} is neither a determiner nor a number");
+                } else {
+                    assert!(w.is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
+                }
             }
         }
     }
