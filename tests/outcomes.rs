@@ -161,6 +161,14 @@ fn group_subjects_involve_their_referents() {
             parties: &[&["Ana Lund", "Sweden"]],
         },
         Involved { text: "The two countries signed a trade deal.", parties: &[&[]] },
+        Involved {
+            text: "Norway and Sweden met in Oslo. Both sides agreed to cut tariffs and were open to a second round of talks.",
+            parties: &[&["Norway", "Sweden"], &["Norway", "Sweden"]],
+        },
+        Involved {
+            text: "Norway and Sweden met in Oslo. Both sides agreed to cut tariffs, and Finland will host a second round of talks.",
+            parties: &[&["Norway", "Sweden"], &["Finland"]],
+        },
     ];
     for c in cases {
         assert_eq!(outcome_parties(c.text), c.parties, "{}", c.text);

@@ -30,7 +30,8 @@
 //! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
 //! deal.") are split or missed; the parties are those named in the clause, plus the parties a
 //! group subject stands for ("both sides agreed": the last two named together, see
-//! [`super::claims::groups`]) or else the claim's speaker, so a group read wrongly gives the
+//! [`super::claims::groups`]; a clause with no subject of its own, "... and were open to
+//! talks", shares the group of the clause before it) or else the claim's speaker, so a group read wrongly gives the
 //! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
@@ -184,6 +185,9 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.start..s.tokens.end.min(w.len());
+        // The group subject of the sentence's last outcome, for a clause with no subject of
+        // its own: "Both sides agreed to talk and were open to a second round."
+        let mut shared: Vec<usize> = Vec::new();
         for clause in clauses(&w, &marks, range) {
             let Some((status, at)) = status_of(&w, &marks, clause.clone()) else { continue };
             let mut evidence = w.range(clause.start, clause.end).trim(doc.text, TRIM);
@@ -200,10 +204,14 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             let claim = holder.and_then(|(_, k)| claims.get(k));
             // A group subject before the trigger: "both sides had agreed to ...".
             let first = clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
-            let group = groups::first_phrase(&w, first, at)
+            let mut group = groups::first_phrase(&w, first, at)
                 .map(|(i, want)| focus.get_or_insert_with(|| Focus::referents_only(&w, parties)).referents(want, i))
                 .filter(|r| r.len() >= 2)
                 .unwrap_or_default();
+            if group.is_empty() && (w.is(first, class::AUX) || w.is_verb_like(first)) {
+                group = shared.clone();
+            }
+            shared = group.clone();
             // Every token before `first` starts before the evidence: the walk for the figures
             // goes on from there.
             let first = first_token(&w, evidence, first);
