@@ -14,15 +14,36 @@ use crate::extract::segment::Document;
 use std::ops::Range;
 
 /// What makes two candidates the same actor.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Key {
     Known(EntryKey),
-    NewOrg(String),
-    NewPlace(String),
+    NewOrg(Sym),
+    NewPlace(Sym),
     Person(usize),
-    Solo(String),
+    Solo(Sym),
     Group(&'static str),
     Role(usize, &'static str),
+}
+
+/// A lower-case name key interned in [`Syms`]: equal keys, equal symbols.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Sym(usize);
+
+/// The name keys of the article, each stored once. Most candidates repeat a name already
+/// seen, so keys are built in one reused buffer and looked up by `&str`: no allocation per
+/// candidate, which on long texts was a good part of this stage's time.
+#[derive(Default)]
+struct Syms(FastMap<String, Sym>);
+
+impl Syms {
+    fn get(&mut self, key: &str) -> Sym {
+        if let Some(&sym) = self.0.get(key) {
+            return sym;
+        }
+        let sym = Sym(self.0.len());
+        self.0.insert(key.to_owned(), sym);
+        sym
+    }
 }
 
 /// [`Entry`] made hashable.
@@ -66,11 +87,15 @@ struct Names {
     /// Person key of each multi-word person candidate.
     person_of: FastMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
-    initials: FastMap<String, String>,
+    initials: FastMap<String, Sym>,
     /// Lower-case names of new organisations and places, and of titled single names.
     known: FastMap<String, Key>,
     /// First word of a new organisation's name → its key ("alder" for "Alder Foods Inc.").
-    org_first: FastMap<String, String>,
+    org_first: FastMap<String, Sym>,
+    /// The interned keys.
+    syms: Syms,
+    /// A reused buffer for the key of the candidate at hand.
+    buf: String,
 }
 
 /// The text of tokens `r` as written, with runs of white space made single spaces.
@@ -89,15 +114,15 @@ fn text_of(doc: &Document<'_>, r: &Range<usize>) -> String {
     s
 }
 
-fn key_of(doc: &Document<'_>, r: &Range<usize>) -> String {
-    let mut s = String::new();
+/// The lookup key of tokens `r` (lower case, single spaces), written over `s`.
+fn key_into(s: &mut String, doc: &Document<'_>, r: &Range<usize>) {
+    s.clear();
     for k in r.clone() {
         if !s.is_empty() {
             s.push(' ');
         }
-        push_key(&mut s, doc.word(k));
+        push_key(s, doc.word(k));
     }
-    s
 }
 
 /// Whether two given names can be the same person's ("George" and "G.").
@@ -107,7 +132,7 @@ fn same_first(a: &str, b: &str) -> bool {
 }
 
 /// An organisation's key without its legal form: "alder foods inc." → "alder foods".
-fn org_key(key: &str) -> String {
+fn org_key(key: &str) -> &str {
     let mut k = key;
     for suffix in [" inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa", " nv", " spa", " asa", " ab", " gmbh", " group"] {
         if let Some(rest) = k.strip_suffix(suffix) {
@@ -117,7 +142,7 @@ fn org_key(key: &str) -> String {
             }
         }
     }
-    k.to_owned()
+    k
 }
 
 /// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
@@ -137,13 +162,22 @@ fn is_plural_people(word: &str) -> bool {
     ["ans", "ers", "ists", "ites", "ics", "ians"].iter().any(|s| word.ends_with(s))
 }
 
+/// Adds `key` to `set`, allocating only when it is new: most names recur.
+fn note(set: &mut FastSet<String>, key: &str) {
+    if !set.contains(key) {
+        set.insert(key.to_owned());
+    }
+}
+
 fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
     let mut n = Names::default();
+    let mut buf = String::new();
     for (ci, c) in cands.iter().enumerate() {
         if matches!(c.target, Target::Known(_) | Target::Group(_) | Target::RolePerson(_)) {
             continue; // settled by their entry or class; no name to collect
         }
-        let key = key_of(doc, &c.tokens);
+        key_into(&mut buf, doc, &c.tokens);
+        let key = buf.as_str();
         match &c.target {
             Target::Person if c.tokens.len() >= 2 => {
                 let words: Vec<&str> = key.split(' ').collect();
@@ -189,9 +223,7 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     }
                 }
             }
-            Target::Person => {
-                n.known.entry(key.clone()).or_insert(Key::Solo(key));
-            }
+            Target::Person => n.know(key, Key::Solo),
             Target::NewOrg => {
                 let initials: String = c
                     .tokens
@@ -199,9 +231,10 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     .filter(|&k| doc.is_capitalized(k))
                     .filter_map(|k| doc.word(k).chars().next())
                     .collect();
-                let key = org_key(&key);
+                let key = org_key(key);
+                let sym = n.syms.get(key);
                 if initials.chars().count() >= 2 {
-                    n.initials.entry(initials).or_insert_with(|| key.clone());
+                    n.initials.entry(initials).or_insert(sym);
                 }
                 // Each distinctive word of the name may stand for it: "Alder" for "Alder
                 // Foods Inc.", "Ericsson" for "LM Ericsson AB".
@@ -212,20 +245,21 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                         if doc.is_capitalized(k) && w.len() > 2 && !g.is_common_word(w) && !g.is_first_name(w) && !g.is_org_head(w) {
                             let mut f = String::new();
                             push_key(&mut f, w);
-                            n.org_first.entry(f).or_insert_with(|| key.clone());
+                            n.org_first.entry(f).or_insert(sym);
                         }
                     }
                 }
-                n.known.entry(key.clone()).or_insert(Key::NewOrg(key));
+                n.know(key, Key::NewOrg);
             }
-            Target::NewPlace => {
-                n.known.entry(key.clone()).or_insert(Key::NewPlace(key));
-            }
-            Target::Single(Hint::Place) => {
-                n.place_words.insert(key);
-            }
+            Target::NewPlace => n.know(key, Key::NewPlace),
+            Target::Single(Hint::Place) => note(&mut n.place_words, key),
             Target::Single(hint) if *hint != Hint::Initial && may_be_body(doc.word(c.tokens.start)) => {
-                *n.single_counts.entry(key).or_default() += 1;
+                match n.single_counts.get_mut(key) {
+                    Some(count) => *count += 1,
+                    None => {
+                        n.single_counts.insert(key.to_owned(), 1);
+                    }
+                }
             }
             _ => {}
         }
@@ -234,62 +268,80 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
 }
 
 impl Names {
-    /// The party key of a lone name word.
-    fn single(&self, doc: &Document<'_>, c: &Cand, hint: Option<Hint>) -> Option<Key> {
-        let key = key_of(doc, &c.tokens);
-        if let Some(ps) = self.surnames.get(&key) {
+    /// Notes a name of the article under `key` (the first key given wins), allocating only
+    /// when it is new.
+    fn know(&mut self, key: &str, make: fn(Sym) -> Key) {
+        if !self.known.contains_key(key) {
+            let sym = self.syms.get(key);
+            self.known.insert(key.to_owned(), make(sym));
+        }
+    }
+
+    /// The party key of a lone name word whose lookup key is `key`.
+    fn single(&mut self, doc: &Document<'_>, c: &Cand, hint: Option<Hint>, key: &str) -> Option<Key> {
+        if let Some(ps) = self.surnames.get(key) {
             return Some(Key::Person(ps[0]));
         }
-        if let Some(k) = self.known.get(&key) {
-            return Some(k.clone());
+        if let Some(&k) = self.known.get(key) {
+            return Some(k);
         }
-        if let Some(&p) = self.family_first.get(&key) {
+        if let Some(&p) = self.family_first.get(key) {
             return Some(Key::Person(p));
         }
-        if let Some(org) = self.org_first.get(&key) {
+        if let Some(&org) = self.org_first.get(key) {
             // "Alder" after "Alder Foods Inc.".
-            return Some(Key::NewOrg(org.clone()));
+            return Some(Key::NewOrg(org));
         }
         let word = doc.word(c.tokens.start);
         let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         if acronym {
             let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-            if let Some(org) = self.initials.get(&letters) {
-                return Some(Key::NewOrg(org.clone()));
+            if let Some(&org) = self.initials.get(&letters) {
+                return Some(Key::NewOrg(org));
             }
         }
         if c.plain && hint.is_some() {
             return None; // "Well, ..." or "the Country section": an ordinary word
         }
-        if self.place_words.contains(&key) {
-            return Some(Key::NewPlace(key));
+        if self.place_words.contains(key) {
+            return Some(Key::NewPlace(self.syms.get(key)));
         }
         match hint {
-            None => Some(Key::Solo(key)),
-            Some(Hint::Place) => Some(Key::NewPlace(key)),
+            None => Some(Key::Solo(self.syms.get(key))),
+            Some(Hint::Place) => Some(Key::NewPlace(self.syms.get(key))),
             // "Lutherans said": a plural people's name is no single speaker.
             Some(Hint::Speaker) if is_plural_people(word) => None,
-            Some(Hint::Speaker) if acronym => Some(Key::NewOrg(key)),
-            Some(Hint::Body) => Some(Key::NewOrg(key)),
-            Some(Hint::Speaker) => Some(Key::Solo(key)),
-            Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(key)),
+            Some(Hint::Speaker) if acronym => Some(Key::NewOrg(self.syms.get(key))),
+            Some(Hint::Body) => Some(Key::NewOrg(self.syms.get(key))),
+            Some(Hint::Speaker) => Some(Key::Solo(self.syms.get(key))),
+            Some(Hint::None) if acronym && word.chars().count() >= 3 => Some(Key::NewOrg(self.syms.get(key))),
             // An unknown name repeated in mid-sentence and never given in full is most often
             // a company or body ("Alder said ... shares in Alder rose").
-            Some(Hint::None | Hint::Initial) if self.single_counts.get(&key).is_some_and(|&c| c >= 2) => Some(Key::NewOrg(key)),
+            Some(Hint::None | Hint::Initial) if self.single_counts.get(key).is_some_and(|&c| c >= 2) => {
+                Some(Key::NewOrg(self.syms.get(key)))
+            }
             Some(_) => None,
         }
     }
 
     /// A one-word organisation found by its head ("ALDERCORP") that names a known one.
-    fn single_org(&self, doc: &Document<'_>, c: &Cand) -> Option<Key> {
+    fn single_org(&self, c: &Cand, key: &str) -> Option<Key> {
         if c.tokens.len() != 1 {
             return None;
         }
-        self.org_first.get(&key_of(doc, &c.tokens)).map(|k| Key::NewOrg(k.clone()))
+        self.org_first.get(key).map(|&k| Key::NewOrg(k))
     }
 
     /// The party key of candidate `ci`; a role person's owner is settled later, in [`merge`].
-    fn key(&self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
+    fn key(&mut self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
+        let mut buf = std::mem::take(&mut self.buf);
+        let key = self.key_with(doc, ci, c, &mut buf);
+        self.buf = buf;
+        key
+    }
+
+    /// [`Names::key`], writing the candidate's lookup key in `buf` when it needs one.
+    fn key_with(&mut self, doc: &Document<'_>, ci: usize, c: &Cand, buf: &mut String) -> Option<Key> {
         Some(match &c.target {
             // "Maria Jordan ... Jordan said": a country's name as a known person's surname.
             Target::Known(e) => {
@@ -301,20 +353,37 @@ impl Names {
                     None => Key::Known((*e).into()),
                 }
             }
-            Target::NewOrg => match self.single_org(doc, c) {
-                Some(k) => k,
-                None => Key::NewOrg(org_key(&key_of(doc, &c.tokens))),
-            },
-            Target::NewPlace => Key::NewPlace(key_of(doc, &c.tokens)),
-            Target::Person => match self.person_of.get(&ci) {
-                // "Lund Controls" is a company where the article names "Lund Controls Inc".
-                Some(_) if c.role.is_none() && matches!(self.known.get(&org_key(&key_of(doc, &c.tokens))), Some(Key::NewOrg(_))) => {
-                    self.known[&org_key(&key_of(doc, &c.tokens))].clone()
+            Target::NewOrg => {
+                key_into(buf, doc, &c.tokens);
+                match self.single_org(c, buf) {
+                    Some(k) => k,
+                    None => Key::NewOrg(self.syms.get(org_key(buf))),
                 }
-                Some(&p) => Key::Person(p),
-                None => self.single(doc, c, None)?,
+            }
+            Target::NewPlace => {
+                key_into(buf, doc, &c.tokens);
+                Key::NewPlace(self.syms.get(buf))
+            }
+            Target::Person => match self.person_of.get(&ci).copied() {
+                Some(p) => {
+                    if c.role.is_none() {
+                        // "Lund Controls" is a company where the article names "Lund Controls Inc".
+                        key_into(buf, doc, &c.tokens);
+                        if let Some(&k @ Key::NewOrg(_)) = self.known.get(org_key(buf)) {
+                            return Some(k);
+                        }
+                    }
+                    Key::Person(p)
+                }
+                None => {
+                    key_into(buf, doc, &c.tokens);
+                    self.single(doc, c, None, buf)?
+                }
             },
-            Target::Single(hint) => self.single(doc, c, Some(*hint))?,
+            Target::Single(hint) => {
+                key_into(buf, doc, &c.tokens);
+                self.single(doc, c, Some(*hint), buf)?
+            }
             Target::Group(class) => Key::Group(class),
             Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| usize::MAX)?, class),
         })
@@ -335,7 +404,7 @@ fn kind_of(key: &Key) -> PartyKind {
 /// Turns candidates into parties and mentions.
 pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
     let g = gazetteer();
-    let names = collect_names(doc, &cands);
+    let mut names = collect_names(doc, &cands);
     // Keys are interned once (ids into `key_list`) so the passes below never clone strings.
     let mut ids: FastMap<Key, usize> = FastMap::default();
     let mut key_list: Vec<Key> = Vec::new();
@@ -345,7 +414,7 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
     for (ci, c) in cands.iter().enumerate() {
         let id = names.key(doc, ci, c).map(|key| {
             *ids.entry(key).or_insert_with_key(|k| {
-                key_list.push(k.clone());
+                key_list.push(*k);
                 strong.push(false);
                 key_list.len() - 1
             })
