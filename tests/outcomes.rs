@@ -162,6 +162,10 @@ fn group_subjects_involve_their_referents() {
         },
         Involved { text: "The two countries signed a trade deal.", parties: &[&[]] },
         Involved {
+            text: "Foreign Minister Ana Lund said that Norway and Sweden had agreed to cut tariffs.",
+            parties: &[&["Norway", "Sweden"]],
+        },
+        Involved {
             text: "Norway and Sweden met in Oslo. Both sides agreed to cut tariffs and were open to a second round of talks.",
             parties: &[&["Norway", "Sweden"], &["Norway", "Sweden"]],
         },

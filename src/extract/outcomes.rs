@@ -31,7 +31,8 @@
 //! deal.") are split or missed; the parties are those named in the clause, plus the parties a
 //! group subject stands for ("both sides agreed": the last two named together, see
 //! [`super::claims::groups`]; a clause with no subject of its own, "... and were open to
-//! talks", shares the group of the clause before it) or else the claim's speaker, so a group read wrongly gives the
+//! talks", shares the group of the clause before it; inside a claim, names joined as the
+//! subject, "she said Peru and Chile agreed", are the group too) or else the claim's speaker, so a group read wrongly gives the
 //! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
@@ -210,6 +211,10 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
                 .unwrap_or_default();
             if group.is_empty() && (w.is(first, class::AUX) || w.is_verb_like(first)) {
                 group = shared.clone();
+            }
+            // Names joined as the subject inside a claim: "She said Peru and Chile agreed ...".
+            if group.is_empty() && holder.is_some() {
+                group = groups::coordinated(&w, parties, first, at).unwrap_or_default();
             }
             shared = group.clone();
             // Every token before `first` starts before the evidence: the walk for the figures

@@ -398,8 +398,9 @@ pub fn source_parties(w: &Words, parties: &Parties, focus: &Focus, a: usize, b: 
 }
 
 /// "Peru and Chile", "Peru, Chile and Bolivia", "Peru's Lund and Chile's Berg": the parties
-/// around an "and" in the head of a source, the right one of the same kind as the left.
-fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
+/// around the first "and" in tokens `a..full` (a source, or the words before an outcome's
+/// verb), the right one of the same kind as the left.
+pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
     // The "and" may follow list commas ("Peru, Chile and Bolivia"), not an appositive's.
     let j = (a + 1..full).find(|&i| w.lower(i) == "and")?;
     let list_comma = |i: usize| parties.at_token(i - 1).is_some() && (i + 1 == j || parties.at_token(i + 1).is_some());
