@@ -65,7 +65,7 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
     inherit_sources(&mut drafts);
     join_continuations(&w, &q, &mut drafts);
     clip_coordinated(&w, &mut drafts);
-    let focus = groups::Focus::new(&w, parties);
+    let mut focus = groups::LazyFocus::new(&w, parties);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     let mut last_group: Option<LastGroup> = None;
@@ -73,7 +73,7 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
         // A source standing for several parties ("Both sides", "Peru and Chile") gets them all,
         // and so does a "they" right after it; it is no antecedent for a later "he".
         let group = d.source.and_then(|(a, b)| {
-            groups::source_parties(&w, parties, &focus, a, b)
+            groups::source_parties(&w, parties, &mut focus, a, b)
                 .or_else(|| group_pronoun(&w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
         });
         if let Some(list) = &group {
@@ -86,7 +86,7 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
             }
             one.into_iter().collect()
         });
-        claims.push(build(doc.text, &w, parties, &focus, d, &speakers, claims.len()));
+        claims.push(build(doc.text, &w, parties, &mut focus, d, &speakers, claims.len()));
     }
     claims
 }
@@ -181,7 +181,7 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     }
 }
 
-fn build(text: &str, w: &Words, parties: &Parties, focus: &groups::Focus, d: &Draft, speakers: &[usize], n: usize) -> Claim {
+fn build(text: &str, w: &Words, parties: &Parties, focus: &mut groups::LazyFocus, d: &Draft, speakers: &[usize], n: usize) -> Claim {
     // The pieces of a split quotation are exported as one span covering them all, with the
     // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
     // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
@@ -195,13 +195,13 @@ fn build(text: &str, w: &Words, parties: &Parties, focus: &groups::Focus, d: &Dr
         _ => Content::Split(pieces),
     };
     let mut targets: Vec<usize> = Vec::new();
-    for piece in &d.content {
-        // The parties named in it, then those a group phrase in it stands for ("both sides").
-        let named = parties.within(*piece).iter().map(|m| m.party);
-        for p in named.chain(focus.all_in(*piece)) {
-            if !speakers.contains(&p) && !targets.contains(&p) {
-                targets.push(p);
-            }
+    // The parties named in the content, then those a group phrase in it stands for ("urged
+    // both sides to ..."), looked for in the cue's sentence only.
+    let named = d.content.iter().flat_map(|piece| parties.within(*piece).iter().map(|m| m.party)).collect::<Vec<_>>();
+    let sentence = w.doc().sentences.get(d.sentence).map_or(0..0, |s| s.tokens.clone());
+    for p in named.into_iter().chain(focus.all_in(sentence.start, sentence.end, &d.content)) {
+        if !speakers.contains(&p) && !targets.contains(&p) {
+            targets.push(p);
         }
     }
     let ids: Vec<String> = speakers.iter().copied().map(Parties::id).collect();

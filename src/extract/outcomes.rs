@@ -36,7 +36,7 @@
 //! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
-use super::claims::groups::{self, Focus};
+use super::claims::groups::{self, LazyFocus};
 use super::claims::words::{class, WordMap, Words};
 use super::lexicon::{entries, hash_str};
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
@@ -178,7 +178,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let lex = lexicon();
     let marks = Marks::new(&w, lex);
     // What group subjects stand for, worked out on the first one.
-    let mut focus: Option<Focus> = None;
+    let mut focus = LazyFocus::new(&w, parties);
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
     let mut pieces: Vec<(Span, usize)> =
         claims.iter().enumerate().flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k))).collect();
@@ -206,7 +206,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             // A group subject before the trigger: "both sides had agreed to ...".
             let first = clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
             let mut group = groups::first_phrase(&w, first, at)
-                .map(|(i, want)| focus.get_or_insert_with(|| Focus::referents_only(&w, parties)).referents(want, i))
+                .map(|(i, want)| focus.referents(want, i))
                 .filter(|r| r.len() >= 2)
                 .unwrap_or_default();
             if group.is_empty() && (w.is(first, class::AUX) || w.is_verb_like(first)) {

@@ -16,9 +16,16 @@
 //! and a head noun from `data/pair_nouns.txt`) then stands for the last run of its set before
 //! it, else the most mentioned pair before it; "leaders"/"ministers" with no people to go by
 //! fall back to the countries: "Peru and Chile met in Lima. Both sides said the talks were
-//! useful." → Peru and Chile. A lookup is two binary searches.
+//! useful." → Peru and Chile. "both parties" and "the two camps" take only a run: in home
+//! politics the two parties may never be named.
 //!
-//! Known failure cases: a run that lists places of no interest to the dispute ("exports to
+//! Cost: phrases are looked for only where they matter (a claim's source, the sentence of its
+//! cue, the words before an outcome's verb), one lookup per determiner; the mentions are walked
+//! once, and only in an article that has a group phrase ([`LazyFocus`]); a lookup is two
+//! binary searches.
+//!
+//! Known failure cases: a group phrase in a quotation continued into a later sentence is not
+//! a target; a run that lists places of no interest to the dispute ("exports to
 //! Peru and Chile") counts like any other; "the two leaders" named in separate clauses
 //! ("Lund hosted Berg") falls back to the two most mentioned people, who may include a
 //! third; the number in the phrase is not checked against the size of the run.
@@ -169,22 +176,48 @@ impl Track {
     }
 }
 
-/// One group phrase of the article.
-#[derive(Clone, Copy, Debug)]
-struct Phrase {
-    /// Its text (bytes), so claims and outcomes can ask by span.
-    span: Span,
-    /// Its first token.
-    at: usize,
-    want: Want,
-}
-
-/// What group phrases can refer to, precomputed once per article.
+/// What group phrases can refer to, worked out once per article.
 #[derive(Default, Debug)]
 pub struct Focus {
     tracks: [Track; 3],
-    /// Every group phrase of the article, in order.
-    phrases: Vec<Phrase>,
+}
+
+/// A [`Focus`] worked out on the first group phrase: most articles have none, and then the
+/// mentions are not walked at all.
+pub struct LazyFocus<'a> {
+    w: &'a Words<'a>,
+    parties: &'a Parties,
+    focus: Option<Focus>,
+}
+
+impl<'a> LazyFocus<'a> {
+    /// Nothing is worked out yet.
+    pub fn new(w: &'a Words<'a>, parties: &'a Parties) -> LazyFocus<'a> {
+        LazyFocus { w, parties, focus: None }
+    }
+
+    /// [`Focus::referents`], working the focus out first if needed.
+    pub fn referents(&mut self, want: Want, at: usize) -> Vec<usize> {
+        let (w, parties) = (self.w, self.parties);
+        self.focus.get_or_insert_with(|| Focus::new(w, parties)).referents(want, at)
+    }
+
+    /// The parties of every group phrase in tokens `a..b` that lies inside one of `pieces`,
+    /// for a claim's targets: "She urged both sides to keep talking" is aimed at the two sides.
+    pub fn all_in(&mut self, a: usize, b: usize, pieces: &[Span]) -> Vec<usize> {
+        let w = self.w;
+        let mut out: Vec<usize> = Vec::new();
+        let inside = |i: usize, e: usize| pieces.iter().any(|p| p.contains(w.range(i, e)));
+        for i in (a..b).filter(|&i| w.is(i, class::DETERMINER)) {
+            let Some((_, want)) = phrase_at(w, i).filter(|&(e, _)| e <= b && inside(i, e)) else { continue };
+            for p in self.referents(want, i) {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The two most mentioned parties of one set, most mentioned first.
@@ -226,13 +259,6 @@ impl Top {
 impl Focus {
     /// Walks the mentions once (see the module doc).
     pub fn new(w: &Words, parties: &Parties) -> Focus {
-        let phrases = phrases_of(w, 0, w.len());
-        Focus { phrases, ..Focus::referents_only(w, parties) }
-    }
-
-    /// The pairs in focus without the article's group phrases, for a stage that finds its
-    /// few phrases itself ([`first_phrase`]) and asks only [`Focus::referents`].
-    pub fn referents_only(w: &Words, parties: &Parties) -> Focus {
         let doc = w.doc();
         let mut focus = Focus::default();
         let mut counts = vec![0u32; parties.list.len()];
@@ -318,43 +344,6 @@ impl Focus {
         order.iter().find_map(|&s| self.tracks[s].before(at, want == Want::Named)).unwrap_or_default()
     }
 
-    /// The parties of every group phrase in tokens `a..b`, for a claim's targets: "She urged
-    /// both sides to keep talking" is aimed at the two sides.
-    pub fn all_in(&self, span: Span) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for ph in self.phrases_in(span) {
-            for p in self.referents(ph.want, ph.at) {
-                if !out.contains(&p) {
-                    out.push(p);
-                }
-            }
-        }
-        out
-    }
-
-    fn first_in(&self, span: Span) -> Option<Phrase> {
-        self.phrases_in(span).first().copied()
-    }
-
-    /// The group phrases lying wholly in `span` (a binary search in the article's few).
-    fn phrases_in(&self, span: Span) -> &[Phrase] {
-        let from = self.phrases.partition_point(|p| p.span.start < span.start);
-        let mut to = self.phrases.partition_point(|p| p.span.start < span.end).max(from);
-        // Phrases start in order and their ends never decrease, so only the last may run past.
-        while to > from && self.phrases[to - 1].span.end > span.end {
-            to -= 1;
-        }
-        &self.phrases[from..to]
-    }
-}
-
-/// The group phrases in tokens `a..b` (ending by `b`). They open with a determiner ("both",
-/// "the"), whose class bit is at hand, so only those tokens are looked up.
-fn phrases_of(w: &Words, a: usize, b: usize) -> Vec<Phrase> {
-    (a..b)
-        .filter(|&i| w.is(i, class::DETERMINER))
-        .filter_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(e, want)| Phrase { span: w.range(i, e), at: i, want }))
-        .collect()
 }
 
 /// The first group phrase in tokens `a..b` (ending by `b`): its first token and what it
@@ -384,17 +373,17 @@ fn join(w: &Words, from: usize, to: usize) -> Option<bool> {
 /// of names ("Both Peru and Chile", "Lund and Berg", "Peru, Chile and Bolivia") or, with no
 /// name before it, a group phrase ("Both sides", "Officials from the two countries").
 /// `None` leaves the source to the single-speaker rules.
-pub fn source_parties(w: &Words, parties: &Parties, focus: &Focus, a: usize, b: usize) -> Option<Vec<usize>> {
+pub fn source_parties(w: &Words, parties: &Parties, focus: &mut LazyFocus, a: usize, b: usize) -> Option<Vec<usize>> {
     let head_end = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     if let Some(list) = coordinated(w, parties, a, b) {
         return Some(list);
     }
     // The phrase must come before any name: not "Peru's envoy to both countries".
-    let phrase = focus.first_in(w.range(a, head_end))?;
-    if !parties.within(w.range(a, phrase.at)).is_empty() {
+    let (at, want) = first_phrase(w, a, head_end)?;
+    if !parties.within(w.range(a, at)).is_empty() {
         return None;
     }
-    Some(focus.referents(phrase.want, phrase.at)).filter(|r| r.len() >= 2)
+    Some(focus.referents(want, at)).filter(|r| r.len() >= 2)
 }
 
 /// "Peru and Chile", "Peru, Chile and Bolivia", "Peru's Lund and Chile's Berg": the parties
@@ -498,7 +487,7 @@ mod tests {
         ["Peru and Chile met in Lima. The two leaders shook hands.", ["Peru", "Chile"]],
     );
 
-    /// [`Focus::new`] looks up only determiners, so every word that opens a phrase must be one.
+    /// [`first_phrase`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
         for line in entries(include_str!("../data/pair_nouns.txt")) {
@@ -551,9 +540,9 @@ mod tests {
             let doc = segment(text);
             let w = Words::new(&doc);
             let parties = find_parties(&doc);
-            let focus = Focus::new(&w, &parties);
+            let mut focus = LazyFocus::new(&w, &parties);
             let n = (0..w.len()).find(|&i| w.range(0, i + 1).text(text) == source).expect("source") + 1;
-            let got = source_parties(&w, &parties, &focus, 0, n).unwrap_or_default();
+            let got = source_parties(&w, &parties, &mut focus, 0, n).unwrap_or_default();
             assert_eq!(names(&got, &parties), want, "{text}");
         }
     }
