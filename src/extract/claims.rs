@@ -108,7 +108,12 @@ fn group_pronoun(w: &Words, parties: &Parties, (a, b): (usize, usize), sentence:
         return None;
     }
     let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == super::model::PartyKind::Person);
-    let other = said.iter().rev().take_while(|s| s.at > last.at).any(|s| !person(s.party));
+    // A few claims back at most, so a text with no sentence stops stays linear.
+    let since: Vec<&Said> = said.iter().rev().take(8).take_while(|s| s.at > last.at).collect();
+    if since.len() == 8 {
+        return None;
+    }
+    let other = since.iter().any(|s| !person(s.party));
     (!other).then(|| last.parties.clone())
 }
 
@@ -196,10 +201,13 @@ fn build(text: &str, w: &Words, parties: &Parties, focus: &mut groups::LazyFocus
     };
     let mut targets: Vec<usize> = Vec::new();
     // The parties named in the content, then those a group phrase in it stands for ("urged
-    // both sides to ..."), looked for in the cue's sentence only.
+    // both sides to ..."), looked for in the cue's sentence only and, so that a text with no
+    // sentence stops stays linear, no further from the cue than a reported clause reaches.
     let named = d.content.iter().flat_map(|piece| parties.within(*piece).iter().map(|m| m.party)).collect::<Vec<_>>();
     let sentence = w.doc().sentences.get(d.sentence).map_or(0..0, |s| s.tokens.clone());
-    for p in named.into_iter().chain(focus.all_in(sentence.start, sentence.end, &d.content)) {
+    let from = sentence.start.max(d.cue.0.saturating_sub(frames::MAX_CONTENT));
+    let to = sentence.end.min(d.cue.1 + frames::MAX_CONTENT);
+    for p in named.into_iter().chain(focus.all_in(from, to, &d.content)) {
         if !speakers.contains(&p) && !targets.contains(&p) {
             targets.push(p);
         }

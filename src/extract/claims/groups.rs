@@ -296,7 +296,8 @@ impl Focus {
             }
             // Conjuncts of one sentence (checked only for the rare joined pair).
             let same = |first: usize| doc.sentence_of(first) == doc.sentence_of(s);
-            let and = run.first().and_then(|r| join(w, end, s).filter(|_| same(r.1)));
+            // A dozen conjuncts at most, so each run costs little whatever the text.
+            let and = run.first().filter(|_| run.len() < 12).and_then(|r| join(w, end, s).filter(|_| same(r.1)));
             if let Some(and) = and {
                 run.push((m.party, s));
                 joined |= and;
@@ -407,7 +408,8 @@ pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Optio
     let sentence_start = w.doc().sentences.get(w.doc().sentence_of(a)).map_or(0, |s| s.tokens.start);
     let mut list = vec![left.party];
     let mut start = left.tokens.start;
-    while start >= sentence_start + 2 && w.is_punct(start - 1, ",") {
+    // At most a dozen items, so a text with no sentence stops stays linear.
+    while list.len() < 12 && start >= sentence_start + 2 && w.is_punct(start - 1, ",") {
         let Some(m) = parties.at_token(start - 2).filter(|m| m.tokens.start >= sentence_start && kind(m.party) == lk) else {
             break;
         };
