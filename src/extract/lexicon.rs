@@ -62,6 +62,28 @@ pub fn hash_bytes(key: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The word sequences a data-file form with `/` alternatives stands for, lower-cased:
+/// "expressed/voiced concern/doubt" → expressed concern, expressed doubt, voiced concern,
+/// voiced doubt. Cue and outcome word lists both write their forms this way.
+pub fn expand(form: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for word in form.split_whitespace() {
+        let alts: Vec<&str> = word.split('/').filter(|a| !a.is_empty()).collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| {
+                alts.iter().map(move |a| {
+                    let mut p = prefix.clone();
+                    p.push(a.to_lowercase());
+                    p
+                })
+            })
+            .collect();
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

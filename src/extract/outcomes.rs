@@ -38,7 +38,7 @@
 
 use super::claims::groups::{self, LazyFocus};
 use super::claims::words::{class, WordMap, Words};
-use super::lexicon::{entries, hash_str};
+use super::lexicon::{entries, expand, hash_str};
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
 use super::segment::Document;
@@ -135,26 +135,6 @@ fn lexicon() -> &'static Lexicon {
         }
         Lexicon { words: words.into_iter().map(|(word, entry)| (hash_str(&word), entry)).collect() }
     })
-}
-
-/// "plan/plans to" → the word sequences it stands for.
-fn expand(form: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new()];
-    for word in form.split_whitespace() {
-        let alts: Vec<&str> = word.split('/').filter(|a| !a.is_empty()).collect();
-        out = out
-            .iter()
-            .flat_map(|p| {
-                alts.iter().map(move |a| {
-                    let mut p = p.clone();
-                    p.push(a.to_lowercase());
-                    p
-                })
-            })
-            .collect();
-    }
-    out.retain(|w| !w.is_empty());
-    out
 }
 
 impl Lexicon {

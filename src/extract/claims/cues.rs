@@ -4,7 +4,7 @@
 //! the cue at a token is one hash lookup plus a comparison of the few longer forms that share
 //! that first word (longest first: "called on" wins over "called").
 
-use super::super::lexicon::entries;
+use super::super::lexicon::{entries, expand};
 use super::super::model::CueClass;
 use super::words::{WordMap, Words};
 use std::sync::OnceLock;
@@ -158,26 +158,6 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
 fn split3(line: &str) -> Option<(&str, &str, &str)> {
     let mut parts = line.split('|').map(str::trim);
     Some((parts.next()?, parts.next()?, parts.next()?))
-}
-
-/// "expressed/voiced concern/doubt" → the four word sequences it stands for.
-fn expand(form: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![Vec::new()];
-    for word in form.split_whitespace() {
-        let alts: Vec<&str> = word.split('/').filter(|a| !a.is_empty()).collect();
-        out = out
-            .iter()
-            .flat_map(|prefix| {
-                alts.iter().map(move |a| {
-                    let mut p = prefix.clone();
-                    p.push(a.to_lowercase());
-                    p
-                })
-            })
-            .collect();
-    }
-    out.retain(|w| !w.is_empty());
-    out
 }
 
 /// The longest cue form starting at token `i`, if any: the bucket noted for the token by
