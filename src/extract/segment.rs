@@ -30,6 +30,8 @@
 //! * A straight quote with spaces on both sides and no open quotation is taken as opening.
 //! * Plural possessives (`workers' union`) leave the apostrophe as punctuation.
 //! * Datelines are recognised only at the start of a line and only with an upper-case place.
+//! * Text past the first 4 GiB is not tokenised (token offsets are `u32`, to keep the token
+//!   table small).
 
 use super::lexicon;
 use super::span::Span;
@@ -55,12 +57,30 @@ pub enum TokenKind {
 }
 
 /// One token.
+///
+/// Its offsets are kept as `u32`, so a token takes 12 bytes rather than 24: a long text has a
+/// token every five bytes or so, and at 10 MB the memory those tables touch, not the work done
+/// on them, is what costs. Text past 4 GiB (far beyond anything pasted into the app) is
+/// therefore not tokenised; see [`segment`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is in the text.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// A token for bytes `start..end`, or `None` when an offset does not fit in a `u32`.
+    fn new(start: usize, end: usize, kind: TokenKind) -> Option<Token> {
+        Some(Token { start: u32::try_from(start).ok()?, end: u32::try_from(end).ok()?, kind })
+    }
+
+    /// Where it is in the text.
+    pub fn span(&self) -> Span {
+        // u32 always fits in usize on the 32- and 64-bit targets this builds for.
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// One sentence (or headline, or dateline).
@@ -101,14 +121,17 @@ pub struct Document<'t> {
 /// The parties, claims and outcomes stages all look words up by these keys; making them once
 /// spares each stage lower-casing and hashing every token again, and the tables answer "which
 /// sentence" without a binary search, whose cache misses grow with the text.
+///
+/// The tables are kept small (17 bytes a token): on long texts the pages they touch cost more
+/// than the lookups. Key ends are `u32`; a paragraph is read from the token's sentence rather
+/// than stored per token. Should the keys outgrow 4 GiB, the remaining tokens get empty keys.
 #[derive(Clone, Debug, Default)]
 struct Keys {
     buf: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     hashes: Vec<u64>,
     upper: Vec<bool>,
     sentence: Vec<u32>,
-    paragraph: Vec<u32>,
 }
 
 impl Keys {
@@ -119,7 +142,7 @@ impl Keys {
         let mut upper = Vec::with_capacity(tokens.len());
         for t in tokens {
             let start = buf.len();
-            let word = t.span.text(text);
+            let word = t.span().text(text);
             upper.push(word.chars().next().is_some_and(char::is_uppercase));
             if word.is_ascii() {
                 // The common case, in place and byte-wise.
@@ -134,22 +157,23 @@ impl Keys {
                     }
                 }
             }
+            let end = u32::try_from(buf.len()).unwrap_or_else(|_| {
+                // Past 4 GiB of keys: this token (and every later one) gets an empty key.
+                buf.truncate(start);
+                ends.last().copied().unwrap_or(0)
+            });
             hashes.push(lexicon::hash_bytes(&buf.as_bytes()[start..]));
-            ends.push(buf.len());
+            ends.push(end);
         }
         let mut sentence = vec![0; tokens.len()];
-        let mut paragraph = vec![0; tokens.len()];
         for (k, s) in sentences.iter().enumerate() {
-            // More than 2^32 sentences or paragraphs cannot fit in memory anyway.
-            let (k, p) = (u32::try_from(k).unwrap_or(u32::MAX), u32::try_from(s.paragraph).unwrap_or(u32::MAX));
-            for i in s.tokens.clone() {
-                if let (Some(n), Some(q)) = (sentence.get_mut(i), paragraph.get_mut(i)) {
-                    *n = k;
-                    *q = p;
-                }
+            // More than 2^32 sentences cannot fit in memory anyway.
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
+            for n in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
+                *n = k;
             }
         }
-        Keys { buf, ends, hashes, upper, sentence, paragraph }
+        Keys { buf, ends, hashes, upper, sentence }
     }
 }
 
@@ -164,7 +188,7 @@ impl<'t> Document<'t> {
         let keys = self.keys();
         let Some(&end) = keys.ends.get(i) else { return "" };
         let start = if i == 0 { 0 } else { keys.ends[i - 1] };
-        keys.buf.get(start..end).unwrap_or("")
+        keys.buf.get(start as usize..end as usize).unwrap_or("")
     }
 
     /// The [`lexicon::hash_str`] of [`Document::key`]`(i)`, to probe tables keyed by hash
@@ -175,7 +199,7 @@ impl<'t> Document<'t> {
 
     /// The text of token `i` (empty when out of range).
     pub fn word(&self, i: usize) -> &'t str {
-        self.tokens.get(i).map_or("", |t| t.span.text(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().text(self.text))
     }
 
     /// Index of the sentence holding token `i`.
@@ -188,7 +212,10 @@ impl<'t> Document<'t> {
 
     /// Index of the paragraph holding token `i` (0 out of range).
     pub fn paragraph_of(&self, i: usize) -> usize {
-        self.keys().paragraph.get(i).map_or(0, |&p| p as usize)
+        match self.keys().sentence.get(i) {
+            Some(&k) => self.sentences.get(k as usize).map_or(0, |s| s.paragraph),
+            None => 0,
+        }
     }
 
     /// Whether token `i`, of any kind, starts with an upper-case letter.
@@ -220,13 +247,16 @@ impl<'t> Document<'t> {
     /// The text between two tokens' spans: from the start of `a` to the end of `b`.
     pub fn between(&self, a: usize, b: usize) -> Span {
         match (self.tokens.get(a), self.tokens.get(b)) {
-            (Some(x), Some(y)) => Span::new(x.span.start, y.span.end),
+            (Some(x), Some(y)) => Span::new(x.span().start, y.span().end),
             _ => Span::default(),
         }
     }
 }
 
 /// Splits `text` into tokens and sentences.
+///
+/// Token offsets are stored as `u32` (see [`Token`]): text past the first 4 GiB is left out
+/// of the tokens rather than panicking. The app caps input at 2 MB, far below.
 pub fn segment(text: &str) -> Document<'_> {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
@@ -299,7 +329,9 @@ fn tokenize(text: &str) -> Vec<Token> {
             punct(text, i, c, &mut quotes)
         };
         let end = end.max(i + c.len_utf8());
-        tokens.push(Token { span: Span::new(i, end), kind });
+        // Offsets past u32::MAX cannot be stored: the text beyond 4 GiB is left untokenised.
+        let Some(token) = Token::new(i, end, kind) else { break };
+        tokens.push(token);
         i = end;
     }
     tokens
@@ -536,14 +568,14 @@ fn has_newline(gap: &str) -> bool {
 /// White space between token `i` and the next one (empty at the end).
 fn gap<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
     match (tokens.get(i), tokens.get(i + 1)) {
-        (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
+        (Some(a), Some(b)) => text.get(a.span().end..b.span().start).unwrap_or(""),
         _ => "",
     }
 }
 
 /// Whether the sentence ends after token `i` (a line break is handled by the caller).
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    let word = tokens[i].span.text(text);
+    let word = tokens[i].span().text(text);
     // Most tokens are words without a final dot or numbers: neither a stop nor a closing mark.
     match tokens[i].kind {
         TokenKind::Number => return false,
@@ -557,7 +589,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let stop_here = is_stop(word)
         || (matches!(tokens[i].kind, TokenKind::CloseQuote) || matches!(word, ")" | "]"))
             && ends_in_stop(text, tokens, i);
-    let next_word = next.span.text(text);
+    let next_word = next.span().text(text);
     let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
     if stop_here {
         return !next_lower && !matches!(next_word, "," | ";" | ":");
@@ -575,7 +607,7 @@ fn ends_in_stop(text: &str, tokens: &[Token], i: usize) -> bool {
     // A stop sits at most a few closing marks back (`."')`); a bound keeps ")))..." linear.
     while k > 0 && k + 6 > i {
         k -= 1;
-        let w = tokens[k].span.text(text);
+        let w = tokens[k].span().text(text);
         if is_stop(w) {
             return true;
         }
@@ -596,10 +628,10 @@ fn push(text: &str, tokens: &[Token], out: &mut Vec<Sentence>, range: Range<usiz
     if range.is_empty() {
         return;
     }
-    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let span = Span::new(tokens[range.start].span().start, tokens[range.end - 1].span().end);
     let last = tokens[range.end - 1];
-    let headline = kind == Break::Plain && !(is_stop(last.span.text(text)) || ends_in_stop(text, tokens, range.end - 1));
-    let headline = headline && !(last.kind == TokenKind::Word && last.span.text(text).ends_with('.'));
+    let headline = kind == Break::Plain && !(is_stop(last.span().text(text)) || ends_in_stop(text, tokens, range.end - 1));
+    let headline = headline && !(last.kind == TokenKind::Word && last.span().text(text).ends_with('.'));
     // ASCII letters decide whether a line is shouted; other scripts rarely have case.
     let (mut upper, mut lower) = (0usize, 0usize);
     for b in span.text(text).bytes() {
@@ -625,13 +657,13 @@ fn push(text: &str, tokens: &[Token], out: &mut Vec<Sentence>, range: Range<usiz
 /// may be a region, a date, an agency in brackets, and a dash.
 fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
-    while k < tokens.len() && k < i + 4 && is_upper_word(tokens[k].span.text(text)) {
+    while k < tokens.len() && k < i + 4 && is_upper_word(tokens[k].span().text(text)) {
         k += 1;
         if gap(text, tokens, k - 1).contains('\n') {
             break;
         }
     }
-    if k == i || not_datelines().contains(tokens[i].span.text(text)) {
+    if k == i || not_datelines().contains(tokens[i].span().text(text)) {
         return None;
     }
     let mut saw_tail = false;
@@ -642,7 +674,7 @@ fn dateline_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             return saw_tail.then_some(k);
         }
         let t = tokens[k];
-        let w = t.span.text(text);
+        let w = t.span().text(text);
         match t.kind {
             TokenKind::Number => saw_tail = true,
             TokenKind::Word if w.chars().next().is_some_and(char::is_uppercase) => {}
@@ -672,8 +704,8 @@ fn is_upper_word(w: &str) -> bool {
 fn mark_source_line(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
     let Some(last_para) = sentences.last().map(|s| s.paragraph) else { return };
     for s in sentences.iter_mut().rev().take_while(|s| s.paragraph == last_para) {
-        let first = tokens[s.tokens.start].span.text(text);
-        let second = tokens.get(s.tokens.start + 1).map_or("", |t| t.span.text(text));
+        let first = tokens[s.tokens.start].span().text(text);
+        let second = tokens.get(s.tokens.start + 1).map_or("", |t| t.span().text(text));
         if first.eq_ignore_ascii_case("source") && matches!(second, ":" | ";" | "-" | "—") {
             s.source = true;
             s.headline = true;
@@ -818,11 +850,28 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_come_from_sentences() {
+        let doc = segment("Talks began. They ended.\nA new day.");
+        let paragraphs: Vec<usize> = (0..doc.tokens.len()).map(|i| doc.paragraph_of(i)).collect();
+        assert_eq!(paragraphs, [0, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
+        assert_eq!(doc.paragraph_of(99), 0);
+    }
+
+    #[test]
+    fn token_offsets_past_u32_are_refused() {
+        // Such a token ends tokenisation instead of wrapping round to a wrong span.
+        let last = u32::MAX as usize;
+        assert_eq!(Token::new(last - 2, last, TokenKind::Word).map(|t| t.span()), Some(Span::new(last - 2, last)));
+        assert_eq!(Token::new(last - 2, last + 1, TokenKind::Word), None);
+        assert_eq!(Token::new(last + 1, last + 3, TokenKind::Punct), None);
+    }
+
+    #[test]
     fn spans_tile_and_slice() {
         for text in ["", " ", "\n\n", "é—ü “x” 1,0", "a.b.c. D. e", "\"\"\"", "’s", "'s x", "9-"] {
             let doc = segment(text);
             for t in &doc.tokens {
-                assert!(text.get(t.span.start..t.span.end).is_some_and(|s| !s.is_empty()), "{text:?}");
+                assert!(text.get(t.span().start..t.span().end).is_some_and(|s| !s.is_empty()), "{text:?}");
             }
             let mut next = 0;
             for s in &doc.sentences {

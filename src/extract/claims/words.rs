@@ -150,7 +150,7 @@ impl<'d> Words<'d> {
         let mut cue_buckets = Vec::with_capacity(doc.tokens.len());
         let map = classes();
         for (i, t) in doc.tokens.iter().enumerate() {
-            let lookup = t.kind == TokenKind::Word || t.span.len() > 1;
+            let lookup = t.kind == TokenKind::Word || t.span().len() > 1;
             let (mut b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
             if doc.starts_upper(i) {
                 b |= CAP;
@@ -193,7 +193,7 @@ impl<'d> Words<'d> {
 
     /// Span of token `i` (empty span at the end of the text when out of range).
     pub fn span(&self, i: usize) -> Span {
-        self.doc.tokens.get(i).map_or(Span::new(self.doc.text.len(), self.doc.text.len()), |t| t.span)
+        self.doc.tokens.get(i).map_or(Span::new(self.doc.text.len(), self.doc.text.len()), |t| t.span())
     }
 
     /// Span from the start of token `a` to the end of token `b - 1` (`a < b`).

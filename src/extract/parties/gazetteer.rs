@@ -319,7 +319,7 @@ impl Gazetteer {
     /// Adds one name; the first entry to claim a key keeps it (countries before places).
     fn add(&mut self, name: &str, hit: Hit) {
         if is_acronym(name) {
-            let key: String = segment(name).tokens.iter().map(|t| t.span.text(name)).collect::<Vec<_>>().join(" ");
+            let key: String = segment(name).tokens.iter().map(|t| t.span().text(name)).collect::<Vec<_>>().join(" ");
             add_prefixes(&mut self.name_prefixes, &phrase_key(name));
             self.acronyms.entry(key).or_insert(hit);
             return;

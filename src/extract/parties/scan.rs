@@ -236,7 +236,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
             if t.kind != TokenKind::Word {
                 return Tok::default();
             }
-            let w = t.span.text(doc.text);
+            let w = t.span().text(doc.text);
             let first = w.chars().next();
             let hash = doc.key_hash(k);
             let info = g.info_by_hash(hash);

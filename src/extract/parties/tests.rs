@@ -121,7 +121,7 @@ fn collectives_and_unnamed_roles() {
     let spokes = parties.list.iter().position(|p| p.kind == PartyKind::Person).expect("spokesman");
     assert_eq!(parties.list[spokes].affiliation, Some(russia));
     assert_eq!(parties.references(russia).len(), 1, "Russian negotiators");
-    let negotiators = doc.tokens.iter().position(|t| t.span.text(text) == "negotiators").unwrap();
+    let negotiators = doc.tokens.iter().position(|t| t.span().text(text) == "negotiators").unwrap();
     assert_eq!(parties.at_token(negotiators).map(|m| m.party), Some(russia));
     assert_eq!(parties.party_for_adjective("russian"), Some(russia));
     assert!(parties.list[russia].aliases.iter().any(|a| a == "Russian"), "the adjective is a name of Russia");
