@@ -5,43 +5,15 @@
 //! `data/speech_words.txt`.
 
 use super::cues::first_words;
-use super::super::lexicon::{entries, hash_str};
+use super::super::lexicon::{entries, hash_str, Fx};
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-/// A small, fast hasher for short word keys (the multiply-rotate scheme of rustc's FxHash).
-/// The std SipHash guards against hash flooding, which a fixed word list does not need, and
-/// costs several times more per lookup on the hot path of every token.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`].
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map keyed by words, with the lexicon's fast [`Fx`] hasher.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Word classes as bits (a word may be in several).
 pub mod class {
