@@ -21,6 +21,13 @@ pub struct Extraction {
     pub sentences: Vec<Span>,
 }
 
+impl Extraction {
+    /// The party with exported id `id` ("p3"), if any.
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+}
+
 /// What sort of actor a party is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

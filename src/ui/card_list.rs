@@ -117,7 +117,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(if selected { None } else { Some(card) })))
     };
     let chip = |id: &str| -> Html {
-        let Some(p) = ex.parties.iter().find(|p| p.id == id) else { return html! {} };
+        let Some(p) = ex.party(id) else { return html! {} };
         let d = props.dispatch.clone();
         let name = p.name.clone();
         html! {
@@ -154,7 +154,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
 fn party_body(p: &Party, ex: &Extraction) -> (String, Html) {
     let made = ex.claims.iter().filter(|c| c.speaker_ids().any(|s| s == p.id)).count();
     let about = ex.claims.iter().filter(|c| c.targets.contains(&p.id)).count();
-    let affiliation = p.affiliation.as_deref().and_then(|id| ex.parties.iter().find(|q| q.id == id)).map(|q| q.name.clone());
+    let affiliation = p.affiliation.as_deref().and_then(|id| ex.party(id)).map(|q| q.name.clone());
     let body = html! {
         <div class="ae-card-body">
             <p class="ae-meta">

@@ -8,7 +8,7 @@ use std::fmt::Write;
 /// and Chile" for "both sides"), else the source as written, else `None`.
 pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
     let names: Vec<&str> =
-        c.speaker_ids().filter_map(|id| ex.parties.iter().find(|p| p.id == id)).map(|p| p.name.as_str()).collect();
+        c.speaker_ids().filter_map(|id| ex.party(id)).map(|p| p.name.as_str()).collect();
     match names.as_slice() {
         [] => c.source.as_ref().map(|s| s.text.clone()),
         [one] => Some((*one).to_owned()),
@@ -20,7 +20,7 @@ pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
 /// (party name / speaker / status), detail (kind and role / cue / summary), text (aliases /
 /// content / evidence), parties, start, end.
 pub fn to_csv(ex: &Extraction) -> String {
-    let name = |id: &str| ex.parties.iter().find(|p| p.id == id).map_or(id.to_owned(), |p| p.name.clone());
+    let name = |id: &str| ex.party(id).map_or(id.to_owned(), |p| p.name.clone());
     let names = |ids: &[String]| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("; ");
     let mut out = String::from("type,id,label,detail,text,parties,start,end\r\n");
     let mut row = |cells: [&str; 8]| {
@@ -65,7 +65,7 @@ fn csv_cell(cell: &str) -> String {
 /// A Markdown brief: parties, claims grouped by speaker, outcomes by status.
 pub fn to_markdown(ex: &Extraction, title: &str) -> String {
     fn party_name<'a>(ex: &'a Extraction, id: &'a str) -> &'a str {
-        ex.parties.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str())
+        ex.party(id).map_or(id, |p| p.name.as_str())
     }
     let name = |id| party_name(ex, id);
     let mut md = String::new();
