@@ -38,7 +38,7 @@
 
 use super::claims::groups::{self, LazyFocus};
 use super::claims::words::{class, WordMap, Words};
-use super::lexicon::{entries, expand, hash_str};
+use super::lexicon::{entries, expand, hash_str, labelled};
 use super::model::{Claim, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
 use super::segment::Document;
@@ -120,16 +120,15 @@ fn lexicon() -> &'static Lexicon {
         for entry in words.values_mut() {
             entry.phrases.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        for line in entries(include_str!("data/outcome_topics.txt")) {
-            let Some((label, list)) = line.split_once(':') else { continue };
-            let bit = match label.trim() {
+        for (label, list) in labelled(include_str!("data/outcome_topics.txt")) {
+            let bit = match label {
                 "topic" => TOPIC,
                 "action" => ACTION,
                 "negator" => NEGATOR,
                 "core" => CORE,
                 _ => 0,
             };
-            for word in list.split_whitespace() {
+            for word in list {
                 words.entry(word.to_owned()).or_default().bits |= bit;
             }
         }

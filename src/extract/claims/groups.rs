@@ -30,7 +30,7 @@
 //! ("Lund hosted Berg") falls back to the two most mentioned people, who may include a
 //! third; the number in the phrase is not checked against the size of the run.
 
-use super::super::lexicon::{entries, hash_str};
+use super::super::lexicon::{hash_str, labelled};
 use super::super::model::PartyKind;
 use super::super::parties::Parties;
 use super::super::span::Span;
@@ -65,9 +65,8 @@ fn lexicon() -> &'static WordMap<u64, u8> {
     static MAP: OnceLock<WordMap<u64, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<u64, u8> = WordMap::default();
-        for line in entries(include_str!("../data/pair_nouns.txt")) {
-            let Some((label, words)) = line.split_once(':') else { continue };
-            let bit = match label.trim() {
+        for (label, words) in labelled(include_str!("../data/pair_nouns.txt")) {
+            let bit = match label {
                 "lead" => LEAD,
                 "det" => DET,
                 "number" => NUMBER,
@@ -77,7 +76,7 @@ fn lexicon() -> &'static WordMap<u64, u8> {
                 "named" => NAMED,
                 _ => 0,
             };
-            for word in words.split_whitespace() {
+            for word in words {
                 *map.entry(hash_str(word)).or_default() |= bit;
             }
         }
@@ -492,15 +491,14 @@ mod tests {
     /// [`first_phrase`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
-        for line in entries(include_str!("../data/pair_nouns.txt")) {
-            let Some((label, words)) = line.split_once(':') else { continue };
-            let bits = match label.trim() {
+        for (label, words) in labelled(include_str!("../data/pair_nouns.txt")) {
+            let bits = match label {
                 "lead" => LEAD,
                 "det" => DET,
                 "number" => NUMBER,
                 _ => continue,
             };
-            for word in words.split_whitespace() {
+            for word in words {
                 let doc = segment(word);
                 let w = Words::new(&doc);
                 if bits == NUMBER {

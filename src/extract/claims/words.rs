@@ -5,7 +5,7 @@
 //! `data/speech_words.txt`.
 
 use super::cues::first_words;
-use super::super::lexicon::{entries, hash_str, Fx};
+use super::super::lexicon::{hash_str, labelled, Fx};
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
 use std::collections::HashMap;
@@ -71,9 +71,8 @@ fn classes() -> &'static WordMap<u64, Known> {
     static MAP: OnceLock<WordMap<u64, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
-        for line in entries(include_str!("../data/speech_words.txt")) {
-            let Some((label, words)) = line.split_once(':') else { continue };
-            let bit = match label.trim() {
+        for (label, words) in labelled(include_str!("../data/speech_words.txt")) {
+            let bit = match label {
                 "aux" => class::AUX,
                 "adverb" => class::ADVERB,
                 "passive" => class::PASSIVE,
@@ -96,7 +95,7 @@ fn classes() -> &'static WordMap<u64, Known> {
                 "person_noun" => class::PERSON_NOUN,
                 _ => 0,
             };
-            for w in words.split_whitespace() {
+            for w in words {
                 map.entry(w).or_insert((0, 0)).0 |= bit;
             }
         }
