@@ -68,7 +68,7 @@ fn main() {
     let one = corpus(MB);
     let ten = corpus(10 * MB);
     let _ = analyze(&one[..one.len().min(100_000)]); // warm the lexicons
-    // Alternate the sizes and keep each one's best run, so a busy machine hurts both alike.
+                                                     // Alternate the sizes and keep each one's best run, so a busy machine hurts both alike.
     let (mut t1, mut t10) = (Duration::MAX, Duration::MAX);
     for _ in 0..5 {
         t1 = t1.min(time(&one, 2));
@@ -94,8 +94,14 @@ fn main() {
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
             "  stages {label:>5}: segment {:.0} ms, parties {:.0} ms, claims {:.0} ms, outcomes {:.0} ms",
-            ms(seg), ms(par), ms(cl), ms(out)
+            ms(seg),
+            ms(par),
+            ms(cl),
+            ms(out)
         );
     }
-    println!("10 MB / 1 MB time ratio: {:.2} (10 = linear; must stay <= 12)", t10.as_secs_f64() / t1.as_secs_f64());
+    println!(
+        "10 MB / 1 MB time ratio: {:.2} (10 = linear; must stay <= 12)",
+        t10.as_secs_f64() / t1.as_secs_f64()
+    );
 }

@@ -75,7 +75,8 @@ async fn type_toggle_hides_that_card_type() {
     settle().await;
     let parties_before = count(&root, "[data-testid=card-party]");
     assert!(parties_before > 0, "the article names parties");
-    let toggle: HtmlElement = root.query_selector("[data-testid=type-party]").unwrap().unwrap().dyn_into().unwrap();
+    let toggle: HtmlElement =
+        root.query_selector("[data-testid=type-party]").unwrap().unwrap().dyn_into().unwrap();
     toggle.click();
     settle().await;
     assert_eq!(count(&root, "[data-testid=card-party]"), 0);

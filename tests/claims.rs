@@ -276,7 +276,8 @@ fn a_group_speaker_is_not_a_target() {
 
 #[test]
 fn a_group_in_the_content_is_a_target() {
-    let x = analyze("Peru and Chile met in Lima. Foreign Minister Ana Lund urged both sides to keep talking.");
+    let x =
+        analyze("Peru and Chile met in Lima. Foreign Minister Ana Lund urged both sides to keep talking.");
     let claim = x.claims.last().expect("claim");
     let name = |id: &String| x.parties.iter().find(|p| &p.id == id).map(|p| p.name.as_str());
     let targets: Vec<&str> = claim.targets.iter().filter_map(name).collect();
@@ -289,7 +290,8 @@ fn an_unnamed_body_speaks_for_its_country() {
                 “We are close,” a Norwegian spokesman said. The ministry said that talks would resume.";
     let x = analyze(text);
     let last = x.claims.last().expect("claims");
-    let name = last.speaker.as_ref().and_then(|id| x.parties.iter().find(|p| &p.id == id)).map(|p| p.name.as_str());
+    let name =
+        last.speaker.as_ref().and_then(|id| x.parties.iter().find(|p| &p.id == id)).map(|p| p.name.as_str());
     assert_eq!(name, Some("Norway"), "{:#?}", x.claims);
 }
 

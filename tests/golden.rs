@@ -27,7 +27,10 @@ fn articles() -> Vec<PathBuf> {
 
 fn check_span(text: &str, s: &TextSpan, what: &str) {
     assert!(s.start <= s.end && s.end <= text.len(), "{what}: {s:?} outside the text");
-    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{what}: {s:?} off char boundaries");
+    assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "{what}: {s:?} off char boundaries"
+    );
     assert_eq!(&text[s.start..s.end], s.text, "{what}: span text");
 }
 
@@ -80,9 +83,25 @@ fn check_invariants(text: &str, x: &Extraction, file: &str) {
     for p in &x.parties {
         for m in &p.mentions {
             let first = m.text.split_whitespace().next().unwrap_or("");
-            assert!(!matches!(first, "The" | "the" | "a" | "A"), "{file}: mention {:?} of {} starts with an article", m.text, p.name);
+            assert!(
+                !matches!(first, "The" | "the" | "a" | "A"),
+                "{file}: mention {:?} of {} starts with an article",
+                m.text,
+                p.name
+            );
             if p.kind.label() == "person" {
-                let title = ["President", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Judge", "Chancellor", "Secretary", "Prime"];
+                let title = [
+                    "President",
+                    "Minister",
+                    "Mr.",
+                    "Mrs.",
+                    "Ms.",
+                    "Dr.",
+                    "Judge",
+                    "Chancellor",
+                    "Secretary",
+                    "Prime",
+                ];
                 assert!(!title.contains(&first), "{file}: person mention {:?} starts with a title", m.text);
             }
         }
@@ -119,7 +138,11 @@ fn check_expectations(x: &Extraction, expect: &Value, file: &str) {
             assert!(texts.contains(&text), "{file}: {name} lacks mention {text:?}: {texts:?}");
         }
     }
-    assert!(missing.is_empty(), "{file}: missing parties {missing:?}\nfound {:?}", x.parties.iter().map(|p| &p.name).collect::<Vec<_>>());
+    assert!(
+        missing.is_empty(),
+        "{file}: missing parties {missing:?}\nfound {:?}",
+        x.parties.iter().map(|p| &p.name).collect::<Vec<_>>()
+    );
     for row in expect["roles"].as_array().into_iter().flatten() {
         let name = row[0].as_str().unwrap_or("");
         let p = find(x, name).unwrap_or_else(|| panic!("{file}: {name}"));
@@ -142,8 +165,9 @@ fn golden_articles() {
         let x = analyze(&text);
         check_invariants(&text, &x, &file);
         let expect_path = path.with_extension("expect.json");
-        let expect: Value = serde_json::from_str(&std::fs::read_to_string(&expect_path).expect("expectations"))
-            .expect("expectation JSON");
+        let expect: Value =
+            serde_json::from_str(&std::fs::read_to_string(&expect_path).expect("expectations"))
+                .expect("expectation JSON");
         check_expectations(&x, &expect, &file);
     }
 }
@@ -153,10 +177,12 @@ fn crlf_gives_the_same_parties() {
     for path in articles() {
         let text = std::fs::read_to_string(&path).expect("article");
         let crlf = text.replace('\n', "\r\n");
-        let a: Vec<(String, String)> = analyze(&text).parties.into_iter().map(|p| (p.name, p.kind.label().to_owned())).collect();
+        let a: Vec<(String, String)> =
+            analyze(&text).parties.into_iter().map(|p| (p.name, p.kind.label().to_owned())).collect();
         let x = analyze(&crlf);
         check_invariants(&crlf, &x, "crlf");
-        let b: Vec<(String, String)> = x.parties.into_iter().map(|p| (p.name, p.kind.label().to_owned())).collect();
+        let b: Vec<(String, String)> =
+            x.parties.into_iter().map(|p| (p.name, p.kind.label().to_owned())).collect();
         assert_eq!(a, b, "{}", path.display());
     }
 }

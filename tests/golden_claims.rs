@@ -32,7 +32,10 @@ fn check(name: &str, text: &str, expect: &Value) {
             }
             Value::String(want) => {
                 let names = speaker_names(&x, found.speaker.as_ref());
-                assert!(names.iter().any(|n| n == want), "{name}: claim {content:?} spoken by {names:?}, not {want}");
+                assert!(
+                    names.iter().any(|n| n == want),
+                    "{name}: claim {content:?} spoken by {names:?}, not {want}"
+                );
             }
             _ => {}
         }
@@ -59,7 +62,8 @@ fn golden_claims_and_outcomes() {
         let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
         let Some(stem) = file.strip_suffix(".claims.json") else { continue };
         let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).expect("article");
-        let expect: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("json")).expect("valid json");
+        let expect: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("json")).expect("valid json");
         check(stem, &text, &expect);
         checked += 1;
     }

@@ -96,7 +96,8 @@ cases!(modality_scope:
 
 #[test]
 fn clauses_give_separate_outcomes() {
-    let got = outcomes_of("The unions agreed to present a new offer next month and were ready to hold more talks.");
+    let got =
+        outcomes_of("The unions agreed to present a new offer next month and were ready to hold more talks.");
     let statuses: Vec<Status> = got.iter().map(|o| o.status).collect();
     assert_eq!(statuses, [Pending, Pending], "{got:#?}");
     assert_eq!(got[1].evidence.text, "were ready to hold more talks");
@@ -125,9 +126,15 @@ fn figures_say_what_they_count() {
 
 #[test]
 fn robust_on_odd_input() {
-    for text in ["", "will", "No", "no agreement", "signed.", "— will meet —", "1,000", "agreed to 5", "“will sign”"] {
+    for text in
+        ["", "will", "No", "no agreement", "signed.", "— will meet —", "1,000", "agreed to 5", "“will sign”"]
+    {
         for o in outcomes_of(text) {
-            assert_eq!(text.get(o.evidence.start..o.evidence.end), Some(o.evidence.text.as_str()), "{text:?}");
+            assert_eq!(
+                text.get(o.evidence.start..o.evidence.end),
+                Some(o.evidence.text.as_str()),
+                "{text:?}"
+            );
         }
     }
 }

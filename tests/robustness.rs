@@ -32,10 +32,50 @@ fn check(text: &str) -> Extraction {
 
 /// Pieces of news-like text to shuffle into strange articles.
 const PIECES: &[&str] = &[
-    "Ukrainian officials", " said ", "“", "”", "\"", "'", "’s", "U.S.", "Mr.", "Kyiv", " the ",
-    "President", "Ana Lund", ".", ",", "—", " - ", "\n", "\r\n", "\n\n", "OSLO (Newswire) -", "Source: ",
-    "1,000", "3.5", "(", ")", "Foreign Minister", "NATO", "rebels", "agreed", "ﷺ", "مرحبا", "שלום",
-    "👩‍👩‍👧", "e\u{301}", "\u{200d}", "ALL CAPS HEADLINE", "Dr", "St.", "...", "…", "&", "de", "'s",
+    "Ukrainian officials",
+    " said ",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’s",
+    "U.S.",
+    "Mr.",
+    "Kyiv",
+    " the ",
+    "President",
+    "Ana Lund",
+    ".",
+    ",",
+    "—",
+    " - ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "OSLO (Newswire) -",
+    "Source: ",
+    "1,000",
+    "3.5",
+    "(",
+    ")",
+    "Foreign Minister",
+    "NATO",
+    "rebels",
+    "agreed",
+    "ﷺ",
+    "مرحبا",
+    "שלום",
+    "👩‍👩‍👧",
+    "e\u{301}",
+    "\u{200d}",
+    "ALL CAPS HEADLINE",
+    "Dr",
+    "St.",
+    "...",
+    "…",
+    "&",
+    "de",
+    "'s",
 ];
 
 proptest! {
@@ -82,7 +122,8 @@ fn no_punctuation_at_all() {
 
 #[test]
 fn empty_and_tiny_inputs() {
-    for text in ["", " ", "\n", ".", "“", "'s", "U.", "A.", "\u{feff}", "\r\n\r\n", "-", "—", "1,", "Mr."] {
+    for text in ["", " ", "\n", ".", "“", "'s", "U.", "A.", "\u{feff}", "\r\n\r\n", "-", "—", "1,", "Mr."]
+    {
         check(text);
     }
 }

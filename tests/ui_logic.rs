@@ -103,22 +103,69 @@ macro_rules! case {
 #[test]
 fn filters_show_the_right_cards() {
     let cases = [
-        case!("defaults: everything in article order", Filters::default, ["p1", "o1", "p2", "p3", "c1", "c2", "o2", "o3"]),
-        case!("claims only", || Filters { types: [CardType::Claim].into(), ..Filters::default() }, ["c1", "c2"]),
-        case!("party chip: cards involving Ghana", || Filters { parties: ["Ghana".to_owned()].into(), ..Filters::default() },
-            ["p1", "o1", "c2", "o3"]),
-        case!("two chips are OR", || Filters { parties: ["Ama Mensah".to_owned(), "Togo".to_owned()].into(), ..Filters::default() },
-            ["o1", "p2", "p3", "c1", "c2", "o3"]),
-        case!("status: failed hides other outcomes only",
-            || Filters { statuses: [Status::Failed].into(), types: [CardType::Outcome].into(), ..Filters::default() }, ["o2"]),
-        case!("direct claims", || Filters { speech: Speech::Direct, types: [CardType::Claim].into(), ..Filters::default() }, ["c1"]),
-        case!("reported claims", || Filters { speech: Speech::Reported, types: [CardType::Claim].into(), ..Filters::default() }, ["c2"]),
-        case!("search is case-insensitive, all words", || Filters { query: "GHANA delay".into(), ..Filters::default() }, ["c2"]),
-        case!("search matches a speaker's name", || Filters { query: "mensah".into(), types: [CardType::Claim].into(), ..Filters::default() }, ["c1"]),
-        case!("sort by salience: Ghana's cards first",
-            || Filters { sort: Sort::Salience, types: [CardType::Party].into(), ..Filters::default() }, ["p1", "p2", "p3"]),
-        case!("sort by party: alphabetical, partyless last",
-            || Filters { sort: Sort::Party, types: [CardType::Outcome, CardType::Claim].into(), ..Filters::default() }, ["c1", "o1", "o3", "c2", "o2"]),
+        case!(
+            "defaults: everything in article order",
+            Filters::default,
+            ["p1", "o1", "p2", "p3", "c1", "c2", "o2", "o3"]
+        ),
+        case!(
+            "claims only",
+            || Filters { types: [CardType::Claim].into(), ..Filters::default() },
+            ["c1", "c2"]
+        ),
+        case!(
+            "party chip: cards involving Ghana",
+            || Filters { parties: ["Ghana".to_owned()].into(), ..Filters::default() },
+            ["p1", "o1", "c2", "o3"]
+        ),
+        case!(
+            "two chips are OR",
+            || Filters { parties: ["Ama Mensah".to_owned(), "Togo".to_owned()].into(), ..Filters::default() },
+            ["o1", "p2", "p3", "c1", "c2", "o3"]
+        ),
+        case!(
+            "status: failed hides other outcomes only",
+            || Filters {
+                statuses: [Status::Failed].into(),
+                types: [CardType::Outcome].into(),
+                ..Filters::default()
+            },
+            ["o2"]
+        ),
+        case!(
+            "direct claims",
+            || Filters { speech: Speech::Direct, types: [CardType::Claim].into(), ..Filters::default() },
+            ["c1"]
+        ),
+        case!(
+            "reported claims",
+            || Filters { speech: Speech::Reported, types: [CardType::Claim].into(), ..Filters::default() },
+            ["c2"]
+        ),
+        case!(
+            "search is case-insensitive, all words",
+            || Filters { query: "GHANA delay".into(), ..Filters::default() },
+            ["c2"]
+        ),
+        case!(
+            "search matches a speaker's name",
+            || Filters { query: "mensah".into(), types: [CardType::Claim].into(), ..Filters::default() },
+            ["c1"]
+        ),
+        case!(
+            "sort by salience: Ghana's cards first",
+            || Filters { sort: Sort::Salience, types: [CardType::Party].into(), ..Filters::default() },
+            ["p1", "p2", "p3"]
+        ),
+        case!(
+            "sort by party: alphabetical, partyless last",
+            || Filters {
+                sort: Sort::Party,
+                types: [CardType::Outcome, CardType::Claim].into(),
+                ..Filters::default()
+            },
+            ["c1", "o1", "o3", "c2", "o2"]
+        ),
         case!("no type shown, no cards", || Filters { types: Default::default(), ..Filters::default() }, []),
     ];
     let ex = sample();
@@ -130,11 +177,18 @@ fn filters_show_the_right_cards() {
 #[test]
 fn counts_leave_their_own_facet_out() {
     let ex = sample();
-    let f = Filters { types: [CardType::Claim].into(), parties: ["Togo".to_owned()].into(), ..Filters::default() };
+    let f = Filters {
+        types: [CardType::Claim].into(),
+        parties: ["Togo".to_owned()].into(),
+        ..Filters::default()
+    };
     let counts = Index::new(Rc::new(ex)).counts(&f);
     assert_eq!(counts.visible, 1, "only Togo's accusation");
     // The type counts ignore the type filter but keep the party chip.
-    assert_eq!((counts.of_type(CardType::Party), counts.of_type(CardType::Claim), counts.of_type(CardType::Outcome)), (1, 1, 2));
+    assert_eq!(
+        (counts.of_type(CardType::Party), counts.of_type(CardType::Claim), counts.of_type(CardType::Outcome)),
+        (1, 1, 2)
+    );
     // The party counts ignore the chips but keep the type filter.
     assert_eq!((counts.of_party("Ghana"), counts.of_party("Togo"), counts.of_party("Ama Mensah")), (1, 1, 1));
     assert_eq!(counts.of_speech(Speech::All), 1);
@@ -154,11 +208,21 @@ fn reducer_ignores_stale_extractions() {
     let s = State::default().apply(Action::Edit(Rc::from("first")));
     let old = s.version;
     let s = s.apply(Action::Edit(Rc::from("second")));
-    let stale = Action::Analysed { version: old, text: Rc::from("first"), extraction: Rc::new(sample()), millis: 1.0 };
+    let stale = Action::Analysed {
+        version: old,
+        text: Rc::from("first"),
+        extraction: Rc::new(sample()),
+        millis: 1.0,
+    };
     let s = s.apply(stale);
     assert_eq!(s.phase, Phase::Pending, "a result for old text must not land");
     assert!(s.extraction.parties.is_empty());
-    let fresh = Action::Analysed { version: s.version, text: s.text.clone(), extraction: Rc::new(sample()), millis: 2.0 };
+    let fresh = Action::Analysed {
+        version: s.version,
+        text: s.text.clone(),
+        extraction: Rc::new(sample()),
+        millis: 2.0,
+    };
     let s = s.apply(fresh);
     assert_eq!((s.phase.clone(), s.extraction.parties.len(), s.millis), (Phase::Ready, 3, 2.0));
 }
@@ -183,7 +247,9 @@ fn reducer_filters_and_selection() {
 
 #[test]
 fn saved_state_round_trips() {
-    let s = State::default().apply(Action::Edit(Rc::from("Ghana and Togo"))).apply(Action::SetSpeech(Speech::Reported));
+    let s = State::default()
+        .apply(Action::Edit(Rc::from("Ghana and Togo")))
+        .apply(Action::SetSpeech(Speech::Reported));
     let json = serde_json::to_string(&s.saved()).unwrap();
     let back: Saved = serde_json::from_str(&json).unwrap();
     let restored = State::default().apply(Action::Restore(back));
@@ -228,7 +294,18 @@ fn csv_has_one_row_per_card_and_escapes() {
 fn markdown_brief_groups_claims_and_outcomes() {
     let md = to_markdown(&sample(), "Brief: test");
     assert!(md.starts_with("# Brief: test\n"));
-    let order = ["## Parties", "**Ghana** (country)", "## Claims", "### Ama Mensah", "“We are pleased”", "### Togo", "## Outcomes", "### Agreed", "### Failed", "### Pending"];
+    let order = [
+        "## Parties",
+        "**Ghana** (country)",
+        "## Claims",
+        "### Ama Mensah",
+        "“We are pleased”",
+        "### Togo",
+        "## Outcomes",
+        "### Agreed",
+        "### Failed",
+        "### Pending",
+    ];
     let mut at = 0;
     for part in order {
         let found = md[at..].find(part).unwrap_or_else(|| panic!("{part} missing or out of order in\n{md}"));
@@ -241,9 +318,16 @@ fn group_speakers_read_as_one_label_and_count_for_each_party() {
     let mut ex = sample();
     ex.claims[1].speakers = vec!["p1".into(), "p2".into()];
     ex.claims[1].speaker = Some("p1".into());
-    assert_eq!(article_explorer::ui::export::speaker_label(&ex.claims[1], &ex).as_deref(), Some("Ghana and Togo"));
+    assert_eq!(
+        article_explorer::ui::export::speaker_label(&ex.claims[1], &ex).as_deref(),
+        Some("Ghana and Togo")
+    );
     let md = to_markdown(&ex, "Brief");
     assert!(md.contains("### Ghana and Togo\n"), "{md}");
-    let f = Filters { parties: ["Togo".to_owned()].into(), types: [CardType::Claim].into(), ..Filters::default() };
+    let f = Filters {
+        parties: ["Togo".to_owned()].into(),
+        types: [CardType::Claim].into(),
+        ..Filters::default()
+    };
     assert_eq!(ids(&ex, &f), ["c2"], "a claim by both sides involves each of them");
 }

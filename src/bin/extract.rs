@@ -94,5 +94,9 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
 }
 
 fn describe(path: &str) -> String {
-    if path == "-" { "standard input".to_owned() } else { format!("'{path}'") }
+    if path == "-" {
+        "standard input".to_owned()
+    } else {
+        format!("'{path}'")
+    }
 }

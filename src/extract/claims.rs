@@ -80,7 +80,8 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
             last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
         }
         let speakers = group.unwrap_or_else(|| {
-            let one = d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
+            let one =
+                d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
                 said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
             }
@@ -102,7 +103,14 @@ struct LastGroup {
 /// "They"/"we" right after a group speaker (within two sentences, with no single country or
 /// body speaking between) stands for the same group: "Both sides said the talks were useful.
 /// They added that more were planned."
-fn group_pronoun(w: &Words, parties: &Parties, (a, b): (usize, usize), sentence: usize, last: Option<&LastGroup>, said: &[Said]) -> Option<Vec<usize>> {
+fn group_pronoun(
+    w: &Words,
+    parties: &Parties,
+    (a, b): (usize, usize),
+    sentence: usize,
+    last: Option<&LastGroup>,
+    said: &[Said],
+) -> Option<Vec<usize>> {
     let last = last?;
     if b != a + 1 || !w.is(a, words::class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
         return None;
@@ -172,9 +180,9 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
             _ => drafts[k].cue.0,
         };
         // The conjunction or comma joining the two: "..., and he said", "... and later said".
-        let joint = (start.saturating_sub(6).max(prev_cue_end)..start)
-            .rev()
-            .find(|&j| w.is_punct(j, ",") || w.is_punct(j, ";") || matches!(w.lower(j), "and" | "but" | "while"));
+        let joint = (start.saturating_sub(6).max(prev_cue_end)..start).rev().find(|&j| {
+            w.is_punct(j, ",") || w.is_punct(j, ";") || matches!(w.lower(j), "and" | "but" | "while")
+        });
         let Some(joint) = joint else { continue };
         let cut = w.span(joint).start;
         let prev = &mut drafts[k - 1];
@@ -186,7 +194,15 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     }
 }
 
-fn build(text: &str, w: &Words, parties: &Parties, focus: &mut groups::LazyFocus, d: &Draft, speakers: &[usize], n: usize) -> Claim {
+fn build(
+    text: &str,
+    w: &Words,
+    parties: &Parties,
+    focus: &mut groups::LazyFocus,
+    d: &Draft,
+    speakers: &[usize],
+    n: usize,
+) -> Claim {
     // The pieces of a split quotation are exported as one span covering them all, with the
     // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
     // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
@@ -203,7 +219,8 @@ fn build(text: &str, w: &Words, parties: &Parties, focus: &mut groups::LazyFocus
     // The parties named in the content, then those a group phrase in it stands for ("urged
     // both sides to ..."), looked for in the cue's sentence only and, so that a text with no
     // sentence stops stays linear, no further from the cue than a reported clause reaches.
-    let named = d.content.iter().flat_map(|piece| parties.within(*piece).iter().map(|m| m.party)).collect::<Vec<_>>();
+    let named =
+        d.content.iter().flat_map(|piece| parties.within(*piece).iter().map(|m| m.party)).collect::<Vec<_>>();
     let sentence = w.doc().sentences.get(d.sentence).map_or(0..0, |s| s.tokens.clone());
     let from = sentence.start.max(d.cue.0.saturating_sub(frames::MAX_CONTENT));
     let to = sentence.end.min(d.cue.1 + frames::MAX_CONTENT);

@@ -64,8 +64,12 @@ pub fn hash_bytes(key: &[u8]) -> u64 {
 
 /// The `label: word word …` lines of a data file, as the trimmed label and its words. Word-class
 /// lists (speech words, pair nouns, outcome topics) are written this way, one class a line.
-pub fn labelled(data: &'static str) -> impl Iterator<Item = (&'static str, std::str::SplitWhitespace<'static>)> {
-    entries(data).filter_map(|line| line.split_once(':')).map(|(label, words)| (label.trim(), words.split_whitespace()))
+pub fn labelled(
+    data: &'static str,
+) -> impl Iterator<Item = (&'static str, std::str::SplitWhitespace<'static>)> {
+    entries(data)
+        .filter_map(|line| line.split_once(':'))
+        .map(|(label, words)| (label.trim(), words.split_whitespace()))
 }
 
 /// The word sequences a data-file form with `/` alternatives stands for, lower-cased:

@@ -144,11 +144,12 @@ impl Lexicon {
         let trigger = entry
             .phrases
             .iter()
-            .find(|(rest, _)| i + rest.len() < n && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r))
+            .find(|(rest, _)| {
+                i + rest.len() < n && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r)
+            })
             .map(|(rest, t)| (rest.len() + 1, *t));
         (entry.bits, trigger)
     }
-
 }
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
@@ -159,8 +160,11 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     // What group subjects stand for, worked out on the first one.
     let mut focus = LazyFocus::new(&w, parties);
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
-    let mut pieces: Vec<(Span, usize)> =
-        claims.iter().enumerate().flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k))).collect();
+    let mut pieces: Vec<(Span, usize)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k)))
+        .collect();
     pieces.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -183,7 +187,8 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             }
             let claim = holder.and_then(|(_, k)| claims.get(k));
             // A group subject before the trigger: "both sides had agreed to ...".
-            let first = clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
+            let first =
+                clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
             let mut group = groups::first_phrase(&w, first, at)
                 .map(|(i, want)| focus.referents(want, i))
                 .filter(|r| r.len() >= 2)
@@ -256,7 +261,12 @@ impl Marks {
 
     /// The trigger at `i` if it ends inside the clause ending at `end`.
     fn at(&self, i: usize, end: usize) -> Option<(usize, Trigger)> {
-        self.triggers.get(i).copied().flatten().map(|(len, t)| (usize::from(len), t)).filter(|(len, _)| i + len <= end)
+        self.triggers
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|(len, t)| (usize::from(len), t))
+            .filter(|(len, _)| i + len <= end)
     }
 }
 
@@ -265,7 +275,9 @@ impl Marks {
 fn strip_that(text: &str, span: Span) -> Span {
     let piece = span.text(text);
     for lead in ["that ", "as ", "and ", "but ", "while ", "so "] {
-        if piece.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead)) && piece.len() > lead.len() + 10 {
+        if piece.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead))
+            && piece.len() > lead.len() + 10
+        {
             return Span::new(span.start + lead.len(), span.end);
         }
     }
@@ -283,7 +295,8 @@ fn clauses(w: &Words, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
     };
     for i in range.clone() {
         let t = w.text(i);
-        let hard = matches!(t, ";" | ":" | "\u{2014}" | "\u{2013}" | "--" | "(" | ")") || (t == "," && !list_comma(w, i, range.end));
+        let hard = matches!(t, ";" | ":" | "\u{2014}" | "\u{2013}" | "--" | "(" | ")")
+            || (t == "," && !list_comma(w, i, range.end));
         // "... and were open to ...", "... and flatly ruled out ...": a second verb phrase.
         let mut v = i + 1;
         while w.is(v, class::ADVERB) || w.lower(v).ends_with("ly") && !w.is_cap(v) {
@@ -294,7 +307,9 @@ fn clauses(w: &Words, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
         let conj = matches!(w.lower(i), "and" | "but")
             && i > start
             && (w.is(v, class::AUX) || w.is_verb_like(v))
-            && (v..range.end.min(v + 12)).take_while(|&j| !matches!(w.text(j), "," | ";" | ".")).any(|j| marks.at(j, range.end).is_some());
+            && (v..range.end.min(v + 12))
+                .take_while(|&j| !matches!(w.text(j), "," | ";" | "."))
+                .any(|j| marks.at(j, range.end).is_some());
         if hard || conj {
             cut(&mut out, start, i);
             start = i + 1;
@@ -325,12 +340,17 @@ fn list_comma(w: &Words, i: usize, end: usize) -> bool {
         // Only as the last comma of a list in progress: "on X, Y, or Z", not "last week, and
         // the ministry said".
         let item = (i.saturating_sub(5)..i).rev().find(|&k| w.is_punct(k, ","));
-        let in_list = item.is_some_and(|k| (k + 1..i).all(|j| w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::AUX)));
+        let in_list = item
+            .is_some_and(|k| (k + 1..i).all(|j| w.is_word(j) && !w.is_verb_like(j) && !w.is(j, class::AUX)));
         let past = w.is_verb_like(i + 2) && w.lower(i + 2).ends_with("ed");
-        return in_list && !(w.is(i + 2, class::AUX) || past || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
+        return in_list
+            && !(w.is(i + 2, class::AUX) || past || w.is(i + 2, class::PERSON | class::PLURAL | class::IT));
     }
     let item = (i + 1..(i + 5).min(end)).find(|&k| w.is_punct(k, ","));
-    item.is_some_and(|k| k > i + 1 && (i + 1..k).all(|j| w.is_word(j) && !w.is_cap(j) && !w.is(j, class::AUX) && !w.is_verb_like(j)))
+    item.is_some_and(|k| {
+        k > i + 1
+            && (i + 1..k).all(|j| w.is_word(j) && !w.is_cap(j) && !w.is(j, class::AUX) && !w.is_verb_like(j))
+    })
 }
 
 /// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
@@ -380,7 +400,13 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
         if lex.is(i, NEGATOR) && matches!(w.lower(i), "no" | "without") {
             // The topic must head the phrase: "no real progress", not "no details of the talks".
             let mut k = i + 1;
-            while k < c.end && k < i + 4 && !lex.is(k, CORE) && w.is_word(k) && !w.is_cap(k) && !w.is(k, class::NP_LINK) {
+            while k < c.end
+                && k < i + 4
+                && !lex.is(k, CORE)
+                && w.is_word(k)
+                && !w.is_cap(k)
+                && !w.is(k, class::NP_LINK)
+            {
                 k += 1;
             }
             if k < c.end && lex.is(k, CORE) {
@@ -393,10 +419,14 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
         };
         match t {
             // The first decisive trigger wins: "signed a deal, ending talks that had stalled".
-            Trigger::Failed(need) if found.is_none() && (!need || has_topic) && verb_use(w, i, c.start, need) => {
+            Trigger::Failed(need)
+                if found.is_none() && (!need || has_topic) && verb_use(w, i, c.start, need) =>
+            {
                 return Some((Status::Failed, i))
             }
-            Trigger::Agreed(need) if (!need || has_topic) && found.is_none() && verb_use(w, i, c.start, need) => {
+            Trigger::Agreed(need)
+                if (!need || has_topic) && found.is_none() && verb_use(w, i, c.start, need) =>
+            {
                 let status = if negated_before(i) {
                     Status::Failed
                 } else if modal_at.is_some_and(|m| governs(w, m, i)) || future {
@@ -421,7 +451,8 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
                 let action = lex.is(k, ACTION);
                 let meets = action && is_meeting(w.lower(k));
                 // "open to a new meeting", not "prepared to make concessions".
-                let plan_topic = t == Trigger::Plan && has_topic && (w.is(k, class::DETERMINER) || lex.is(k, TOPIC));
+                let plan_topic =
+                    t == Trigger::Plan && has_topic && (w.is(k, class::DETERMINER) || lex.is(k, TOPIC));
                 if (action && (has_topic || meets)) || plan_topic {
                     let status = if negated { Status::Failed } else { Status::Pending };
                     if lex.at(k, c.end).is_none() || negated {
@@ -440,12 +471,18 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
 /// auxiliaries and "to" between ("may yet agree", "hopes to sign"; not "will see the deal
 /// signed").
 fn governs(w: &Words, m: usize, i: usize) -> bool {
-    i > m && i <= m + 4 && (m + 1..i).all(|j| w.is(j, class::ADVERB | class::AUX) || w.lower(j) == "to" || w.lower(j).ends_with("ly"))
+    i > m
+        && i <= m + 4
+        && (m + 1..i)
+            .all(|j| w.is(j, class::ADVERB | class::AUX) || w.lower(j) == "to" || w.lower(j).ends_with("ly"))
 }
 
 /// Actions that are outcomes by themselves, without a topic noun ("She will visit Oslo").
 fn is_meeting(word: &str) -> bool {
-    matches!(word, "meet" | "visit" | "sign" | "negotiate" | "talk" | "discuss" | "attend" | "host" | "convene")
+    matches!(
+        word,
+        "meet" | "visit" | "sign" | "negotiate" | "talk" | "discuss" | "attend" | "host" | "convene"
+    )
 }
 
 /// One outcome as found, before it is built.
@@ -524,7 +561,23 @@ fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
             && words < 5
             && w.is_word(end)
             && !w.is_cap(end)
-            && !matches!(w.lower(end), "since" | "in" | "on" | "at" | "from" | "to" | "and" | "the" | "by" | "for" | "after" | "before" | "until" | "than")
+            && !matches!(
+                w.lower(end),
+                "since"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "the"
+                    | "by"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "until"
+                    | "than"
+            )
         {
             end += 1;
             words += 1;
@@ -532,7 +585,8 @@ fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
         while end > value_end && w.lower(end - 1) == "of" {
             end -= 1;
         }
-        let counts = if end > value_end { w.range(value_end, end).text(doc.text).to_owned() } else { String::new() };
+        let counts =
+            if end > value_end { w.range(value_end, end).text(doc.text).to_owned() } else { String::new() };
         out.push(Figure {
             span: TextSpan::of(doc.text, w.range(i, end)),
             value: w.range(i, value_end).text(doc.text).to_owned(),

@@ -206,7 +206,10 @@ impl<'t> Document<'t> {
     pub fn sentence_of(&self, i: usize) -> usize {
         match self.keys().sentence.get(i) {
             Some(&k) => k as usize,
-            None => self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1)),
+            None => self
+                .sentences
+                .partition_point(|s| s.tokens.end <= i)
+                .min(self.sentences.len().saturating_sub(1)),
         }
     }
 
@@ -382,7 +385,10 @@ fn word_end(text: &str, start: usize) -> usize {
         }
         break;
     }
-    if char_at(text, end) == Some('.') && keeps_dot(&text[start..end], dotted) && !final_company_dot(text, start, end, dotted) {
+    if char_at(text, end) == Some('.')
+        && keeps_dot(&text[start..end], dotted)
+        && !final_company_dot(text, start, end, dotted)
+    {
         end += 1;
     }
     end
@@ -392,7 +398,9 @@ fn word_end(text: &str, start: usize) -> usize {
 /// stop ("... bought Lund Corp.\n"), as a company name is written without it mid-sentence.
 fn final_company_dot(text: &str, start: usize, end: usize, dotted: bool) -> bool {
     let after = text[end + 1..].chars().find(|c| !matches!(c, ' ' | '\t' | '\r'));
-    !dotted && matches!(&text[start..end], "Corp" | "Inc" | "Co" | "Ltd" | "Bros") && after.is_none_or(|c| c == '\n')
+    !dotted
+        && matches!(&text[start..end], "Corp" | "Inc" | "Co" | "Ltd" | "Bros")
+        && after.is_none_or(|c| c == '\n')
 }
 
 /// Whether the word before a `.` is an abbreviation or initial that owns the dot.
@@ -476,7 +484,11 @@ fn punct(text: &str, i: usize, c: char, quotes: &mut QuoteState) -> (usize, Toke
         '"' => {
             let open = straight_opens(before, after, quotes.double);
             quotes.double = open;
-            if open { TokenKind::OpenQuote } else { TokenKind::CloseQuote }
+            if open {
+                TokenKind::OpenQuote
+            } else {
+                TokenKind::CloseQuote
+            }
         }
         '\'' | '’' => {
             let word_before = before.is_some_and(char::is_alphanumeric);
@@ -624,13 +636,21 @@ enum Break {
     Dateline,
 }
 
-fn push(text: &str, tokens: &[Token], out: &mut Vec<Sentence>, range: Range<usize>, paragraph: usize, kind: Break) {
+fn push(
+    text: &str,
+    tokens: &[Token],
+    out: &mut Vec<Sentence>,
+    range: Range<usize>,
+    paragraph: usize,
+    kind: Break,
+) {
     if range.is_empty() {
         return;
     }
     let span = Span::new(tokens[range.start].span().start, tokens[range.end - 1].span().end);
     let last = tokens[range.end - 1];
-    let headline = kind == Break::Plain && !(is_stop(last.span().text(text)) || ends_in_stop(text, tokens, range.end - 1));
+    let headline = kind == Break::Plain
+        && !(is_stop(last.span().text(text)) || ends_in_stop(text, tokens, range.end - 1));
     let headline = headline && !(last.kind == TokenKind::Word && last.span().text(text).ends_with('.'));
     // ASCII letters decide whether a line is shouted; other scripts rarely have case.
     let (mut upper, mut lower) = (0usize, 0usize);
@@ -816,9 +836,15 @@ mod tests {
     #[test]
     fn datelines_headlines_and_source() {
         let doc = segment("Ports reopen\nOSLO, Norway (Reuters) - The port reopened.\nSource: Wire");
-        assert_eq!(sentences(&doc), ["Ports reopen", "OSLO, Norway (Reuters) -", "The port reopened.", "Source: Wire"]);
+        assert_eq!(
+            sentences(&doc),
+            ["Ports reopen", "OSLO, Norway (Reuters) -", "The port reopened.", "Source: Wire"]
+        );
         let flags: Vec<_> = doc.sentences.iter().map(|s| (s.headline, s.dateline, s.source)).collect();
-        assert_eq!(flags, [(true, false, false), (false, true, false), (false, false, false), (true, false, true)]);
+        assert_eq!(
+            flags,
+            [(true, false, false), (false, true, false), (false, false, false), (true, false, true)]
+        );
         let doc = segment("VALLETTA 2020-01-02\nThe ferry sailed.");
         assert!(doc.sentences[0].dateline);
         assert_eq!(doc.sentences[1].paragraph, 1);
@@ -861,7 +887,10 @@ mod tests {
     fn token_offsets_past_u32_are_refused() {
         // Such a token ends tokenisation instead of wrapping round to a wrong span.
         let last = u32::MAX as usize;
-        assert_eq!(Token::new(last - 2, last, TokenKind::Word).map(|t| t.span()), Some(Span::new(last - 2, last)));
+        assert_eq!(
+            Token::new(last - 2, last, TokenKind::Word).map(|t| t.span()),
+            Some(Span::new(last - 2, last))
+        );
         assert_eq!(Token::new(last - 2, last + 1, TokenKind::Word), None);
         assert_eq!(Token::new(last + 1, last + 3, TokenKind::Punct), None);
     }

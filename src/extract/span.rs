@@ -58,7 +58,8 @@ impl Span {
     /// The span shrunk so it no longer starts or ends with white space or any char in `also`.
     pub fn trim(self, text: &str, also: &[char]) -> Span {
         let piece = self.text(text);
-        let lead = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || also.contains(&c)).len();
+        let lead =
+            piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || also.contains(&c)).len();
         let rest = &piece[lead..];
         let kept = rest.trim_end_matches(|c: char| c.is_whitespace() || also.contains(&c)).len();
         Span::new(self.start + lead, self.start + lead + kept)

@@ -1,12 +1,12 @@
 //! The app shell: owns the state, runs the side effects (debounced extraction, local storage,
 //! host callbacks) and lays out the panels.
 
+use super::article::ArticleView;
 use super::card_list::CardList;
 use super::cards::{Card, CardType};
 use super::controls::Controls;
 use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
-use super::article::ArticleView;
 use super::state::{check_input, Action, InputCheck, Phase, State};
 use super::summary::SummaryBar;
 use super::{dom, storage, text, worker};
@@ -190,7 +190,12 @@ pub fn App(props: &AppProps) -> Html {
                     let started = dom::now_ms();
                     let extraction = extract::analyze(&text);
                     let millis = dom::now_ms() - started;
-                    dispatch.emit(Action::Analysed { version, text, extraction: Rc::new(extraction), millis });
+                    dispatch.emit(Action::Analysed {
+                        version,
+                        text,
+                        extraction: Rc::new(extraction),
+                        millis,
+                    });
                 }
             };
             let run = move || match check_input(&text) {
@@ -198,9 +203,12 @@ pub fn App(props: &AppProps) -> Html {
                     let reply = {
                         let (text, dispatch, here) = (text.clone(), dispatch.clone(), here.clone());
                         move |result: Option<(Extraction, f64)>| match result {
-                            Some((extraction, millis)) => {
-                                dispatch.emit(Action::Analysed { version, text, extraction: Rc::new(extraction), millis })
-                            }
+                            Some((extraction, millis)) => dispatch.emit(Action::Analysed {
+                                version,
+                                text,
+                                extraction: Rc::new(extraction),
+                                millis,
+                            }),
                             None => here(),
                         }
                     };

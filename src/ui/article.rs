@@ -23,7 +23,9 @@ pub struct ArticleViewProps {
 
 impl PartialEq for ArticleViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.extraction, &other.extraction) && Rc::ptr_eq(&self.text, &other.text) && self.selected == other.selected
+        Rc::ptr_eq(&self.extraction, &other.extraction)
+            && Rc::ptr_eq(&self.text, &other.text)
+            && self.selected == other.selected
     }
 }
 
@@ -56,7 +58,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let container = container.clone();
         use_effect_with(props.selected, move |selected| {
             if selected.is_some() {
-                if let Some(el) = container.cast::<web_sys::Element>().and_then(|c| c.query_selector(".is-evidence").ok().flatten()) {
+                if let Some(el) = container
+                    .cast::<web_sys::Element>()
+                    .and_then(|c| c.query_selector(".is-evidence").ok().flatten())
+                {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_behavior(web_sys::ScrollBehavior::Smooth);
                     options.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -101,7 +101,9 @@ pub struct CardViewProps {
 
 impl PartialEq for CardViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.extraction, &other.extraction) && self.card == other.card && self.selected == other.selected
+        Rc::ptr_eq(&self.extraction, &other.extraction)
+            && self.card == other.card
+            && self.selected == other.selected
     }
 }
 
@@ -223,4 +225,3 @@ fn outcome_body(o: &Outcome, chip: &dyn Fn(&str) -> Html) -> (String, Html) {
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
-

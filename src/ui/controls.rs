@@ -45,7 +45,15 @@ fn clear_button(f: &Filters, facet: Facet, dispatch: &Callback<Action>, what: &s
 
 /// One filter button: pressed or not, its label and count, and the action it sends.
 /// A party chip also carries the party's name (`data-party`), for the page to find it by.
-fn toggle(class: Classes, on: bool, testid: String, label: &str, count: usize, dispatch: &Callback<Action>, action: Action) -> Html {
+fn toggle(
+    class: Classes,
+    on: bool,
+    testid: String,
+    label: &str,
+    count: usize,
+    dispatch: &Callback<Action>,
+    action: Action,
+) -> Html {
     let party = match &action {
         Action::ToggleParty(name) => Some(name.clone()),
         _ => None,
@@ -71,10 +79,19 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     let types = CardType::ALL.iter().map(|&t| {
         let class = classes!("ae-toggle", format!("toggle-{}", t.label()));
-        toggle(class, f.types.contains(&t), format!("type-{}", t.label()), t.plural(), counts.of_type(t), d, Action::ToggleType(t))
+        toggle(
+            class,
+            f.types.contains(&t),
+            format!("type-{}", t.label()),
+            t.plural(),
+            counts.of_type(t),
+            d,
+            Action::ToggleType(t),
+        )
     });
 
-    let mut parties: Vec<_> = ex.parties.iter().filter(|p| p.kind != PartyKind::Place || f.parties.contains(&p.name)).collect();
+    let mut parties: Vec<_> =
+        ex.parties.iter().filter(|p| p.kind != PartyKind::Place || f.parties.contains(&p.name)).collect();
     parties.sort_by(|a, b| b.salience.total_cmp(&a.salience).then_with(|| a.name.cmp(&b.name)));
     let hidden = parties.len().saturating_sub(CHIPS);
     if !*all_parties {
@@ -86,7 +103,15 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let chips = parties.into_iter().map(|p| {
         let class = classes!("ae-chip", format!("kind-{}", p.kind.label()));
         let on = f.parties.contains(&p.name);
-        toggle(class, on, "party-chip".into(), &p.name, counts.of_party(&p.name), d, Action::ToggleParty(p.name.clone()))
+        toggle(
+            class,
+            on,
+            "party-chip".into(),
+            &p.name,
+            counts.of_party(&p.name),
+            d,
+            Action::ToggleParty(p.name.clone()),
+        )
     });
     let more = (hidden > 0).then(|| {
         let all = all_parties.clone();
@@ -96,12 +121,30 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     let statuses = Status::ALL.iter().map(|&s| {
         let class = classes!("ae-toggle", format!("status-{}", s.label()));
-        toggle(class, f.statuses.contains(&s), format!("status-{}", s.label()), s.label(), counts.of_status(s), d, Action::ToggleStatus(s))
+        toggle(
+            class,
+            f.statuses.contains(&s),
+            format!("status-{}", s.label()),
+            s.label(),
+            counts.of_status(s),
+            d,
+            Action::ToggleStatus(s),
+        )
     });
-    let speech = [(Speech::All, "All"), (Speech::Direct, "Quotes"), (Speech::Reported, "Reported")].map(|(s, label)| {
-        let testid = format!("speech-{}", label.to_lowercase());
-        toggle(classes!("ae-segment"), f.speech == s, testid, label, counts.of_speech(s), d, Action::SetSpeech(s))
-    });
+    let speech = [(Speech::All, "All"), (Speech::Direct, "Quotes"), (Speech::Reported, "Reported")].map(
+        |(s, label)| {
+            let testid = format!("speech-{}", label.to_lowercase());
+            toggle(
+                classes!("ae-segment"),
+                f.speech == s,
+                testid,
+                label,
+                counts.of_speech(s),
+                d,
+                Action::SetSpeech(s),
+            )
+        },
+    );
     let on_query = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {

@@ -59,7 +59,8 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ExplorerHand
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("article-explorer: bad options: {e}")))?
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("article-explorer: bad options: {e}")))?
     };
     let bus = Bus::default();
     let events = element.clone();

@@ -7,8 +7,7 @@ use std::fmt::Write;
 /// Who made a claim, for a card title or a brief: the speaking parties' names joined ("Peru
 /// and Chile" for "both sides"), else the source as written, else `None`.
 pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
-    let names: Vec<&str> =
-        c.speaker_ids().filter_map(|id| ex.party(id)).map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = c.speaker_ids().filter_map(|id| ex.party(id)).map(|p| p.name.as_str()).collect();
     match names.as_slice() {
         [] => c.source.as_ref().map(|s| s.text.clone()),
         [one] => Some((*one).to_owned()),
@@ -35,18 +34,45 @@ pub fn to_csv(ex: &Extraction) -> String {
         };
         let (start, end) = p.mentions.first().map_or((0, 0), |m| (m.start, m.end));
         let affiliation = p.affiliation.as_deref().map(name).unwrap_or_default();
-        row(["party", &p.id, &p.name, &detail, &p.aliases.join("; "), &affiliation, &start.to_string(), &end.to_string()]);
+        row([
+            "party",
+            &p.id,
+            &p.name,
+            &detail,
+            &p.aliases.join("; "),
+            &affiliation,
+            &start.to_string(),
+            &end.to_string(),
+        ]);
     }
     for c in &ex.claims {
         let speaker = speaker_label(c, ex).unwrap_or_default();
         let span = c.content.pieces();
         let (start, end) = (span.first().map_or(0, |s| s.start), span.last().map_or(0, |s| s.end));
         let detail = format!("{} ({})", c.cue.text, c.cue_class.label());
-        row(["claim", &c.id, &speaker, &detail, &c.words(), &names(&c.targets), &start.to_string(), &end.to_string()]);
+        row([
+            "claim",
+            &c.id,
+            &speaker,
+            &detail,
+            &c.words(),
+            &names(&c.targets),
+            &start.to_string(),
+            &end.to_string(),
+        ]);
     }
     for o in &ex.outcomes {
         let (start, end) = (o.evidence.start.to_string(), o.evidence.end.to_string());
-        row(["outcome", &o.id, o.status.label(), &o.summary, &o.evidence.text, &names(&o.parties), &start, &end]);
+        row([
+            "outcome",
+            &o.id,
+            o.status.label(),
+            &o.summary,
+            &o.evidence.text,
+            &names(&o.parties),
+            &start,
+            &end,
+        ]);
     }
     out
 }
@@ -92,7 +118,8 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
         if !p.aliases.is_empty() {
             let _ = write!(md, "; also: {}", p.aliases.join(", "));
         }
-        let _ = writeln!(md, "; {} mention{}", p.mentions.len(), if p.mentions.len() == 1 { "" } else { "s" });
+        let _ =
+            writeln!(md, "; {} mention{}", p.mentions.len(), if p.mentions.len() == 1 { "" } else { "s" });
     }
     md.push_str("\n## Claims\n");
     if ex.claims.is_empty() {
@@ -101,7 +128,8 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
     // Claims grouped by who made them, groups in order of their first claim.
     let mut groups: Vec<(String, Vec<&Claim>)> = Vec::new();
     for c in &ex.claims {
-        let label = if c.speaker.is_some() { speaker_label(c, ex) } else { None }.unwrap_or_else(|| "Unattributed".to_owned());
+        let label = if c.speaker.is_some() { speaker_label(c, ex) } else { None }
+            .unwrap_or_else(|| "Unattributed".to_owned());
         match groups.iter_mut().find(|(l, _)| *l == label) {
             Some((_, claims)) => claims.push(c),
             None => groups.push((label, vec![c])),

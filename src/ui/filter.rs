@@ -160,9 +160,12 @@ pub struct Index {
 impl Index {
     /// Indexes party names, salience and the searchable text of every card.
     pub fn new(ex: Rc<Extraction>) -> Index {
-        let party_at: HashMap<String, usize> = ex.parties.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let name = |id: &str| party_at.get(id).and_then(|&i| ex.parties.get(i)).map_or("", |p| p.name.as_str());
-        let search = Card::all(&ex).filter_map(|c| c.item(&ex).map(|item| (c, item.search_text(&name)))).collect();
+        let party_at: HashMap<String, usize> =
+            ex.parties.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let name =
+            |id: &str| party_at.get(id).and_then(|&i| ex.parties.get(i)).map_or("", |p| p.name.as_str());
+        let search =
+            Card::all(&ex).filter_map(|c| c.item(&ex).map(|item| (c, item.search_text(&name)))).collect();
         Index { ex, party_at, search }
     }
 
@@ -180,7 +183,15 @@ impl Index {
         self.party_at.get(id).and_then(|&i| self.ex.parties.get(i)).map_or(0.0, |p| p.salience)
     }
 
-    fn passes(&self, card: Card, item: Item<'_>, text: &str, f: &Filters, query: &[String], skip: Option<Facet>) -> bool {
+    fn passes(
+        &self,
+        card: Card,
+        item: Item<'_>,
+        text: &str,
+        f: &Filters,
+        query: &[String],
+        skip: Option<Facet>,
+    ) -> bool {
         let on = |facet| skip != Some(facet);
         if on(Facet::Types) && !f.types.contains(&card.kind) {
             return false;
@@ -213,7 +224,11 @@ impl Index {
         !on(Facet::Query) || query.iter().all(|w| text.contains(w.as_str()))
     }
 
-    fn matching<'s>(&'s self, f: &'s Filters, skip: Option<Facet>) -> impl Iterator<Item = (Card, Item<'s>)> + 's {
+    fn matching<'s>(
+        &'s self,
+        f: &'s Filters,
+        skip: Option<Facet>,
+    ) -> impl Iterator<Item = (Card, Item<'s>)> + 's {
         // The query's words, lower-cased once rather than per card.
         let query: Vec<String> = f.query.to_lowercase().split_whitespace().map(str::to_owned).collect();
         self.search.iter().filter_map(move |(card, text)| {
@@ -232,11 +247,17 @@ impl Index {
                 let name = |i: &Item<'_>| i.lead_party().map(|id| self.name(id).to_lowercase());
                 // Cards about no party go last.
                 let key = |i: &Item<'_>| (name(i).is_none(), name(i));
-                key(ia).cmp(&key(ib)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
+                key(ia)
+                    .cmp(&key(ib))
+                    .then(type_rank(a).cmp(&type_rank(b)))
+                    .then(ia.position().cmp(&ib.position()))
             }),
             Sort::Salience => cards.sort_by(|(a, ia), (b, ib)| {
                 let s = |i: &Item<'_>| i.lead_party().map_or(0.0, |id| self.salience(id));
-                s(ib).total_cmp(&s(ia)).then(type_rank(a).cmp(&type_rank(b))).then(ia.position().cmp(&ib.position()))
+                s(ib)
+                    .total_cmp(&s(ia))
+                    .then(type_rank(a).cmp(&type_rank(b)))
+                    .then(ia.position().cmp(&ib.position()))
             }),
         }
         cards.into_iter().map(|(c, _)| c).collect()
@@ -263,7 +284,10 @@ impl Index {
         }
         for (_, item) in self.matching(f, Some(Facet::Speech)) {
             if let Item::Claim(c) = item {
-                *counts.speech.entry(if c.direct { Speech::Direct } else { Speech::Reported }).or_default() += 1;
+                *counts
+                    .speech
+                    .entry(if c.direct { Speech::Direct } else { Speech::Reported })
+                    .or_default() += 1;
                 *counts.speech.entry(Speech::All).or_default() += 1;
             }
         }

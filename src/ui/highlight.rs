@@ -18,7 +18,12 @@ pub struct Piece {
 /// wherever a mention or evidence span starts or ends. Spans that do not fit the text or cut a
 /// character are ignored, so stale data can never panic the page.
 pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Piece>> {
-    let valid = |s: Span| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let valid = |s: Span| {
+        s.start < s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
     let mut mentions: Vec<(Span, usize)> = ex
         .parties
         .iter()
@@ -73,7 +78,8 @@ pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Pie
                 e += 1;
             }
             let party = mentions.get(m).filter(|(s, _)| s.contains(span)).map(|&(_, p)| p);
-            let in_evidence = evidence[e..].iter().take_while(|s| s.start <= span.start).any(|s| s.contains(span));
+            let in_evidence =
+                evidence[e..].iter().take_while(|s| s.start <= span.start).any(|s| s.contains(span));
             pieces.push(Piece { span, party, evidence: in_evidence });
             at = cut;
         }
@@ -116,7 +122,8 @@ mod tests {
     #[test]
     fn stale_spans_are_ignored() {
         let text = "Zürich";
-        let ex = Extraction { parties: vec![party("Zürich and more", &[(0, 2), (3, 40)])], ..Default::default() };
+        let ex =
+            Extraction { parties: vec![party("Zürich and more", &[(0, 2), (3, 40)])], ..Default::default() };
         let paras = paragraphs(text, &ex, &[Span::new(1, 2)]);
         assert_eq!(paras, vec![vec![Piece { span: Span::new(0, 7), party: None, evidence: false }]]);
     }

@@ -85,7 +85,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             let file_notice = file_notice.clone();
             let file = gloo::file::File::from(file);
             let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-                match result.map_err(|e| format!("“{name}” could not be read: {e}")).and_then(|b| file_text(&name, &b)) {
+                match result
+                    .map_err(|e| format!("“{name}” could not be read: {e}"))
+                    .and_then(|b| file_text(&name, &b))
+                {
                     Ok(text) => {
                         file_notice.set(None);
                         dispatch.emit(Action::Edit(Rc::from(text)));

@@ -43,8 +43,10 @@ pub fn check_input(text: &str) -> InputCheck {
         return InputCheck::TooLarge { bytes: text.len() };
     }
     // The function words of any English news sentence: "The minister said that ..."
-    const COMMON: [&str; 16] =
-        ["the", "a", "an", "and", "of", "to", "in", "on", "is", "was", "that", "for", "with", "said", "it", "by"];
+    const COMMON: [&str; 16] = [
+        "the", "a", "an", "and", "of", "to", "in", "on", "is", "was", "that", "for", "with", "said", "it",
+        "by",
+    ];
     let (mut words, mut common) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(2_000) {
         words += 1;

@@ -26,8 +26,28 @@ pub fn tidy_lines(raw: &str) -> String {
 pub fn html_to_text(html: &str) -> String {
     const SKIP: [&str; 8] = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"];
     const BLOCK: [&str; 22] = [
-        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "article", "section",
-        "header", "footer", "ul", "ol", "table", "hr", "figcaption", "pre",
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "blockquote",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "table",
+        "hr",
+        "figcaption",
+        "pre",
     ];
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;

@@ -153,7 +153,10 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
     }
     // Skip adverbs and auxiliaries back to the subject: "has also said", "have long warned".
     let mut p = cs;
-    while p > s.start && (w.is(p - 1, class::ADVERB | class::AUX) || is_ly_adverb(w, p - 1)) && !w.is_cap(p - 1) {
+    while p > s.start
+        && (w.is(p - 1, class::ADVERB | class::AUX) || is_ly_adverb(w, p - 1))
+        && !w.is_cap(p - 1)
+    {
         p -= 1;
     }
     let region = subject_before(w, s.start, p);
@@ -164,8 +167,23 @@ fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draf
 }
 
 impl At<'_> {
-    fn draft(&self, source: Option<(usize, usize)>, inherit: bool, cs: usize, content: Vec<Span>, direct: bool) -> Draft {
-        Draft { source, inherit, cue: (cs, self.ce), content, direct, class: self.info.class, sentence: self.s.index }
+    fn draft(
+        &self,
+        source: Option<(usize, usize)>,
+        inherit: bool,
+        cs: usize,
+        content: Vec<Span>,
+        direct: bool,
+    ) -> Draft {
+        Draft {
+            source,
+            inherit,
+            cue: (cs, self.ce),
+            content,
+            direct,
+            class: self.info.class,
+            sentence: self.s.index,
+        }
     }
 
     /// "“...,” the agency quoted Ana Ruiz as saying." / "... quoted her as saying that ...":
@@ -178,10 +196,22 @@ impl At<'_> {
             return None;
         }
         let region = subject_before(w, s.start, self.c);
-        let quoted = region.and_then(|(ra, _)| if ra > 0 { q.closing_at(ra - 1).or_else(|| q.closing_at(ra.saturating_sub(2))) } else { None });
+        let quoted = region.and_then(|(ra, _)| {
+            if ra > 0 {
+                q.closing_at(ra - 1).or_else(|| q.closing_at(ra.saturating_sub(2)))
+            } else {
+                None
+            }
+        });
         let (content, direct) = match quoted {
             Some(quote) => (vec![quote.inner], true),
-            None => after(w, q, s, ing + 1, CueInfo { class: self.info.class, frames: frame::THAT | frame::QUOTE })?,
+            None => after(
+                w,
+                q,
+                s,
+                ing + 1,
+                CueInfo { class: self.info.class, frames: frame::THAT | frame::QUOTE },
+            )?,
         };
         Some(Draft { cue: (self.c, ing + 1), ..self.draft(Some((a, b)), false, self.c, content, direct) })
     }
@@ -200,7 +230,11 @@ impl At<'_> {
     fn passive_forms(&self, cs: usize) -> Verdict {
         let (w, q, s, c) = (self.w, self.q, self.s, self.c);
         // "was first reported by", "is widely believed": an adverb inside a passive.
-        if cs == c && c >= s.start + 2 && (w.is(c - 1, class::ADVERB) || is_ly_adverb(w, c - 1)) && w.is(c - 2, class::PASSIVE) {
+        if cs == c
+            && c >= s.start + 2
+            && (w.is(c - 1, class::ADVERB) || is_ly_adverb(w, c - 1))
+            && w.is(c - 2, class::PASSIVE)
+        {
             if let Some((src, content, direct)) = passive(w, q, s, c - 2, self.ce, self.info) {
                 return Some(Some(self.draft(src, false, c - 2, content, direct)));
             }
@@ -217,12 +251,16 @@ impl At<'_> {
     /// sentence's subject; "footage of Ms Ruiz saying “...”" has the noun before as source.
     fn participle(&self) -> Option<Draft> {
         let (w, q, s, c, ce, info) = (self.w, self.q, self.s, self.c, self.ce, self.info);
-        if c > s.start && matches!(w.lower(c - 1), "by" | "from" | "after" | "before" | "while" | "and" | "when") {
+        if c > s.start
+            && matches!(w.lower(c - 1), "by" | "from" | "after" | "before" | "while" | "and" | "when")
+        {
             let (content, direct) = after(w, q, s, ce, info)?;
             return Some(self.draft(sentence_subject(w, s.start, c - 1), false, c, content, direct));
         }
         // "... ago,” adding that ...": the comma may sit inside the closing quotation mark.
-        let after_comma = c > s.start && (w.is_punct(c - 1, ",") || (q.closing_at(c - 1).is_some() && c >= 2 && w.is_punct(c - 2, ",")));
+        let after_comma = c > s.start
+            && (w.is_punct(c - 1, ",")
+                || (q.closing_at(c - 1).is_some() && c >= 2 && w.is_punct(c - 2, ",")));
         if !after_comma {
             let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
             let (a, b) = subject_before(w, s.start, c).filter(|_| opens && info.has(frame::QUOTE))?;
@@ -300,7 +338,18 @@ impl At<'_> {
             a > s.start
                 && w.is(a - 1, class::NP_LINK)
                 && w.lower(a - 1) != "and"
-                && !(a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL | class::IT | class::WHO))
+                && !(a..b).any(|i| {
+                    w.is_cap(i)
+                        || w.is(
+                            i,
+                            class::ROLE
+                                | class::GROUP
+                                | class::PERSON
+                                | class::PLURAL
+                                | class::IT
+                                | class::WHO,
+                        )
+                })
         };
         let region = match region {
             Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
@@ -358,13 +407,18 @@ fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueIn
     // complaint filed by the agency".
     let a = ce;
     let mut b = ce;
-    while b < s.end && b < ce + 15 && (w.is_word(b) || w.is_number(b) || w.is_punct(b, "-")) && !(b > ce && w.is(b, class::BOUNDARY)) {
+    while b < s.end
+        && b < ce + 15
+        && (w.is_word(b) || w.is_number(b) || w.is_punct(b, "-"))
+        && !(b > ce && w.is(b, class::BOUNDARY))
+    {
         b += 1;
     }
     if b == a {
         return None;
     }
-    let opener = c == s.start || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
+    let opener = c == s.start
+        || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
     let (content, direct) = if opener && w.is_punct(b, ",") {
         let end = clause_end(w, b + 1, s.end);
         (vec![trimmed(w, b + 1, end)], false)
@@ -435,9 +489,16 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
         let plain = |j: usize| {
             let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
-            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ",")) && noun && !w.is(j, class::AUX | class::BOUNDARY)
+            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ","))
+                && noun
+                && !w.is(j, class::AUX | class::BOUNDARY)
         };
-        let adverbial = |j: usize| (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER)) || w.is_cap(j) || w.is_punct(j, ",") || w.is_number(j);
+        let adverbial = |j: usize| {
+            (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER))
+                || w.is_cap(j)
+                || w.is_punct(j, ",")
+                || w.is_number(j)
+        };
         let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
         let skipped = w.lower(t) == "that"
             && t <= k + 6
@@ -457,7 +518,9 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     // adverbial, then ", that".
     if w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER) && !w.is_quote(k) {
         let limit = s.end.min(k + 40);
-        if let Some(t) = (k + 1..limit).find(|&j| w.lower(j) == "that" && w.is_punct(j - 1, ",") || w.is_stop(j)) {
+        if let Some(t) =
+            (k + 1..limit).find(|&j| w.lower(j) == "that" && w.is_punct(j - 1, ",") || w.is_stop(j))
+        {
             if w.lower(t) == "that" {
                 k = t;
             }
@@ -477,7 +540,8 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
         return None;
     }
     // "told the host how ...", "asked whether ...": a question clause stands for "that".
-    let that = matches!(w.lower(k), "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "who" | "if");
+    let that =
+        matches!(w.lower(k), "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "who" | "if");
     let end = clause_end(w, k, s.end);
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
@@ -507,7 +571,16 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
             && w.is_word(j)
             && !w.is_cap(j)
             && !w.is_verb_like(j)
-            && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP | class::PERSON | class::PLURAL | class::IT | class::NP_LINK);
+            && !w.is(
+                j,
+                class::BOUNDARY
+                    | class::AUX
+                    | class::NP_STOP
+                    | class::PERSON
+                    | class::PLURAL
+                    | class::IT
+                    | class::NP_LINK,
+            );
         let ok = w.is(j, class::ADDRESSEE)
             || bare
             || w.is_cap(j) && !w.is(j, class::AFTER_CUE)
@@ -521,7 +594,9 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
         }
         j += 1;
         // "told reporters Accra would ...": a plain addressee ends it.
-        if (w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER)) || (bare && !w.is(j - 1, class::DETERMINER)) {
+        if (w.is(j - 1, class::ADDRESSEE) && !w.is(j - 1, class::DETERMINER))
+            || (bare && !w.is(j - 1, class::DETERMINER))
+        {
             break;
         }
     }
@@ -535,7 +610,10 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
     if !w.is(k, class::AFTER_CUE) || (w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE)) && !this {
         return k;
     }
-    let single = !matches!(w.lower(k), "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early" | "last" | "this");
+    let single = !matches!(
+        w.lower(k),
+        "in" | "on" | "at" | "during" | "after" | "following" | "late" | "early" | "last" | "this"
+    );
     let mut last = single.then_some(k);
     let mut j = k + 1;
     while j < end && j < k + 6 {
@@ -577,7 +655,8 @@ fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool
     }
     if w.lower(k) == "that" {
         let next = k + 1;
-        let pronoun = w.is(next, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::DETERMINER);
+        let pronoun =
+            w.is(next, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::DETERMINER);
         if !(w.is_word(next) && !w.is_cap(next) && !pronoun && !w.is(next, class::AUX)) {
             return false;
         }
@@ -596,7 +675,20 @@ fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
     }
     // "said from Geneva", "said as she left": an adverbial or a subordinate clause, not what
     // was said.
-    if matches!(w.lower(k), "from" | "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until") {
+    if matches!(
+        w.lower(k),
+        "from"
+            | "as"
+            | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "though"
+            | "although"
+            | "until"
+    ) {
         return false;
     }
     !w.is(k, class::NP_STOP) || w.is(k, class::BOUNDARY)
@@ -655,8 +747,16 @@ fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> 
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let k = skip_adverbial(w, ce, end);
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
-    let subordinate = matches!(w.lower(k), "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until");
-    k >= end || w.is_stop(k) || w.is(k, class::WHO) || subordinate || w.is_punct(k, ",") || q.closing_at(k).is_some() && k + 1 >= end
+    let subordinate = matches!(
+        w.lower(k),
+        "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until"
+    );
+    k >= end
+        || w.is_stop(k)
+        || w.is(k, class::WHO)
+        || subordinate
+        || w.is_punct(k, ",")
+        || q.closing_at(k).is_some() && k + 1 >= end
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
@@ -664,7 +764,10 @@ fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
     // the talks failed" has a clause after the cue (but "said this month" is an adverbial).
     let this = matches!(w.lower(k), "this" | "last" | "next");
-    if k >= end || (w.is(k, class::DETERMINER) && !this) || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE)) {
+    if k >= end
+        || (w.is(k, class::DETERMINER) && !this)
+        || !(w.is(k, class::AFTER_CUE) || w.is(k, class::ADDRESSEE))
+    {
         return k;
     }
     let mut j = k;
@@ -727,7 +830,8 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
             }
         }
         // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
-        let plural_possessive = w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
+        let plural_possessive =
+            w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
         let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
         if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
             break;
@@ -752,7 +856,9 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
         a = start;
     }
     if a < p && w.is(a, class::NP_LINK | class::NP_STOP) && w.is_cap(a) {
-        let tail = (a + 1..p).rev().find(|&i| w.is(i, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN));
+        let tail = (a + 1..p)
+            .rev()
+            .find(|&i| w.is(i, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN));
         let run = (a + 1..p).rev().take_while(|&i| w.is_cap(i) || w.lower(i) == "'s").last();
         match tail.or(run) {
             Some(k) if k > a + 1 => a = k,
@@ -861,7 +967,8 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
     while b > a + 1 && (w.is(b - 1, class::NP_LINK | class::ADVERB) || is_ly_adverb(w, b - 1)) {
         b -= 1;
     }
-    let named = (a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL));
+    let named =
+        (a..b).any(|i| w.is_cap(i) || w.is(i, class::ROLE | class::GROUP | class::PERSON | class::PLURAL));
     (b > a && named && (b == limit || w.is_punct(b, ",") || w.is_word(b))).then_some((a, b))
 }
 
@@ -884,7 +991,9 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
         if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && cue_at(w, j).is_some())) {
             break;
         }
-        if w.is(j, class::NP_LINK) && !(w.is_cap(j + 1) || w.is(j + 1, class::DETERMINER) || w.is_number(j + 1)) {
+        if w.is(j, class::NP_LINK)
+            && !(w.is_cap(j + 1) || w.is(j + 1, class::DETERMINER) || w.is_number(j + 1))
+        {
             break;
         }
         j += 1;
@@ -915,7 +1024,8 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
     if !starts || w.is(first, class::BOUNDARY) {
         return b;
     }
-    let stop = (first..end.min(first + 25)).find(|&k| w.is_stop(k) || w.is_punct(k, ",") || w.is_quote(k) || w.is_dash(k));
+    let stop = (first..end.min(first + 25))
+        .find(|&k| w.is_stop(k) || w.is_punct(k, ",") || w.is_quote(k) || w.is_dash(k));
     match stop {
         Some(k) if k > first => k,
         None if end <= first + 25 => end,
@@ -925,5 +1035,10 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
 fn np_ends_clause(w: &Words, q: &Quotes, b: usize, end: usize) -> bool {
-    b >= end || w.is_stop(b) || w.is_punct(b, ",") || w.is_punct(b, "(") || w.is(b, class::NP_STOP) || q.closing_at(b).is_some()
+    b >= end
+        || w.is_stop(b)
+        || w.is_punct(b, ",")
+        || w.is_punct(b, "(")
+        || w.is(b, class::NP_STOP)
+        || q.closing_at(b).is_some()
 }

@@ -144,7 +144,9 @@ const SET_PEOPLE: usize = 2;
 /// may be groups ("the rebels and the army"), while the most mentioned pair is never one.
 fn fits(set: usize, kind: PartyKind, run: bool) -> bool {
     match set {
-        SET_ACTORS => matches!(kind, PartyKind::Country | PartyKind::Organization) || (run && kind == PartyKind::Group),
+        SET_ACTORS => {
+            matches!(kind, PartyKind::Country | PartyKind::Organization) || (run && kind == PartyKind::Group)
+        }
         SET_COUNTRIES => kind == PartyKind::Country,
         _ => kind == PartyKind::Person,
     }
@@ -296,7 +298,8 @@ impl Focus {
             // Conjuncts of one sentence (checked only for the rare joined pair).
             let same = |first: usize| doc.sentence_of(first) == doc.sentence_of(s);
             // A dozen conjuncts at most, so each run costs little whatever the text.
-            let and = run.first().filter(|_| run.len() < 12).and_then(|r| join(w, end, s).filter(|_| same(r.1)));
+            let and =
+                run.first().filter(|_| run.len() < 12).and_then(|r| join(w, end, s).filter(|_| same(r.1)));
             if let Some(and) = and {
                 run.push((m.party, s));
                 joined |= and;
@@ -343,13 +346,14 @@ impl Focus {
         };
         order.iter().find_map(|&s| self.tracks[s].before(at, want == Want::Named)).unwrap_or_default()
     }
-
 }
 
 /// The first group phrase in tokens `a..b` (ending by `b`): its first token and what it
 /// stands for.
 pub fn first_phrase(w: &Words, a: usize, b: usize) -> Option<(usize, Want)> {
-    (a..b).filter(|&i| w.is(i, class::DETERMINER)).find_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(_, want)| (i, want)))
+    (a..b)
+        .filter(|&i| w.is(i, class::DETERMINER))
+        .find_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(_, want)| (i, want)))
 }
 
 /// Whether tokens `from..to` join two conjuncts: only "and", "&", commas, "the" and "'s", at
@@ -373,7 +377,13 @@ fn join(w: &Words, from: usize, to: usize) -> Option<bool> {
 /// of names ("Both Peru and Chile", "Lund and Berg", "Peru, Chile and Bolivia") or, with no
 /// name before it, a group phrase ("Both sides", "Officials from the two countries").
 /// `None` leaves the source to the single-speaker rules.
-pub fn source_parties(w: &Words, parties: &Parties, focus: &mut LazyFocus, a: usize, b: usize) -> Option<Vec<usize>> {
+pub fn source_parties(
+    w: &Words,
+    parties: &Parties,
+    focus: &mut LazyFocus,
+    a: usize,
+    b: usize,
+) -> Option<Vec<usize>> {
     let head_end = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     if let Some(list) = coordinated(w, parties, a, b) {
         return Some(list);
@@ -392,7 +402,8 @@ pub fn source_parties(w: &Words, parties: &Parties, focus: &mut LazyFocus, a: us
 pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
     // The "and" may follow list commas ("Peru, Chile and Bolivia"), not an appositive's.
     let j = (a + 1..full).find(|&i| w.lower(i) == "and")?;
-    let list_comma = |i: usize| parties.at_token(i - 1).is_some() && (i + 1 == j || parties.at_token(i + 1).is_some());
+    let list_comma =
+        |i: usize| parties.at_token(i - 1).is_some() && (i + 1 == j || parties.at_token(i + 1).is_some());
     if (a + 1..j).any(|i| (w.is_punct(i, ",") && !list_comma(i)) || w.is_punct(i, "(")) {
         return None;
     }
@@ -409,7 +420,9 @@ pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Optio
     let mut start = left.tokens.start;
     // At most a dozen items, so a text with no sentence stops stays linear.
     while list.len() < 12 && start >= sentence_start + 2 && w.is_punct(start - 1, ",") {
-        let Some(m) = parties.at_token(start - 2).filter(|m| m.tokens.start >= sentence_start && kind(m.party) == lk) else {
+        let Some(m) =
+            parties.at_token(start - 2).filter(|m| m.tokens.start >= sentence_start && kind(m.party) == lk)
+        else {
             break;
         };
         let lead = m.tokens.start.checked_sub(1).filter(|&k| k >= sentence_start);
@@ -422,7 +435,8 @@ pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Optio
     }
     let right_end = (j + 1..full).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(full);
     let after = parties.within(w.range(j + 1, right_end));
-    let right = after.iter().find(|m| kind(m.party) == lk).or_else(|| after.iter().find(|m| actor(m.party)))?;
+    let right =
+        after.iter().find(|m| kind(m.party) == lk).or_else(|| after.iter().find(|m| actor(m.party)))?;
     list.push(right.party);
     let mut distinct: Vec<usize> = Vec::with_capacity(list.len());
     for p in list {
@@ -502,7 +516,10 @@ mod tests {
                 let doc = segment(word);
                 let w = Words::new(&doc);
                 if bits == NUMBER {
-                    assert!(w.is(0, class::DETERMINER) || w.is_number(0), "{word} is neither a determiner nor a number");
+                    assert!(
+                        w.is(0, class::DETERMINER) || w.is_number(0),
+                        "{word} is neither a determiner nor a number"
+                    );
                 } else {
                     assert!(w.is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
                 }
@@ -532,8 +549,16 @@ mod tests {
     fn coordinated_sources() {
         let cases: [(&str, &str, &[&str]); 4] = [
             ("Both Peru and Chile", "Both Peru and Chile said that talks would go on.", &["Peru", "Chile"]),
-            ("Peru, Chile and Bolivia", "Peru, Chile and Bolivia said that talks would go on.", &["Peru", "Chile", "Bolivia"]),
-            ("Peru, Chile, and Bolivia", "Peru, Chile, and Bolivia said that talks would go on.", &["Peru", "Chile", "Bolivia"]),
+            (
+                "Peru, Chile and Bolivia",
+                "Peru, Chile and Bolivia said that talks would go on.",
+                &["Peru", "Chile", "Bolivia"],
+            ),
+            (
+                "Peru, Chile, and Bolivia",
+                "Peru, Chile, and Bolivia said that talks would go on.",
+                &["Peru", "Chile", "Bolivia"],
+            ),
             ("Chilean officials", "Chilean officials said that talks would go on.", &[]),
         ];
         for (source, text, want) in cases {

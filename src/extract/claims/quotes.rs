@@ -10,8 +10,8 @@
 //! Known failure cases: single quotes (‘...’) are ignored, because ’ is also the apostrophe;
 //! nested double quotes are flattened to the innermost pair.
 
-use super::words::Words;
 use super::super::span::Span;
+use super::words::Words;
 
 /// One quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,7 +157,8 @@ fn make(w: &Words, open: usize, close: usize) -> Quote {
 fn close_at(w: &Words, open: usize, last: usize, list: &mut Vec<Quote>) {
     if last > open {
         let mut q = make(w, open, last);
-        q.inner = Span::new(w.span(open).end, w.span(last).end).trim(w.doc().text, &[',', '.', ':', ';', '\'']);
+        q.inner =
+            Span::new(w.span(open).end, w.span(last).end).trim(w.doc().text, &[',', '.', ':', ';', '\'']);
         list.push(q);
     }
 }

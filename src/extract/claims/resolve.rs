@@ -41,7 +41,15 @@ const REACH: usize = 3;
 const LOOKBACK: usize = 40;
 
 /// Resolves the source tokens `a..b` of a claim whose cue is at token `cue` in `sentence`.
-pub fn speaker(w: &Words, parties: &Parties, a: usize, b: usize, cue: usize, sentence: usize, said: &[Said]) -> Option<usize> {
+pub fn speaker(
+    w: &Words,
+    parties: &Parties,
+    a: usize,
+    b: usize,
+    cue: usize,
+    sentence: usize,
+    said: &[Said],
+) -> Option<usize> {
     if b <= a {
         return None;
     }
@@ -125,7 +133,9 @@ impl Lookup<'_> {
             return Some(person_antecedent(w, self.parties, self.cue, self.sentence, self.said));
         }
         if w.is(a, class::PLURAL) {
-            return Some(self.recent(&not_person).or_else(|| last_mention(self.parties, self.cue, &not_person)));
+            return Some(
+                self.recent(&not_person).or_else(|| last_mention(self.parties, self.cue, &not_person)),
+            );
         }
         if w.is(a, class::IT) {
             let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
@@ -142,7 +152,8 @@ impl Lookup<'_> {
     fn body(&self, a: usize, b: usize) -> Option<usize> {
         let (w, parties) = (self.w, self.parties);
         let phrase = (a + 1..b).map(|i| w.lower(i)).collect::<Vec<_>>().join(" ");
-        let named = |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
+        let named =
+            |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
         if let Some(p) = self.mentioned_before().find(named) {
             return Some(p);
         }
@@ -168,7 +179,11 @@ impl Lookup<'_> {
         let role = (a..b).rev().find(|&i| w.is(i, class::ROLE))?;
         let noun = w.lower(role);
         let with_role = |p: &usize| {
-            self.parties.list.get(*p).and_then(|r| r.role.as_ref()).is_some_and(|r| r.to_lowercase().contains(noun))
+            self.parties
+                .list
+                .get(*p)
+                .and_then(|r| r.role.as_ref())
+                .is_some_and(|r| r.to_lowercase().contains(noun))
         };
         if let Some(p) = self.mentioned_before().find(with_role) {
             return Some(p);
@@ -201,7 +216,13 @@ fn head_party(w: &Words, parties: &Parties, inside: &[super::super::parties::Men
 /// The antecedent of "he"/"she": the later of the last person who spoke (within reach) and
 /// the last person named as the subject of a sentence ("Ruiz rejected that account. She said
 /// ..."), else the last person mentioned.
-fn person_antecedent(w: &Words, parties: &Parties, cue: usize, sentence: usize, said: &[Said]) -> Option<usize> {
+fn person_antecedent(
+    w: &Words,
+    parties: &Parties,
+    cue: usize,
+    sentence: usize,
+    said: &[Said],
+) -> Option<usize> {
     let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == PartyKind::Person);
     let speaker = said
         .iter()

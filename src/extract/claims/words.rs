@@ -4,10 +4,10 @@
 //! each later test is a slice comparison or one probe of a table keyed by the word's hash. The word classes come from
 //! `data/speech_words.txt`.
 
-use super::cues::first_words;
 use super::super::lexicon::{hash_str, labelled, Fx};
 use super::super::segment::{Document, TokenKind};
 use super::super::span::Span;
+use super::cues::first_words;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -122,7 +122,8 @@ impl<'d> Words<'d> {
         let map = classes();
         for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span().len() > 1;
-            let (mut b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
+            let (mut b, cue) =
+                if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
             if doc.starts_upper(i) {
                 b |= CAP;
             }

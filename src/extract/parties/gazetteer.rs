@@ -8,8 +8,8 @@
 //!
 //! Entry point: [`gazetteer`], the shared tables.
 
-pub use crate::extract::lexicon::{hash_str, Fx};
 use crate::extract::lexicon::{entries, hash_bytes};
+pub use crate::extract::lexicon::{hash_str, Fx};
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -256,7 +256,9 @@ impl Gazetteer {
         }
         for line in entries(include_str!("../data/group_nouns.txt")) {
             let mut cols = line.split('|').map(str::trim);
-            let (Some(word), Some(class), Some(sort)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let (Some(word), Some(class), Some(sort)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
             let sort = match sort {
                 "state" => Sort::State,
                 "person" => Sort::Person,
@@ -319,7 +321,8 @@ impl Gazetteer {
     /// Adds one name; the first entry to claim a key keeps it (countries before places).
     fn add(&mut self, name: &str, hit: Hit) {
         if is_acronym(name) {
-            let key: String = segment(name).tokens.iter().map(|t| t.span().text(name)).collect::<Vec<_>>().join(" ");
+            let key: String =
+                segment(name).tokens.iter().map(|t| t.span().text(name)).collect::<Vec<_>>().join(" ");
             add_prefixes(&mut self.name_prefixes, &phrase_key(name));
             self.acronyms.entry(key).or_insert(hit);
             return;
@@ -380,7 +383,10 @@ impl Gazetteer {
     /// The longest title starting at token `i`: index just past it and whether it is a mere
     /// honorific (Mr., Dr.) rather than a role.
     pub fn title(&self, doc: &Document<'_>, i: usize, end: usize) -> Option<(usize, bool)> {
-        if i >= end || doc.tokens[i].kind != TokenKind::Word || !with_key(doc.word(i), |k| self.title_prefixes.contains(k)) {
+        if i >= end
+            || doc.tokens[i].kind != TokenKind::Word
+            || !with_key(doc.word(i), |k| self.title_prefixes.contains(k))
+        {
             return None;
         }
         let mut key = String::new();
@@ -435,7 +441,25 @@ impl Gazetteer {
 /// Lower-case words that may sit inside a multi-word name ("Bank of England",
 /// "Bosnia and Herzegovina", "Rio de Janeiro").
 pub fn is_connector(word: &str) -> bool {
-    matches!(word, "of" | "and" | "the" | "for" | "de" | "du" | "la" | "le" | "es" | "d'" | "al" | "on" | "in" | "&" | "'s" | "’s" | "-")
+    matches!(
+        word,
+        "of" | "and"
+            | "the"
+            | "for"
+            | "de"
+            | "du"
+            | "la"
+            | "le"
+            | "es"
+            | "d'"
+            | "al"
+            | "on"
+            | "in"
+            | "&"
+            | "'s"
+            | "’s"
+            | "-"
+    )
 }
 
 fn add_prefixes(set: &mut FastSet<String>, key: &str) {
@@ -473,7 +497,10 @@ mod tests {
             Case { text: "Norwegian envoys", want: Some(("Norway", Form::Adjective)) },
             Case { text: "U.N. agencies", want: Some(("United Nations", Form::Alias)) },
             Case { text: "UN agencies", want: Some(("United Nations", Form::Alias)) },
-            Case { text: "United Nations Security Council met", want: Some(("United Nations Security Council", Form::Name)) },
+            Case {
+                text: "United Nations Security Council met",
+                want: Some(("United Nations Security Council", Form::Name)),
+            },
             Case { text: "White House aides", want: Some(("United States", Form::Capital)) },
             Case { text: "Bosnia and Herzegovina voted", want: Some(("Bosnia and Herzegovina", Form::Name)) },
             Case { text: "Istanbul hosted", want: Some(("Istanbul", Form::Name)) },
@@ -493,7 +520,10 @@ mod tests {
         let doc = segment("Deputy Foreign Minister Lund and Mr. Berg");
         assert_eq!(g.title(&doc, 0, doc.tokens.len()), Some((3, false)));
         assert_eq!(g.title(&doc, 5, doc.tokens.len()), Some((6, true)));
-        assert_eq!(g.group_noun(g.info("separatists")).map(|n| (n.class, n.sort)), Some(("rebels", Sort::Group)));
+        assert_eq!(
+            g.group_noun(g.info("separatists")).map(|n| (n.class, n.sort)),
+            Some(("rebels", Sort::Group))
+        );
         assert_eq!(g.group_noun(g.info("Spokesman")).map(|n| n.sort), Some(Sort::Person));
         assert_eq!(g.group_noun(g.info("table")), None);
         assert!(g.is_first_name("Maria") && !g.is_first_name("Table"));

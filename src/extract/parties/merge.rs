@@ -134,7 +134,10 @@ fn same_first(a: &str, b: &str) -> bool {
 /// An organisation's key without its legal form: "alder foods inc." → "alder foods".
 fn org_key(key: &str) -> &str {
     let mut k = key;
-    for suffix in [" inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa", " nv", " spa", " asa", " ab", " gmbh", " group"] {
+    for suffix in [
+        " inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa",
+        " nv", " spa", " asa", " ab", " gmbh", " group",
+    ] {
         if let Some(rest) = k.strip_suffix(suffix) {
             if rest.contains(' ') || !rest.is_empty() {
                 k = rest;
@@ -186,13 +189,15 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     // Bounded, so a list of thousands of namesakes stays linear.
                     v.iter().take(16).copied().find(|&p| {
                         // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
-                        same_first(&n.persons[p].first, &first) || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
+                        same_first(&n.persons[p].first, &first)
+                            || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
                     })
                 });
                 // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian
                 // form of address, is the person with that given name.
                 let found = found.or_else(|| {
-                    let patronymic = words.len() == 2 && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| last.ends_with(s));
+                    let patronymic = words.len() == 2
+                        && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| last.ends_with(s));
                     patronymic.then(|| n.persons.iter().position(|p| p.first == first)).flatten()
                 });
                 let p = match found {
@@ -242,7 +247,12 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
                     for k in c.tokens.clone() {
                         let w = doc.word(k);
                         let g = gazetteer();
-                        if doc.is_capitalized(k) && w.len() > 2 && !g.is_common_word(w) && !g.is_first_name(w) && !g.is_org_head(w) {
+                        if doc.is_capitalized(k)
+                            && w.len() > 2
+                            && !g.is_common_word(w)
+                            && !g.is_first_name(w)
+                            && !g.is_org_head(w)
+                        {
                             let mut f = String::new();
                             push_key(&mut f, w);
                             n.org_first.entry(f).or_insert(sym);
@@ -293,7 +303,8 @@ impl Names {
             return Some(Key::NewOrg(org));
         }
         let word = doc.word(c.tokens.start);
-        let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
+        let acronym =
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase);
         if acronym {
             let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
             if let Some(&org) = self.initials.get(&letters) {
@@ -492,7 +503,9 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
             let known = |a: &str| a.eq_ignore_ascii_case(raw);
             if !known(&record.name) && !record.aliases.iter().any(|a| known(a)) {
                 let alias = text_of(doc, r);
-                if !alias.eq_ignore_ascii_case(&record.name) && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+                if !alias.eq_ignore_ascii_case(&record.name)
+                    && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias))
+                {
                     record.aliases.push(alias);
                 }
             }
@@ -544,7 +557,10 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
     let g = gazetteer();
     for (ci, c) in cands.iter().enumerate() {
         let Some(p) = party_of[ci] else { continue };
-        if out.list[p].kind != PartyKind::Person || out.list[p].role.is_some() || doc.word(c.tokens.end) != "," {
+        if out.list[p].kind != PartyKind::Person
+            || out.list[p].role.is_some()
+            || doc.word(c.tokens.end) != ","
+        {
             continue;
         }
         let mut k = c.tokens.end + 1;
@@ -565,7 +581,10 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
         // A title is a few words long: no need to look further.
         let end = (k + 8).min(doc.tokens.len());
         let mut t = k;
-        while t < end && t < k + 2 && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then") {
+        while t < end
+            && t < k + 2
+            && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then")
+        {
             t += 1;
         }
         if let Some((j, false)) = g.title(doc, t, end) {

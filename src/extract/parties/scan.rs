@@ -4,7 +4,9 @@
 //! `hidden` ones, which only link a description to the country inside it ("Tamil" in
 //! "Tamil rebels") and are never exported as mentions.
 
-use super::gazetteer::{gazetteer, is_connector, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, Sort, WordInfo};
+use super::gazetteer::{
+    gazetteer, is_connector, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, Sort, WordInfo,
+};
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
 use std::ops::Range;
@@ -103,31 +105,103 @@ struct Pending {
 fn is_modifier(word: &str) -> bool {
     matches!(
         word,
-        "former" | "acting" | "then" | "new" | "outgoing" | "incoming" | "senior" | "top" | "veteran"
-            | "deputy" | "chief" | "military" | "government" | "state" | "foreign" | "local" | "federal"
-            | "regional" | "provincial" | "city" | "security" | "defence" | "defense" | "intelligence"
-            | "trade" | "peace" | "rebel" | "opposition" | "ruling" | "interim" | "elected" | "longtime"
-            | "policy" | "affairs" | "rights" | "economic" | "finance" | "health" | "army" | "party"
+        "former"
+            | "acting"
+            | "then"
+            | "new"
+            | "outgoing"
+            | "incoming"
+            | "senior"
+            | "top"
+            | "veteran"
+            | "deputy"
+            | "chief"
+            | "military"
+            | "government"
+            | "state"
+            | "foreign"
+            | "local"
+            | "federal"
+            | "regional"
+            | "provincial"
+            | "city"
+            | "security"
+            | "defence"
+            | "defense"
+            | "intelligence"
+            | "trade"
+            | "peace"
+            | "rebel"
+            | "opposition"
+            | "ruling"
+            | "interim"
+            | "elected"
+            | "longtime"
+            | "policy"
+            | "affairs"
+            | "rights"
+            | "economic"
+            | "finance"
+            | "health"
+            | "army"
+            | "party"
     )
 }
 
 /// Words before a lone capitalised word that make it a place ("in Lund").
 fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "near" | "outside" | "across" | "around" | "throughout" | "towards" | "toward" | "via")
+    matches!(
+        word,
+        "in" | "near" | "outside" | "across" | "around" | "throughout" | "towards" | "toward" | "via"
+    )
 }
 
 /// Nouns before "in" that take a company, not a place ("a stake in Zentrix").
 fn is_holding_noun(word: &str) -> bool {
-    matches!(word, "shares" | "stake" | "stakes" | "investment" | "investments" | "interest" | "holding" | "holdings" | "stock" | "job" | "jobs" | "role")
+    matches!(
+        word,
+        "shares"
+            | "stake"
+            | "stakes"
+            | "investment"
+            | "investments"
+            | "interest"
+            | "holding"
+            | "holdings"
+            | "stock"
+            | "job"
+            | "jobs"
+            | "role"
+    )
 }
 
 /// Verbs after a lone capitalised word that make it a speaker ("Lund said").
 fn is_speech_verb(word: &str) -> bool {
     matches!(
         word,
-        "said" | "says" | "told" | "added" | "stated" | "argued" | "warned" | "insisted" | "explained"
-            | "noted" | "asked" | "replied" | "wrote" | "declared" | "announced" | "acknowledged"
-            | "admitted" | "claimed" | "stressed" | "urged" | "denied" | "believes" | "thinks"
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stated"
+            | "argued"
+            | "warned"
+            | "insisted"
+            | "explained"
+            | "noted"
+            | "asked"
+            | "replied"
+            | "wrote"
+            | "declared"
+            | "announced"
+            | "acknowledged"
+            | "admitted"
+            | "claimed"
+            | "stressed"
+            | "urged"
+            | "denied"
+            | "believes"
+            | "thinks"
     )
 }
 
@@ -138,7 +212,23 @@ const MAX_NAME_WORDS: usize = 12;
 fn is_legal_form(word: &str) -> bool {
     matches!(
         word.trim_end_matches('.'),
-        "Inc" | "Corp" | "Co" | "Ltd" | "Plc" | "PLC" | "plc" | "LLC" | "AG" | "SA" | "NV" | "SpA" | "ASA" | "AB" | "GmbH" | "Bhd" | "Pty"
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "AG"
+            | "SA"
+            | "NV"
+            | "SpA"
+            | "ASA"
+            | "AB"
+            | "GmbH"
+            | "Bhd"
+            | "Pty"
     )
 }
 
@@ -146,7 +236,21 @@ fn is_legal_form(word: &str) -> bool {
 fn is_compass(word: &str) -> bool {
     matches!(
         word,
-        "East" | "West" | "North" | "South" | "Eastern" | "Western" | "Northern" | "Southern" | "Central" | "Upper" | "Lower" | "Greater" | "Inner" | "Outer" | "Far"
+        "East"
+            | "West"
+            | "North"
+            | "South"
+            | "Eastern"
+            | "Western"
+            | "Northern"
+            | "Southern"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Inner"
+            | "Outer"
+            | "Far"
     )
 }
 
@@ -154,29 +258,94 @@ fn is_compass(word: &str) -> bool {
 fn is_region_word(word: &str) -> bool {
     matches!(
         word,
-        "eastern" | "western" | "northern" | "southern" | "central" | "northeastern" | "northwestern" | "southeastern"
-            | "southwestern" | "north-eastern" | "north-western" | "south-eastern" | "south-western"
+        "eastern"
+            | "western"
+            | "northern"
+            | "southern"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north-eastern"
+            | "north-western"
+            | "south-eastern"
+            | "south-western"
     )
 }
 
 /// Words that open place names ("St. Ulla", "Fort Berg", "Mount Lund", "San Ramo").
 fn is_place_prefix(word: &str) -> bool {
-    matches!(word, "St." | "Saint" | "San" | "Santa" | "Sao" | "São" | "Fort" | "Port" | "Mount" | "Mt." | "Lake" | "Cape" | "Point" | "Bad")
+    matches!(
+        word,
+        "St."
+            | "Saint"
+            | "San"
+            | "Santa"
+            | "Sao"
+            | "São"
+            | "Fort"
+            | "Port"
+            | "Mount"
+            | "Mt."
+            | "Lake"
+            | "Cape"
+            | "Point"
+            | "Bad"
+    )
 }
 
 /// Hyphenated modifiers built on a name ("Oslo-based", "Lund-born"): not names themselves.
 fn is_compound_modifier(word: &str) -> bool {
-    ["-based", "-born", "-led", "-backed", "-owned", "-run", "-made", "-style", "-controlled", "-listed", "-era"]
-        .iter()
-        .any(|s| word.len() > s.len() && word.ends_with(s))
+    [
+        "-based",
+        "-born",
+        "-led",
+        "-backed",
+        "-owned",
+        "-run",
+        "-made",
+        "-style",
+        "-controlled",
+        "-listed",
+        "-era",
+    ]
+    .iter()
+    .any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
 /// Articles, pronouns, prepositions and conjunctions (any case): never the start of a name.
 fn is_closed_class(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "your" | "in" | "on" | "at" | "of"
-            | "for" | "to" | "by" | "with" | "and" | "or" | "but" | "it" | "they" | "we" | "he" | "she" | "this" | "that"
+        "the"
+            | "a"
+            | "an"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "for"
+            | "to"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "this"
+            | "that"
     )
 }
 
@@ -193,7 +362,26 @@ fn is_plural_people_shape(word: &str) -> bool {
 
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "der" | "den" | "bin" | "ibn" | "al" | "el" | "da" | "do" | "dos" | "del" | "di" | "la" | "le" | "du" | "ter")
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "da"
+            | "do"
+            | "dos"
+            | "del"
+            | "di"
+            | "la"
+            | "le"
+            | "du"
+            | "ter"
+    )
 }
 
 /// What is known about one token before the scan.
@@ -218,8 +406,6 @@ struct Scanner<'d, 't> {
     /// The sentence is in title case ("Talks Fail Over Ports"): capitals say little.
     title_case: bool,
 }
-
-
 
 /// Proposes candidate mentions for every sentence of `doc`.
 pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
@@ -252,7 +438,15 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
     for (k, hash) in maybe_plain {
         toks[k].plain = toks[k].info.function || lower_words.contains(&hash);
     }
-    let mut s = Scanner { doc, g, toks, lower_words, out: Vec::with_capacity(doc.tokens.len() / 8), sentence_start: 0, title_case: false };
+    let mut s = Scanner {
+        doc,
+        g,
+        toks,
+        lower_words,
+        out: Vec::with_capacity(doc.tokens.len() / 8),
+        sentence_start: 0,
+        title_case: false,
+    };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         s.sentence(index, sentence);
     }
@@ -343,8 +537,17 @@ impl<'t> Scanner<'_, 't> {
             if matches!(w, "'s" | "’s" | "'S") {
                 // "Chile's Foreign Minister Ana Lund": the possessor is the affiliation.
                 let last = self.out.len().checked_sub(1).filter(|&c| self.out[c].tokens.end == i);
-                let owner = last.filter(|&c| matches!(self.out[c].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg));
-                pending = Pending { start: owner.map(|c| self.out[c].tokens.start), affiliation: owner, ..Pending::default() };
+                let owner = last.filter(|&c| {
+                    matches!(
+                        self.out[c].target,
+                        Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg
+                    )
+                });
+                pending = Pending {
+                    start: owner.map(|c| self.out[c].tokens.start),
+                    affiliation: owner,
+                    ..Pending::default()
+                };
                 i += 1;
                 continue;
             }
@@ -385,7 +588,10 @@ impl<'t> Scanner<'_, 't> {
             }
             if let Some(noun) = self.group(i) {
                 // "rebel military leader X": a collective noun used as a modifier is no group.
-                let attributive = i + 1 < end && (self.title(i + 1, end).is_some() || self.group(i + 1).is_some() || is_modifier(self.word(i + 1)));
+                let attributive = i + 1 < end
+                    && (self.title(i + 1, end).is_some()
+                        || self.group(i + 1).is_some()
+                        || is_modifier(self.word(i + 1)));
                 if noun.sort == Sort::Group && !attributive {
                     self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
                 }
@@ -427,7 +633,8 @@ impl<'t> Scanner<'_, 't> {
         if !matches!(hit.entry, Entry::Org(_)) && !s.shouted {
             // "Oslo City Council", "New York Times": a place name inside an organisation's.
             let r = self.plain_run(i, end);
-            let head_of = (j..r).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
+            let head_of =
+                (j..r).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
             if r > j && (self.g.is_org_head(self.word(r - 1)) || head_of) {
                 let c = self.push(Cand::new(i..r, Target::NewOrg, MentionForm::Name));
                 pending.affiliation = Some(c);
@@ -435,7 +642,11 @@ impl<'t> Scanner<'_, 't> {
                 return Some(r);
             }
         }
-        if matches!(hit.entry, Entry::Country(_)) && hit.form != Form::Capital && i > s.tokens.start && is_region_word(self.word(i - 1)) {
+        if matches!(hit.entry, Entry::Country(_))
+            && hit.form != Form::Capital
+            && i > s.tokens.start
+            && is_region_word(self.word(i - 1))
+        {
             // "in eastern Chile": a region, a place of its own that belongs to the country.
             let mut country = Cand::new(i..j, Target::Known(hit.entry), MentionForm::Name);
             country.hidden = true;
@@ -462,7 +673,8 @@ impl<'t> Scanner<'_, 't> {
                 // "a Kremlin spokesman" (a person), "Kurdistan rebels" (a group).
                 cand.extent = i..k;
                 let owner = self.push(cand);
-                let target = if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
+                let target =
+                    if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
                 let form = if sort == Sort::Person { MentionForm::Role } else { MentionForm::Name };
                 let mut role = Cand::new(j..k, target, form);
                 role.extent = i..k;
@@ -496,7 +708,8 @@ impl<'t> Scanner<'_, 't> {
             Some((k, class, sort)) => {
                 cand.hidden = true;
                 let owner = self.push(cand);
-                let target = if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
+                let target =
+                    if sort == Sort::Person { Target::RolePerson(class) } else { Target::Group(class) };
                 let form = if sort == Sort::Person { MentionForm::Role } else { MentionForm::Name };
                 let mut c = Cand::new(i..k, target, form);
                 c.affiliation = Some(owner);
@@ -531,7 +744,8 @@ impl<'t> Scanner<'_, 't> {
         while j < end {
             let w = self.word(j);
             let name_word = self.cap(j) && !self.info(j).not_name;
-            let connector = j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1);
+            let connector =
+                j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1);
             if name_word || connector {
                 j += 1;
             } else {
@@ -563,15 +777,22 @@ impl<'t> Scanner<'_, 't> {
                         self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
                         return k;
                     }
-                    let country = matches!(hit.entry, Entry::Country(_) | Entry::Place(_)) && matches!(hit.form, Form::Name | Form::Alias);
-                    if j == i + 1 && country && self.info(i).common && !is_closed_class(prev) && !self.starts_sentence(i) {
+                    let country = matches!(hit.entry, Entry::Country(_) | Entry::Place(_))
+                        && matches!(hit.form, Form::Name | Form::Alias);
+                    if j == i + 1
+                        && country
+                        && self.info(i).common
+                        && !is_closed_class(prev)
+                        && !self.starts_sentence(i)
+                    {
                         // "Air Chile", "Radio Peru": an ordinary word capitalised before a
                         // country's name makes a company's or broadcaster's name.
                         self.push(Cand::new(i..k, Target::NewOrg, MentionForm::Name));
                         return k;
                     }
                     let titled = pending.role.is_some() || pending.honorific;
-                    let first_name = j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
+                    let first_name =
+                        j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
                     // "Federation of Chilean Ports": a country inside an organisation's name.
                     let inside_org = has_head && matches!(prev, "of" | "for");
                     if inside_org {
@@ -586,7 +807,8 @@ impl<'t> Scanner<'_, 't> {
                     break; // "... Lund President Berg"
                 }
             }
-            let possessive_plural = matches!(w, "'" | "’") && j > i && self.word(j - 1).ends_with('s') && self.cap(j + 1);
+            let possessive_plural =
+                matches!(w, "'" | "’") && j > i && self.word(j - 1).ends_with('s') && self.cap(j + 1);
             // "Fishermen's Association": a possessive inside a name that ends in a head word.
             let possessive_in_org = matches!(w, "'s" | "’s") && j > i && j + 1 < end && {
                 let r = self.plain_run(j + 1, end);
@@ -598,7 +820,13 @@ impl<'t> Scanner<'_, 't> {
             } else if j > i && is_particle(w) && self.particle_then_name(j, end) {
                 // "Ana de la Vega", "Omar bin Said".
                 j += 1;
-            } else if j > i && j + 1 < end && self.cap(j + 1) && has_head && matches!(w, "of" | "for" | "and" | "on") && !is_legal_form(self.word(j - 1)) {
+            } else if j > i
+                && j + 1 < end
+                && self.cap(j + 1)
+                && has_head
+                && matches!(w, "of" | "for" | "and" | "on")
+                && !is_legal_form(self.word(j - 1))
+            {
                 // "Ministry of Trade and Industry" (but "Lund Inc and Berg Corp." are two, and
                 // "Lund Inc of Oslo" is a company and a place).
                 j += 1;
@@ -614,7 +842,9 @@ impl<'t> Scanner<'_, 't> {
             }
         }
         let stop = j.max(i + 1);
-        while j > i && (is_connector(self.word(j - 1)) || is_particle(self.word(j - 1)) || self.word(j - 1) == "'") {
+        while j > i
+            && (is_connector(self.word(j - 1)) || is_particle(self.word(j - 1)) || self.word(j - 1) == "'")
+        {
             j -= 1;
         }
         let mut a = i;
@@ -626,7 +856,12 @@ impl<'t> Scanner<'_, 't> {
             a += 1;
         }
         let initial = (a == i && self.starts_sentence(i)) || self.title_case;
-        if initial && a < j && self.is_common_word(self.word(a)) && pending.role.is_none() && !pending.honorific {
+        if initial
+            && a < j
+            && self.is_common_word(self.word(a))
+            && pending.role.is_none()
+            && !pending.honorific
+        {
             a += 1;
         }
         if a >= j || self.g.is_misc_head(self.word(j - 1)) {
@@ -662,7 +897,14 @@ impl<'t> Scanner<'_, 't> {
         self.lower_words.contains(&key_hash(word))
     }
 
-    fn classify(&mut self, s: &Sentence, run: Range<usize>, initial: bool, end: usize, pending: &mut Pending) {
+    fn classify(
+        &mut self,
+        s: &Sentence,
+        run: Range<usize>,
+        initial: bool,
+        end: usize,
+        pending: &mut Pending,
+    ) {
         let (a, j) = (run.start, run.end);
         let n = j - a;
         let last = self.word(j - 1);
@@ -688,13 +930,22 @@ impl<'t> Scanner<'_, 't> {
                 return;
             }
         }
-        let head_of = (a + 1..j).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
+        let head_of =
+            (a + 1..j).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
         let target = if (self.g.is_org_head(last) || head_of) && n >= 2 {
             // "Harbour Ministry", "Federation of Dock Workers".
             Target::NewOrg
-        } else if self.g.is_org_head(last) && !initial && !titled && last.len() > 3 && last.chars().all(|c| c.is_uppercase()) {
+        } else if self.g.is_org_head(last)
+            && !initial
+            && !titled
+            && last.len() > 3
+            && last.chars().all(|c| c.is_uppercase())
+        {
             Target::NewOrg
-        } else if (self.g.is_place_head(last) || is_compass(self.word(a)) || is_place_prefix(self.word(a))) && n >= 2 && !titled {
+        } else if (self.g.is_place_head(last) || is_compass(self.word(a)) || is_place_prefix(self.word(a)))
+            && n >= 2
+            && !titled
+        {
             Target::NewPlace
         } else if titled {
             Target::Person
@@ -708,7 +959,11 @@ impl<'t> Scanner<'_, 't> {
             Target::NewPlace
         } else if n >= 2 && self.info(a).first_name {
             Target::Person
-        } else if n >= 2 && a > 0 && is_place_preposition(self.word(a - 1)) && (a..j).all(|k| !self.toks[k].plain) {
+        } else if n >= 2
+            && a > 0
+            && is_place_preposition(self.word(a - 1))
+            && (a..j).all(|k| !self.toks[k].plain)
+        {
             // "in Vardby Heights", "near Port Ulla": after "in", a name is a place.
             Target::NewPlace
         } else if self.is_place_by_country(j, end) {
@@ -725,10 +980,15 @@ impl<'t> Scanner<'_, 't> {
             } else if initial {
                 Hint::Initial
             } else if (a > 0 && is_compound_modifier(prev))
-                || (matches!(next_sort, Some(Sort::State | Sort::Person)) && !self.cap(j) && !is_adjective_shape(self.word(a)))
+                || (matches!(next_sort, Some(Sort::State | Sort::Person))
+                    && !self.cap(j)
+                    && !is_adjective_shape(self.word(a)))
             {
                 Hint::Body
-            } else if is_place_preposition(prev) && !self.toks[a].plain && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase())) {
+            } else if is_place_preposition(prev)
+                && !self.toks[a].plain
+                && !(prev == "in" && a >= 2 && is_holding_noun(&self.word(a - 2).to_ascii_lowercase()))
+            {
                 // "in Vardby" is a place, but "shares in Zentrix" is a company.
                 Hint::Place
             } else if is_speech_verb(next) {
@@ -741,7 +1001,16 @@ impl<'t> Scanner<'_, 't> {
             return;
         };
         // In a title-case headline "Ana Lund Wins Vote" is "Ana Lund" and a verb.
-        let j = if self.title_case && target == Target::Person && !titled && n > 2 && !self.word(a + 1).ends_with('.') { a + 2 } else { j };
+        let j = if self.title_case
+            && target == Target::Person
+            && !titled
+            && n > 2
+            && !self.word(a + 1).ends_with('.')
+        {
+            a + 2
+        } else {
+            j
+        };
         let mut c = Cand::new(a..j, target.clone(), MentionForm::Name);
         c.plain = n == 1 && self.toks[a].plain;
         if matches!(target, Target::Person | Target::Single(_)) {
@@ -787,7 +1056,10 @@ impl<'t> Scanner<'_, 't> {
             }
             if let Some((j, false)) = self.title(k, end) {
                 let head = self.word(j - 1).to_ascii_lowercase();
-                if matches!(head.as_str(), "minister" | "secretary" | "commissioner" | "chief") && j < end && self.cap(j) {
+                if matches!(head.as_str(), "minister" | "secretary" | "commissioner" | "chief")
+                    && j < end
+                    && self.cap(j)
+                {
                     return Some(j);
                 }
             }
@@ -799,14 +1071,17 @@ impl<'t> Scanner<'_, 't> {
     /// words in running text, or a byline.
     fn person_by_shape(&self, s: &Sentence, a: usize, j: usize) -> bool {
         let byline = self.is_byline(s, a, j) && (a..j).all(|k| self.name_like(k));
-        byline || (!s.headline && !self.title_case && (a..j).all(|k| self.name_like(k) && !self.info(k).common))
+        byline
+            || (!s.headline && !self.title_case && (a..j).all(|k| self.name_like(k) && !self.info(k).common))
     }
 
     /// Whether the run `a..j` is a byline: a line holding only a name ("Ana Lund"), or a
     /// sign-off after a dash ("-- Ana Lund, Oslo Newsroom").
     fn is_byline(&self, s: &Sentence, a: usize, j: usize) -> bool {
         let alone = s.headline && a == s.tokens.start && j == s.tokens.end;
-        let dash = a == s.tokens.start + 1 && matches!(self.word(s.tokens.start), "--" | "—" | "–" | "-") && matches!(self.word(j), "," | "");
+        let dash = a == s.tokens.start + 1
+            && matches!(self.word(s.tokens.start), "--" | "—" | "–" | "-")
+            && matches!(self.word(j), "," | "");
         alone || dash
     }
 
@@ -816,7 +1091,9 @@ impl<'t> Scanner<'_, 't> {
         j + 1 < end
             && self.word(j) == ","
             && self.longest(j + 1, end, false).is_some_and(|(h, k)| {
-                h.form == Form::Name && matches!(h.entry, Entry::Country(_)) && !matches!(self.word(k), "'s" | "’s")
+                h.form == Form::Name
+                    && matches!(h.entry, Entry::Country(_))
+                    && !matches!(self.word(k), "'s" | "’s")
             })
     }
 

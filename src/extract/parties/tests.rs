@@ -38,7 +38,8 @@ fn check(cases: &[Case]) {
             assert!(got.iter().any(|g| g == w), "{:?}\n  want {w}\n  got  {got:#?}", c.text);
         }
         for n in c.not {
-            let named = |g: &String| g.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(&format!("{n} [")));
+            let named =
+                |g: &String| g.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(&format!("{n} [")));
             assert!(!got.iter().any(named), "{:?}\n  unwanted {n}\n  got {got:#?}", c.text);
         }
     }
@@ -95,7 +96,9 @@ fn people_titles_roles_and_surnames() {
     assert_eq!(parties.list[lund].role.as_deref(), Some("Fisheries Minister"));
     let berg = parties.find("Tomas Berg").expect("Tomas Berg");
     assert_eq!(parties.list[berg].affiliation, parties.find("Peru"));
-    for text in ["Ana Lund, Chile's foreign minister, said no.", "Ana Lund, the Chilean foreign minister, said no."] {
+    for text in
+        ["Ana Lund, Chile's foreign minister, said no.", "Ana Lund, the Chilean foreign minister, said no."]
+    {
         let doc = segment(text);
         let parties = find_parties(&doc);
         let lund = parties.find("Ana Lund").expect("Ana Lund");
@@ -114,7 +117,8 @@ fn people_titles_roles_and_surnames() {
 
 #[test]
 fn collectives_and_unnamed_roles() {
-    let text = "A Kremlin spokesman said Russian negotiators would return. Analysts and Tamil rebels disagreed.";
+    let text =
+        "A Kremlin spokesman said Russian negotiators would return. Analysts and Tamil rebels disagreed.";
     let doc = segment(text);
     let parties = find_parties(&doc);
     let russia = parties.find("Russia").expect("Russia");
