@@ -14,6 +14,7 @@
 //! Word lists live as data files under `src/extract/data/`, read by [`lexicon`].
 
 pub mod claims;
+pub mod language;
 pub mod lexicon;
 pub mod model;
 pub mod outcomes;
@@ -29,6 +30,11 @@ pub use span::{Span, TextSpan};
 ///
 /// Never panics; every span in the result lies on `char` boundaries of `text`.
 pub fn analyze(text: &str) -> Extraction {
+    // 0. English rules misfire on other languages: extract nothing rather than odd cards.
+    if !language::looks_english(text) {
+        let sentences = segment::segment(text).sentences.iter().map(|s| s.span).collect();
+        return Extraction { sentences, ..Extraction::default() };
+    }
     // 1. Sentences and tokens, with offsets into `text`.
     let doc = segment::segment(text);
     // 2. Actors: names, aliases, roles, affiliations and every mention.

@@ -253,6 +253,7 @@ impl Parties {
                 }
             }
         }
+        self.describe_unnamed(text, &mut mentions);
         let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
         self.list
             .iter()
@@ -269,6 +270,37 @@ impl Parties {
                 salience: counts[i] as f32 / top,
             })
             .collect()
+    }
+}
+
+impl Parties {
+    /// Gives a party known only by descriptions ("An Azerbaijani spokesman said ...") those
+    /// descriptions as its mentions, so that no exported party lacks one. The part of a
+    /// description that another party's exported mention already covers ("State Department" in
+    /// "a State Department spokesperson") is left to that party, so mentions never overlap.
+    fn describe_unnamed(&self, text: &str, mentions: &mut [Vec<TextSpan>]) {
+        let unnamed: Vec<bool> = mentions.iter().map(Vec::is_empty).collect();
+        let mut taken: Vec<(usize, usize)> = mentions.iter().flatten().map(|m| (m.start, m.end)).collect();
+        taken.sort_unstable();
+        for m in self.mentions.iter().filter(|m| !m.form.is_name() && unnamed.get(m.party) == Some(&true)) {
+            let covered = taken.iter().filter(|t| t.0 < m.span.end && m.span.start < t.1).map(|t| t.1).max();
+            let start = covered.map_or(m.span.start, |end| end.max(m.span.start));
+            let span = without_determiner(text, Span::new(start, m.span.end).trim(text, &[]));
+            if !span.is_empty() {
+                mentions[m.party].push(TextSpan::of(text, span));
+            }
+        }
+    }
+}
+
+/// `span` without a leading "a", "an" or "the" (mentions are tight, as names are).
+fn without_determiner(text: &str, span: Span) -> Span {
+    let piece = span.text(text);
+    let first = piece.split_whitespace().next().unwrap_or("");
+    if piece.len() > first.len() && ["a", "an", "the"].iter().any(|d| d.eq_ignore_ascii_case(first)) {
+        Span::new(span.start + first.len(), span.end).trim(text, &[])
+    } else {
+        span
     }
 }
 

@@ -287,7 +287,7 @@ pub fn App(props: &AppProps) -> Html {
             text::human_bytes(super::state::MAX_BYTES)
         ))),
         InputCheck::NotEnglish => Some(Notice::info(
-            "This does not look like English. The extractor follows English news conventions, so expect few or odd cards.".to_owned(),
+            "This does not look like English. The extractor follows English news conventions, so it shows no cards for this text.".to_owned(),
         )),
         InputCheck::Ok if state.text.len() >= WORKER_FROM && !worker::available() => Some(Notice::info(
             "This browser gives the page no background worker here, so long texts are analysed on the page itself and it may pause briefly.".to_owned(),
