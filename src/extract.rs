@@ -45,6 +45,7 @@ pub fn analyze(text: &str) -> Extraction {
     let outcomes = outcomes::find_outcomes(&doc, &parties, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
     Extraction { parties: parties.export(text, &claims), claims, outcomes, sentences }
+        .without_unmentioned_parties()
 }
 
 /// The extraction as pretty-printed JSON, exactly as `extract FILE` prints it and the UI

@@ -26,6 +26,40 @@ impl Extraction {
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.id == id)
     }
+
+    /// Drops the parties with no mention (a country seen only as a demonym, "Swiss banks"),
+    /// renumbering the rest and removing references to the dropped ones, so every exported
+    /// party can be shown in the text. The parties stage gives a party without a name mention
+    /// its description as mention when it matters (an unnamed spokesman, a country speaking
+    /// through "Castavian officials"), so what is dropped here is background.
+    pub(crate) fn without_unmentioned_parties(mut self) -> Extraction {
+        if self.parties.iter().all(|p| !p.mentions.is_empty()) {
+            return self;
+        }
+        let mut renamed = std::collections::HashMap::new();
+        self.parties.retain(|p| !p.mentions.is_empty());
+        for (i, p) in self.parties.iter_mut().enumerate() {
+            let id = format!("p{}", i + 1);
+            renamed.insert(std::mem::replace(&mut p.id, id.clone()), id);
+        }
+        let rename = |ids: &mut Vec<String>| {
+            ids.retain_mut(|id| renamed.get(id.as_str()).map(|new| id.clone_from(new)).is_some());
+        };
+        for p in &mut self.parties {
+            p.affiliation = p.affiliation.take().and_then(|a| renamed.get(&a).cloned());
+        }
+        for c in &mut self.claims {
+            rename(&mut c.speakers);
+            rename(&mut c.targets);
+            c.speaker = c
+                .speaker
+                .take()
+                .and_then(|a| renamed.get(&a).cloned())
+                .or_else(|| c.speakers.first().cloned());
+        }
+        self.outcomes.iter_mut().for_each(|o| rename(&mut o.parties));
+        self
+    }
 }
 
 /// What sort of actor a party is.

@@ -253,7 +253,7 @@ impl Parties {
                 }
             }
         }
-        self.describe_unnamed(text, &mut mentions);
+        self.describe_unnamed(text, claims, &mut mentions);
         let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
         self.list
             .iter()
@@ -275,11 +275,22 @@ impl Parties {
 
 impl Parties {
     /// Gives a party known only by descriptions ("An Azerbaijani spokesman said ...") those
-    /// descriptions as its mentions, so that no exported party lacks one. The part of a
+    /// descriptions as its mentions, so that no exported party that matters lacks one (the
+    /// others are dropped by [`Extraction::without_unmentioned_parties`]). The part of a
     /// description that another party's exported mention already covers ("State Department" in
     /// "a State Department spokesperson") is left to that party, so mentions never overlap.
-    fn describe_unnamed(&self, text: &str, mentions: &mut [Vec<TextSpan>]) {
-        let unnamed: Vec<bool> = mentions.iter().map(Vec::is_empty).collect();
+    fn describe_unnamed(&self, text: &str, claims: &[Claim], mentions: &mut [Vec<TextSpan>]) {
+        let speaks = |i: usize| {
+            claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| *id == Parties::id(i)))
+        };
+        // A country known only by a demonym is background unless it speaks or is addressed:
+        // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
+        let unnamed: Vec<bool> = mentions
+            .iter()
+            .zip(&self.list)
+            .enumerate()
+            .map(|(i, (m, p))| m.is_empty() && (p.kind != PartyKind::Country || speaks(i)))
+            .collect();
         let mut taken: Vec<(usize, usize)> = mentions.iter().flatten().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
         for m in self.mentions.iter().filter(|m| !m.form.is_name() && unnamed.get(m.party) == Some(&true)) {
