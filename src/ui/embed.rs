@@ -1,5 +1,5 @@
 //! Embedding: `mount(element, options)` for scripts, used by the `<article-explorer>` custom
-//! element (static/article-explorer.js) and callable directly from any page.
+//! element (static/embed.js) and callable directly from any page.
 //!
 //! Each mount is an independent app with its own state. Selections and filter changes are
 //! reported as DOM `CustomEvent`s on the element (`explorer-select`, `explorer-filters`), which
