@@ -189,8 +189,26 @@ pub fn is_acronym(name: &str) -> bool {
 }
 
 impl Gazetteer {
+    /// Parses every word list. Countries come first, so that a name shared with a place or
+    /// an organisation is the country's (the first entry to claim a key keeps it).
     fn build() -> Gazetteer {
-        let mut g = Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_countries(include_str!("../data/countries.txt"));
+        g.add_orgs(include_str!("../data/organizations.txt"));
+        for name in entries(include_str!("../data/places.txt")) {
+            let entry = Entry::Place(g.places.len());
+            g.places.push(name);
+            g.add(name, Hit { entry, form: Form::Name });
+        }
+        g.add_titles(include_str!("../data/titles.txt"));
+        g.add_group_nouns(include_str!("../data/group_nouns.txt"));
+        g.index_words();
+        g
+    }
+
+    /// The tables of the one-column word lists, and empty tables for the rest.
+    fn empty() -> Gazetteer {
+        Gazetteer {
             countries: Vec::new(),
             country_forms: Vec::new(),
             orgs: Vec::new(),
@@ -213,48 +231,60 @@ impl Gazetteer {
             misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
             words: FastMap::default(),
             group_list: Vec::new(),
-        };
-        for line in entries(include_str!("../data/countries.txt")) {
+        }
+    }
+
+    /// `countries.txt`: `Name | aliases | adjectives and demonyms | capitals and seats`, each
+    /// column a comma-separated list.
+    fn add_countries(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|');
             let name = cols.next().unwrap_or("").trim();
-            let entry = Entry::Country(g.countries.len());
-            g.countries.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
+            let entry = Entry::Country(self.countries.len());
+            self.countries.push(name);
+            self.add(name, Hit { entry, form: Form::Name });
             let mut forms = vec![(name, Form::Name)];
             for (col, form) in cols.zip([Form::Alias, Form::Adjective, Form::Capital]) {
                 for n in col.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    g.add(n, Hit { entry, form });
+                    self.add(n, Hit { entry, form });
                     forms.push((n, form));
                 }
             }
-            g.country_forms.push(forms);
+            self.country_forms.push(forms);
         }
-        for line in entries(include_str!("../data/organizations.txt")) {
+    }
+
+    /// `organizations.txt`: `Name | aliases`, the aliases comma-separated.
+    fn add_orgs(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|');
             let name = cols.next().unwrap_or("").trim();
-            let entry = Entry::Org(g.orgs.len());
-            g.orgs.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
+            let entry = Entry::Org(self.orgs.len());
+            self.orgs.push(name);
+            self.add(name, Hit { entry, form: Form::Name });
             for n in cols.flat_map(|c| c.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
-                g.add(n, Hit { entry, form: Form::Alias });
+                self.add(n, Hit { entry, form: Form::Alias });
             }
         }
-        for name in entries(include_str!("../data/places.txt")) {
-            let entry = Entry::Place(g.places.len());
-            g.places.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
-        }
-        for line in entries(include_str!("../data/titles.txt")) {
+    }
+
+    /// `titles.txt`: one title a line, `~` before an honorific ("~Mr.").
+    fn add_titles(&mut self, data: &'static str) {
+        for line in entries(data) {
             let (honorific, title) = match line.strip_prefix('~') {
                 Some(t) => (true, t),
                 None => (false, line),
             };
             // Words split at spaces: "rep." stays one word, as "Rep." is one token in the text.
             let key = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            add_prefixes(&mut g.title_prefixes, &key);
-            g.titles.entry(key).or_insert(honorific);
+            add_prefixes(&mut self.title_prefixes, &key);
+            self.titles.entry(key).or_insert(honorific);
         }
-        for line in entries(include_str!("../data/group_nouns.txt")) {
+    }
+
+    /// `group_nouns.txt`: `noun | class | sort`.
+    fn add_group_nouns(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|').map(str::trim);
             let (Some(word), Some(class), Some(sort)) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
@@ -264,10 +294,8 @@ impl Gazetteer {
                 "person" => Sort::Person,
                 _ => Sort::Group,
             };
-            g.groups.insert(phrase_key(word), GroupNoun { class, sort });
+            self.groups.insert(phrase_key(word), GroupNoun { class, sort });
         }
-        g.index_words();
-        g
     }
 
     /// Builds the one-lookup-per-token table from the other tables.
