@@ -8,8 +8,9 @@
 
 use super::gazetteer::{gazetteer, push_key, with_key, Entry, FastMap, FastSet, Form};
 use super::scan::{Cand, Hint, Target};
-use super::{Mention, MentionForm, Parties, PartyRecord};
+use super::{party_id, Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
+use crate::extract::records::PartyId;
 use crate::extract::segment::Document;
 use std::ops::Range;
 
@@ -22,7 +23,8 @@ enum Key {
     Person(usize),
     Solo(Sym),
     Group(&'static str),
-    Role(usize, &'static str),
+    /// An unnamed person with a role, by owner party and class.
+    Role(PartyId, &'static str),
 }
 
 /// A lower-case name key interned in [`Syms`]: equal keys, equal symbols.
@@ -410,7 +412,7 @@ impl Names {
                 self.single(doc, c, Some(*hint), buf)?
             }
             Target::Group(class) => Key::Group(class),
-            Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| usize::MAX)?, class),
+            Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| PartyId(u32::MAX))?, class),
         })
     }
 }
@@ -484,13 +486,13 @@ struct Builder<'a, 'd> {
     keys: &'a Keys,
     out: Parties,
     /// The party of each key id, once made.
-    party_by_key: Vec<Option<usize>>,
+    party_by_key: Vec<Option<PartyId>>,
     /// The unnamed person of each owner party and role class ("a Kremlin spokesman").
-    roles: FastMap<(usize, &'static str), usize>,
+    roles: FastMap<(PartyId, &'static str), PartyId>,
     /// Gazetteer country index and party of every country party.
-    countries: Vec<(usize, usize)>,
+    countries: Vec<(usize, PartyId)>,
     /// The party of each candidate.
-    party_of: Vec<Option<usize>>,
+    party_of: Vec<Option<PartyId>>,
 }
 
 impl<'a, 'd> Builder<'a, 'd> {
@@ -515,12 +517,12 @@ impl<'a, 'd> Builder<'a, 'd> {
         let Some(id) = self.keys.of_cand[ci] else { return };
         let Some(p) = self.party_for(id, c) else { return };
         self.party_of[ci] = Some(p);
-        let record = &mut self.out.list[p];
+        let record = &mut self.out.list[p.index()];
         if let Some(role) = &c.role {
             record.role.get_or_insert_with(|| text_of(self.doc, role));
         }
         if let Some(aff) = c.affiliation.and_then(|a| self.party_of[a]).filter(|&a| a != p) {
-            record.affiliation.get_or_insert(aff);
+            record.affiliation.get_or_insert(aff.index());
         }
         if c.hidden {
             return;
@@ -531,7 +533,7 @@ impl<'a, 'd> Builder<'a, 'd> {
 
     /// The party of candidate `c` with key id `id`, made if new; `None` for a loose adjective
     /// or a role person whose owner has no party.
-    fn party_for(&mut self, id: usize, c: &Cand) -> Option<usize> {
+    fn party_for(&mut self, id: usize, c: &Cand) -> Option<PartyId> {
         let key = self.keys.list[id];
         if let Key::Role(_, class) = key {
             // Keyed on the owner's party, which exists by now.
@@ -555,9 +557,10 @@ impl<'a, 'd> Builder<'a, 'd> {
     }
 
     /// Makes the party of `key`, first named by candidate `c`.
-    fn new_party(&mut self, key: &Key, c: &Cand) -> usize {
+    fn new_party(&mut self, key: &Key, c: &Cand) -> PartyId {
+        let id = party_id(self.out.list.len());
         if let Key::Known(EntryKey::Country(i)) = key {
-            self.countries.push((*i, self.out.list.len()));
+            self.countries.push((*i, id));
         }
         self.out.list.push(PartyRecord {
             name: canonical(self.doc, key, c, self.names),
@@ -566,13 +569,13 @@ impl<'a, 'd> Builder<'a, 'd> {
             role: None,
             affiliation: None,
         });
-        self.out.list.len() - 1
+        id
     }
 
     /// Adds the name candidate `c` gives party `p` to its aliases, if new.
-    fn note_alias(&mut self, p: usize, c: &Cand) {
+    fn note_alias(&mut self, p: PartyId, c: &Cand) {
         let doc = self.doc;
-        let record = &mut self.out.list[p];
+        let record = &mut self.out.list[p.index()];
         let alias = match c.form {
             // "Ukrainian officials" gives the adjective "Ukrainian" as a name of Ukraine.
             MentionForm::Group if c.name.is_none() => c.adjective.as_ref(),
@@ -595,7 +598,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     }
 
     /// Makes the mention of party `p` (keyed `key`) that candidate `c` is.
-    fn push_mention(&mut self, p: usize, key: &Key, c: &Cand) {
+    fn push_mention(&mut self, p: PartyId, key: &Key, c: &Cand) {
         let form = match (key, c.form) {
             (Key::Person(_), MentionForm::Name) if c.tokens.len() == 1 => MentionForm::Surname,
             (_, f) => f,
@@ -605,7 +608,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         self.out.mentions.push(Mention {
             span: span(&c.tokens),
             tokens: c.tokens.clone(),
-            party: p,
+            party: p.index(),
             form,
             name: c.name.as_ref().map(span),
             extent: span(&c.extent),
@@ -633,7 +636,7 @@ fn settle_mentions(mentions: &mut Vec<Mention>) {
 
 /// Indexes the adjectives and demonyms of every country party (gazetteer index, party), for
 /// [`Parties::party_for_adjective`].
-fn index_adjectives(out: &mut Parties, countries: &[(usize, usize)]) {
+fn index_adjectives(out: &mut Parties, countries: &[(usize, PartyId)]) {
     let g = gazetteer();
     for &(country, p) in countries {
         for &(form_name, form) in g.forms_of(country) {
@@ -648,14 +651,12 @@ fn index_adjectives(out: &mut Parties, countries: &[(usize, usize)]) {
 
 /// Roles given after a name: "Ana Lund, Chile's foreign minister, said" and "Ana Lund, the
 /// Chilean trade minister," give Ana Lund a role and an affiliation.
-fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<usize>], out: &mut Parties) {
+fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId>], out: &mut Parties) {
     let g = gazetteer();
     for (ci, c) in cands.iter().enumerate() {
         let Some(p) = party_of[ci] else { continue };
-        if out.list[p].kind != PartyKind::Person
-            || out.list[p].role.is_some()
-            || doc.word(c.tokens.end) != ","
-        {
+        let person = &out.list[p.index()];
+        if person.kind != PartyKind::Person || person.role.is_some() || doc.word(c.tokens.end) != "," {
             continue;
         }
         let mut k = c.tokens.end + 1;
@@ -685,10 +686,10 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
         if let Some((j, false)) = g.title(doc, t, end) {
             // The title must close the apposition: "Ana Lund, the trade minister, said".
             if matches!(doc.word(j), "," | "." | "") || doc.word(j) == "said" {
-                let record = &mut out.list[p];
+                let record = &mut out.list[p.index()];
                 record.role = Some(text_of(doc, &(t..j)));
                 if let Some(o) = owner.filter(|&o| o != p) {
-                    record.affiliation.get_or_insert(o);
+                    record.affiliation.get_or_insert(o.index());
                 }
             }
         }
