@@ -8,7 +8,7 @@
 //!
 //! Entry point: [`gazetteer`], the shared tables.
 
-use crate::extract::lexicon::{entries, hash_bytes};
+use crate::extract::lexicon::{entries, hash_bytes, labelled};
 pub use crate::extract::lexicon::{hash_str, Fx};
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -150,6 +150,10 @@ pub struct Gazetteer {
     /// Keyed by the [`key_hash`] of the word: one probe of a `u64` per token.
     words: FastMap<u64, WordInfo>,
     group_list: Vec<GroupNoun>,
+    /// The small closed word lists (`data/party_words.txt`).
+    pub lists: Lists,
+    /// See [`Gazetteer::name_endings`].
+    name_endings: Vec<String>,
 }
 
 /// The shared tables, built on first use.
@@ -208,6 +212,9 @@ impl Gazetteer {
 
     /// The tables of the one-column word lists, and empty tables for the rest.
     fn empty() -> Gazetteer {
+        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        debug_assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
+        let name_endings = name_endings(&lists);
         Gazetteer {
             countries: Vec::new(),
             country_forms: Vec::new(),
@@ -231,6 +238,8 @@ impl Gazetteer {
             misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
             words: FastMap::default(),
             group_list: Vec::new(),
+            lists,
+            name_endings,
         }
     }
 
@@ -460,6 +469,12 @@ impl Gazetteer {
         with_key(word, |k| self.common_words.contains(k) || self.function_words.contains(k))
     }
 
+    /// The endings dropped from an organisation's lookup key when names are compared (" inc.",
+    /// " gmbh", " group"), built from the legal forms of `data/party_words.txt`.
+    pub fn name_endings(&self) -> &[String] {
+        &self.name_endings
+    }
+
     /// Whether `word` ends names of events, laws and things (Day, War, Cup, Treaty).
     pub fn is_misc_head(&self, word: &str) -> bool {
         self.misc_heads.contains(word)
@@ -469,25 +484,147 @@ impl Gazetteer {
 /// Lower-case words that may sit inside a multi-word name ("Bank of England",
 /// "Bosnia and Herzegovina", "Rio de Janeiro").
 pub fn is_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "and"
-            | "the"
-            | "for"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "es"
-            | "d'"
-            | "al"
-            | "on"
-            | "in"
-            | "&"
-            | "'s"
-            | "’s"
-            | "-"
-    )
+    is_in(List::Connector, word)
+}
+
+/// The small closed word lists of `data/party_words.txt`, one per label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    /// Words between a title or adjective and a name ("senior").
+    Modifier,
+    /// Words opening a title given in apposition ("former").
+    TitleModifier,
+    /// Articles before a title given in apposition.
+    Article,
+    /// Words that make the next capitalised word a place ("in").
+    PlacePreposition,
+    /// Nouns before "in" that take a company ("stake").
+    HoldingNoun,
+    /// Verbs that make the word before them a speaker ("said").
+    SpeechVerb,
+    /// Legal forms of companies, without a final dot ("Inc", "GmbH").
+    LegalForm,
+    /// Other words dropped from an organisation's name when names are compared ("group").
+    NameSuffix,
+    /// Capitalised compass words opening a region's name ("East").
+    Compass,
+    /// Lower-case compass words making a region of a country ("eastern").
+    RegionWord,
+    /// Words opening place names ("Fort").
+    PlacePrefix,
+    /// Endings of hyphenated modifiers ("-based").
+    CompoundSuffix,
+    /// Articles, pronouns, prepositions and conjunctions, in lower case.
+    ClosedClass,
+    /// Endings of adjectives of a people or creed ("-ish").
+    AdjectiveSuffix,
+    /// Endings of a lone word that is no company's name.
+    NotBodySuffix,
+    /// Endings of the plural of a people's name ("-ans").
+    PluralPeopleSuffix,
+    /// Endings of a Russian patronymic ("-ovich").
+    PatronymicSuffix,
+    /// Particles inside a person's name ("de", "bin").
+    Particle,
+    /// Lower-case words and marks inside a multi-word name ("of", "&").
+    Connector,
+    /// Words joining two capitalised parts of a name after a head word ("of", "and").
+    RunLink,
+    /// Words after a head word opening the rest of its name ("of", "for").
+    HeadLink,
+    /// Last words of a title a capitalised portfolio may precede ("minister").
+    PortfolioHead,
+}
+
+impl List {
+    /// Every list, with its label in the data file.
+    pub const ALL: [(List, &'static str); 22] = [
+        (List::Modifier, "modifier"),
+        (List::TitleModifier, "title_modifier"),
+        (List::Article, "article"),
+        (List::PlacePreposition, "place_preposition"),
+        (List::HoldingNoun, "holding_noun"),
+        (List::SpeechVerb, "speech_verb"),
+        (List::LegalForm, "legal_form"),
+        (List::NameSuffix, "name_suffix"),
+        (List::Compass, "compass"),
+        (List::RegionWord, "region_word"),
+        (List::PlacePrefix, "place_prefix"),
+        (List::CompoundSuffix, "compound_suffix"),
+        (List::ClosedClass, "closed_class"),
+        (List::AdjectiveSuffix, "adjective_suffix"),
+        (List::NotBodySuffix, "not_body_suffix"),
+        (List::PluralPeopleSuffix, "plural_people_suffix"),
+        (List::PatronymicSuffix, "patronymic_suffix"),
+        (List::Particle, "particle"),
+        (List::Connector, "connector"),
+        (List::RunLink, "run_link"),
+        (List::HeadLink, "head_link"),
+        (List::PortfolioHead, "portfolio_head"),
+    ];
+}
+
+/// The lists of a `label: word word …` file such as `data/party_words.txt`, parsed.
+pub struct Lists {
+    /// The words of each list, in file order, indexed by `List as usize`.
+    words: Vec<Vec<&'static str>>,
+    /// The same words as sets, for membership tests.
+    sets: Vec<FastSet<&'static str>>,
+    /// Labels of the file that name no [`List`] (a typo): the tests require none.
+    pub unknown: Vec<&'static str>,
+}
+
+impl Lists {
+    /// Parses a `label: word word …` file; unknown labels are kept in [`Lists::unknown`].
+    pub fn parse(data: &'static str) -> Lists {
+        let mut words = vec![Vec::new(); List::ALL.len()];
+        let mut unknown = Vec::new();
+        for (label, list) in labelled(data) {
+            match List::ALL.iter().find(|(_, l)| *l == label) {
+                Some(&(which, _)) => words[which as usize].extend(list),
+                None => unknown.push(label),
+            }
+        }
+        let sets = words.iter().map(|w| w.iter().copied().collect()).collect();
+        Lists { words, sets, unknown }
+    }
+
+    /// Whether `word`, as written, is in `list`.
+    pub fn has(&self, list: List, word: &str) -> bool {
+        self.sets[list as usize].contains(word)
+    }
+
+    /// The words of `list`, in file order.
+    pub fn words(&self, list: List) -> &[&'static str] {
+        &self.words[list as usize]
+    }
+
+    /// Whether `word` ends with one of the endings in `list`.
+    pub fn ends_any(&self, list: List, word: &str) -> bool {
+        self.words(list).iter().any(|s| word.ends_with(s))
+    }
+}
+
+/// Whether `word`, as written, is in the party word list `list`.
+pub fn is_in(list: List, word: &str) -> bool {
+    gazetteer().lists.has(list, word)
+}
+
+/// The endings dropped from an organisation's lookup key when names are compared: each legal
+/// form in lower case, with and without a final dot, and the other name suffixes (" inc.",
+/// " inc", " group" ...).
+fn name_endings(lists: &Lists) -> Vec<String> {
+    let mut out = Vec::new();
+    for form in lists.words(List::LegalForm) {
+        let form = form.to_lowercase();
+        for ending in [format!(" {form}."), format!(" {form}")] {
+            if !out.contains(&ending) {
+                out.push(ending);
+            }
+        }
+    }
+    out.extend(lists.words(List::NameSuffix).iter().map(|w| format!(" {}", w.to_lowercase())));
+    out
 }
 
 fn add_prefixes(set: &mut FastSet<String>, key: &str) {
@@ -539,6 +676,41 @@ mod tests {
             let doc = segment(c.text);
             let got = g.longest(&doc, 0, doc.tokens.len(), false).map(|(h, _)| (name_of(g, h.entry), h.form));
             assert_eq!(got, c.want, "{}", c.text);
+        }
+    }
+
+    #[test]
+    fn every_party_word_label_is_known_and_every_list_filled() {
+        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
+        for (list, label) in List::ALL {
+            assert!(!lists.words(list).is_empty(), "party_words.txt has no {label} line");
+        }
+        assert!(List::ALL.iter().enumerate().all(|(i, (l, _))| *l as usize == i), "List::ALL in order");
+    }
+
+    #[test]
+    fn a_mistyped_label_is_reported() {
+        let lists = Lists::parse("modifer: former\nmodifier: acting\n");
+        assert_eq!(lists.unknown, ["modifer"]);
+        assert!(lists.has(List::Modifier, "acting") && !lists.has(List::Modifier, "former"));
+    }
+
+    #[test]
+    fn every_group_noun_has_a_class_and_a_known_sort() {
+        for line in entries(include_str!("../data/group_nouns.txt")) {
+            let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+            assert_eq!(cols.len(), 3, "group_nouns.txt: want `word | class | sort`: {line}");
+            assert!(!cols[0].is_empty() && !cols[1].is_empty(), "group_nouns.txt: {line}");
+            assert!(["state", "person", "group"].contains(&cols[2]), "group_nouns.txt: unknown sort: {line}");
+        }
+    }
+
+    #[test]
+    fn company_names_lose_their_legal_form_in_keys() {
+        let endings = gazetteer().name_endings();
+        for e in [" inc.", " inc", " co.", " corp", " ltd.", " plc", " gmbh", " asa", " group"] {
+            assert!(endings.iter().any(|x| x == e), "{e}");
         }
     }
 

@@ -6,7 +6,7 @@
 //! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
 //! every candidate its party, in text order.
 
-use super::gazetteer::{gazetteer, push_key, with_key, Entry, FastMap, FastSet, Form};
+use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
 use super::{party_id, Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
@@ -133,21 +133,17 @@ fn same_first(a: &str, b: &str) -> bool {
     a == b || ((a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next())
 }
 
-/// An organisation's key without its legal form: "alder foods inc." → "alder foods".
+/// An organisation's key without its legal form: "alder foods inc." → "alder foods" (the
+/// endings are [`Gazetteer::name_endings`](super::gazetteer::Gazetteer::name_endings)).
 fn org_key(key: &str) -> &str {
-    let mut k = key;
-    for suffix in [
-        " inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa",
-        " nv", " spa", " asa", " ab", " gmbh", " group",
-    ] {
-        if let Some(rest) = k.strip_suffix(suffix) {
-            if rest.contains(' ') || !rest.is_empty() {
-                k = rest;
-                break;
+    for suffix in gazetteer().name_endings() {
+        if let Some(rest) = key.strip_suffix(suffix.as_str()) {
+            if !rest.is_empty() {
+                return rest;
             }
         }
     }
-    k
+    key
 }
 
 /// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
@@ -158,13 +154,13 @@ fn may_be_body(word: &str) -> bool {
     word.chars().count() >= 3
         && !g.is_common_word(word)
         && !plural
-        && !["an", "ese", "ic", "ish", "ist", "em", "ian"].iter().any(|s| word.ends_with(s))
+        && !g.lists.ends_any(List::NotBodySuffix, word)
 }
 
 /// Whether a capitalised word looks like the plural of a people's name ("Lutherans",
 /// "Islanders", "Royalists").
 fn is_plural_people(word: &str) -> bool {
-    ["ans", "ers", "ists", "ites", "ics", "ians"].iter().any(|s| word.ends_with(s))
+    gazetteer().lists.ends_any(List::PluralPeopleSuffix, word)
 }
 
 /// Adds `key` to `set`, allocating only when it is new: most names recur.
@@ -253,8 +249,7 @@ impl Names {
         // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian form of
         // address, is the person with that given name.
         found.or_else(|| {
-            let patronymic = words.len() == 2
-                && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| last.ends_with(s));
+            let patronymic = words.len() == 2 && gazetteer().lists.ends_any(List::PatronymicSuffix, last);
             patronymic.then(|| self.persons.iter().position(|p| p.first == first)).flatten()
         })
     }
@@ -660,7 +655,7 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<P
             continue;
         }
         let mut k = c.tokens.end + 1;
-        if matches!(doc.word(k), "the" | "a" | "an") {
+        if is_in(List::Article, doc.word(k)) {
             k += 1;
         }
         let mut owner = None;
@@ -677,10 +672,7 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<P
         // A title is a few words long: no need to look further.
         let end = (k + 8).min(doc.tokens.len());
         let mut t = k;
-        while t < end
-            && t < k + 2
-            && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then")
-        {
+        while t < end && t < k + 2 && is_in(List::TitleModifier, doc.word(t)) {
             t += 1;
         }
         if let Some((j, false)) = g.title(doc, t, end) {

@@ -5,7 +5,8 @@
 //! "Tamil rebels") and are never exported as mentions.
 
 use super::gazetteer::{
-    gazetteer, is_connector, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, Sort, WordInfo,
+    gazetteer, is_connector, is_in, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, List, Sort,
+    WordInfo,
 };
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
@@ -113,106 +114,22 @@ struct Pending {
 /// Lower-case words that may stand between a title or adjective and a name or collective
 /// ("the Chilean former foreign minister", "Norwegian senior officials").
 fn is_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "former"
-            | "acting"
-            | "then"
-            | "new"
-            | "outgoing"
-            | "incoming"
-            | "senior"
-            | "top"
-            | "veteran"
-            | "deputy"
-            | "chief"
-            | "military"
-            | "government"
-            | "state"
-            | "foreign"
-            | "local"
-            | "federal"
-            | "regional"
-            | "provincial"
-            | "city"
-            | "security"
-            | "defence"
-            | "defense"
-            | "intelligence"
-            | "trade"
-            | "peace"
-            | "rebel"
-            | "opposition"
-            | "ruling"
-            | "interim"
-            | "elected"
-            | "longtime"
-            | "policy"
-            | "affairs"
-            | "rights"
-            | "economic"
-            | "finance"
-            | "health"
-            | "army"
-            | "party"
-    )
+    is_in(List::Modifier, word)
 }
 
 /// Words before a lone capitalised word that make it a place ("in Lund").
 fn is_place_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "near" | "outside" | "across" | "around" | "throughout" | "towards" | "toward" | "via"
-    )
+    is_in(List::PlacePreposition, word)
 }
 
-/// Nouns before "in" that take a company, not a place ("a stake in Zentrix").
+/// Nouns (in lower case) before "in" that take a company, not a place ("a stake in Zentrix").
 fn is_holding_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "shares"
-            | "stake"
-            | "stakes"
-            | "investment"
-            | "investments"
-            | "interest"
-            | "holding"
-            | "holdings"
-            | "stock"
-            | "job"
-            | "jobs"
-            | "role"
-    )
+    is_in(List::HoldingNoun, word)
 }
 
 /// Verbs after a lone capitalised word that make it a speaker ("Lund said").
 fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "stated"
-            | "argued"
-            | "warned"
-            | "insisted"
-            | "explained"
-            | "noted"
-            | "asked"
-            | "replied"
-            | "wrote"
-            | "declared"
-            | "announced"
-            | "acknowledged"
-            | "admitted"
-            | "claimed"
-            | "stressed"
-            | "urged"
-            | "denied"
-            | "believes"
-            | "thinks"
-    )
+    is_in(List::SpeechVerb, word)
 }
 
 /// The most words a name may have; runs of capitals are cut there, keeping the scan linear.
@@ -220,149 +137,38 @@ const MAX_NAME_WORDS: usize = 12;
 
 /// Legal forms that end a company's name ("Inc", "Corp.", "AG").
 fn is_legal_form(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Plc"
-            | "PLC"
-            | "plc"
-            | "LLC"
-            | "AG"
-            | "SA"
-            | "NV"
-            | "SpA"
-            | "ASA"
-            | "AB"
-            | "GmbH"
-            | "Bhd"
-            | "Pty"
-    )
+    is_in(List::LegalForm, word.trim_end_matches('.'))
 }
 
 /// Capitalised compass words that open a region's name ("East Lund", "Southern Chile").
 fn is_compass(word: &str) -> bool {
-    matches!(
-        word,
-        "East"
-            | "West"
-            | "North"
-            | "South"
-            | "Eastern"
-            | "Western"
-            | "Northern"
-            | "Southern"
-            | "Central"
-            | "Upper"
-            | "Lower"
-            | "Greater"
-            | "Inner"
-            | "Outer"
-            | "Far"
-    )
+    is_in(List::Compass, word)
 }
 
 /// Lower-case compass words that make a region of a country ("eastern Chile").
 fn is_region_word(word: &str) -> bool {
-    matches!(
-        word,
-        "eastern"
-            | "western"
-            | "northern"
-            | "southern"
-            | "central"
-            | "northeastern"
-            | "northwestern"
-            | "southeastern"
-            | "southwestern"
-            | "north-eastern"
-            | "north-western"
-            | "south-eastern"
-            | "south-western"
-    )
+    is_in(List::RegionWord, word)
 }
 
 /// Words that open place names ("St. Ulla", "Fort Berg", "Mount Lund", "San Ramo").
 fn is_place_prefix(word: &str) -> bool {
-    matches!(
-        word,
-        "St."
-            | "Saint"
-            | "San"
-            | "Santa"
-            | "Sao"
-            | "São"
-            | "Fort"
-            | "Port"
-            | "Mount"
-            | "Mt."
-            | "Lake"
-            | "Cape"
-            | "Point"
-            | "Bad"
-    )
+    is_in(List::PlacePrefix, word)
 }
 
 /// Hyphenated modifiers built on a name ("Oslo-based", "Lund-born"): not names themselves.
 fn is_compound_modifier(word: &str) -> bool {
-    [
-        "-based",
-        "-born",
-        "-led",
-        "-backed",
-        "-owned",
-        "-run",
-        "-made",
-        "-style",
-        "-controlled",
-        "-listed",
-        "-era",
-    ]
-    .iter()
-    .any(|s| word.len() > s.len() && word.ends_with(s))
+    gazetteer().lists.words(List::CompoundSuffix).iter().any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
 /// Articles, pronouns, prepositions and conjunctions (any case): never the start of a name.
 fn is_closed_class(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "their"
-            | "his"
-            | "her"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "in"
-            | "on"
-            | "at"
-            | "of"
-            | "for"
-            | "to"
-            | "by"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "it"
-            | "they"
-            | "we"
-            | "he"
-            | "she"
-            | "this"
-            | "that"
-    )
+    is_in(List::ClosedClass, &word.to_ascii_lowercase())
 }
 
 /// Whether a capitalised word is shaped like an adjective of a people or creed ("Republican",
 /// "Democratic", "Baltic", "Kurdish"): before "officials" it names no body.
 fn is_adjective_shape(word: &str) -> bool {
-    ["an", "ic", "ish", "ese", "ist", "ian", "ern"].iter().any(|s| word.ends_with(s))
+    gazetteer().lists.ends_any(List::AdjectiveSuffix, word)
 }
 
 /// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
@@ -372,26 +178,18 @@ fn is_plural_people_shape(word: &str) -> bool {
 
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "da"
-            | "do"
-            | "dos"
-            | "del"
-            | "di"
-            | "la"
-            | "le"
-            | "du"
-            | "ter"
-    )
+    is_in(List::Particle, word)
+}
+
+/// Words joining two capitalised parts of a name after a head word ("Ministry of Trade and
+/// Industry").
+fn is_run_link(word: &str) -> bool {
+    is_in(List::RunLink, word)
+}
+
+/// Words after a head word that open the rest of its name ("Bank of Lund", "Office for Ports").
+fn is_head_link(word: &str) -> bool {
+    is_in(List::HeadLink, word)
 }
 
 /// What is known about one token before the scan.
@@ -501,8 +299,7 @@ const RULES: &[Rule] = &[
 /// Two or more words ending in an organisation's head word, or with "of"/"for" after one:
 /// "The Harbour Ministry said ...", "the Federation of Dock Workers".
 fn org_by_head(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    let head_of =
-        || (p.a + 1..p.j).any(|k| matches!(sc.word(k), "of" | "for") && sc.g.is_org_head(sc.word(k - 1)));
+    let head_of = || (p.a + 1..p.j).any(|k| is_head_link(sc.word(k)) && sc.g.is_org_head(sc.word(k - 1)));
     (p.n >= 2 && (sc.g.is_org_head(p.last(sc)) || head_of())).then_some(Target::NewOrg)
 }
 
@@ -832,8 +629,7 @@ impl<'t> Scanner<'_, 't> {
     /// name, which ends in a head word. Proposes the organisation and returns the index past it.
     fn org_around_place(&mut self, i: usize, j: usize, end: usize, pending: &mut Pending) -> Option<usize> {
         let r = self.plain_run(i, end);
-        let head_of =
-            (j..r).any(|k| matches!(self.word(k), "of" | "for") && self.g.is_org_head(self.word(k - 1)));
+        let head_of = (j..r).any(|k| is_head_link(self.word(k)) && self.g.is_org_head(self.word(k - 1)));
         if r > j && (self.g.is_org_head(self.word(r - 1)) || head_of) {
             let c = self.push(Cand::new(i..r, Target::NewOrg, MentionForm::Name));
             pending.affiliation = Some(c);
@@ -928,8 +724,7 @@ impl<'t> Scanner<'_, 't> {
         while j < end {
             let w = self.word(j);
             let name_word = self.cap(j) && !self.info(j).not_name;
-            let connector =
-                j > i && matches!(w, "of" | "for" | "and" | "on") && j + 1 < end && self.cap(j + 1);
+            let connector = j > i && is_run_link(w) && j + 1 < end && self.cap(j + 1);
             if name_word || connector {
                 j += 1;
             } else {
@@ -1003,7 +798,7 @@ impl<'t> Scanner<'_, 't> {
             let first_name =
                 j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
             // "Federation of Chilean Ports": a country inside an organisation's name.
-            if run.has_head && matches!(prev, "of" | "for") {
+            if run.has_head && is_head_link(prev) {
                 return Boundary::Skip(k);
             }
             if !first_name {
@@ -1045,7 +840,7 @@ impl<'t> Scanner<'_, 't> {
         let connector = j + 1 < end
             && self.cap(j + 1)
             && run.has_head
-            && matches!(w, "of" | "for" | "and" | "on")
+            && is_run_link(w)
             && !is_legal_form(self.word(j - 1));
         // "Farmers' Union".
         let possessive_plural = matches!(w, "'" | "’") && self.word(j - 1).ends_with('s') && self.cap(j + 1);
@@ -1242,10 +1037,7 @@ impl<'t> Scanner<'_, 't> {
             }
             if let Some((j, false)) = self.title(k, end) {
                 let head = self.word(j - 1).to_ascii_lowercase();
-                if matches!(head.as_str(), "minister" | "secretary" | "commissioner" | "chief")
-                    && j < end
-                    && self.cap(j)
-                {
+                if is_in(List::PortfolioHead, &head) && j < end && self.cap(j) {
                     return Some(j);
                 }
             }
