@@ -17,6 +17,11 @@
 //!   "UN negotiators" speak for that country or body; "a Chilean spokesman" is an unnamed
 //!   person affiliated to it; "Tamil rebels" and "analysts" are groups of their own.
 //!
+//! A run of capitals is typed by an ordered list of rules (`scan::RULES`: head words first,
+//! then titles, source and dateline lines, given names, context, shape), the first that
+//! answers winning. The small closed word lists the rules use (modifiers, prepositions, legal
+//! forms, particles ...) are in `data/party_words.txt`, checked by the tests.
+//!
 //! `merge` then turns candidates into parties: one party per gazetteer entry, per person
 //! (a lone surname joins the full name that ends with it, "Lund" → "Ana Lund"), per new
 //! organisation (an acronym joins the name whose initials it spells), per group class.

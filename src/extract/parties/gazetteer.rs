@@ -1,12 +1,27 @@
 //! The word lists of the parties stage, parsed once into lookup tables.
 //!
-//! Multi-word entries are keyed the way the text is read: each entry is run through the
-//! segmenter and its token texts are joined by single spaces in lower case, so "St. John's"
-//! in a data file and "St. John's" in an article give the same key. Acronyms ("UN", "U.S.",
-//! "WHO") are kept apart and match only with their exact capitals, so "us" or "who" in running
-//! text never become the United States or the World Health Organization.
+//! # Algorithm
 //!
-//! Entry point: [`gazetteer`], the shared tables.
+//! Entry point: [`gazetteer`], the shared tables, built on first use from the data files:
+//! `countries.txt`, `organizations.txt` and `places.txt` (names, with `|`-separated columns of
+//! forms), `titles.txt`, `group_nouns.txt` (`word | class | sort`), the one-word-a-line lists
+//! (given names, head words, common and function words) and `party_words.txt`, the small
+//! closed lists in the `label: words` format of [`crate::extract::lexicon::labelled`], read
+//! into [`Lists`] (a label that names no [`List`] fails the tests). Multi-word entries are
+//! keyed the way the text is read: each entry is run through the segmenter and its token texts
+//! are joined by single spaces in lower case, so "St. John's" in a data file and "St. John's"
+//! in an article give the same key. Acronyms ("UN", "U.S.", "WHO") are kept apart and match
+//! only with their exact capitals, so "us" or "who" in running text never become the United
+//! States or the World Health Organization. Every word's facts are folded into one table keyed
+//! by the word's hash, so the scan probes it once per token.
+//!
+//! # Known failure cases
+//!
+//! * The first entry to claim a key keeps it: a name shared by a country and a place or an
+//!   organisation is always the country ("Georgia" the state of the US is the country).
+//! * Only the first 254 collective nouns (in key order) fit the one-byte index of
+//!   [`WordInfo::group`]; any beyond would be silently ignored (there are 74 today).
+//! * A misspelt sort in `group_nouns.txt` would read as `group`; the tests check the file.
 
 use crate::extract::lexicon::{entries, hash_bytes, labelled};
 pub use crate::extract::lexicon::{hash_str, Fx};
@@ -627,6 +642,7 @@ fn name_endings(lists: &Lists) -> Vec<String> {
     out
 }
 
+/// Adds every word-boundary prefix of `key` to `set` ("bank", "bank of", "bank of chile").
 fn add_prefixes(set: &mut FastSet<String>, key: &str) {
     for (i, c) in key.char_indices() {
         if c == ' ' {

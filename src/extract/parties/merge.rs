@@ -1,10 +1,25 @@
 //! From candidate mentions to parties: one party per actor, every mention attached.
 //!
-//! Entry point: [`merge`]. Two passes over the candidates: the first collects full personal
-//! names (by surname), acronyms of new organisations and the names of new organisations and
-//! places, so that a lone word can be resolved whether it comes before or after the full
-//! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
-//! every candidate its party, in text order.
+//! # Algorithm
+//!
+//! Entry point: [`merge`]. Two passes over the candidates. The first ([`collect_names`])
+//! collects full personal names (by surname, by a family name written first, by inner names
+//! of a long name), the initials and distinctive words of new organisations, and the names of
+//! new organisations and places, so that a lone word can be resolved whether it comes before
+//! or after the full name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below).
+//! The second keys every candidate ([`Names::key`]: same key, same actor), then gives each
+//! its party in text order, making parties on first sight ([`Builder`]), noting roles,
+//! affiliations and aliases; then roles given in apposition are added, overlapping mentions
+//! are dropped (the longest at a position wins) and the country adjectives are indexed.
+//!
+//! # Known failure cases
+//!
+//! * A lone surname shared by two people goes to the first one seen ("Ana Lund and Per Lund
+//!   met. Lund said ..." makes Lund Ana Lund).
+//! * An organisation's key loses one legal form or suffix only ("Alder Group Inc." is keyed
+//!   "alder group", so a later "Alder" joins it only through its distinctive words).
+//! * A loose country adjective alone ("Norwegian salmon") makes no party, also when the
+//!   article means the country.
 
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
@@ -38,6 +53,7 @@ struct Sym(usize);
 struct Syms(FastMap<String, Sym>);
 
 impl Syms {
+    /// The symbol of `key`, interned if new.
     fn get(&mut self, key: &str) -> Sym {
         if let Some(&sym) = self.0.get(key) {
             return sym;
@@ -476,9 +492,13 @@ fn key_candidates(doc: &Document<'_>, cands: &[Cand], names: &mut Names) -> Keys
 
 /// The second pass: the parties as they are made, in text order.
 struct Builder<'a, 'd> {
+    /// The article.
     doc: &'a Document<'d>,
+    /// The first pass's names, for canonical names.
     names: &'a Names,
+    /// Every candidate's key.
     keys: &'a Keys,
+    /// The parties and mentions so far.
     out: Parties,
     /// The party of each key id, once made.
     party_by_key: Vec<Option<PartyId>>,
@@ -491,6 +511,7 @@ struct Builder<'a, 'd> {
 }
 
 impl<'a, 'd> Builder<'a, 'd> {
+    /// An empty builder for `cands` candidates keyed by `keys`.
     fn new(doc: &'a Document<'d>, names: &'a Names, keys: &'a Keys, cands: usize) -> Self {
         let mut out = Parties::default();
         out.mentions.reserve(cands);

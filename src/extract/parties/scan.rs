@@ -1,8 +1,32 @@
-//! Candidate mentions, one pass over each sentence (see the parent module for the rules).
+//! Candidate mentions: one left-to-right pass over each sentence proposes what may name an
+//! actor (see the parent module for what counts).
 //!
-//! Entry point: [`scan`]. Candidates come out in text order and never overlap, except
-//! `hidden` ones, which only link a description to the country inside it ("Tamil" in
-//! "Tamil rebels") and are never exported as mentions.
+//! # Algorithm
+//!
+//! Entry point: [`scan`]. Each token is first looked up once in the gazetteer's per-token table
+//! (title start, name start, given name, collective noun ...), and capitalised words the
+//! article also writes in lower case are marked plain. Then, per sentence, at each token in
+//! order ([`Scanner::token`]): a possessive makes the candidate before it a pending
+//! affiliation; a gazetteer name is taken whole, with a collective noun after it ("UN
+//! negotiators"); a title or portfolio is noted as pending for the name after it; a run of
+//! capitalised words ([`Scanner::name_run`]) is read, cut at a new gazetteer name or title,
+//! trimmed of ordinary words at its edges and typed by the ordered rule list [`RULES`]; a
+//! lower-case collective noun ("analysts") is a group. Candidates come out in text order and
+//! never overlap, except `hidden` ones, which only link a description to the country inside
+//! it ("Tamil" in "Tamil rebels") and are never exported as mentions. The pass is linear: runs
+//! of capitals are cut at [`MAX_NAME_WORDS`].
+//!
+//! # Known failure cases
+//!
+//! * In a title-case headline a person's run is cut to two words ("Ana Lund Wins Vote" gives
+//!   the mention "Ana Lund"), but the candidate's extent keeps the whole run ("Ana Lund Wins
+//!   Vote"), so a claim's source may read too far.
+//! * The rule `org_by_shouted_head` wants an all-capital head word of four or more letters,
+//!   and `org_heads.txt` has none ("the MINISTRY said" gives no organisation).
+//! * A capitalised phrase alone in quotation marks is dropped as a title or slogan, also when
+//!   it is a name ("“Alder Foods” said ..." gives nothing).
+//! * Anything capitalised inside a shouted (all-capitals) line is skipped, except in a
+//!   dateline.
 
 use super::gazetteer::{
     gazetteer, is_connector, is_in, key_hash, Entry, FastSet, Form, Gazetteer, GroupNoun, Hit, List, Sort,
@@ -75,6 +99,7 @@ pub(super) struct Cand {
 }
 
 impl Cand {
+    /// A candidate whose extent is its tokens, with nothing else known.
     fn new(tokens: Range<usize>, target: Target, form: MentionForm) -> Cand {
         Cand {
             extent: tokens.clone(),
@@ -202,6 +227,7 @@ struct Tok {
     plain: bool,
 }
 
+/// The state of the scan: the document, the per-token facts and the candidates so far.
 struct Scanner<'d, 't> {
     doc: &'d Document<'t>,
     g: &'static Gazetteer,
@@ -350,7 +376,7 @@ fn place_after_preposition(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Targe
     (after && (p.a..p.j).all(|k| !sc.toks[k].plain)).then_some(Target::NewPlace)
 }
 
-/// A name followed by ", <Country>": "Lund, Chile, hosted the talks".
+/// A name followed by a comma and a country: "Lund, Chile, hosted the talks".
 fn place_before_country(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     sc.is_place_by_country(p.j, p.end).then_some(Target::NewPlace)
 }
@@ -413,6 +439,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
 }
 
 impl<'t> Scanner<'_, 't> {
+    /// The text of token `i` ("" past the end).
     fn word(&self, i: usize) -> &'t str {
         self.doc.word(i)
     }
@@ -431,18 +458,22 @@ impl<'t> Scanner<'_, 't> {
         k == start
     }
 
+    /// Whether token `i` is capitalised.
     fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
+    /// What the word lists say about token `i`.
     fn info(&self, i: usize) -> WordInfo {
         self.toks.get(i).map(|t| t.info).unwrap_or_default()
     }
 
+    /// The collective noun at token `i`, if it is one.
     fn group(&self, i: usize) -> Option<GroupNoun> {
         self.g.group_noun(self.info(i))
     }
 
+    /// [`Gazetteer::title`] at token `i`, probing the token table first.
     fn title(&self, i: usize, end: usize) -> Option<(usize, bool)> {
         if !self.info(i).title_start {
             return None;
@@ -450,6 +481,7 @@ impl<'t> Scanner<'_, 't> {
         self.g.title(self.doc, i, end)
     }
 
+    /// [`Gazetteer::longest`] at token `i`, probing the token table first.
     fn longest(&self, i: usize, end: usize, shouted: bool) -> Option<(Hit, usize)> {
         if !self.info(i).name_start {
             return None;
@@ -457,6 +489,7 @@ impl<'t> Scanner<'_, 't> {
         self.g.longest(self.doc, i, end, shouted)
     }
 
+    /// Adds a candidate; returns its index.
     fn push(&mut self, c: Cand) -> usize {
         self.out.push(c);
         self.out.len() - 1
@@ -1063,7 +1096,7 @@ impl<'t> Scanner<'_, 't> {
         alone || dash
     }
 
-    /// Whether the run ending at `j` is followed by ", <Country>" ("Lund, Chile"): a place.
+    /// Whether the run ending at `j` is followed by a comma and a country ("Lund, Chile"): a place.
     fn is_place_by_country(&self, j: usize, end: usize) -> bool {
         // Not "Ana Lund, Chile's envoy": a possessive country starts an apposition.
         j + 1 < end

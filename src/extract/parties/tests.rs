@@ -1,4 +1,6 @@
-//! Table-driven tests of the parties stage, with made-up sentences.
+//! Table-driven tests of the parties stage, with made-up sentences: each row a text, the
+//! parties it must give as `kind name [mentions]`, and names that must not become parties.
+//! Word-list checks live beside the lists (`gazetteer.rs`), the rule list's in `scan.rs`.
 
 use super::*;
 use crate::extract::segment::segment;
