@@ -229,3 +229,33 @@ fn mentions_are_sorted_disjoint_and_on_boundaries() {
     assert_eq!(parties.list[lund.index()].affiliation_id(), Some(us));
     assert_eq!(parties.list[lund.index()].role.as_deref(), Some("Secretary of State"));
 }
+
+/// One row per rule of `scan::RULES` that answers today, named after it, with the example
+/// sentence of its doc line: `(rule, text, "kind name")`. (`org_by_shouted_head` has no row:
+/// no head word in `org_heads.txt` is written in capitals.)
+#[test]
+fn classify_rules() {
+    let rows: &[(&str, &str, &str)] = &[
+        ("org_by_head", "The Harbour Ministry said the plan was final.", "organization Harbour Ministry"),
+        ("place_by_head", "Talks resumed in Upper Vardby on Monday.", "place Upper Vardby"),
+        ("person_by_title", "Foreign Minister Ana Lund arrived late.", "person Ana Lund"),
+        (
+            "org_in_source_line",
+            "The fishermen were angry.\nSource: Harbour Times",
+            "organization Harbour Times",
+        ),
+        ("agency_in_dateline", "VESSA (Newswire) - The talks failed.", "organization Newswire"),
+        ("place_in_dateline", "VESSA (Newswire) - The talks failed.", "place VESSA"),
+        ("person_by_first_name", "Maria Castell said the vote would go ahead.", "person Maria Castell"),
+        ("place_after_preposition", "The delegates met in Vardby Heights on Monday.", "place Vardby Heights"),
+        ("place_before_country", "Lund, Chile, hosted the talks.", "place Lund"),
+        ("person_by_shape", "On Monday Tomas Vehko arrived in the city.", "person Tomas Vehko"),
+        ("single_word", "The ports were shut. Okafor said the strike would go on.", "person Okafor"),
+        ("single_word", "Oslo-based Zentrix said profits fell.", "organization Zentrix"),
+    ];
+    for (rule, text, want) in rows {
+        let parties = find_parties(&segment(text)).export(text, &[]);
+        let got: Vec<String> = parties.iter().map(|p| format!("{} {}", p.kind.label(), p.name)).collect();
+        assert!(got.iter().any(|g| g == want), "{rule}: {text:?}\n  want {want}\n  got  {got:?}");
+    }
+}
