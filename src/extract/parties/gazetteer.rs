@@ -485,7 +485,7 @@ impl Gazetteer {
     }
 
     /// The endings dropped from an organisation's lookup key when names are compared (" inc.",
-    /// " gmbh", " group"), built from the legal forms of `data/party_words.txt`.
+    /// " gmbh", " group"), from `name_ending` in `data/party_words.txt`.
     pub fn name_endings(&self) -> &[String] {
         &self.name_endings
     }
@@ -519,8 +519,8 @@ pub enum List {
     SpeechVerb,
     /// Legal forms of companies, without a final dot ("Inc", "GmbH").
     LegalForm,
-    /// Other words dropped from an organisation's name when names are compared ("group").
-    NameSuffix,
+    /// Endings dropped from an organisation's lower-case key when names are compared ("inc.").
+    NameEnding,
     /// Capitalised compass words opening a region's name ("East").
     Compass,
     /// Lower-case compass words making a region of a country ("eastern").
@@ -561,7 +561,7 @@ impl List {
         (List::HoldingNoun, "holding_noun"),
         (List::SpeechVerb, "speech_verb"),
         (List::LegalForm, "legal_form"),
-        (List::NameSuffix, "name_suffix"),
+        (List::NameEnding, "name_ending"),
         (List::Compass, "compass"),
         (List::RegionWord, "region_word"),
         (List::PlacePrefix, "place_prefix"),
@@ -625,21 +625,10 @@ pub fn is_in(list: List, word: &str) -> bool {
     gazetteer().lists.has(list, word)
 }
 
-/// The endings dropped from an organisation's lookup key when names are compared: each legal
-/// form in lower case, with and without a final dot, and the other name suffixes (" inc.",
-/// " inc", " group" ...).
+/// The endings dropped from an organisation's lookup key when names are compared, each with
+/// its leading space (" inc.", " inc", " group" ...).
 fn name_endings(lists: &Lists) -> Vec<String> {
-    let mut out = Vec::new();
-    for form in lists.words(List::LegalForm) {
-        let form = form.to_lowercase();
-        for ending in [format!(" {form}."), format!(" {form}")] {
-            if !out.contains(&ending) {
-                out.push(ending);
-            }
-        }
-    }
-    out.extend(lists.words(List::NameSuffix).iter().map(|w| format!(" {}", w.to_lowercase())));
-    out
+    lists.words(List::NameEnding).iter().map(|w| format!(" {w}")).collect()
 }
 
 /// Adds every word-boundary prefix of `key` to `set` ("bank", "bank of", "bank of chile").
