@@ -13,7 +13,9 @@
 //!
 //! Word lists live as data files under `src/extract/data/`, read by [`lexicon`].
 
+pub mod annotate;
 pub mod claims;
+pub mod groups;
 pub mod lexicon;
 pub mod model;
 pub mod outcomes;
@@ -33,10 +35,14 @@ pub fn analyze(text: &str) -> Extraction {
     let doc = segment::segment(text);
     // 2. Actors: names, aliases, roles, affiliations and every mention.
     let parties = parties::find_parties(&doc);
+    // The prepared document the later stages share: word classes, capitalisation and cue
+    // buckets per token, and the group phrases' referents (worked out on first use).
+    let words = annotate::Annotated::new(&doc);
+    let focus = groups::LazyFocus::new(&words, &parties);
     // 3. Attributions: speaker, cue and content, resolved to parties.
-    let claims = claims::find_claims(&doc, &parties);
+    let claims = claims::find_claims(&words, &parties, &focus);
     // 4. Agreements, failures and plans, with the parties involved and any figures.
-    let outcomes = outcomes::find_outcomes(&doc, &parties, &claims);
+    let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
     Extraction { parties: parties.export(text, &claims), claims, outcomes, sentences }
 }

@@ -5,7 +5,9 @@
 //! parties are plain country names and titled people.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
+use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::groups::LazyFocus;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
 use article_explorer::extract::{analyze, Claim, CueClass};
@@ -22,7 +24,9 @@ struct Case {
 
 fn claims_of(text: &str) -> Vec<Claim> {
     let doc = segment(text);
-    find_claims(&doc, &Parties::default())
+    let words = Annotated::new(&doc);
+    let parties = Parties::default();
+    find_claims(&words, &parties, &LazyFocus::new(&words, &parties))
 }
 
 fn check(c: &Case) {

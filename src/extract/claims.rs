@@ -13,7 +13,7 @@
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
 //!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
-//!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
+//!    [`groups::source_parties`](super::groups::source_parties), the several parties a group source stands for ("Both sides",
 //!    "the two countries", "Peru and Chile"), kept in [`Claim::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut
@@ -35,37 +35,34 @@
 
 pub mod cues;
 pub mod frames;
-pub mod groups;
 pub mod quotes;
 pub mod resolve;
-pub mod words;
 
+use super::annotate::{class, Annotated};
+use super::groups::{self, LazyFocus};
 use super::model::{Claim, Content};
 use super::parties::Parties;
-use super::segment::Document;
 use super::span::{Span, TextSpan};
 use frames::Draft;
 use resolve::Said;
-use words::Words;
 
 /// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
 /// rather than one covering span; off while the shared span checker rejects lists.
 pub const SPLIT_CONTENT: bool = false;
 
 /// Finds the attributions of a segmented article whose parties are known.
-pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
-    let w = Words::new(doc);
+pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<Claim> {
+    let doc = w.doc();
 
-    let q = quotes::find_quotes(&w);
-    let mut drafts = frames::attributions(&w, &q);
+    let q = quotes::find_quotes(w);
+    let mut drafts = frames::attributions(w, &q);
     drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));
     for d in &mut drafts {
         d.content.retain(|s| !s.is_empty());
     }
     inherit_sources(&mut drafts);
-    join_continuations(&w, &q, &mut drafts);
-    clip_coordinated(&w, &mut drafts);
-    let mut focus = groups::LazyFocus::new(&w, parties);
+    join_continuations(w, &q, &mut drafts);
+    clip_coordinated(w, &mut drafts);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     let mut last_group: Option<LastGroup> = None;
@@ -73,21 +70,21 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
         // A source standing for several parties ("Both sides", "Peru and Chile") gets them all,
         // and so does a "they" right after it; it is no antecedent for a later "he".
         let group = d.source.and_then(|(a, b)| {
-            groups::source_parties(&w, parties, &mut focus, a, b)
-                .or_else(|| group_pronoun(&w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
+            groups::source_parties(w, parties, focus, a, b)
+                .or_else(|| group_pronoun(w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
         });
         if let Some(list) = &group {
             last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
         }
         let speakers = group.unwrap_or_else(|| {
             let one =
-                d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
+                d.source.and_then(|(a, b)| resolve::speaker(w, parties, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
                 said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
             }
             one.into_iter().collect()
         });
-        claims.push(build(doc.text, &w, parties, &mut focus, d, &speakers, claims.len()));
+        claims.push(build(doc.text, w, parties, focus, d, &speakers, claims.len()));
     }
     claims
 }
@@ -104,7 +101,7 @@ struct LastGroup {
 /// body speaking between) stands for the same group: "Both sides said the talks were useful.
 /// They added that more were planned."
 fn group_pronoun(
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
     (a, b): (usize, usize),
     sentence: usize,
@@ -112,7 +109,7 @@ fn group_pronoun(
     said: &[Said],
 ) -> Option<Vec<usize>> {
     let last = last?;
-    if b != a + 1 || !w.is(a, words::class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
+    if b != a + 1 || !w.is(a, class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
         return None;
     }
     let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == super::model::PartyKind::Person);
@@ -142,7 +139,7 @@ fn inherit_sources(drafts: &mut [Draft]) {
 
 /// A quotation that opens the next sentence with no cue of its own goes on the same speaker's
 /// words: “We are ready,” she said. “The rest is up to them.”
-fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
+fn join_continuations(w: &Annotated, q: &quotes::Quotes, drafts: &mut [Draft]) {
     let doc = w.doc();
     for k in 0..drafts.len() {
         if !drafts[k].direct {
@@ -168,7 +165,7 @@ fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
 
 /// A reported clause ends where a coordinated attribution begins:
 /// "She said the talks failed, and he said they would resume" gives two claims.
-fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
+fn clip_coordinated(w: &Annotated, drafts: &mut [Draft]) {
     for k in 1..drafts.len() {
         if drafts[k].sentence != drafts[k - 1].sentence {
             continue;
@@ -196,9 +193,9 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
 
 fn build(
     text: &str,
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
-    focus: &mut groups::LazyFocus,
+    focus: &LazyFocus,
     d: &Draft,
     speakers: &[usize],
     n: usize,

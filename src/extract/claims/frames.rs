@@ -33,11 +33,11 @@
 //! with a relative clause before the cue ("the experts I asked said"); several coordinated
 //! sources with brackets ("Ruiz (D-Maine), Lee (R-Ohio) and Park said").
 
-use super::super::model::CueClass;
-use super::super::span::Span;
-use super::cues::{cue_at, frame, CueInfo, CueMatch};
+use crate::extract::model::CueClass;
+use crate::extract::span::Span;
+use super::cues::{frame, CueInfo, CueMatch};
 use super::quotes::Quotes;
-use super::words::{class, Words};
+use crate::extract::annotate::{class, Annotated};
 
 /// An attribution found in the text, before speaker resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,14 +65,14 @@ pub const MAX_SOURCE: usize = 12;
 pub const MAX_CONTENT: usize = 160;
 
 /// Finds the attributions of a document, in order of their cues.
-pub fn attributions(w: &Words, q: &Quotes) -> Vec<Draft> {
+pub fn attributions(w: &Annotated, q: &Quotes) -> Vec<Draft> {
     let doc = w.doc();
     let mut out: Vec<Draft> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let sent = Sent { index: si, start: s.tokens.start, end: s.tokens.end.min(w.len()) };
         let mut i = sent.start;
         while i < sent.end {
-            let found = cue_at(w, i).filter(|m| i + m.len <= sent.end);
+            let found = w.cue_at(i).filter(|m| i + m.len <= sent.end);
             if let Some(m) = found {
                 if let Some(d) = analyse(w, q, sent, i, m) {
                     out.push(d);
@@ -101,7 +101,7 @@ type Verdict = Option<Option<Draft>>;
 /// One cue being analysed: where it is and what the lexicon says about it.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    w: &'a Words<'a>,
+    w: &'a Annotated<'a>,
     q: &'a Quotes,
     s: Sent,
     /// First token of the cue word.
@@ -111,7 +111,7 @@ struct At<'a> {
     info: CueInfo,
 }
 
-fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
+fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
     if q.at(c).is_some() {
         return None;
     }
@@ -192,7 +192,7 @@ impl At<'_> {
         let (w, q, s) = (self.w, self.q, self.s);
         let (a, b) = np_after(w, self.ce, s.end)?;
         let ing = b + 1;
-        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || cue_at(w, ing).is_none() {
+        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || w.cue_at(ing).is_none() {
             return None;
         }
         let region = subject_before(w, s.start, self.c);
@@ -386,7 +386,7 @@ impl At<'_> {
 
 /// Whether most words of the sentence are capitalised, as in a headline that ends with a stop
 /// ("Mayor Says Port Will Reopen."). Only asked about a capitalised cue, so rarely computed.
-fn title_case(w: &Words, s: Sent) -> bool {
+fn title_case(w: &Annotated, s: Sent) -> bool {
     let words = (s.start..s.end.min(s.start + 40)).filter(|&i| w.is_word(i) && w.lower(i).len() > 3);
     let (mut all, mut caps) = (0, 0);
     for i in words {
@@ -396,13 +396,13 @@ fn title_case(w: &Words, s: Sent) -> bool {
     all >= 4 && caps * 10 >= all * 8
 }
 
-fn is_ly_adverb(w: &Words, i: usize) -> bool {
+fn is_ly_adverb(w: &Annotated, i: usize) -> bool {
     let t = w.lower(i);
     t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !matches!(t, "only" | "family" | "italy" | "ally")
 }
 
 /// "According to X, content." or "Content, according to X."
-fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
+fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
     // The source runs to the comma or the end: "according to exit polls", "according to a
     // complaint filed by the agency".
     let a = ce;
@@ -444,7 +444,7 @@ fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueIn
 type Parts = (Option<(usize, usize)>, Vec<Span>, bool);
 
 /// "It was reported that ...", "The offer was described as ...", "... was confirmed by X".
-fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) -> Option<Parts> {
+fn passive(w: &Annotated, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) -> Option<Parts> {
     if !info.has(frame::PASS) {
         return None;
     }
@@ -477,7 +477,7 @@ fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) 
 }
 
 /// Content after the cue, from token `k`: a quotation right after it, or the clause.
-fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
+fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
     let cue_end = k;
     let mut k = k;
     if info.has(frame::TELL) {
@@ -562,7 +562,7 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
 
 /// Skips the addressee of "told": "told reporters", "told the BBC", "told Radio Free host
 /// Ana Ruiz", up to "that", a quotation, punctuation or an adverbial.
-fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
+fn skip_addressee(w: &Annotated, k: usize, end: usize) -> usize {
     let mut j = k;
     while j < end && j < k + 6 {
         let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
@@ -605,7 +605,7 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
 
 /// The end of a time or place adverbial starting at `k` ("on Friday", "late on Thursday", "in a
 /// brief statement"), or `k` when there is none. A comma after it is skipped too.
-fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
+fn adverbial_end(w: &Annotated, k: usize, end: usize) -> usize {
     let this = matches!(w.lower(k), "this" | "last" | "next");
     if !w.is(k, class::AFTER_CUE) || (w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE)) && !this {
         return k;
@@ -634,7 +634,7 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// The paragraph starting at token `k` (at most a few sentences), for a cue ending in a colon.
-fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
+fn next_paragraph(w: &Annotated, k: usize) -> Option<Span> {
     let doc = w.doc();
     let first = doc.sentences.partition_point(|s| s.tokens.start < k);
     doc.sentences.get(first)?;
@@ -649,7 +649,7 @@ fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
 /// Whether tokens `k..end` can be the object of an `obj` cue. "that" is a determiner here
 /// only before a plain noun ("rejected that account"). "called" describes only with a second
 /// complement ("called the pact “a bridge”", "called him a liar"), not "called both leaders".
-fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
+fn object_ok(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
     if !(w.is_word(k) || w.is_number(k) || w.is_quote(k)) {
         return false;
     }
@@ -669,7 +669,7 @@ fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool
 }
 
 /// Whether tokens `k..end` look like a reported clause, not an adverbial ("said on Friday").
-fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
+fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
     if end < k + 3 {
         return false;
     }
@@ -696,7 +696,7 @@ fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
 
 /// Content before the source or cue at token `a`: the quotation closing there, or the clause
 /// from the sentence start to the comma.
-fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)> {
+fn before(w: &Annotated, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)> {
     if a == 0 {
         return None;
     }
@@ -728,7 +728,7 @@ fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)>
 }
 
 /// After the source of an inverted or end cue: ", “more quotation”" adds a second piece.
-fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
+fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
     let k = skip_adverbial(w, b, w.len());
     if !(w.is_punct(k, ",") || w.is_punct(k, ":")) {
         return false;
@@ -743,7 +743,7 @@ fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool 
 }
 
 /// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
-fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let k = skip_adverbial(w, ce, end);
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
@@ -760,7 +760,7 @@ fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> 
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
-fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
+fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
     // the talks failed" has a clause after the cue (but "said this month" is an adverbial).
     let this = matches!(w.lower(k), "this" | "last" | "next");
@@ -789,7 +789,7 @@ fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// Where the clause that starts at `k` ends (exclusive).
-fn clause_end(w: &Words, k: usize, end: usize) -> usize {
+fn clause_end(w: &Annotated, k: usize, end: usize) -> usize {
     let end = end.min(k + MAX_CONTENT);
     let mut j = k;
     while j < end {
@@ -798,7 +798,7 @@ fn clause_end(w: &Words, k: usize, end: usize) -> usize {
         }
         if w.is_punct(j, ",") && j > k {
             let next = j + 1;
-            let participle = w.lower(next).ends_with("ing") && cue_at(w, next).is_some();
+            let participle = w.lower(next).ends_with("ing") && w.cue_at(next).is_some();
             let according = w.lower(next) == "according" && w.lower(next + 1) == "to";
             if participle || according {
                 return j;
@@ -810,12 +810,12 @@ fn clause_end(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// The span of tokens `a..b`, trimmed of white space, final stops and commas.
-fn trimmed(w: &Words, a: usize, b: usize) -> Span {
+fn trimmed(w: &Annotated, a: usize, b: usize) -> Span {
     w.range(a, b).trim(w.doc().text, &[',', '.', ';', ':'])
 }
 
 /// The noun phrase ending right before token `p`, back to a clause boundary.
-fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
+fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize)> {
     let mut a = p;
     while a > start && p - a < MAX_SOURCE {
         let t = a - 1;
@@ -837,7 +837,7 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
             break;
         }
         // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
-        if !w.is_cap(t) && cue_at(w, t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
+        if !w.is_cap(t) && w.cue_at(t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
             break;
         }
         if w.is(t, class::NP_LINK) {
@@ -884,14 +884,14 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
 
 /// Whether token `i` is a time word that can end up between a subject and its cue
 /// ("now", "Friday", "month").
-fn is_time(w: &Words, i: usize) -> bool {
+fn is_time(w: &Annotated, i: usize) -> bool {
     matches!(w.lower(i), "now" | "week" | "month" | "year" | "weekend" | "morning" | "night" | "evening")
         || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
 }
 
 /// A quotation closing before a source with an appositive, ending at the comma `comma`:
 /// "“Not now,” Ana Ruiz, a lawyer for the city, said" → the quotation and "Ana Ruiz".
-fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
+fn quote_then_source(w: &Annotated, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
     let from = comma.saturating_sub(25).max(start.saturating_sub(1));
     let close = (from..comma).rev().find(|&k| q.closing_at(k).is_some() || w.is_stop(k))?;
     let quote = q.closing_at(close)?;
@@ -903,7 +903,7 @@ fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Optio
 
 /// The subject before a parenthesis that ends with the comma at `comma`:
 /// "Ms Ruiz, who chairs the panel, said ..." → "Ms Ruiz".
-fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, usize)> {
+fn parenthesis_subject(w: &Annotated, start: usize, comma: usize) -> Option<(usize, usize)> {
     let open = (start..comma).rev().take(25).find(|&k| w.is_punct(k, ","))?;
     let (a, b) = subject_before(w, start, open)?;
     // An appositive or relative clause is part of the source as written ("Ana Ruiz, a lawyer
@@ -938,7 +938,7 @@ fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, 
 
 /// The noun phrase opening the sentence, if it ends before `limit`
 /// ("President Ana Ruiz, who ..., said" → "President Ana Ruiz").
-fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usize)> {
+fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize, usize)> {
     let mut a = start;
     while a < limit && (w.is(a, class::OPENER) || w.is_punct(a, ",")) {
         a += 1;
@@ -958,7 +958,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
             && !w.is_verb_like(b)
             && (!w.is(b, class::NP_LINK) || w.is_cap(b + 1) || w.is(b + 1, class::DETERMINER))
             && (w.lower(b) != "and" || w.is_cap(b + 1))
-            && (w.is_cap(b) || cue_at(w, b).is_none());
+            && (w.is_cap(b) || w.cue_at(b).is_none());
         if !ok {
             break;
         }
@@ -973,7 +973,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
 }
 
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
-fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
+fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
         || (w.is_number(k) && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
@@ -988,7 +988,7 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
         if !word || (j > k && (w.is(j, class::NP_STOP) || w.is(j, class::BOUNDARY))) || w.is(j, class::AUX) {
             break;
         }
-        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && cue_at(w, j).is_some())) {
+        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
             break;
         }
         if w.is(j, class::NP_LINK)
@@ -1006,7 +1006,7 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
 
 /// The end of a source after the cue with its bracket and appositive: "said Ana Ruiz (D-Maine),
 /// head of the panel." → through "panel".
-fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
+fn appositive_end(w: &Annotated, q: &Quotes, b: usize, end: usize) -> usize {
     let mut b = b;
     if w.is_punct(b, "(") {
         match (b + 1..end.min(b + 8)).find(|&k| w.is_punct(k, ")")) {
@@ -1020,7 +1020,7 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
     let first = b + 1;
     let starts = w.is(first, class::DETERMINER | class::ROLE)
         || w.is_cap(first)
-        || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && cue_at(w, first).is_none());
+        || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && w.cue_at(first).is_none());
     if !starts || w.is(first, class::BOUNDARY) {
         return b;
     }
@@ -1034,7 +1034,7 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
 }
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
-fn np_ends_clause(w: &Words, q: &Quotes, b: usize, end: usize) -> bool {
+fn np_ends_clause(w: &Annotated, q: &Quotes, b: usize, end: usize) -> bool {
     b >= end
         || w.is_stop(b)
         || w.is_punct(b, ",")

@@ -10,8 +10,8 @@
 //! Known failure cases: single quotes (‘...’) are ignored, because ’ is also the apostrophe;
 //! nested double quotes are flattened to the innermost pair.
 
-use super::super::span::Span;
-use super::words::Words;
+use crate::extract::span::Span;
+use crate::extract::annotate::Annotated;
 
 /// One quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +62,7 @@ enum Facing {
 /// Which way a mark faces; a straight `"` is `None` here and decided by [`find_quotes`] from
 /// whether a quotation is open (the spaces around straight quotes are unreliable in
 /// copied text: `dream, "said the woman`).
-fn facing(w: &Words, i: usize) -> Option<Option<Facing>> {
+fn facing(w: &Annotated, i: usize) -> Option<Option<Facing>> {
     match w.text(i) {
         "\u{201c}" => Some(Some(Facing::Open)),
         "\u{201d}" => Some(Some(Facing::Close)),
@@ -74,7 +74,7 @@ fn facing(w: &Words, i: usize) -> Option<Option<Facing>> {
 }
 
 /// Whether token `i` opens a two-apostrophe mark ('' ... '').
-fn is_pair(w: &Words, i: usize) -> bool {
+fn is_pair(w: &Annotated, i: usize) -> bool {
     w.text(i) == "'"
 }
 
@@ -82,7 +82,7 @@ fn is_pair(w: &Words, i: usize) -> bool {
 const MAX_PARAGRAPHS: usize = 4;
 
 /// Finds the quotations of the document.
-pub fn find_quotes(w: &Words) -> Quotes {
+pub fn find_quotes(w: &Annotated) -> Quotes {
     let n = w.len();
     let mut marks: Vec<(usize, Option<Facing>)> = Vec::new();
     let mut i = 0;
@@ -147,14 +147,14 @@ pub fn find_quotes(w: &Words) -> Quotes {
     Quotes { list, inside }
 }
 
-fn make(w: &Words, open: usize, close: usize) -> Quote {
+fn make(w: &Annotated, open: usize, close: usize) -> Quote {
     let start = w.span(open).end;
     let end = if close < w.len() { w.span(close).start } else { w.span(close.saturating_sub(1)).end };
     let inner = Span::new(start, end).trim(w.doc().text, &[',', '.', ':', ';', '\'']);
     Quote { open, close, inner }
 }
 
-fn close_at(w: &Words, open: usize, last: usize, list: &mut Vec<Quote>) {
+fn close_at(w: &Annotated, open: usize, last: usize, list: &mut Vec<Quote>) {
     if last > open {
         let mut q = make(w, open, last);
         q.inner =
@@ -163,12 +163,12 @@ fn close_at(w: &Words, open: usize, last: usize, list: &mut Vec<Quote>) {
     }
 }
 
-fn first_of_paragraph(w: &Words, i: usize) -> bool {
+fn first_of_paragraph(w: &Annotated, i: usize) -> bool {
     i == 0 || w.paragraph(i - 1) != w.paragraph(i)
 }
 
 /// The last token of every paragraph, indexed by paragraph (one pass over the sentences).
-fn paragraph_ends(w: &Words) -> Vec<usize> {
+fn paragraph_ends(w: &Annotated) -> Vec<usize> {
     let mut ends: Vec<usize> = Vec::new();
     for sent in &w.doc().sentences {
         let last = sent.tokens.end.saturating_sub(1);
@@ -208,7 +208,7 @@ mod tests {
         ];
         for c in cases {
             let doc = segment(c.text);
-            let w = Words::new(&doc);
+            let w = Annotated::new(&doc);
             let q = find_quotes(&w);
             let got: Vec<&str> = q.list.iter().map(|q| q.inner.text(c.text)).collect();
             assert_eq!(got, c.quotes, "{}", c.name);

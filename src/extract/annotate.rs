@@ -1,19 +1,19 @@
-//! Lower-cased token texts and the closed word classes the claim rules test for.
+//! The prepared document: per-token features built once per article and read by every
+//! stage after the parties (claims, outcomes, group phrases).
+//!
+//! [`Annotated`] holds, for each token, its word-class bits (the closed classes the claim and
+//! outcome rules test for), its capitalisation and the cue bucket it starts, next to the
+//! [`Document`]'s tokens, sentences, paragraphs and lower-case keys.
 //!
 //! Every token is lower-cased once, by the [`Document`] (curly apostrophes folded to `'`), so
 //! each later test is a slice comparison or one probe of a table keyed by the word's hash. The word classes come from
 //! `data/speech_words.txt`.
 
-use super::super::lexicon::{hash_str, labelled, Fx};
-use super::super::segment::{Document, TokenKind};
-use super::super::span::Span;
-use super::cues::first_words;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use super::claims::cues::{self, CueMatch};
+use super::lexicon::{hash_str, labelled, WordMap};
+use super::segment::{Document, TokenKind};
+use super::span::Span;
 use std::sync::OnceLock;
-
-/// A hash map keyed by words, with the lexicon's fast [`Fx`] hasher.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Word classes as bits (a word may be in several).
 pub mod class {
@@ -23,7 +23,7 @@ pub mod class {
     pub const ADVERB: u32 = 1 << 1;
     /// Forms of "be" that make a passive (was described).
     pub const PASSIVE: u32 = 1 << 2;
-    /// Words that open a new clause (that, which, while, but).
+    /// Annotated that open a new clause (that, which, while, but).
     pub const BOUNDARY: u32 = 1 << 3;
     /// Relative pronouns that can stand as a source (who, which).
     pub const WHO: u32 = 1 << 4;
@@ -43,13 +43,13 @@ pub mod class {
     pub const NP_ADJ: u32 = 1 << 11;
     /// Addressees of "told" (reporters, him).
     pub const ADDRESSEE: u32 = 1 << 12;
-    /// Words of the adverbials that follow a cue (on Friday, in a statement).
+    /// Annotated of the adverbials that follow a cue (on Friday, in a statement).
     pub const AFTER_CUE: u32 = 1 << 13;
     /// Role nouns (minister, spokesperson).
     pub const ROLE: u32 = 1 << 14;
     /// Plural heads of group sources (officials, sides).
     pub const GROUP: u32 = 1 << 15;
-    /// Words that end a noun phrase after a cue ("said Ms Lee on Friday").
+    /// Annotated that end a noun phrase after a cue ("said Ms Lee on Friday").
     pub const NP_STOP: u32 = 1 << 16;
     /// Sentence openers before the subject ("But", "Meanwhile").
     pub const OPENER: u32 = 1 << 17;
@@ -71,7 +71,7 @@ fn classes() -> &'static WordMap<u64, Known> {
     static MAP: OnceLock<WordMap<u64, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
-        for (label, words) in labelled(include_str!("../data/speech_words.txt")) {
+        for (label, words) in labelled(include_str!("data/speech_words.txt")) {
             let bit = match label {
                 "aux" => class::AUX,
                 "adverb" => class::ADVERB,
@@ -99,7 +99,7 @@ fn classes() -> &'static WordMap<u64, Known> {
                 map.entry(w).or_insert((0, 0)).0 |= bit;
             }
         }
-        for (word, bucket) in first_words() {
+        for (word, bucket) in cues::first_words() {
             map.entry(word).or_insert((0, 0)).1 = bucket as u32 + 1;
         }
         map.into_iter().map(|(word, known)| (hash_str(word), known)).collect()
@@ -107,16 +107,16 @@ fn classes() -> &'static WordMap<u64, Known> {
 }
 
 /// The tokens of a document, lower-cased, with their word classes.
-pub struct Words<'d> {
+pub struct Annotated<'d> {
     doc: &'d Document<'d>,
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
 }
 
-impl<'d> Words<'d> {
+impl<'d> Annotated<'d> {
     /// Looks up the word class of every token of `doc` once, by the lower-case keys the
     /// document holds.
-    pub fn new(doc: &'d Document<'d>) -> Words<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Annotated<'d> {
         let mut bits = Vec::with_capacity(doc.tokens.len());
         let mut cue_buckets = Vec::with_capacity(doc.tokens.len());
         let map = classes();
@@ -130,7 +130,7 @@ impl<'d> Words<'d> {
             bits.push(b);
             cue_buckets.push(cue);
         }
-        Words { doc, bits, cue_buckets }
+        Annotated { doc, bits, cue_buckets }
     }
 
     /// The document.
@@ -153,7 +153,7 @@ impl<'d> Words<'d> {
         self.doc.key(i)
     }
 
-    /// The hash of [`Words::lower`]`(i)`, to probe word tables keyed by [`hash_str`].
+    /// The hash of [`Annotated::lower`]`(i)`, to probe word tables keyed by [`hash_str`].
     pub fn hash(&self, i: usize) -> u64 {
         self.doc.key_hash(i)
     }
@@ -199,6 +199,16 @@ impl<'d> Words<'d> {
     /// The number of the cue bucket token `i` starts, if it starts any cue form.
     pub fn cue_bucket(&self, i: usize) -> Option<usize> {
         self.cue_buckets.get(i).and_then(|&b| (b as usize).checked_sub(1))
+    }
+
+    /// The longest cue form starting at token `i`, if any: the bucket noted for the token,
+    /// then a comparison of the few forms in it.
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        // Numbers and ASCII punctuation are never cues; a dash like "―" can be.
+        if self.is_number(i) || (!self.is_word(i) && self.text(i).is_ascii()) {
+            return None;
+        }
+        cues::longest_in(self.cue_bucket(i)?, |k| self.lower(i + 1 + k))
     }
 
     /// Whether token `i` is exactly the punctuation `p`.
@@ -255,7 +265,7 @@ mod tests {
     #[test]
     fn lowers_and_classifies() {
         let doc = segment("The Minister’s aide SAID it.");
-        let w = Words::new(&doc);
+        let w = Annotated::new(&doc);
         let lowered: Vec<&str> = (0..w.len()).map(|i| w.lower(i)).collect();
         assert!(lowered.contains(&"said"), "{lowered:?}");
         assert!(lowered.iter().any(|t| t.ends_with("'s")), "curly apostrophe folded: {lowered:?}");
@@ -269,7 +279,7 @@ mod tests {
     #[test]
     fn verb_like_skips_adjectives() {
         let doc = segment("unnamed officials emerged talking");
-        let w = Words::new(&doc);
+        let w = Annotated::new(&doc);
         assert!(!w.is_verb_like(0));
         assert!(!w.is_verb_like(1));
         assert!(w.is_verb_like(2));
