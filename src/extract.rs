@@ -44,7 +44,8 @@ pub fn analyze(text: &str) -> Extraction {
     // 4. Agreements, failures and plans, with the parties involved and any figures.
     let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
-    Extraction { parties: parties.export(text, &claims), claims, outcomes, sentences }
+    let parties = parties.export(text, &claims);
+    Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
 }
 
 /// The extraction as pretty-printed JSON, exactly as `extract FILE` prints it and the UI

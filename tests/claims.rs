@@ -8,6 +8,7 @@
 use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
 use article_explorer::extract::groups::LazyFocus;
+use article_explorer::extract::model::export_claims;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
 use article_explorer::extract::{analyze, Claim, CueClass};
@@ -26,7 +27,7 @@ fn claims_of(text: &str) -> Vec<Claim> {
     let doc = segment(text);
     let words = Annotated::new(&doc);
     let parties = Parties::default();
-    find_claims(&words, &parties, &LazyFocus::new(&words, &parties))
+    export_claims(text, &find_claims(&words, &parties, &LazyFocus::new(&words, &parties)))
 }
 
 fn check(c: &Case) {

@@ -14,16 +14,16 @@
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
 //!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
 //!    [`groups::source_parties`](super::groups::source_parties), the several parties a group source stands for ("Both sides",
-//!    "the two countries", "Peru and Chile"), kept in [`Claim::speakers`].
+//!    "the two countries", "Peru and Chile"), kept in [`ClaimRecord::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut
 //!    where a coordinated second attribution begins, targets (the parties named in the content,
-//!    other than the speaker), ids `c1`, `c2`, ... in article order.
+//!    other than the speaker), as [`ClaimRecord`]s in article order.
 //!
 //! A quotation split by its cue (“We will talk,” she said, “but not yet.”) is exported as one
-//! content span covering its pieces, with the pieces joined in [`Claim::text`]; the shared
-//! span checker counts list-valued content as malformed. [`SPLIT_CONTENT`] switches to
-//! [`Content::Split`].
+//! content span covering its pieces, with the pieces joined in the exported claim's text; the
+//! shared span checker counts list-valued content as malformed.
+//! [`model::SPLIT_CONTENT`](super::model::SPLIT_CONTENT) switches to split content.
 //!
 //! Cost is linear: one lexicon lookup per token, bounded scans around each cue, binary
 //! searches into the sorted mentions.
@@ -40,19 +40,14 @@ pub mod resolve;
 
 use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
-use super::model::{Claim, Content};
 use super::parties::Parties;
-use super::span::{Span, TextSpan};
+use super::records::{ClaimRecord, PartyId};
+use super::span::Span;
 use frames::Draft;
 use resolve::Said;
 
-/// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
-/// rather than one covering span; off while the shared span checker rejects lists.
-pub const SPLIT_CONTENT: bool = false;
-
 /// Finds the attributions of a segmented article whose parties are known.
-pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<Claim> {
-    let doc = w.doc();
+pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<ClaimRecord> {
 
     let q = quotes::find_quotes(w);
     let mut drafts = frames::attributions(w, &q);
@@ -84,7 +79,7 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
             }
             one.into_iter().collect()
         });
-        claims.push(build(doc.text, w, parties, focus, d, &speakers, claims.len()));
+        claims.push(build(w, parties, focus, d, &speakers));
     }
     claims
 }
@@ -191,27 +186,7 @@ fn clip_coordinated(w: &Annotated, drafts: &mut [Draft]) {
     }
 }
 
-fn build(
-    text: &str,
-    w: &Annotated,
-    parties: &Parties,
-    focus: &LazyFocus,
-    d: &Draft,
-    speakers: &[usize],
-    n: usize,
-) -> Claim {
-    // The pieces of a split quotation are exported as one span covering them all, with the
-    // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
-    // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
-    let pieces: Vec<TextSpan> = d.content.iter().map(|&s| TextSpan::of(text, s)).collect();
-    let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
-    let content = match (pieces.len(), SPLIT_CONTENT) {
-        (1, _) | (_, false) => {
-            let cover = d.content.iter().fold(d.content[0], |a, &b| a.cover(b));
-            Content::One(TextSpan::of(text, cover))
-        }
-        _ => Content::Split(pieces),
-    };
+fn build(w: &Annotated, parties: &Parties, focus: &LazyFocus, d: &Draft, speakers: &[usize]) -> ClaimRecord {
     let mut targets: Vec<usize> = Vec::new();
     // The parties named in the content, then those a group phrase in it stands for ("urged
     // both sides to ..."), looked for in the cue's sentence only and, so that a text with no
@@ -226,18 +201,14 @@ fn build(
             targets.push(p);
         }
     }
-    let ids: Vec<String> = speakers.iter().copied().map(Parties::id).collect();
-    Claim {
-        id: format!("c{}", n + 1),
-        speaker: ids.first().cloned(),
-        speakers: ids,
-        source: d.source.map(|(a, b)| TextSpan::of(text, w.range(a, b))),
-        cue: TextSpan::of(text, w.range(d.cue.0, d.cue.1)),
-        content,
-        text: joined,
+    ClaimRecord {
+        speakers: speakers.iter().copied().map(PartyId::of).collect(),
+        source: d.source.map(|(a, b)| w.range(a, b)),
+        cue: w.range(d.cue.0, d.cue.1),
+        content: d.content.clone(),
         direct: d.direct,
-        targets: targets.into_iter().map(Parties::id).collect(),
-        cue_class: d.class,
+        targets: targets.into_iter().map(PartyId::of).collect(),
+        class: d.class,
         sentence: d.sentence,
     }
 }

@@ -39,7 +39,8 @@
 use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
 use super::lexicon::{entries, expand, hash_str, labelled, WordMap};
-use super::model::{Claim, Figure, Outcome, PartyKind, Status};
+use super::model::{claim_id, Figure, Outcome, PartyKind, Status};
+use super::records::{ClaimId, ClaimRecord};
 use super::parties::Parties;
 use super::segment::Document;
 use super::span::{Span, TextSpan};
@@ -153,16 +154,13 @@ impl Lexicon {
 }
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
-pub fn find_outcomes(w: &Annotated, parties: &Parties, focus: &LazyFocus, claims: &[Claim]) -> Vec<Outcome> {
+pub fn find_outcomes(w: &Annotated, parties: &Parties, focus: &LazyFocus, claims: &[ClaimRecord]) -> Vec<Outcome> {
     let doc = w.doc();
     let lex = lexicon();
     let marks = Marks::new(w, lex);
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
-    let mut pieces: Vec<(Span, usize)> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k)))
-        .collect();
+    // A quotation split by its cue counts as one span covering its pieces, as exported.
+    let mut pieces: Vec<(Span, usize)> = claims.iter().enumerate().map(|(k, c)| (c.cover(), k)).collect();
     pieces.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -183,7 +181,7 @@ pub fn find_outcomes(w: &Annotated, parties: &Parties, focus: &LazyFocus, claims
             if evidence.is_empty() {
                 continue;
             }
-            let claim = holder.and_then(|(_, k)| claims.get(k));
+            let claim = holder.and_then(|(_, k)| claims.get(k).map(|c| (ClaimId::of(k), c)));
             // A group subject before the trigger: "both sides had agreed to ...".
             let first =
                 clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
@@ -490,7 +488,7 @@ struct Found<'c> {
     /// The first token of the evidence.
     first: usize,
     /// The claim holding it, if any.
-    claim: Option<&'c Claim>,
+    claim: Option<(ClaimId, &'c ClaimRecord)>,
     /// The parties a group subject stands for ("both sides", "the two countries"), if any.
     group: Vec<usize>,
     sentence: usize,
@@ -502,10 +500,8 @@ struct Found<'c> {
 fn build(doc: &Document<'_>, w: &Annotated, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
     let Found { status, evidence, first, claim, group, sentence } = found;
     let mut involved: Vec<usize> = group;
-    if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()).filter(|_| involved.is_empty()) {
-        if let Some(k) = sp.strip_prefix('p').and_then(|k| k.parse::<usize>().ok()) {
-            involved.push(k.wrapping_sub(1));
-        }
+    if let Some(sp) = claim.and_then(|(_, c)| c.speaker()).filter(|_| involved.is_empty()) {
+        involved.push(sp.index());
     }
     for m in parties.within(evidence) {
         let place = parties.list.get(m.party).is_some_and(|p| p.kind == PartyKind::Place);
@@ -521,7 +517,7 @@ fn build(doc: &Document<'_>, w: &Annotated, parties: &Parties, found: Found<'_>,
         figures: figures(w, evidence, first),
         evidence: TextSpan::of(doc.text, evidence),
         asserted: claim.is_none(),
-        claim: claim.map(|c| c.id.clone()),
+        claim: claim.map(|(id, _)| claim_id(id)),
         sentence,
     }
 }

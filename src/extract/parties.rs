@@ -56,7 +56,8 @@ mod gazetteer;
 mod merge;
 mod scan;
 
-use super::model::{Claim, Party, PartyKind};
+use super::model::{Party, PartyKind};
+use super::records::ClaimRecord;
 use super::segment::Document;
 use super::span::{Span, TextSpan};
 use std::ops::Range;
@@ -232,7 +233,7 @@ impl Parties {
     /// negotiators", the name inside it), so that the spans are names as annotated in
     /// CoNLL-style data; descriptions are counted for salience and available through
     /// [`Parties::references`].
-    pub fn export(&self, text: &str, claims: &[Claim]) -> Vec<Party> {
+    pub fn export(&self, text: &str, claims: &[ClaimRecord]) -> Vec<Party> {
         let mut counts = vec![0usize; self.list.len()];
         let mut mentions = vec![Vec::new(); self.list.len()];
         for m in &self.mentions {
@@ -245,11 +246,9 @@ impl Parties {
             }
         }
         for c in claims {
-            for id in c.speaker.iter().chain(&c.targets) {
-                if let Some(n) = id.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-                    if let Some(c) = counts.get_mut(n.wrapping_sub(1)) {
-                        *c += 2;
-                    }
+            for id in c.speaker().iter().chain(&c.targets) {
+                if let Some(c) = counts.get_mut(id.index()) {
+                    *c += 2;
                 }
             }
         }
