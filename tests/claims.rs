@@ -65,6 +65,16 @@ cases!(quotations:
     ["“It is over,” the coach told reporters after the game.", "told", Some("the coach"), "It is over", true, Say],
 );
 
+// One quote model (segment/quotes.rs): guillemets and low-high quotes open and close like
+// curly ones (GUIDE C2, a quotation's content is what the marks enclose).
+cases!(quote_marks:
+    ["«We are leaving,» the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["« We are leaving », the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["„We are leaving“, the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["‹We are leaving,› the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["The minister said: «We are leaving.»", "said", Some("The minister"), "We are leaving", true, Say],
+);
+
 cases!(reported_speech:
     ["The mayor said that the bridge would reopen in May.", "said", Some("The mayor"), "that the bridge would reopen in May", false, Say],
     ["The mayor said the bridge would reopen in May.", "said", Some("The mayor"), "the bridge would reopen in May", false, Say],

@@ -3,7 +3,8 @@
 //!
 //! [`Annotated`] holds, for each token, its word-class bits (the closed classes the claim and
 //! outcome rules test for), its capitalisation and the cue bucket it starts, next to the
-//! [`Document`]'s tokens, sentences, paragraphs and lower-case keys.
+//! [`Document`]'s tokens, sentences, paragraphs and lower-case keys, and the quotations of
+//! the text ([`Annotated::quotes`]).
 //!
 //! Every token is lower-cased once, by the [`Document`] (curly apostrophes folded to `'`), so
 //! each later test is a slice comparison or one probe of a table keyed by the word's hash. The word classes come from
@@ -11,6 +12,7 @@
 
 use super::claims::cues::{self, CueMatch};
 use super::lexicon::{hash_str, labelled, WordMap};
+use super::segment::quotes::{self, Quotes};
 use super::segment::{Document, TokenKind};
 use super::span::Span;
 use std::sync::OnceLock;
@@ -62,9 +64,6 @@ pub mod class {
 /// Word class bits and, plus one, the number of the cue bucket the word starts (0 for none).
 type Known = (u32, u32);
 
-/// A private bit for "starts with a capital", kept with the class bits.
-const CAP: u32 = 1 << 31;
-
 /// The word classes and cue buckets, keyed by the [`hash_str`] of the lower-case word, so each
 /// token is one probe with the hash its [`Document`] already holds.
 fn classes() -> &'static WordMap<u64, Known> {
@@ -111,6 +110,7 @@ pub struct Annotated<'d> {
     doc: &'d Document<'d>,
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
+    quotes: Quotes,
 }
 
 impl<'d> Annotated<'d> {
@@ -122,20 +122,22 @@ impl<'d> Annotated<'d> {
         let map = classes();
         for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span().len() > 1;
-            let (mut b, cue) =
+            let (b, cue) =
                 if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
-            if doc.starts_upper(i) {
-                b |= CAP;
-            }
             bits.push(b);
             cue_buckets.push(cue);
         }
-        Annotated { doc, bits, cue_buckets }
+        Annotated { doc, bits, cue_buckets, quotes: quotes::find_quotes(doc) }
     }
 
     /// The document.
     pub fn doc(&self) -> &'d Document<'d> {
         self.doc
+    }
+
+    /// The quotations of the document ([`quotes::find_quotes`]).
+    pub fn quotes(&self) -> &Quotes {
+        &self.quotes
     }
 
     /// Number of tokens.
@@ -193,7 +195,7 @@ impl<'d> Annotated<'d> {
 
     /// Whether token `i` starts with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.bits.get(i).is_some_and(|b| b & CAP != 0)
+        self.doc.starts_upper(i)
     }
 
     /// The number of the cue bucket token `i` starts, if it starts any cue form.
@@ -226,9 +228,10 @@ impl<'d> Annotated<'d> {
         matches!(self.text(i), "\u{2014}" | "\u{2013}" | "--" | "-")
     }
 
-    /// Whether token `i` is a quotation mark of any kind.
+    /// Whether token `i` is a double quotation mark or a guillemet
+    /// ([`quotes::is_quotation_mark`]).
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(self.text(i), "\u{201c}" | "\u{201d}" | "\"")
+        quotes::is_quotation_mark(self.text(i))
     }
 
     /// Paragraph index of token `i`.

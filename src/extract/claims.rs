@@ -1,8 +1,9 @@
 //! Stage 3, the claims: who said what about whom.
 //!
-//! Approach, in four steps, each a submodule with one entry point:
+//! Approach, in four steps, each a module with one entry point:
 //!
-//! 1. [`quotes::find_quotes`]: the quotations of the article, including ones that run over
+//! 1. [`find_quotes`](super::segment::quotes::find_quotes), read through
+//!    [`Annotated::quotes`]: the quotations of the article, including ones that run over
 //!    several paragraphs, so a cue next to a quotation can take all of it as its content.
 //! 2. [`frames::attributions`]: every reporting cue from the lexicon in `data/cues.txt`
 //!    (said, told reporters, accused, urged, described, expressed concern, according to ...)
@@ -35,13 +36,13 @@
 
 pub mod cues;
 pub mod frames;
-pub mod quotes;
 pub mod resolve;
 
 use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
 use super::parties::Parties;
 use super::records::{ClaimRecord, PartyId};
+use super::segment::quotes::Quotes;
 use super::span::Span;
 use frames::Draft;
 use resolve::Said;
@@ -49,14 +50,14 @@ use resolve::Said;
 /// Finds the attributions of a segmented article whose parties are known.
 pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<ClaimRecord> {
 
-    let q = quotes::find_quotes(w);
-    let mut drafts = frames::attributions(w, &q);
+    let q = w.quotes();
+    let mut drafts = frames::attributions(w, q);
     drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));
     for d in &mut drafts {
         d.content.retain(|s| !s.is_empty());
     }
     inherit_sources(&mut drafts);
-    join_continuations(w, &q, &mut drafts);
+    join_continuations(w, q, &mut drafts);
     clip_coordinated(w, &mut drafts);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
@@ -134,7 +135,7 @@ fn inherit_sources(drafts: &mut [Draft]) {
 
 /// A quotation that opens the next sentence with no cue of its own goes on the same speaker's
 /// words: “We are ready,” she said. “The rest is up to them.”
-fn join_continuations(w: &Annotated, q: &quotes::Quotes, drafts: &mut [Draft]) {
+fn join_continuations(w: &Annotated, q: &Quotes, drafts: &mut [Draft]) {
     let doc = w.doc();
     for k in 0..drafts.len() {
         if !drafts[k].direct {

@@ -451,7 +451,7 @@ pub fn coordinated(w: &Annotated, parties: &Parties, a: usize, full: usize) -> O
 
 #[cfg(test)]
 mod tests {
-    use super::crate::extract::parties::find_parties;
+    use crate::extract::parties::find_parties;
     use crate::extract::segment::segment;
     use super::*;
 

@@ -36,7 +36,7 @@
 use crate::extract::model::CueClass;
 use crate::extract::span::Span;
 use super::cues::{frame, CueInfo, CueMatch};
-use super::quotes::Quotes;
+use crate::extract::segment::quotes::Quotes;
 use crate::extract::annotate::{class, Annotated};
 
 /// An attribution found in the text, before speaker resolution.
