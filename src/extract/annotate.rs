@@ -59,6 +59,45 @@ pub mod class {
     pub const ORG_HEAD: u32 = 1 << 18;
     /// Nouns for one person (woman, fighter), which "the" makes a reference back.
     pub const PERSON_NOUN: u32 = 1 << 19;
+    /// Time words that can sit between a subject and its cue ("Ruiz now says").
+    pub const TIME_WORD: u32 = 1 << 20;
+    /// Words before a trailing time word that stay out of a subject with it ("this month").
+    pub const TIME_LEAD: u32 = 1 << 21;
+    /// Words in -ly that are not adverbs (only, family).
+    pub const NOT_LY_ADVERB: u32 = 1 << 22;
+    /// Words that open a reported question or clause in place of "that" (how, whether).
+    pub const QUESTION: u32 = 1 << 23;
+}
+
+/// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
+fn class_bit(label: &str) -> Option<u32> {
+    Some(match label {
+        "aux" => class::AUX,
+        "adverb" => class::ADVERB,
+        "passive" => class::PASSIVE,
+        "boundary" => class::BOUNDARY,
+        "who" => class::WHO,
+        "pronoun_person" => class::PERSON,
+        "pronoun_plural" => class::PLURAL,
+        "pronoun_it" => class::IT,
+        "pronoun_other" => class::OTHER_PRONOUN,
+        "determiner" => class::DETERMINER,
+        "np_link" => class::NP_LINK,
+        "np_ed" | "np_ing" => class::NP_ADJ,
+        "addressee" => class::ADDRESSEE,
+        "after_cue" => class::AFTER_CUE,
+        "role" => class::ROLE,
+        "group_head" => class::GROUP,
+        "np_stop" => class::NP_STOP,
+        "opener" => class::OPENER,
+        "org_head" => class::ORG_HEAD,
+        "person_noun" => class::PERSON_NOUN,
+        "time_word" => class::TIME_WORD,
+        "time_lead" => class::TIME_LEAD,
+        "not_ly_adverb" => class::NOT_LY_ADVERB,
+        "question" => class::QUESTION,
+        _ => return None,
+    })
 }
 
 /// Word class bits and, plus one, the number of the cue bucket the word starts (0 for none).
@@ -71,29 +110,8 @@ fn classes() -> &'static WordMap<u64, Known> {
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
         for (label, words) in labelled(include_str!("data/speech_words.txt")) {
-            let bit = match label {
-                "aux" => class::AUX,
-                "adverb" => class::ADVERB,
-                "passive" => class::PASSIVE,
-                "boundary" => class::BOUNDARY,
-                "who" => class::WHO,
-                "pronoun_person" => class::PERSON,
-                "pronoun_plural" => class::PLURAL,
-                "pronoun_it" => class::IT,
-                "pronoun_other" => class::OTHER_PRONOUN,
-                "determiner" => class::DETERMINER,
-                "np_link" => class::NP_LINK,
-                "np_ed" | "np_ing" => class::NP_ADJ,
-                "addressee" => class::ADDRESSEE,
-                "after_cue" => class::AFTER_CUE,
-                "role" => class::ROLE,
-                "group_head" => class::GROUP,
-                "np_stop" => class::NP_STOP,
-                "opener" => class::OPENER,
-                "org_head" => class::ORG_HEAD,
-                "person_noun" => class::PERSON_NOUN,
-                _ => 0,
-            };
+            // An unknown label is caught by the `every_label_is_known` test.
+            let bit = class_bit(label).unwrap_or(0);
             for w in words {
                 map.entry(w).or_insert((0, 0)).0 |= bit;
             }
@@ -122,8 +140,7 @@ impl<'d> Annotated<'d> {
         let map = classes();
         for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span().len() > 1;
-            let (b, cue) =
-                if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
+            let (b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
             bits.push(b);
             cue_buckets.push(cue);
         }
@@ -277,6 +294,14 @@ mod tests {
         assert!(w.is(it, class::IT));
         assert_eq!(w.lower(99), "");
         assert!(w.is_cap(1) && !w.is_cap(lowered.iter().position(|t| *t == "aide").unwrap_or(0)));
+    }
+
+    #[test]
+    fn every_label_is_known() {
+        for (label, _) in labelled(include_str!("data/speech_words.txt")) {
+            assert!(class_bit(label).is_some(), "unknown label {label:?} in data/speech_words.txt");
+        }
+        assert_eq!(class_bit("pronoun_persn"), None);
     }
 
     #[test]

@@ -49,7 +49,6 @@ use resolve::Said;
 
 /// Finds the attributions of a segmented article whose parties are known.
 pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<ClaimRecord> {
-
     let q = w.quotes();
     let mut drafts = frames::attributions(w, q);
     drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));

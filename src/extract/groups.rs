@@ -30,12 +30,12 @@
 //! ("Lund hosted Berg") falls back to the two most mentioned people, who may include a
 //! third; the number in the phrase is not checked against the size of the run.
 
+use crate::extract::annotate::{class, Annotated};
+use crate::extract::lexicon::WordMap;
 use crate::extract::lexicon::{hash_str, labelled};
 use crate::extract::model::PartyKind;
 use crate::extract::parties::Parties;
 use crate::extract::span::Span;
-use crate::extract::annotate::{class, Annotated};
-use crate::extract::lexicon::WordMap;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
@@ -68,21 +68,27 @@ fn lexicon() -> &'static WordMap<u64, u8> {
     MAP.get_or_init(|| {
         let mut map: WordMap<u64, u8> = WordMap::default();
         for (label, words) in labelled(include_str!("data/pair_nouns.txt")) {
-            let bit = match label {
-                "lead" => LEAD,
-                "det" => DET,
-                "number" => NUMBER,
-                "actors" => ACTORS,
-                "countries" => COUNTRIES,
-                "people" => PEOPLE,
-                "named" => NAMED,
-                _ => 0,
-            };
+            // An unknown label is caught by the `every_label_is_known` test.
+            let bit = pair_bit(label).unwrap_or(0);
             for word in words {
                 *map.entry(hash_str(word)).or_default() |= bit;
             }
         }
         map
+    })
+}
+
+/// The bit of a label of `data/pair_nouns.txt`, `None` for an unknown label.
+fn pair_bit(label: &str) -> Option<u8> {
+    Some(match label {
+        "lead" => LEAD,
+        "det" => DET,
+        "number" => NUMBER,
+        "actors" => ACTORS,
+        "countries" => COUNTRIES,
+        "people" => PEOPLE,
+        "named" => NAMED,
+        _ => return None,
     })
 }
 
@@ -451,9 +457,9 @@ pub fn coordinated(w: &Annotated, parties: &Parties, a: usize, full: usize) -> O
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract::parties::find_parties;
     use crate::extract::segment::segment;
-    use super::*;
 
     fn names(list: &[usize], parties: &Parties) -> Vec<String> {
         list.iter().filter_map(|&p| parties.list.get(p)).map(|r| r.name.clone()).collect()
@@ -526,6 +532,13 @@ mod tests {
                     assert!(w.is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_label_is_known() {
+        for (label, _) in labelled(include_str!("data/pair_nouns.txt")) {
+            assert!(pair_bit(label).is_some(), "unknown label {label:?} in data/pair_nouns.txt");
         }
     }
 

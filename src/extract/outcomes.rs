@@ -40,8 +40,8 @@ use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
 use super::lexicon::{entries, expand, hash_str, labelled, WordMap};
 use super::model::{claim_id, Figure, Outcome, PartyKind, Status};
-use super::records::{ClaimId, ClaimRecord};
 use super::parties::Parties;
+use super::records::{ClaimId, ClaimRecord};
 use super::segment::Document;
 use super::span::{Span, TextSpan};
 use std::ops::Range;
@@ -154,7 +154,12 @@ impl Lexicon {
 }
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
-pub fn find_outcomes(w: &Annotated, parties: &Parties, focus: &LazyFocus, claims: &[ClaimRecord]) -> Vec<Outcome> {
+pub fn find_outcomes(
+    w: &Annotated,
+    parties: &Parties,
+    focus: &LazyFocus,
+    claims: &[ClaimRecord],
+) -> Vec<Outcome> {
     let doc = w.doc();
     let lex = lexicon();
     let marks = Marks::new(w, lex);

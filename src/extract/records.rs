@@ -63,7 +63,10 @@ impl ClaimRecord {
 
     /// One span covering every piece of the content.
     pub fn cover(&self) -> Span {
-        self.content.iter().skip(1).fold(self.content.first().copied().unwrap_or_default(), |a, &b| a.cover(b))
+        self.content
+            .iter()
+            .skip(1)
+            .fold(self.content.first().copied().unwrap_or_default(), |a, &b| a.cover(b))
     }
 }
 

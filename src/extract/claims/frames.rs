@@ -33,11 +33,11 @@
 //! with a relative clause before the cue ("the experts I asked said"); several coordinated
 //! sources with brackets ("Ruiz (D-Maine), Lee (R-Ohio) and Park said").
 
-use crate::extract::model::CueClass;
-use crate::extract::span::Span;
 use super::cues::{frame, CueInfo, CueMatch};
-use crate::extract::segment::quotes::Quotes;
 use crate::extract::annotate::{class, Annotated};
+use crate::extract::model::CueClass;
+use crate::extract::segment::quotes::Quotes;
+use crate::extract::span::Span;
 
 /// An attribution found in the text, before speaker resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -398,7 +398,7 @@ fn title_case(w: &Annotated, s: Sent) -> bool {
 
 fn is_ly_adverb(w: &Annotated, i: usize) -> bool {
     let t = w.lower(i);
-    t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !matches!(t, "only" | "family" | "italy" | "ally")
+    t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !w.is(i, class::NOT_LY_ADVERB)
 }
 
 /// "According to X, content." or "Content, according to X."
@@ -478,8 +478,31 @@ fn passive(w: &Annotated, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueIn
 
 /// Content after the cue, from token `k`: a quotation right after it, or the clause.
 fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
-    let cue_end = k;
-    let mut k = k;
+    let mut k = content_start(w, q, s, k, info);
+    // "The governor added:" closing a paragraph: the next paragraph is what was said.
+    if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
+        return next_paragraph(w, k + 1).map(|span| (vec![span], false));
+    }
+    if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
+        k += 1;
+    }
+    if let Some(quote) = q.opening_at(k) {
+        return Some((vec![quote.inner], true));
+    }
+    if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
+        return None;
+    }
+    let end = clause_end(w, k, s.end);
+    if !takes_clause(w, q, k, end, info) || end <= k + 1 {
+        return None;
+    }
+    Some((vec![trimmed(w, k, end)], false))
+}
+
+/// Where the content after a cue ending at token `cue_end` starts: past the addressee of
+/// "told" and the adverbials before "that" or a quotation.
+fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueInfo) -> usize {
+    let mut k = cue_end;
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
     }
@@ -487,30 +510,7 @@ fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<
     // meeting of farmers that" (not the relative "that" of an object: "warned against a truce
     // that allows ...").
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
-        let plain = |j: usize| {
-            let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
-            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ","))
-                && noun
-                && !w.is(j, class::AUX | class::BOUNDARY)
-        };
-        let adverbial = |j: usize| {
-            (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER))
-                || w.is_cap(j)
-                || w.is_punct(j, ",")
-                || w.is_number(j)
-        };
-        let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
-        let skipped = w.lower(t) == "that"
-            && t <= k + 6
-            && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
-        if skipped {
-            k = t;
-        }
-        // "said on the other hand, “...”": an adverbial, then the quotation.
-        let after_mark = t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":"));
-        if after_mark && q.opening_at(t).is_some() && (k..t - 1).all(plain) {
-            k = t;
-        }
+        k = past_adverbial(w, q, cue_end, k, t);
     }
     // "said in a statement it would ...", "reported on Tuesday the talks had ...".
     k = adverbial_end(w, k, s.end);
@@ -526,25 +526,47 @@ fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<
             }
         }
     }
-    // "The governor added:" closing a paragraph: the next paragraph is what was said.
-    if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
-        return next_paragraph(w, k + 1).map(|span| (vec![span], false));
+    k
+}
+
+/// Skips the words `k..t` before the "that", quotation or stop at `t` when they are an
+/// adverbial ("said on Friday that", "said on the other hand, “...”").
+fn past_adverbial(w: &Annotated, q: &Quotes, cue_end: usize, k: usize, t: usize) -> usize {
+    let plain = |j: usize| {
+        let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
+        (w.is_word(j) || w.is_number(j) || w.is_punct(j, ","))
+            && noun
+            && !w.is(j, class::AUX | class::BOUNDARY)
+    };
+    let adverbial = |j: usize| {
+        (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER))
+            || w.is_cap(j)
+            || w.is_punct(j, ",")
+            || w.is_number(j)
+    };
+    let mut k = k;
+    let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
+    let skipped = w.lower(t) == "that"
+        && t <= k + 6
+        && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
+    if skipped {
+        k = t;
     }
-    if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
-        k += 1;
+    // "said on the other hand, “...”": an adverbial, then the quotation.
+    let after_mark = t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":"));
+    if after_mark && q.opening_at(t).is_some() && (k..t - 1).all(plain) {
+        k = t;
     }
-    if let Some(quote) = q.opening_at(k) {
-        return Some((vec![quote.inner], true));
-    }
-    if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
-        return None;
-    }
-    // "told the host how ...", "asked whether ...": a question clause stands for "that".
-    let that =
-        matches!(w.lower(k), "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "who" | "if");
-    let end = clause_end(w, k, s.end);
+    k
+}
+
+/// Whether the cue's frames take the clause `k..end` as its content: "that" or a question
+/// word ("told the host how ...", "asked whether ..."), a bare clause, an object, or the
+/// preposition a frame wants (accused X of, urged X to).
+fn takes_clause(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
+    let that = w.is(k, class::QUESTION);
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
-    let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
+    (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
         || (info.has(frame::THAT) && starts_clause(w, k, end))
         || (info.has(frame::OBJ) && object_ok(w, q, k, end, info))
         || prep_ok(frame::OF, "of")
@@ -553,11 +575,7 @@ fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<
         || (info.has(frame::ABOUT) && w.lower(k) == "about")
         || (info.has(frame::OVER) && w.lower(k) == "over")
         || (info.has(frame::AGAINST) && w.lower(k) == "against")
-        || prep_ok(frame::FOR, "for");
-    if !ok || end <= k + 1 {
-        return None;
-    }
-    Some((vec![trimmed(w, k, end)], false))
+        || prep_ok(frame::FOR, "for")
 }
 
 /// Skips the addressee of "told": "told reporters", "told the BBC", "told Radio Free host
@@ -816,40 +834,7 @@ fn trimmed(w: &Annotated, a: usize, b: usize) -> Span {
 
 /// The noun phrase ending right before token `p`, back to a clause boundary.
 fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize)> {
-    let mut a = p;
-    while a > start && p - a < MAX_SOURCE {
-        let t = a - 1;
-        // "Sen. Ana Ruiz (D-Maine) said": skip a short bracket.
-        if w.is_punct(t, ")") {
-            match (t.saturating_sub(8).max(start)..t).rev().find(|&k| w.is_punct(k, "(")) {
-                Some(open) if open > start => {
-                    a = open;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
-        let plural_possessive =
-            w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
-        let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
-        if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
-            break;
-        }
-        // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
-        if !w.is_cap(t) && w.cue_at(t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
-            break;
-        }
-        if w.is(t, class::NP_LINK) {
-            let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
-            // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
-            let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
-            if !linked || !and_ok || t == start {
-                break;
-            }
-        }
-        a -= 1;
-    }
+    let mut a = np_start(w, start, p);
     // "On Monday she said", "In an interview Ruiz said": after a leading adverbial, the
     // subject is the pronoun or the run of capitalised words at the end.
     if a == start + 1 && w.is(start, class::NP_LINK | class::NP_STOP) && w.is_cap(start) {
@@ -872,7 +857,7 @@ fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize
     let mut b = p;
     while b > a + 1 && (w.is(b - 1, class::ADVERB) || is_ly_adverb(w, b - 1) || is_time(w, b - 1)) {
         b -= 1;
-        if matches!(w.lower(b - 1), "this" | "last" | "just" | "on" | "early" | "late") && b > a + 1 {
+        if w.is(b - 1, class::TIME_LEAD) && b > a + 1 {
             b -= 1;
         }
     }
@@ -882,16 +867,68 @@ fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize
     Some((a, b))
 }
 
+/// Walks back from token `p` over the words of a noun phrase (at most [`MAX_SOURCE`], not
+/// past `start`) to its first token.
+fn np_start(w: &Annotated, start: usize, p: usize) -> usize {
+    let mut a = p;
+    while a > start && p - a < MAX_SOURCE {
+        let t = a - 1;
+        // "Sen. Ana Ruiz (D-Maine) said": skip a short bracket.
+        if w.is_punct(t, ")") {
+            match (t.saturating_sub(8).max(start)..t).rev().find(|&k| w.is_punct(k, "(")) {
+                Some(open) if open > start => {
+                    a = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !np_word(w, start, p, t) {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+/// Whether token `t` can belong to the noun phrase that ends before token `p`.
+fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
+    // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
+    let plural_possessive =
+        w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
+    let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
+    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
+        return false;
+    }
+    // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
+    if !w.is_cap(t) && w.cue_at(t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
+        return false;
+    }
+    if w.is(t, class::NP_LINK) {
+        let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
+        // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
+        let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
+        if !linked || !and_ok || t == start {
+            return false;
+        }
+    }
+    true
+}
+
 /// Whether token `i` is a time word that can end up between a subject and its cue
 /// ("now", "Friday", "month").
 fn is_time(w: &Annotated, i: usize) -> bool {
-    matches!(w.lower(i), "now" | "week" | "month" | "year" | "weekend" | "morning" | "night" | "evening")
-        || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
+    w.is(i, class::TIME_WORD) || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
 }
 
 /// A quotation closing before a source with an appositive, ending at the comma `comma`:
 /// "“Not now,” Ana Ruiz, a lawyer for the city, said" → the quotation and "Ana Ruiz".
-fn quote_then_source(w: &Annotated, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
+fn quote_then_source(
+    w: &Annotated,
+    q: &Quotes,
+    start: usize,
+    comma: usize,
+) -> Option<(Span, (usize, usize))> {
     let from = comma.saturating_sub(25).max(start.saturating_sub(1));
     let close = (from..comma).rev().find(|&k| q.closing_at(k).is_some() || w.is_stop(k))?;
     let quote = q.closing_at(close)?;

@@ -20,9 +20,9 @@
 //! for several parties ("both sides", "Peru and Chile") never reach this module: see
 //! [`crate::extract::groups`].
 
+use crate::extract::annotate::{class, Annotated};
 use crate::extract::model::PartyKind;
 use crate::extract::parties::Parties;
-use crate::extract::annotate::{class, Annotated};
 
 /// A speaker already resolved, for later pronouns.
 #[derive(Clone, Copy, Debug)]
@@ -197,7 +197,12 @@ impl Lookup<'_> {
 
 /// The party a source names: the mention at its head, else its last person, else its last
 /// non-place mention.
-fn head_party(w: &Annotated, parties: &Parties, inside: &[crate::extract::parties::Mention], b: usize) -> usize {
+fn head_party(
+    w: &Annotated,
+    parties: &Parties,
+    inside: &[crate::extract::parties::Mention],
+    b: usize,
+) -> usize {
     let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
     let head = b - 1;
     let head = if w.lower(head) == "'s" && head > 0 { head - 1 } else { head };

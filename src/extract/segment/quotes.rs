@@ -110,7 +110,6 @@ pub fn is_quotation_mark(token: &str) -> bool {
     mark_of(token).is_some_and(|m| m.level == Level::Double || matches!(token, "‹" | "›"))
 }
 
-
 /// One quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
@@ -170,7 +169,9 @@ fn facing(doc: &Document, i: usize) -> Option<Option<Facing>> {
 /// Whether the mark at `i` closes the quotation opened at `open` although it faces the other
 /// way: „Wir gehen“ (German), „Idziemy” is closed as usual.
 fn closes_low(doc: &Document, open: usize, i: usize) -> bool {
-    let (Some(o), Some(c)) = (doc.word(open).chars().next(), doc.word(i).chars().next()) else { return false };
+    let (Some(o), Some(c)) = (doc.word(open).chars().next(), doc.word(i).chars().next()) else {
+        return false;
+    };
     o == '„' && closes(o, c)
 }
 
@@ -211,7 +212,8 @@ pub fn find_quotes(doc: &Document) -> Quotes {
     let ends = paragraph_ends(doc);
     let last_of_paragraph = |i: usize| ends.get(doc.paragraph_of(i)).copied().unwrap_or(i).max(i);
     // An opening mark that starts a later paragraph continues the open quotation.
-    let continues = |o: usize, i: usize| doc.paragraph_of(i) > doc.paragraph_of(o) && first_of_paragraph(doc, i);
+    let continues =
+        |o: usize, i: usize| doc.paragraph_of(i) > doc.paragraph_of(o) && first_of_paragraph(doc, i);
     let mut list: Vec<Quote> = Vec::new();
     let mut open: Option<usize> = None;
     for (k, &(i, f)) in marks.iter().enumerate() {
@@ -267,7 +269,11 @@ fn runs_on(doc: &Document, next: Option<(usize, Option<Facing>)>, open: usize, l
 
 fn make(doc: &Document, open: usize, close: usize) -> Quote {
     let start = span(doc, open).end;
-    let end = if close < doc.tokens.len() { span(doc, close).start } else { span(doc, close.saturating_sub(1)).end };
+    let end = if close < doc.tokens.len() {
+        span(doc, close).start
+    } else {
+        span(doc, close.saturating_sub(1)).end
+    };
     let inner = Span::new(start, end).trim(doc.text, &[',', '.', ':', ';', '\'']);
     Quote { open, close, inner }
 }
@@ -340,8 +346,14 @@ mod tests {
             Case { name: "unclosed", text: "He said “never\nThen more.", quotes: &["never"] },
             Case { name: "apostrophe only", text: "Accra’s envoy left.", quotes: &[] },
             Case { name: "two apostrophes", text: "''We won,'' he said.", quotes: &["We won"] },
-            Case { name: "guillemets", text: "«We are leaving,» the minister said.", quotes: &["We are leaving"] },
-            Case { name: "spaced guillemets", text: "« Nous partons », dit-il.", quotes: &["Nous partons"] },
+            Case {
+                name: "guillemets",
+                text: "«We are leaving,» the minister said.",
+                quotes: &["We are leaving"],
+            },
+            Case {
+                name: "spaced guillemets", text: "« Nous partons », dit-il.", quotes: &["Nous partons"]
+            },
             Case { name: "low and high", text: "„Wir gehen“, sagte sie.", quotes: &["Wir gehen"] },
             Case { name: "low and closing", text: "„Idziemy”, powiedziała.", quotes: &["Idziemy"] },
             Case { name: "single guillemets", text: "‹Not now,› he said.", quotes: &["Not now"] },
