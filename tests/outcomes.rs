@@ -1,7 +1,9 @@
 //! Outcomes stage: one table of made-up sentences per pattern family.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
+use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::groups::LazyFocus;
 use article_explorer::extract::outcomes::find_outcomes;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
@@ -10,8 +12,10 @@ use article_explorer::extract::{Outcome, Status};
 fn outcomes_of(text: &str) -> Vec<Outcome> {
     let doc = segment(text);
     let parties = Parties::default();
-    let claims = find_claims(&doc, &parties);
-    find_outcomes(&doc, &parties, &claims)
+    let words = Annotated::new(&doc);
+    let focus = LazyFocus::new(&words, &parties);
+    let claims = find_claims(&words, &parties, &focus);
+    find_outcomes(&words, &parties, &focus, &claims)
 }
 
 /// One sentence and the one outcome it should give (status and evidence), or none.

@@ -30,17 +30,18 @@
 //! Known failure cases: outcomes stated over two clauses ("Talks resumed. They ended in a
 //! deal.") are split or missed; the parties are those named in the clause, plus the parties a
 //! group subject stands for ("both sides agreed": the last two named together, see
-//! [`super::claims::groups`]; a clause with no subject of its own, "... and were open to
+//! [`super::groups`]; a clause with no subject of its own, "... and were open to
 //! talks", shares the group of the clause before it; inside a claim, names joined as the
 //! subject, "she said Peru and Chile agreed", are the group too) or else the claim's speaker, so a group read wrongly gives the
 //! wrong two; outcomes described by nouns alone ("the
 //! withdrawal of troops") are missed; irony and hedges ("a so-called deal") are read literally.
 
-use super::claims::groups::{self, LazyFocus};
-use super::claims::words::{class, WordMap, Words};
-use super::lexicon::{entries, expand, hash_str, labelled};
-use super::model::{Claim, Figure, Outcome, PartyKind, Status};
+use super::annotate::{class, Annotated};
+use super::groups::{self, LazyFocus};
+use super::lexicon::{entries, expand, hash_str, labelled, WordMap};
+use super::model::{claim_id, Figure, Outcome, PartyKind, Status};
 use super::parties::Parties;
+use super::records::{ClaimId, ClaimRecord};
 use super::segment::Document;
 use super::span::{Span, TextSpan};
 use std::ops::Range;
@@ -74,7 +75,7 @@ struct Entry {
     phrases: Vec<(Vec<String>, Trigger)>,
 }
 
-/// Keyed by the hash of the lower-case word ([`Words::hash`]): one probe per token.
+/// Keyed by the hash of the lower-case word ([`Annotated::hash`]): one probe per token.
 struct Lexicon {
     words: WordMap<u64, Entry>,
 }
@@ -138,7 +139,7 @@ fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     /// The class bits of token `i` and the trigger starting there.
-    fn at(&self, w: &Words, i: usize) -> (u8, Option<(usize, Trigger)>) {
+    fn at(&self, w: &Annotated, i: usize) -> (u8, Option<(usize, Trigger)>) {
         let Some(entry) = self.words.get(&w.hash(i)) else { return (0, None) };
         let n = w.len();
         let trigger = entry
@@ -153,18 +154,18 @@ impl Lexicon {
 }
 
 /// Finds the outcomes of a segmented article whose parties and claims are known.
-pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) -> Vec<Outcome> {
-    let w = Words::new(doc);
+pub fn find_outcomes(
+    w: &Annotated,
+    parties: &Parties,
+    focus: &LazyFocus,
+    claims: &[ClaimRecord],
+) -> Vec<Outcome> {
+    let doc = w.doc();
     let lex = lexicon();
-    let marks = Marks::new(&w, lex);
-    // What group subjects stand for, worked out on the first one.
-    let mut focus = LazyFocus::new(&w, parties);
+    let marks = Marks::new(w, lex);
     // Claim content pieces by start, to find the claim holding a trigger by binary search.
-    let mut pieces: Vec<(Span, usize)> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| c.content.pieces().iter().map(move |p| (p.span(), k)))
-        .collect();
+    // A quotation split by its cue counts as one span covering its pieces, as exported.
+    let mut pieces: Vec<(Span, usize)> = claims.iter().enumerate().map(|(k, c)| (c.cover(), k)).collect();
     pieces.sort_by_key(|(s, _)| (s.start, s.end));
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -172,8 +173,8 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         // The group subject of the sentence's last outcome, for a clause with no subject of
         // its own: "Both sides agreed to talk and were open to a second round."
         let mut shared: Vec<usize> = Vec::new();
-        for clause in clauses(&w, &marks, range) {
-            let Some((status, at)) = status_of(&w, &marks, clause.clone()) else { continue };
+        for clause in clauses(w, &marks, range) {
+            let Some((status, at)) = status_of(w, &marks, clause.clone()) else { continue };
             let mut evidence = w.range(clause.start, clause.end).trim(doc.text, TRIM);
             let trigger = w.span(at);
             let holder = holding(&pieces, trigger);
@@ -185,11 +186,11 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             if evidence.is_empty() {
                 continue;
             }
-            let claim = holder.and_then(|(_, k)| claims.get(k));
+            let claim = holder.and_then(|(_, k)| claims.get(k).map(|c| (ClaimId::of(k), c)));
             // A group subject before the trigger: "both sides had agreed to ...".
             let first =
                 clause.start + (clause.start..at).take_while(|&i| w.span(i).start < evidence.start).count();
-            let mut group = groups::first_phrase(&w, first, at)
+            let mut group = groups::first_phrase(w, first, at)
                 .map(|(i, want)| focus.referents(want, i))
                 .filter(|r| r.len() >= 2)
                 .unwrap_or_default();
@@ -198,14 +199,14 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
             }
             // Names joined as the subject inside a claim: "She said Peru and Chile agreed ...".
             if group.is_empty() && holder.is_some() {
-                group = groups::coordinated(&w, parties, first, at).unwrap_or_default();
+                group = groups::coordinated(w, parties, first, at).unwrap_or_default();
             }
             shared = group.clone();
             // Every token before `first` starts before the evidence: the walk for the figures
             // goes on from there.
-            let first = first_token(&w, evidence, first);
+            let first = first_token(w, evidence, first);
             let found = Found { status, evidence, first, claim, group, sentence: si };
-            out.push(build(doc, &w, parties, found, out.len()));
+            out.push(build(doc, w, parties, found, out.len()));
         }
     }
     out
@@ -213,7 +214,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
 
 /// The first token of `evidence`, given that tokens before `from` all start before it: found by
 /// walking from there, not by a binary search over every token of the text.
-fn first_token(w: &Words, evidence: Span, from: usize) -> usize {
+fn first_token(w: &Annotated, evidence: Span, from: usize) -> usize {
     let mut first = from;
     while first < w.len() && w.span(first).start < evidence.start {
         first += 1;
@@ -242,7 +243,7 @@ struct Marks {
 }
 
 impl Marks {
-    fn new(w: &Words, lex: &Lexicon) -> Marks {
+    fn new(w: &Annotated, lex: &Lexicon) -> Marks {
         let n = w.len();
         let mut bits = Vec::with_capacity(n);
         let mut triggers = Vec::with_capacity(n);
@@ -285,7 +286,7 @@ fn strip_that(text: &str, span: Span) -> Span {
 }
 
 /// Splits the tokens of a sentence into clauses.
-fn clauses(w: &Words, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
+fn clauses(w: &Annotated, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut start = range.start;
     let cut = |out: &mut Vec<Range<usize>>, a: usize, b: usize| {
@@ -334,7 +335,7 @@ fn clauses(w: &Words, marks: &Marks, range: Range<usize>) -> Vec<Range<usize>> {
 /// Whether the comma at `i` separates items of a list rather than clauses: it is followed by
 /// "or"/"and" and a non-verb, or by a short lower-case item and another comma
 /// ("no deal on trade, tariffs, or fishing was reached").
-fn list_comma(w: &Words, i: usize, end: usize) -> bool {
+fn list_comma(w: &Annotated, i: usize, end: usize) -> bool {
     let next = w.lower(i + 1);
     if matches!(next, "or" | "and") {
         // Only as the last comma of a list in progress: "on X, Y, or Z", not "last week, and
@@ -355,7 +356,7 @@ fn list_comma(w: &Words, i: usize, end: usize) -> bool {
 
 /// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
 /// ("a sign", "the exchange"), and for weak triggers not after a noun ("currency exchange").
-fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
+fn verb_use(w: &Annotated, i: usize, start: usize, weak: bool) -> bool {
     if i == start {
         return true;
     }
@@ -385,7 +386,7 @@ fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
 }
 
 /// The status a clause states, and the token of its trigger.
-fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)> {
+fn status_of(w: &Annotated, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)> {
     // A trigger's own word is not its topic ("exchanged" needs "prisoners", not itself), and a
     // capitalised trigger inside a clause is part of a name ("the Stock Exchange").
     let trigger_at = |i: usize| lex.at(i, c.end).is_some();
@@ -470,7 +471,7 @@ fn status_of(w: &Words, lex: &Marks, c: Range<usize>) -> Option<(Status, usize)>
 /// Whether the modal or plan ending at token `m` governs the verb at `i`: only adverbs,
 /// auxiliaries and "to" between ("may yet agree", "hopes to sign"; not "will see the deal
 /// signed").
-fn governs(w: &Words, m: usize, i: usize) -> bool {
+fn governs(w: &Annotated, m: usize, i: usize) -> bool {
     i > m
         && i <= m + 4
         && (m + 1..i)
@@ -492,7 +493,7 @@ struct Found<'c> {
     /// The first token of the evidence.
     first: usize,
     /// The claim holding it, if any.
-    claim: Option<&'c Claim>,
+    claim: Option<(ClaimId, &'c ClaimRecord)>,
     /// The parties a group subject stands for ("both sides", "the two countries"), if any.
     group: Vec<usize>,
     sentence: usize,
@@ -501,13 +502,11 @@ struct Found<'c> {
 /// The parties involved are a group subject's referents, else the speaker of the claim
 /// holding the outcome, then the parties named in the evidence: "She said both sides had
 /// agreed" involves the two sides, not her.
-fn build(doc: &Document<'_>, w: &Words, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
+fn build(doc: &Document<'_>, w: &Annotated, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
     let Found { status, evidence, first, claim, group, sentence } = found;
     let mut involved: Vec<usize> = group;
-    if let Some(sp) = claim.and_then(|c| c.speaker.as_ref()).filter(|_| involved.is_empty()) {
-        if let Some(k) = sp.strip_prefix('p').and_then(|k| k.parse::<usize>().ok()) {
-            involved.push(k.wrapping_sub(1));
-        }
+    if let Some(sp) = claim.and_then(|(_, c)| c.speaker()).filter(|_| involved.is_empty()) {
+        involved.push(sp.index());
     }
     for m in parties.within(evidence) {
         let place = parties.list.get(m.party).is_some_and(|p| p.kind == PartyKind::Place);
@@ -523,7 +522,7 @@ fn build(doc: &Document<'_>, w: &Words, parties: &Parties, found: Found<'_>, n: 
         figures: figures(w, evidence, first),
         evidence: TextSpan::of(doc.text, evidence),
         asserted: claim.is_none(),
-        claim: claim.map(|c| c.id.clone()),
+        claim: claim.map(|(id, _)| claim_id(id)),
         sentence,
     }
 }
@@ -541,7 +540,7 @@ fn summary(text: &str) -> String {
 
 /// Numbers in the evidence (whose first token is `first`) and the words after them that say
 /// what they count.
-fn figures(w: &Words, evidence: Span, first: usize) -> Vec<Figure> {
+fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<Figure> {
     let doc = w.doc();
     let mut out = Vec::new();
     let mut i = first;

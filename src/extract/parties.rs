@@ -61,7 +61,8 @@ mod gazetteer;
 mod merge;
 mod scan;
 
-use super::model::{Claim, Party, PartyKind};
+use super::model::{Party, PartyKind};
+use super::records::ClaimRecord;
 pub use super::records::PartyId;
 use super::segment::Document;
 use super::span::{Span, TextSpan};
@@ -265,7 +266,7 @@ impl Parties {
     /// negotiators", the name inside it), so that the spans are names as annotated in
     /// CoNLL-style data; descriptions are counted for salience and available through
     /// [`Parties::references`].
-    pub fn export(&self, text: &str, claims: &[Claim]) -> Vec<Party> {
+    pub fn export(&self, text: &str, claims: &[ClaimRecord]) -> Vec<Party> {
         let mut counts = vec![0usize; self.list.len()];
         let mut mentions = vec![Vec::new(); self.list.len()];
         for m in &self.mentions {
@@ -278,11 +279,9 @@ impl Parties {
             }
         }
         for c in claims {
-            for id in c.speaker.iter().chain(&c.targets) {
-                if let Some(n) = id.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-                    if let Some(c) = counts.get_mut(n.wrapping_sub(1)) {
-                        *c += 2;
-                    }
+            for id in c.speaker().iter().chain(&c.targets) {
+                if let Some(c) = counts.get_mut(id.index()) {
+                    *c += 2;
                 }
             }
         }
@@ -312,10 +311,9 @@ impl Parties {
     /// others are dropped by [`Extraction::without_unmentioned_parties`]). The part of a
     /// description that another party's exported mention already covers ("State Department" in
     /// "a State Department spokesperson") is left to that party, so mentions never overlap.
-    fn describe_unnamed(&self, text: &str, claims: &[Claim], mentions: &mut [Vec<TextSpan>]) {
-        let speaks = |i: usize| {
-            claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| *id == Parties::id(i)))
-        };
+    fn describe_unnamed(&self, text: &str, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
+        let speaks =
+            |i: usize| claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| id.index() == i));
         // A country known only by a demonym is background unless it speaks or is addressed:
         // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
         let unnamed: Vec<bool> = mentions
