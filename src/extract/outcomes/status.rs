@@ -1,0 +1,275 @@
+//! The status of one clause: find its trigger, read the signals around it, then apply an
+//! ordered list of rules (GUIDE §4, "negation first, then modality").
+//!
+//! Algorithm:
+//! 1. [`scan`] walks the clause once and stops at the first decisive trigger: an agreement,
+//!    failure or pending phrase from the lists (weak ones only with a topic noun in the clause
+//!    and used as a verb), "no"/"without" heading an outcome noun ("no decision was made"), or
+//!    a plan adjective before a topic noun ("the proposed merger", O18). On the way it notes
+//!    the last modal or plan, whether it was negated, and any condition word. With no
+//!    decisive trigger, a modal or plan governing an action ("will meet", "plans to bid for
+//!    the chain") is the trigger.
+//! 2. [`RULES`] then decide, first match wins: a condition before the trigger → pending (O11);
+//!    a negated will or plan → failed (O12, "will not sign"; "may not" stays pending); a
+//!    refusal under "will" → failed ("he will refuse to answer"); a negator just before the trigger → failed (O6,
+//!    O7 "have not yet settled"); a modal or plan governing it → pending (O11, also "could
+//!    collapse"); "agreed to" a further negotiating step or with a future time → pending (O10);
+//!    else the trigger's own status (O3–O5, O8 "yet to" is a pending trigger).
+//!
+//! Known failure cases: negation is looked for in the three words before the trigger only
+//! ("neither the envoy nor the minister signed" is read as agreed); a trigger used as a noun
+//! after an adjective ("a quick approval") may be taken for a verb; the first trigger wins, so
+//! "agreed, but the vote failed" in one clause gives agreed.
+
+use super::lexicon::{Marks, Trigger, ACTION, CORE, MEETING, NEGATOR, READINESS, STEP, TOPIC};
+use crate::extract::claims::words::{class, Words};
+use crate::extract::model::Status;
+use std::ops::Range;
+
+/// What a clause says around its trigger.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading {
+    /// The trigger's own status.
+    base: Option<Status>,
+    /// The trigger's first token.
+    pub at: usize,
+    /// A negator in the three words before the trigger (O6, O7).
+    negated: bool,
+    /// The modal or plan governing the trigger, if any (O11, O12).
+    governed: Option<Modal>,
+    /// A condition word ("if", "unless", "until", "in case") before the trigger (O11).
+    conditional: bool,
+    /// "Agreed to" a negotiating step, or an agreement with a future time phrase (O10).
+    step: bool,
+}
+
+/// A modal or plan over a trigger: whether it is negated, and whether it states a possibility
+/// ("may", "might", "could") rather than a will or a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Modal {
+    negated: bool,
+    possible: bool,
+}
+
+/// One rule: its guide reference and the status it gives, if it applies.
+type Rule = (&'static str, fn(&Reading) -> Option<Status>);
+
+/// The status rules in the order the guide applies them; the first that answers wins.
+pub const RULES: &[Rule] = &[
+    ("O11 a condition before the trigger is pending", |r| r.conditional.then_some(Status::Pending)),
+    ("O12 negated willingness is failed", |r| {
+        r.governed.is_some_and(|m| m.negated && !m.possible).then_some(Status::Failed)
+    }),
+    ("O12 a refusal announced is failed", |r| {
+        r.governed.is_some_and(|m| !m.possible && r.base == Some(Status::Failed)).then_some(Status::Failed)
+    }),
+    ("O6/O7 a negated achievement is failed", |r| {
+        (r.negated && r.base != Some(Status::Failed)).then_some(Status::Failed)
+    }),
+    ("O11 a modal or plan over the trigger is pending", |r| r.governed.is_some().then_some(Status::Pending)),
+    ("O10 agreed to a further step is pending", |r| {
+        (r.step && r.base == Some(Status::Agreed)).then_some(Status::Pending)
+    }),
+    ("O3-O5 the trigger's own status", |r| r.base),
+];
+
+/// The status a clause states, and its reading (for the trigger's position).
+pub fn status_of(w: &Words, marks: &Marks, c: Range<usize>) -> Option<(Status, Reading)> {
+    let reading = scan(w, marks, c)?;
+    let status = RULES.iter().find_map(|(_, rule)| rule(&reading))?;
+    Some((status, reading))
+}
+
+/// The clause's facts that every trigger test needs.
+struct Clause<'a> {
+    w: &'a Words<'a>,
+    marks: &'a Marks,
+    c: Range<usize>,
+    has_topic: bool,
+    future: bool,
+}
+
+impl Clause<'_> {
+    /// A negator in the three words before `i`, inside the clause.
+    fn negated_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3).max(self.c.start)..i).any(|k| self.marks.is(k, NEGATOR))
+    }
+
+    /// Whether "agreed" at `i` ends its clause after a single subject: a concurring opinion
+    /// ("His ex-wife agreed, but ..."), not an agreement between sides.
+    fn bare_agreement(&self, i: usize, len: usize) -> bool {
+        let w = self.w;
+        let group = (self.c.start..i)
+            .any(|k| matches!(w.lower(k), "and" | "both" | "two" | "all") || w.is(k, class::PLURAL));
+        w.lower(i).starts_with("agree") && i + len >= self.c.end && !group
+    }
+
+    /// The status of a decisive trigger `t` at `i`, if it counts here.
+    fn decisive(&self, i: usize, t: Trigger) -> Option<Status> {
+        let verb = |weak: bool| verb_use(self.w, i, self.c.start, weak);
+        let topic_ok = |need: bool| !need || self.has_topic;
+        match t {
+            Trigger::Agreed(need) if topic_ok(need) && verb(need) => Some(Status::Agreed),
+            Trigger::Failed(need) if topic_ok(need) && verb(need) => Some(Status::Failed),
+            Trigger::Pending(need) if topic_ok(need) && verb(need) => Some(Status::Pending),
+            Trigger::Delay if self.has_topic && verb(true) => Some(Status::Pending),
+            Trigger::Proposed if self.marks.is(i + 1, TOPIC) || self.marks.is(i + 2, TOPIC) => {
+                Some(Status::Pending)
+            }
+            _ => None,
+        }
+    }
+
+    /// "no deal", "with no real progress", "without an accord": the outcome noun must head
+    /// the phrase ("no real progress", not "no details of the talks"). Gives its position.
+    fn no_outcome_noun(&self, i: usize) -> Option<usize> {
+        let (w, end) = (self.w, self.c.end);
+        if !(self.marks.is(i, NEGATOR) && matches!(w.lower(i), "no" | "without")) {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < end
+            && k < i + 4
+            && !self.marks.is(k, CORE)
+            && w.is_word(k)
+            && !w.is_cap(k)
+            && !w.is(k, class::NP_LINK)
+        {
+            k += 1;
+        }
+        (k < end && self.marks.is(k, CORE)).then_some(k)
+    }
+
+    /// The action a modal or plan ending at `m` leads to, and whether it was negated on the
+    /// way: "will not meet", "plans to visit", "would on Monday inform".
+    fn governed_action(&self, m: usize) -> (usize, bool) {
+        let w = self.w;
+        let mut k = m + 1;
+        let mut negated = false;
+        while k < self.c.end && k < m + 6 {
+            let skip = w.is(k, class::ADVERB)
+                || matches!(w.lower(k), "to" | "be" | "also" | "then" | "not" | "n't" | "never")
+                || (w.lower(k) == "on" && w.is_cap(k + 1))
+                || (w.lower(k - 1) == "on" && w.is_cap(k));
+            if !skip {
+                break;
+            }
+            negated |= self.marks.is(k, NEGATOR);
+            k += 1;
+        }
+        (k, negated)
+    }
+
+    /// Whether the plan or modal `t` starting at `m` makes an outcome of the action `k` it
+    /// governs: a meeting verb, an action with a topic noun in the clause, or a plan with a
+    /// topic ("open to a second round", "plans to rival X in bidding for Y").
+    fn plans_action(&self, t: Trigger, m: usize, k: usize) -> bool {
+        let (w, marks) = (self.w, self.marks);
+        let action = marks.is(k, ACTION);
+        if marks.is(k, MEETING) || (action && self.has_topic) {
+            return true;
+        }
+        // "open to a second round" needs the topic right after; "plans to bid for" any verb.
+        let np = w.is(k, class::DETERMINER) || marks.is(k, TOPIC);
+        let verb = w.is_word(k) && !w.is_cap(k) && !marks.is(m, READINESS);
+        t == Trigger::Plan && self.has_topic && (np || verb)
+    }
+}
+
+/// Reads the clause: its first decisive trigger, or a modal or plan over an action.
+fn scan(w: &Words, marks: &Marks, c: Range<usize>) -> Option<Reading> {
+    // A trigger's own word is not its topic ("exchanged" needs "prisoners", not itself).
+    let has_topic = c.clone().any(|i| marks.is(i, TOPIC) && marks.at(i, c.end).is_none());
+    let future = c.clone().any(|i| matches!(marks.at(i, c.end), Some((_, Trigger::Future))));
+    let cl = Clause { w, marks, c: c.clone(), has_topic, future };
+    let mut r = Reading::default();
+    let mut modal: Option<(usize, Modal)> = None;
+    let mut fallback: Option<Reading> = None;
+    let mut i = c.start;
+    while i < c.end {
+        if let Some(k) = cl.no_outcome_noun(i) {
+            return Some(Reading { base: Some(Status::Failed), at: k, ..r });
+        }
+        // A capitalised trigger inside a clause is part of a name ("the Stock Exchange").
+        let Some((len, t)) = marks.at(i, c.end).filter(|_| i == c.start || !w.is_cap(i)) else {
+            i += 1;
+            continue;
+        };
+        if let Some(base) = cl.decisive(i, t).filter(|_| !cl.bare_agreement(i, len)) {
+            r.base = Some(base);
+            r.at = i;
+            r.negated = cl.negated_before(i);
+            r.governed = modal.filter(|&(m, _)| governs(w, m, i)).map(|(_, m)| m);
+            r.step = cl.future || (w.lower(i).starts_with("agree") && agreed_to_step(w, marks, i + len));
+            return Some(r);
+        }
+        match t {
+            Trigger::Condition => r.conditional = true,
+            Trigger::Modal | Trigger::Plan => {
+                let m = i + len - 1;
+                let (k, negated) = cl.governed_action(m);
+                let possible = t == Trigger::Modal && matches!(w.lower(i), "may" | "might" | "could");
+                let here = Modal { negated: negated || cl.negated_before(i), possible };
+                modal = Some((m, here));
+                if fallback.is_none() && k < c.end && cl.plans_action(t, i, k) {
+                    let base = Some(Status::Pending);
+                    fallback = Some(Reading { base, at: i, governed: Some(here), ..r });
+                }
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    fallback.map(|f| Reading { conditional: r.conditional, ..f })
+}
+
+/// Whether "agreed to" is followed by a negotiating step (O10): "agreed to submit proposals",
+/// "agreed to meet again".
+fn agreed_to_step(w: &Words, marks: &Marks, after: usize) -> bool {
+    let mut k = after;
+    while w.lower(k) == "to" || w.is(k, class::ADVERB) {
+        k += 1;
+    }
+    k > after && marks.is(k, STEP)
+}
+
+/// Whether the modal or plan ending at token `m` governs the verb at `i`: only adverbs,
+/// auxiliaries and "to" between ("may yet agree", "hopes to sign"; not "will see the deal
+/// signed").
+fn governs(w: &Words, m: usize, i: usize) -> bool {
+    i > m
+        && i <= m + 4
+        && (m + 1..i)
+            .all(|j| w.is(j, class::ADVERB | class::AUX) || w.lower(j) == "to" || w.lower(j).ends_with("ly"))
+}
+
+/// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
+/// ("a sign", "the exchange"), and for weak triggers not after a noun ("currency exchange").
+fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
+    if i == start {
+        return true;
+    }
+    let p = i - 1;
+    if w.is(p, class::DETERMINER) || w.lower(p) == "'s" || w.is_possessive(p) {
+        return false;
+    }
+    // After a preposition the word is a noun or adjective ("a number of failed tests"); after
+    // "is"/"were" an -s form is a plural noun ("there were signs").
+    let word = w.lower(i);
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    if matches!(w.lower(p), "of" | "for" | "with" | "despite") || (plural && w.is(p, class::AUX)) {
+        return false;
+    }
+    // A past form is a verb whatever comes before it ("the rebels struck a deal") unless it
+    // modifies a noun with its agent: "the law adopted by the council".
+    let past = (word.ends_with("ed") || word == "struck") && w.lower(i + 1) != "by";
+    // An -ing form after a word is a noun or adjective: "the signing ceremony".
+    let weak = weak || word.ends_with("ing");
+    !weak
+        || past
+        || w.is_cap(p)
+        || w.is(p, class::AUX | class::ADVERB | class::PERSON | class::PLURAL | class::IT | class::WHO)
+        || matches!(w.lower(p), "to" | "and" | "or" | "also" | "not" | "never")
+        || w.lower(p).ends_with("ly")
+        || w.is_punct(p, ",")
+}
