@@ -36,9 +36,9 @@ pub fn evidence_of(
     if let Some(piece) = piece {
         span = Span::new(span.start.max(piece.start), span.end.min(piece.end)).trim(text, TRIM);
     }
-    let mut first = first_token(w, span, clause.start);
+    let from = first_token(w, span, clause.start);
     // At most a connective, a comma and a complementiser: "However, that ..." is rare.
-    for _ in 0..3 {
+    for first in from..from + 3 {
         if first + 1 >= clause.end || span.is_empty() {
             break;
         }
@@ -51,7 +51,6 @@ pub fn evidence_of(
             break;
         }
         span = Span::new(next, span.end);
-        first += 1;
     }
     (!span.is_empty()).then_some(span)
 }

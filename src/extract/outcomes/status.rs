@@ -87,6 +87,9 @@ struct Clause<'a> {
     c: Range<usize>,
     has_topic: bool,
     future: bool,
+    /// A condition word anywhere in the clause: a modal action under it is a conditional
+    /// decision (O11).
+    has_condition: bool,
 }
 
 impl Clause<'_> {
@@ -101,12 +104,17 @@ impl Clause<'_> {
         let w = self.w;
         let group = (self.c.start..i)
             .any(|k| matches!(w.lower(k), "and" | "both" | "two" | "all") || w.is(k, class::PLURAL));
-        w.lower(i).starts_with("agree") && i + len >= self.c.end && !group
+        let nothing_after = (i + len..self.c.end).all(|k| !w.is_word(k) && !w.is_number(k));
+        w.lower(i).starts_with("agree") && nothing_after && !group
     }
 
     /// The status of a decisive trigger `t` at `i`, if it counts here.
-    fn decisive(&self, i: usize, t: Trigger) -> Option<Status> {
-        let verb = |weak: bool| verb_use(self.w, i, self.c.start, weak);
+    fn decisive(&self, i: usize, len: usize, t: Trigger) -> Option<Status> {
+        // A phrase of several words ("provides for", "turned down") is a verb by itself.
+        let verb = |weak: bool| len > 1 || verb_use(self.w, i, self.c.start, weak);
+        if self.score_vote(i) {
+            return Some(Status::Agreed);
+        }
         let topic_ok = |need: bool| !need || self.has_topic;
         match t {
             Trigger::Agreed(need) if topic_ok(need) && verb(need) => Some(Status::Agreed),
@@ -118,6 +126,14 @@ impl Clause<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A vote with its count: "by a 2-to-1 vote", "a 61-38 vote" (O3, a vote taken).
+    fn score_vote(&self, i: usize) -> bool {
+        let w = self.w;
+        matches!(w.lower(i), "vote" | "votes")
+            && i > self.c.start
+            && w.lower(i - 1).bytes().any(|b| b.is_ascii_digit())
     }
 
     /// "no deal", "with no real progress", "without an accord": the outcome noun must head
@@ -166,7 +182,7 @@ impl Clause<'_> {
     fn plans_action(&self, t: Trigger, m: usize, k: usize) -> bool {
         let (w, marks) = (self.w, self.marks);
         let action = marks.is(k, ACTION);
-        if marks.is(k, MEETING) || (action && self.has_topic) {
+        if marks.is(k, MEETING) || (action && (self.has_topic || self.has_condition)) {
             return true;
         }
         // "open to a second round" needs the topic right after; "plans to bid for" any verb.
@@ -181,7 +197,8 @@ fn scan(w: &Words, marks: &Marks, c: Range<usize>) -> Option<Reading> {
     // A trigger's own word is not its topic ("exchanged" needs "prisoners", not itself).
     let has_topic = c.clone().any(|i| marks.is(i, TOPIC) && marks.at(i, c.end).is_none());
     let future = c.clone().any(|i| matches!(marks.at(i, c.end), Some((_, Trigger::Future))));
-    let cl = Clause { w, marks, c: c.clone(), has_topic, future };
+    let has_condition = c.clone().any(|i| matches!(marks.at(i, c.end), Some((_, Trigger::Condition))));
+    let cl = Clause { w, marks, c: c.clone(), has_topic, future, has_condition };
     let mut r = Reading::default();
     let mut modal: Option<(usize, Modal)> = None;
     let mut fallback: Option<Reading> = None;
@@ -195,7 +212,7 @@ fn scan(w: &Words, marks: &Marks, c: Range<usize>) -> Option<Reading> {
             i += 1;
             continue;
         };
-        if let Some(base) = cl.decisive(i, t).filter(|_| !cl.bare_agreement(i, len)) {
+        if let Some(base) = cl.decisive(i, len, t).filter(|_| !cl.bare_agreement(i, len)) {
             r.base = Some(base);
             r.at = i;
             r.negated = cl.negated_before(i);
@@ -246,7 +263,8 @@ fn governs(w: &Words, m: usize, i: usize) -> bool {
 /// Whether the trigger word at `i` is used as a verb: not after a determiner or possessive
 /// ("a sign", "the exchange"), and for weak triggers not after a noun ("currency exchange").
 fn verb_use(w: &Words, i: usize, start: usize, weak: bool) -> bool {
-    if i == start {
+    // "are seeking", "is to": a phrase opening with an auxiliary is a verb group.
+    if i == start || w.is(i, class::AUX) {
         return true;
     }
     let p = i - 1;
