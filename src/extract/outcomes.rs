@@ -52,6 +52,10 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         // its own: "Both sides agreed to talk and were open to a second round."
         let mut shared: Vec<usize> = Vec::new();
         for clause in clauses::clauses(&w, &marks, range) {
+            // "..., who discussed the plans": a description of a person, not an outcome (O17).
+            if matches!(w.lower(clause.start), "who" | "whom" | "whose") {
+                continue;
+            }
             let Some((status, reading)) = status::status_of(&w, &marks, clause.clone()) else { continue };
             let holder = pieces.holding(w.span(reading.at));
             let Some(evidence) =
