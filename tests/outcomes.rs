@@ -88,6 +88,8 @@ group!(o4_failed:
     t!(o4_rejected_request, "A Castavian judge rejected a request to unseal the records.", Failed, "A Castavian judge rejected a request to unseal the records"),
     t!(o4_refused, "Drevia refused to sign the protocol.", Failed, "Drevia refused to sign the protocol"),
     t!(o4_offer_declined, "Her lawyer offered to meet in private, but the chairman declined.", Failed, "Her lawyer offered to meet in private, but the chairman declined"),
+    t!(o4_cancelled, "The ministry cancelled the tender.", Failed, "The ministry cancelled the tender"),
+    t!(o18_breakdown_noun, "A breakdown in the talks ended the summit.", Failed, "A breakdown in the talks ended the summit"),
     t!(o4_fruitless, "The second round was fruitless.", Failed, "The second round was fruitless"),
 );
 
@@ -103,6 +105,8 @@ group!(o5_pending:
     t!(o5_hearing_scheduled, "A hearing is scheduled for June 2.", Pending, "A hearing is scheduled for June 2"),
     t!(o5_lawsuit_under_way, "The fishermen filed a lawsuit against the port authority.", Pending, "The fishermen filed a lawsuit against the port authority"),
     t!(o5_seeking_stake, "Two Drevian banks are seeking a stake in the Norland railway.", Pending, "Two Drevian banks are seeking a stake in the Norland railway"),
+    t!(o18_deadline_noun, "Castavia set a deadline of March 1 for the reply.", Pending, "Castavia set a deadline of March 1 for the reply"),
+    t!(o18_proposed_merger, "The proposed merger of the two ports.", Pending, "The proposed merger of the two ports"),
     t!(o5_postponed, "The vote on the treaty was postponed.", Pending, "The vote on the treaty was postponed"),
     t!(o5_would_inform, "The consortium would on Monday inform the minister of its plans.", Pending, "The consortium would on Monday inform the minister of its plans"),
 );
@@ -157,6 +161,7 @@ group!(o16_o20_boundaries:
 group!(o2_not_outcomes:
     t!(o2_fighting, "Fighting continued near the border town."),
     t!(o2_deaths, "Three soldiers died in the clash."),
+    t!(o2_one_sided_sentence, "About 30 of the activists had been sentenced."),
     t!(o2_exchange_rate, "The exchange rate rose sharply."),
     t!(o2_a_sign, "It was a sign of hope."),
     t!(o2_weather, "The weather will improve."),
@@ -196,6 +201,10 @@ fn o13_inside_a_claim_is_not_asserted() {
     assert!(!got[0].asserted);
     assert_eq!(got[0].claim.as_deref(), Some("c1"));
     assert_eq!(got[0].evidence.text, "the two clans had agreed to a truce");
+    let got = outcomes_of("The ministry confirmed that the talks had collapsed.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].status, got[0].asserted), (Failed, false));
+    assert_eq!(got[0].evidence.text, "the talks had collapsed");
     let got = outcomes_of("Brel said the talks had collapsed.");
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!((got[0].status, got[0].asserted), (Failed, false));

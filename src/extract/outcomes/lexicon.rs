@@ -10,6 +10,7 @@
 
 use crate::extract::claims::words::{WordMap, Words};
 use crate::extract::lexicon::{entries, expand, hash_str, labelled};
+use crate::extract::model::Status;
 use std::sync::OnceLock;
 
 /// What a trigger phrase says.
@@ -23,6 +24,9 @@ pub enum Trigger {
     Pending(bool),
     /// An adjective of plan before a topic noun: "the proposed merger" (O18).
     Proposed,
+    /// A noun that states an outcome wherever it stands: "a breakdown in the talks", "a
+    /// deadline" (O18); the status is the list's.
+    Noun(Status),
     /// A modal verb (will, may).
     Modal,
     /// A verb or adjective of intention ending in "to" (plans to, open to).
@@ -74,6 +78,9 @@ pub const READINESS: u16 = 256;
 fn trigger_of(which: char, need: &str) -> Trigger {
     match (which, need) {
         (_, "none") => Trigger::NotOne,
+        ('a', "noun") => Trigger::Noun(Status::Agreed),
+        ('f', "noun") => Trigger::Noun(Status::Failed),
+        (_, "noun") => Trigger::Noun(Status::Pending),
         ('a', n) => Trigger::Agreed(n == "topic"),
         ('f', n) => Trigger::Failed(n == "topic"),
         (_, "modal") => Trigger::Modal,

@@ -121,6 +121,7 @@ impl Clause<'_> {
             Trigger::Failed(need) if topic_ok(need) && verb(need) => Some(Status::Failed),
             Trigger::Pending(need) if topic_ok(need) && verb(need) => Some(Status::Pending),
             Trigger::Delay if self.has_topic && verb(true) => Some(Status::Pending),
+            Trigger::Noun(status) => Some(status),
             Trigger::Proposed if self.marks.is(i + 1, TOPIC) || self.marks.is(i + 2, TOPIC) => {
                 Some(Status::Pending)
             }
