@@ -141,6 +141,8 @@ group!(o11_o12_modality:
     t!(o11_in_case_pending, "Two frigates were on standby in case the president ordered a blockade.", Pending, "Two frigates were on standby in case the president ordered a blockade"),
     t!(o11_if_then_will_appeal, "If the final ruling goes against us, we will appeal.", Pending, "If the final ruling goes against us, we will appeal"),
     t!(o11_scope_of_will, "Critics fear voters will see the deal signed on Monday as a defeat.", Agreed, "Critics fear voters will see the deal signed on Monday as a defeat"),
+    t!(o11_infinitive_not_done, "The minister vowed to repeal the toll law.", Pending, "to repeal the toll law"),
+    t!(o4_effort_fell_apart, "Efforts to ratify the accord fell apart in May.", Failed, "Efforts to ratify the accord fell apart in May"),
     t!(o12_will_not_accept, "Castavia will not accept any toll.", Failed, "Castavia will not accept any toll"),
     t!(o12_refusal_announced, "The minister will refuse to answer questions from the panel.", Failed, "The minister will refuse to answer questions from the panel"),
     t!(o12_may_not_is_pending, "A judge may not enforce the subpoena.", Pending, "A judge may not enforce the subpoena"),
@@ -175,6 +177,8 @@ group!(o2_not_outcomes:
     t!(o2_concurring_opinion, "His sister agreed."),
     t!(o2_declined_to_comment, "The ministry declined to comment."),
     t!(o2_appeal_is_a_claim, "Drevia appeals for calm."),
+    t!(o13_question_not_stated, "Why was the accord signed so late?"),
+    t!(o2_vote_count_is_not_a_vote, "The ministry wanted 60 votes on the measure."),
     t!(o2_ruled_that_is_a_claim, "The judge ruled that the fishermen had no case."),
 );
 

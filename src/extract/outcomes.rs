@@ -48,6 +48,10 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.start..s.tokens.end.min(w.len());
+        // An outcome inside a question is not stated (O13, O24): "Why was the deal signed?"
+        if (range.start..range.end).rev().take(3).any(|k| w.text(k) == "?") {
+            continue;
+        }
         // The group subject of the sentence's last outcome, for a clause with no subject of
         // its own: "Both sides agreed to talk and were open to a second round."
         let mut shared: Vec<usize> = Vec::new();

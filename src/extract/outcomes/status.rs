@@ -129,12 +129,50 @@ impl Clause<'_> {
         }
     }
 
-    /// A vote with its count: "by a 2-to-1 vote", "a 61-38 vote" (O3, a vote taken).
+    /// A vote with its count: "by a 2-to-1 vote", "a 61-38 vote" (O3, a vote taken), not
+    /// "60 votes".
     fn score_vote(&self, i: usize) -> bool {
         let w = self.w;
+        let count = w.lower(i.saturating_sub(1));
         matches!(w.lower(i), "vote" | "votes")
             && i > self.c.start
-            && w.lower(i - 1).bytes().any(|b| b.is_ascii_digit())
+            && count.bytes().any(|b| b.is_ascii_digit())
+            && count.contains('-')
+    }
+
+    /// The reading of a decisive trigger at `i` with status `base`.
+    fn read_at(
+        &self,
+        r: &Reading,
+        base: Status,
+        i: usize,
+        len: usize,
+        modal: Option<(usize, Modal)>,
+    ) -> Reading {
+        let w = self.w;
+        Reading {
+            base: Some(base),
+            at: i,
+            negated: self.negated_before(i),
+            governed: modal.filter(|&(m, _)| governs(w, m, i)).map(|(_, m)| m),
+            step: self.future || (w.lower(i).starts_with("agree") && agreed_to_step(w, self.marks, i + len)),
+            ..*r
+        }
+    }
+
+    /// Whether the trigger at `i` is an infinitive: right after "to" ("vowed to repeal").
+    fn infinitive(&self, i: usize) -> bool {
+        i > self.c.start && self.w.lower(i - 1) == "to"
+    }
+
+    /// The modal or plan `t` at `i`: how it qualifies what it governs, and whether it makes
+    /// an outcome of the action after it by itself.
+    fn modal_at(&self, t: Trigger, i: usize, len: usize) -> (Modal, bool) {
+        let w = self.w;
+        let (k, negated) = self.governed_action(i + len - 1);
+        let possible = t == Trigger::Modal && matches!(w.lower(i), "may" | "might" | "could");
+        let here = Modal { negated: negated || self.negated_before(i), possible };
+        (here, k < self.c.end && self.plans_action(t, i, k))
     }
 
     /// "no deal", "with no real progress", "without an accord": the outcome noun must head
@@ -186,9 +224,11 @@ impl Clause<'_> {
         if marks.is(k, MEETING) || (action && (self.has_topic || self.has_condition)) {
             return true;
         }
-        // "open to a second round" needs the topic right after; "plans to bid for" any verb.
+        // "open to a second round" needs the topic right after; "plans to rival X in bidding
+        // for Y" any verb with a topic as its object, a few words on.
         let np = w.is(k, class::DETERMINER) || marks.is(k, TOPIC);
-        let verb = w.is_word(k) && !w.is_cap(k) && !marks.is(m, READINESS);
+        let object = (k + 1..self.c.end.min(k + 7)).any(|j| marks.is(j, TOPIC));
+        let verb = w.is_word(k) && !w.is_cap(k) && !marks.is(m, READINESS) && object;
         t == Trigger::Plan && self.has_topic && (np || verb)
     }
 }
@@ -214,24 +254,23 @@ fn scan(w: &Words, marks: &Marks, c: Range<usize>) -> Option<Reading> {
             continue;
         };
         if let Some(base) = cl.decisive(i, len, t).filter(|_| !cl.bare_agreement(i, len)) {
-            r.base = Some(base);
-            r.at = i;
-            r.negated = cl.negated_before(i);
-            r.governed = modal.filter(|&(m, _)| governs(w, m, i)).map(|(_, m)| m);
-            r.step = cl.future || (w.lower(i).starts_with("agree") && agreed_to_step(w, marks, i + len));
-            return Some(r);
+            let read = cl.read_at(&r, base, i, len, modal);
+            // "efforts to enact the treaty fell apart": an infinitive not governed by a listed
+            // modal or plan is only a fallback; a finite trigger later in the clause wins.
+            if read.governed.is_some() || !cl.infinitive(i) {
+                return Some(read);
+            }
+            let base = Some(Status::Pending);
+            fallback = fallback.or(Some(Reading { base, governed: None, negated: false, ..read }));
         }
         match t {
             Trigger::Condition => r.conditional = true,
             Trigger::Modal | Trigger::Plan => {
-                let m = i + len - 1;
-                let (k, negated) = cl.governed_action(m);
-                let possible = t == Trigger::Modal && matches!(w.lower(i), "may" | "might" | "could");
-                let here = Modal { negated: negated || cl.negated_before(i), possible };
-                modal = Some((m, here));
-                if fallback.is_none() && k < c.end && cl.plans_action(t, i, k) {
-                    let base = Some(Status::Pending);
-                    fallback = Some(Reading { base, at: i, governed: Some(here), ..r });
+                let (here, planned) = cl.modal_at(t, i, len);
+                modal = Some((i + len - 1, here));
+                if fallback.is_none() && planned {
+                    fallback =
+                        Some(Reading { base: Some(Status::Pending), at: i, governed: Some(here), ..r });
                 }
             }
             _ => {}
