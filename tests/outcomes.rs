@@ -90,6 +90,7 @@ group!(o4_failed:
     t!(o4_offer_declined, "Her lawyer offered to meet in private, but the chairman declined.", Failed, "Her lawyer offered to meet in private, but the chairman declined"),
     t!(o4_cancelled, "The ministry cancelled the tender.", Failed, "The ministry cancelled the tender"),
     t!(o18_breakdown_noun, "A breakdown in the talks ended the summit.", Failed, "A breakdown in the talks ended the summit"),
+    t!(o4_declined_invitation, "Castavia declined the invitation to the summit.", Failed, "Castavia declined the invitation to the summit"),
     t!(o4_fruitless, "The second round was fruitless.", Failed, "The second round was fruitless"),
 );
 
@@ -157,6 +158,8 @@ group!(o16_o20_boundaries:
     t!(o17_commentary_dropped, "The assembly approved the budget, which would ease the deficit.", Agreed, "The assembly approved the budget"),
     t!(o17_reason_dropped, "The assembly voted for the motion because the minister had resigned.", Agreed, "The assembly voted for the motion"),
     t!(o17_with_no_deal_kept, "The summit opened in Vienna, with no progress on the border dispute.", Failed, "The summit opened in Vienna, with no progress on the border dispute"),
+    t!(o3_after_comma_not_infinitive, "Last week, struck a deal with the rebels.", Agreed, "struck a deal with the rebels"),
+    t!(o20_verbs_under_one_modal, "Castavia will lift the toll, free the trawlers and reopen the port.", Pending, "Castavia will lift the toll, free the trawlers and reopen the port"),
     t!(o20_list_of_verbs_one, "The leaders signed a pact and attached a map of the border.", Agreed, "The leaders signed a pact and attached a map of the border"),
 );
 
@@ -175,6 +178,7 @@ group!(o2_not_outcomes:
     t!(o2_agreed_with_opinion, "The judge agreed with the tenant on most points."),
     t!(o2_backed_off, "The senator backed off from his earlier plan."),
     t!(o2_concurring_opinion, "His sister agreed."),
+    t!(o2_decline_in_numbers, "Support for the plan declined slightly from 58 percent."),
     t!(o2_declined_to_comment, "The ministry declined to comment."),
     t!(o2_appeal_is_a_claim, "Drevia appeals for calm."),
     t!(o13_question_not_stated, "Why was the accord signed so late?"),

@@ -17,7 +17,7 @@
 //! clause starts at the verb phrase; a list of subjects whose last comma is not followed by a
 //! short item ("Automakers, suppliers, insurers and the agency launched") loses its first items.
 
-use super::lexicon::{Marks, Trigger, ATTACH};
+use super::lexicon::{Marks, Trigger, ACTION, ATTACH};
 use crate::extract::claims::words::{class, Words};
 use std::ops::Range;
 
@@ -133,8 +133,23 @@ fn joins_previous(w: &Words, marks: &Marks, c: &Range<usize>, prev: &Range<usize
     // ", but the minister declined" after an offer, ", which they dismissed" after the
     // proposal: one failed attempt or refusal, whose topic is in the clause before.
     let refusal = (first == "but" && c.len() <= 6 || first == "which")
-        && (c.start..c.end).any(|k| matches!(marks.at(k, c.end), Some((_, Trigger::Failed(_)))));
-    attach || condition_after || refusal || appositive(w, marks, c)
+        && (c.start..c.end)
+            .any(|k| matches!(marks.at(k, c.end), Some((_, Trigger::Failed(_) | Trigger::Refusal))));
+    attach || condition_after || refusal || appositive(w, marks, c) || verb_list_item(w, marks, c)
+}
+
+/// Whether a piece is the next item of a list of verb phrases under one modal or plan (O20):
+/// "will lift the toll, free the trawlers and reopen the port" stays one outcome. It opens
+/// with a base-form action verb, perhaps after "and"/"or".
+fn verb_list_item(w: &Words, marks: &Marks, c: &Range<usize>) -> bool {
+    let k = if matches!(w.lower(c.start), "and" | "or") { c.start + 1 } else { c.start };
+    let word = w.lower(k);
+    k < c.end
+        && marks.is(k, ACTION)
+        && !w.is_cap(k)
+        && !word.ends_with("ed")
+        && !word.ends_with('s')
+        && !word.ends_with("ing")
 }
 
 /// Whether a piece is an appositive after a name: "Pell, a former aide to the minister," is

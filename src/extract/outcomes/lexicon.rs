@@ -20,6 +20,9 @@ pub enum Trigger {
     Agreed(bool),
     /// A failure; `true` when it needs a topic noun in the clause.
     Failed(bool),
+    /// A refusal verb that needs a topic noun unless it ends its clause: "the chairman
+    /// declined" (a refusal), "support declined slightly" (not one).
+    Refusal,
     /// Something open or planned by itself ("has until", "requires approval", "yet to").
     Pending(bool),
     /// An adjective of plan before a topic noun: "the proposed merger" (O18).
@@ -82,6 +85,7 @@ fn trigger_of(which: char, need: &str) -> Trigger {
         ('f', "noun") => Trigger::Noun(Status::Failed),
         (_, "noun") => Trigger::Noun(Status::Pending),
         ('a', n) => Trigger::Agreed(n == "topic"),
+        ('f', "end") => Trigger::Refusal,
         ('f', n) => Trigger::Failed(n == "topic"),
         (_, "modal") => Trigger::Modal,
         (_, "plan") => Trigger::Plan,

@@ -104,8 +104,17 @@ impl Clause<'_> {
         let w = self.w;
         let group = (self.c.start..i)
             .any(|k| matches!(w.lower(k), "and" | "both" | "two" | "all") || w.is(k, class::PLURAL));
-        let nothing_after = (i + len..self.c.end).all(|k| !w.is_word(k) && !w.is_number(k));
-        w.lower(i).starts_with("agree") && nothing_after && !group
+        w.lower(i).starts_with("agree") && self.ends_clause(i + len) && !group
+    }
+
+    /// Whether a topic noun is the object right after `from`: "declined the invitation".
+    fn topic_after(&self, from: usize) -> bool {
+        (from..self.c.end.min(from + 4)).any(|k| self.marks.is(k, TOPIC))
+    }
+
+    /// Whether no word or number follows token `from - 1` in the clause.
+    fn ends_clause(&self, from: usize) -> bool {
+        (from..self.c.end).all(|k| !self.w.is_word(k) && !self.w.is_number(k))
     }
 
     /// The status of a decisive trigger `t` at `i`, if it counts here.
@@ -122,6 +131,7 @@ impl Clause<'_> {
             Trigger::Pending(need) if topic_ok(need) && verb(need) => Some(Status::Pending),
             Trigger::Delay if self.has_topic && verb(true) => Some(Status::Pending),
             Trigger::Noun(status) => Some(status),
+            Trigger::Refusal if self.ends_clause(i + 1) || self.topic_after(i + 1) => Some(Status::Failed),
             Trigger::Proposed if self.marks.is(i + 1, TOPIC) || self.marks.is(i + 2, TOPIC) => {
                 Some(Status::Pending)
             }
@@ -160,9 +170,14 @@ impl Clause<'_> {
         }
     }
 
-    /// Whether the trigger at `i` is an infinitive: right after "to" ("vowed to repeal").
+    /// Whether the trigger at `i` is an infinitive: right after "to" ("vowed to repeal"), or a
+    /// bare base form opening a list item ("prepared to cut taxes, repeal the toll, ...").
     fn infinitive(&self, i: usize) -> bool {
-        i > self.c.start && self.w.lower(i - 1) == "to"
+        let w = self.w;
+        let word = w.lower(i);
+        let base = self.marks.is(i, ACTION) && !w.is_cap(i) && !word.ends_with("ed") && !word.ends_with('s');
+        (i > self.c.start && w.lower(i - 1) == "to")
+            || (i == self.c.start && base && w.is_punct(i.wrapping_sub(1), ","))
     }
 
     /// The modal or plan `t` at `i`: how it qualifies what it governs, and whether it makes
