@@ -49,7 +49,7 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.start..s.tokens.end.min(w.len());
         // An outcome inside a question is not stated (O13, O24): "Why was the deal signed?"
-        if (range.start..range.end).rev().take(3).any(|k| w.text(k) == "?") {
+        if !marks.any_in(range.clone()) || (range.start..range.end).rev().take(3).any(|k| w.text(k) == "?") {
             continue;
         }
         // The group subject of the sentence's last outcome, for a clause with no subject of

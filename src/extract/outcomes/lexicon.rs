@@ -193,6 +193,15 @@ impl Marks {
         Marks { bits, triggers }
     }
 
+    /// Whether any token of `range` starts a trigger or is a negator ("no deal"): a sentence
+    /// without one states no outcome, so the clause work is skipped.
+    pub fn any_in(&self, range: std::ops::Range<usize>) -> bool {
+        let end = range.end.min(self.bits.len());
+        let start = range.start.min(end);
+        self.triggers[start..end].iter().any(Option::is_some)
+            || self.bits[start..end].iter().any(|b| b & NEGATOR != 0)
+    }
+
     /// Whether token `i` has the class `bit`.
     pub fn is(&self, i: usize, bit: u16) -> bool {
         self.bits.get(i).is_some_and(|b| b & bit != 0)

@@ -92,7 +92,22 @@ struct Clause<'a> {
     has_condition: bool,
 }
 
-impl Clause<'_> {
+impl<'a> Clause<'a> {
+    /// The clause's facts, in one pass over its tokens.
+    fn new(w: &'a Words<'a>, marks: &'a Marks, c: Range<usize>) -> Clause<'a> {
+        let (mut has_topic, mut future, mut has_condition) = (false, false, false);
+        for i in c.clone() {
+            match marks.at(i, c.end) {
+                Some((_, Trigger::Future)) => future = true,
+                Some((_, Trigger::Condition)) => has_condition = true,
+                // A trigger's own word is not its topic ("exchanged" needs "prisoners").
+                Some(_) => {}
+                None => has_topic |= marks.is(i, TOPIC),
+            }
+        }
+        Clause { w, marks, c, has_topic, future, has_condition }
+    }
+
     /// A negator in the three words before `i`, inside the clause.
     fn negated_before(&self, i: usize) -> bool {
         (i.saturating_sub(3).max(self.c.start)..i).any(|k| self.marks.is(k, NEGATOR))
@@ -250,11 +265,7 @@ impl Clause<'_> {
 
 /// Reads the clause: its first decisive trigger, or a modal or plan over an action.
 fn scan(w: &Words, marks: &Marks, c: Range<usize>) -> Option<Reading> {
-    // A trigger's own word is not its topic ("exchanged" needs "prisoners", not itself).
-    let has_topic = c.clone().any(|i| marks.is(i, TOPIC) && marks.at(i, c.end).is_none());
-    let future = c.clone().any(|i| matches!(marks.at(i, c.end), Some((_, Trigger::Future))));
-    let has_condition = c.clone().any(|i| matches!(marks.at(i, c.end), Some((_, Trigger::Condition))));
-    let cl = Clause { w, marks, c: c.clone(), has_topic, future, has_condition };
+    let cl = Clause::new(w, marks, c.clone());
     let mut r = Reading::default();
     let mut modal: Option<(usize, Modal)> = None;
     let mut fallback: Option<Reading> = None;
