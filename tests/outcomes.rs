@@ -60,6 +60,7 @@ use Status::{Agreed, Failed, Pending};
 
 group!(o3_agreed:
     t!(o1_signed_accord, "Norland and Castavia signed a fisheries accord.", Agreed, "Norland and Castavia signed a fisheries accord"),
+    t!(o3_headline_agree_to, "Norland, Castavia agree to reopen border crossing", Agreed, "Norland, Castavia agree to reopen border crossing"),
     t!(o3_struck_deal, "The two ministers struck a deal on water sharing.", Agreed, "The two ministers struck a deal on water sharing"),
     t!(o3_signed_agreement, "The two countries signed a trade agreement on Monday.", Agreed, "The two countries signed a trade agreement on Monday"),
     t!(o3_agreed_to_exchange, "Both governments agreed to exchange 200 prisoners each.", Agreed, "Both governments agreed to exchange 200 prisoners each"),
@@ -177,6 +178,8 @@ group!(o2_not_outcomes:
     t!(o2_no_law, "There is no law on the matter."),
     t!(o2_agreed_with_opinion, "The judge agreed with the tenant on most points."),
     t!(o2_backed_off, "The senator backed off from his earlier plan."),
+    t!(o2_analysts_agree, "Most analysts agree the toll will rise."),
+    t!(o2_law_and_order_noun, "They promised to bring back law and order."),
     t!(o2_concurring_opinion, "His sister agreed."),
     t!(o2_decline_in_numbers, "Support for the plan declined slightly from 58 percent."),
     t!(o2_declined_to_comment, "The ministry declined to comment."),

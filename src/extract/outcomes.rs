@@ -55,7 +55,10 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         // The group subject of the sentence's last outcome, for a clause with no subject of
         // its own: "Both sides agreed to talk and were open to a second round."
         let mut shared: Vec<usize> = Vec::new();
-        for clause in clauses::clauses(&w, &marks, range) {
+        // A headline or section heading is one outcome with the whole heading as evidence (O22):
+        // "Norland, Castavia agree to reopen border crossing".
+        let pieces_of = if s.headline { vec![range.clone()] } else { clauses::clauses(&w, &marks, range) };
+        for clause in pieces_of {
             // "..., who discussed the plans": a description of a person, not an outcome (O17).
             if matches!(w.lower(clause.start), "who" | "whom" | "whose") {
                 continue;
