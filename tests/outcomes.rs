@@ -191,6 +191,9 @@ group!(o2_not_outcomes:
 
 #[test]
 fn o20_one_outcome_per_clause() {
+    let got = outcomes_of("Norland and Castavia agreed on quotas but not on tolls.");
+    let found: Vec<(Status, &str)> = got.iter().map(|o| (o.status, o.evidence.text.as_str())).collect();
+    assert_eq!(found, [(Agreed, "Norland and Castavia agreed on quotas"), (Failed, "not on tolls")]);
     let got = outcomes_of("The quota figures are settled; the patrol rules still need work.");
     let statuses: Vec<Status> = got.iter().map(|o| o.status).collect();
     assert_eq!(statuses, [Agreed, Pending], "{got:#?}");
@@ -202,6 +205,31 @@ fn o20_one_outcome_per_clause() {
     assert_eq!(got[1].evidence.text, "were ready to hold more talks");
     let ids: Vec<&str> = got.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, ["o1", "o2"]);
+}
+
+/// The guide's own invented article (GUIDE §5): its core outcomes and the headline.
+#[test]
+fn guide_example_article() {
+    let text = "Norland, Castavia agree to reopen border crossing.\nVESSA 2031-03-14\nNorland and Castavia agreed on Thursday to reopen the Karst Gate crossing to freight from April 1, ending a six-month closure, Norland's foreign ministry said.\nForeign Minister Ana Brel told reporters the two governments would meet again in May to discuss passenger traffic.\n\"We have taken the first step,\" she said. \"Not the last.\"\nCastavian officials said no agreement had been reached on customs fees.\n";
+    let got: Vec<(Status, &str)> = article_explorer::extract::analyze(text)
+        .outcomes
+        .iter()
+        .map(|o| (o.status, text_of(text, o)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Agreed, "Norland, Castavia agree to reopen border crossing"),
+            (Agreed, "Norland and Castavia agreed on Thursday to reopen the Karst Gate crossing to freight from April 1"),
+            (Pending, "the two governments would meet again in May to discuss passenger traffic"),
+            (Failed, "no agreement had been reached on customs fees"),
+        ]
+    );
+}
+
+/// The evidence of `o` as a slice of `text` (so the test also checks the offsets).
+fn text_of<'t>(text: &'t str, o: &Outcome) -> &'t str {
+    &text[o.evidence.start..o.evidence.end]
 }
 
 #[test]

@@ -55,15 +55,21 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         // The group subject of the sentence's last outcome, for a clause with no subject of
         // its own: "Both sides agreed to talk and were open to a second round."
         let mut shared: Vec<usize> = Vec::new();
+        // The status of the sentence's last outcome, for "... but not on tolls".
+        let mut before: Option<Status> = None;
         // A headline or section heading is one outcome with the whole heading as evidence (O22):
         // "Norland, Castavia agree to reopen border crossing".
-        let pieces_of = if s.headline { vec![range.clone()] } else { clauses::clauses(&w, &marks, range) };
+        let pieces_of =
+            if is_heading(doc, si) { vec![range.clone()] } else { clauses::clauses(&w, &marks, range) };
         for clause in pieces_of {
             // "..., who discussed the plans": a description of a person, not an outcome (O17).
             if matches!(w.lower(clause.start), "who" | "whom" | "whose") {
                 continue;
             }
-            let Some((status, reading)) = status::status_of(&w, &marks, clause.clone()) else { continue };
+            let read = status::status_of(&w, &marks, clause.clone())
+                .or_else(|| status::negated_ellipsis(&w, &marks, clause.clone(), before));
+            let Some((status, reading)) = read else { continue };
+            before = Some(status);
             let holder = pieces.holding(w.span(reading.at));
             let Some(evidence) =
                 evidence::evidence_of(doc.text, &w, &marks, clause.clone(), holder.map(|h| h.0))
@@ -78,6 +84,13 @@ pub fn find_outcomes(doc: &Document<'_>, parties: &Parties, claims: &[Claim]) ->
         }
     }
     out
+}
+
+/// Whether sentence `si` is a heading: a line with no final stop, or the article's first line
+/// on its own (the headline, GUIDE §1), even when it ends with a full stop.
+fn is_heading(doc: &Document<'_>, si: usize) -> bool {
+    let Some(s) = doc.sentences.get(si) else { return false };
+    s.headline || (si == 0 && doc.sentences.get(1).is_some_and(|n| n.paragraph != s.paragraph))
 }
 
 /// The parties a clause's group subject stands for: its own group phrase, the group of the

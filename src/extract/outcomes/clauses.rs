@@ -61,6 +61,10 @@ fn cuts(w: &Words, marks: &Marks, i: usize, start: usize, end: usize) -> bool {
     if w.lower(i) == "because" && i > start + 2 && w.lower(i + 1) != "of" {
         return true;
     }
+    // "agreed on quotas but not on tolls": two outcomes, two statuses (O20).
+    if w.lower(i) == "but" && i > start && matches!(w.lower(i + 1), "not" | "no" | "never") {
+        return true;
+    }
     if !(matches!(w.lower(i), "and" | "but") && i > start) {
         return false;
     }

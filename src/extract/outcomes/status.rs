@@ -80,6 +80,25 @@ pub fn status_of(w: &Words, marks: &Marks, c: Range<usize>) -> Option<(Status, R
     Some((status, reading))
 }
 
+/// "... agreed on quotas but not on tolls": a clause that only negates the outcome of the
+/// clause before it, with no trigger of its own, is that outcome failed (O20, O6).
+pub fn negated_ellipsis(
+    w: &Words,
+    marks: &Marks,
+    c: Range<usize>,
+    before: Option<Status>,
+) -> Option<(Status, Reading)> {
+    // The cut at "but" leaves the clause starting at the negator.
+    if c.start == 0 || w.lower(c.start - 1) != "but" {
+        return None;
+    }
+    let k = c.start;
+    let negated = matches!(w.lower(k), "not" | "no" | "never");
+    let own = (k + 1..c.end).any(|i| marks.at(i, c.end).is_some());
+    (negated && !own && before.is_some_and(|b| b != Status::Failed))
+        .then_some((Status::Failed, Reading { base: Some(Status::Failed), at: k, ..Reading::default() }))
+}
+
 /// The clause's facts that every trigger test needs.
 struct Clause<'a> {
     w: &'a Words<'a>,
