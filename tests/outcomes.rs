@@ -154,6 +154,7 @@ group!(o11_o12_modality:
 group!(o16_o20_boundaries:
     t!(o16_connective_dropped, "However, the two ministers signed the accord.", Agreed, "the two ministers signed the accord"),
     t!(o16_appositive_kept, "A Norland panel voted to hold Jon Pell, a former aide to the minister, in contempt.", Agreed, "A Norland panel voted to hold Jon Pell, a former aide to the minister, in contempt"),
+    t!(o16_participle_aside_kept, "Two Vessa unions, represented by the Drevia Legal Aid Fund, filed suit against the port.", Pending, "Two Vessa unions, represented by the Drevia Legal Aid Fund, filed suit against the port"),
     t!(o16_short_aside_kept, "The Drevia Rail Bank (DRB) plans to bid for the ferry line.", Pending, "The Drevia Rail Bank (DRB) plans to bid for the ferry line"),
     t!(o17_consequence_dropped, "Norland and Castavia agreed to reopen the crossing, ending a six-month closure.", Agreed, "Norland and Castavia agreed to reopen the crossing"),
     t!(o17_commentary_dropped, "The assembly approved the budget, which would ease the deficit.", Agreed, "The assembly approved the budget"),

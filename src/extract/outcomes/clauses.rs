@@ -156,13 +156,17 @@ fn verb_list_item(w: &Words, marks: &Marks, c: &Range<usize>) -> bool {
         && !word.ends_with("ing")
 }
 
-/// Whether a piece is an appositive after a name: "Pell, a former aide to the minister," is
-/// short, opens with "a"/"an" and has no verb or trigger; the clause goes on after it.
+/// Whether a piece is an appositive after a name: "Pell, a former aide to the minister," or
+/// "the union, represented by Ana Brel," is short, opens with "a"/"an" or a participle and
+/// "by", and has no other verb or trigger; the clause goes on after it.
 fn appositive(w: &Words, marks: &Marks, c: &Range<usize>) -> bool {
-    c.len() <= 10
-        && matches!(w.lower(c.start), "a" | "an")
-        && (c.start..c.end)
-            .all(|k| !w.is(k, class::AUX) && !w.is_verb_like(k) && marks.at(k, c.end).is_none())
+    let participle = w.is_verb_like(c.start) && w.lower(c.start + 1) == "by";
+    let body = if participle { c.start + 2 } else { c.start };
+    // A participle's agent may be a long name: "represented by the Civil Liberties Union of Vessa".
+    let short = c.len() <= if participle { 14 } else { 10 };
+    short
+        && (matches!(w.lower(c.start), "a" | "an") || participle)
+        && (body..c.end).all(|k| !w.is(k, class::AUX) && !w.is_verb_like(k) && marks.at(k, c.end).is_none())
 }
 
 /// Whether a clause opens with a condition word, perhaps after a short frame ("If the unions
