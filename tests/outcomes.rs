@@ -109,6 +109,9 @@ group!(o5_pending:
     t!(o5_seeking_stake, "Two Drevian banks are seeking a stake in the Norland railway.", Pending, "Two Drevian banks are seeking a stake in the Norland railway"),
     t!(o18_deadline_noun, "Castavia set a deadline of March 1 for the reply.", Pending, "Castavia set a deadline of March 1 for the reply"),
     t!(o18_proposed_merger, "The proposed merger of the two ports.", Pending, "The proposed merger of the two ports"),
+    t!(o5_meeting_set_for, "The next round is set for May 4 in Vessa.", Pending, "The next round is set for May 4 in Vessa"),
+    t!(o5_verdict_expected, "A verdict in the trial is expected next week.", Pending, "A verdict in the trial is expected next week"),
+    t!(o5_talks_to_be_held, "New talks will be held in Vessa.", Pending, "New talks will be held in Vessa"),
     t!(o5_postponed, "The vote on the treaty was postponed.", Pending, "The vote on the treaty was postponed"),
     t!(o5_would_inform, "The consortium would on Monday inform the minister of its plans.", Pending, "The consortium would on Monday inform the minister of its plans"),
 );
@@ -116,6 +119,7 @@ group!(o5_pending:
 group!(o6_o8_negation:
     t!(o6_negated_deal_failed, "Norland and Castavia did not sign the accord.", Failed, "Norland and Castavia did not sign the accord"),
     t!(o6_did_not_sign, "The government did not sign the treaty.", Failed, "The government did not sign the treaty"),
+    t!(o6_service_did_not_resume, "The ferry service did not resume.", Failed, "The ferry service did not resume"),
     t!(o6_no_date_fixed, "No date has been fixed for the vote.", Failed, "No date has been fixed for the vote"),
     t!(o6_no_decision, "No immediate decision was made on the appeal.", Failed, "No immediate decision was made on the appeal"),
     t!(o6_list_under_no_deal, "No deal on tariffs, quotas, or fishing was reached.", Failed, "No deal on tariffs, quotas, or fishing was reached"),
