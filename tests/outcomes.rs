@@ -345,3 +345,13 @@ fn o15_group_subjects_involve_their_referents() {
         assert_eq!(outcome_parties(c.text), c.parties, "{}", c.text);
     }
 }
+
+#[test]
+fn status_rules_cite_the_guide_in_order() {
+    let names: Vec<&str> = article_explorer::extract::outcomes::RULES.iter().map(|(name, _)| *name).collect();
+    assert!(names.iter().all(|n| n.starts_with('O')), "{names:?}");
+    // Negation and conditions before modality, the trigger's own status last (GUIDE §4).
+    let at = |prefix: &str| names.iter().position(|n| n.starts_with(prefix));
+    assert!(at("O6") < at("O11 a modal"), "{names:?}");
+    assert_eq!(at("O3"), Some(names.len() - 1), "{names:?}");
+}

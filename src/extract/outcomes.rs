@@ -1,12 +1,14 @@
 //! Stage 4, the outcomes: what was agreed, what failed, what is pending (GUIDE §4).
 //!
-//! Approach, per sentence:
+//! Approach, per sentence (a sentence with no trigger word or negator is skipped at once, and
+//! so is a question: an outcome asked about is not stated, O13):
 //! 1. [`clauses`] cuts it into clauses that each carry one outcome with its own status (O20),
-//!    keeping identifying attachments and conditions with their clause (O11, O17);
-//! 2. [`status`] finds each clause's trigger (deals, votes, rulings, laws, settlements,
-//!    decisions, refusals, plans, deadlines, conditions, scheduled meetings; word lists in
-//!    `data/outcome_*.txt`) and decides its status by an ordered list of rules, negation
-//!    first, then modality (O6–O12);
+//!    keeping identifying attachments, asides and conditions with their clause (O11, O16,
+//!    O17); a headline is one clause, the whole heading (O22);
+//! 2. [`status`] finds each clause's trigger (deals, votes, rulings, orders, laws, settlements,
+//!    decisions, refusals, plans, deadlines, conditions, scheduled meetings, lawsuits, awaited
+//!    approvals; word lists in `data/outcome_*.txt`) and decides its status by an ordered list
+//!    of rules, negation first, then modality (O6–O12);
 //! 3. [`evidence`] sets its boundaries (O16–O19), cut to the claim content when the outcome
 //!    is stated inside a claim, which then marks it `asserted: false` with the claim's id
 //!    (O13, through [`links`]);
@@ -17,10 +19,12 @@
 //! and a binary search for the claim holding each trigger: linear in the text.
 //!
 //! Known failure cases: outcomes stated over two sentences ("Talks resumed. They ended in a
-//! deal.") are split or missed; an appositive between subject and verb starts the evidence at
-//! the verb phrase; noun-phrase outcomes (O18) are found only after a trigger ("the accord
-//! signed last week", "the proposed merger", "no decision"); irony and hedges ("a so-called
-//! deal") are read literally; headlines are read like body sentences.
+//! deal.") are split or missed; noun-phrase outcomes (O18) are found only with a trigger ("the
+//! accord signed last week", "the proposed merger", "no decision", "a breakdown"), and their
+//! evidence is the whole clause, not the noun phrase; irony and hedges ("a so-called deal")
+//! are read literally; one party's own moves ("will visit", "refused to apologise") are
+//! reported like outcomes between parties (O24 would leave most of them out); the implied
+//! counterpart of a refusal or deadline is not added to the parties unless it is named.
 
 mod clauses;
 mod evidence;

@@ -1,21 +1,27 @@
 //! Cutting a sentence into the clauses that each carry one outcome (O20).
 //!
 //! Algorithm, one pass over the sentence's tokens and one over the pieces:
-//! 1. cut at semicolons, colons, dashes, parentheses longer than a short aside ("(BRE)" stays),
-//!    commas that do not separate list items, and "and"/"but" before a second verb phrase
-//!    that states an outcome of its own ("agreed on quotas but failed on tolls");
+//! 1. cut at semicolons, colons, dashes and parentheses (not around a short aside: "(BRE)",
+//!    "-- Norland, Castavia and Drevia --"), at commas that do not separate list items, at
+//!    "because" (a reason is commentary, O17), at "but not" ("agreed on quotas but not on
+//!    tolls", O20), and at "and"/"but" before a second verb phrase that states an outcome of
+//!    its own;
 //! 2. a fronted "By a 2-to-1 vote," stays with its clause: it carries the vote;
 //! 3. merge back what belongs to a clause: attachments (", with no deal on X", ", possibly
-//!    involving Y", O17), a condition before or after its main clause ("if X, we will appeal",
-//!    "Norland will close it, unless ...", O11), and a short ", but X declined" after an offer
-//!    or attempt (O4: the attempt that did not work is one outcome).
+//!    involving Y", O17), appositives that split a subject from its verb (", a former aide to
+//!    the minister,", ", represented by X,", O16), the next verb phrase under the same modal
+//!    (", free the trawlers and reopen the port", O20), a condition before or after its main
+//!    clause ("if X, we will appeal", "..., unless ...", O11), and a short ", but X declined"
+//!    or ", which they dismissed" after the offer or proposal it refuses (O4).
 //!
 //! Every walk is bounded by the sentence or a constant, so the stage stays linear.
 //!
-//! Known failure cases: an appositive or relative clause set off by commas splits its
-//! subject from its verb ("NationsBank's bid, representing a premium, was enough"), so the
-//! clause starts at the verb phrase; a list of subjects whose last comma is not followed by a
-//! short item ("Automakers, suppliers, insurers and the agency launched") loses its first items.
+//! Known failure cases: an appositive that is not "a/an ..." or "<participle> by ..."
+//! ("NationsBank's bid, representing a premium, was enough") still splits its subject from its
+//! verb, so the evidence starts at the verb phrase; a list of subjects whose last comma is not
+//! followed by a short item ("Automakers, suppliers, insurers and the agency launched") loses
+//! its first items; a consequence without a comma ("struck a deal last week ending the war")
+//! stays in the evidence.
 
 use super::lexicon::{Marks, Trigger, ACTION, ATTACH};
 use crate::extract::claims::words::{class, Words};

@@ -4,22 +4,24 @@
 //! Algorithm:
 //! 1. [`scan`] walks the clause once and stops at the first decisive trigger: an agreement,
 //!    failure or pending phrase from the lists (weak ones only with a topic noun in the clause
-//!    and used as a verb), "no"/"without" heading an outcome noun ("no decision was made"), or
-//!    a plan adjective before a topic noun ("the proposed merger", O18). On the way it notes
-//!    the last modal or plan, whether it was negated, and any condition word. With no
-//!    decisive trigger, a modal or plan governing an action ("will meet", "plans to bid for
-//!    the chain") is the trigger.
-//! 2. [`RULES`] then decide, first match wins: a condition before the trigger → pending (O11);
-//!    a negated will or plan → failed (O12, "will not sign"; "may not" stays pending); a
-//!    refusal under "will" → failed ("he will refuse to answer"); a negator just before the trigger → failed (O6,
-//!    O7 "have not yet settled"); a modal or plan governing it → pending (O11, also "could
-//!    collapse"); "agreed to" a further negotiating step or with a future time → pending (O10);
-//!    else the trigger's own status (O3–O5, O8 "yet to" is a pending trigger).
+//!    and used as a verb; a refusal verb only at the clause end or before a topic object), a
+//!    vote with its count ("a 2-to-1 vote"), "no"/"without" heading an outcome noun ("no
+//!    decision was made", "no date"), an outcome noun ("a breakdown", "a deadline", O18), or a
+//!    plan adjective before a topic noun ("the proposed merger"). On the way it notes the last
+//!    modal or plan (negated? a possibility?) and any condition word. An infinitive trigger
+//!    that no listed modal or plan governs ("vowed to repeal", "efforts to enact the treaty
+//!    fell apart") is only a pending fallback: a finite trigger later in the clause wins. With
+//!    no decisive trigger, a modal or plan governing an action ("will meet", "plans to bid for
+//!    the chain", "would close the crossing unless ...") is the trigger.
+//! 2. [`RULES`] then decide, first match wins (see the table for the order).
+//!
+//! [`negated_ellipsis`] gives "but not on tolls" the failed status of the outcome before it.
 //!
 //! Known failure cases: negation is looked for in the three words before the trigger only
 //! ("neither the envoy nor the minister signed" is read as agreed); a trigger used as a noun
 //! after an adjective ("a quick approval") may be taken for a verb; the first trigger wins, so
-//! "agreed, but the vote failed" in one clause gives agreed.
+//! "agreed, but the vote failed" in one clause gives agreed; a hedge outside the clause ("It is
+//! unclear whether ...") does not reach it.
 
 use super::lexicon::{Marks, Trigger, ACTION, CORE, MEETING, NEGATOR, READINESS, STEP, TOPIC};
 use crate::extract::claims::words::{class, Words};
