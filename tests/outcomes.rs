@@ -77,6 +77,7 @@ group!(o3_agreed:
     t!(o3_settled, "Norland and the dock union settled the dispute in March.", Agreed, "Norland and the dock union settled the dispute in March"),
     t!(o3_decided, "The council decided to reopen the port.", Agreed, "The council decided to reopen the port"),
     t!(o3_backed_plan, "Parliament backed the peace plan.", Agreed, "Parliament backed the peace plan"),
+    t!(o3_announced_agreement, "Vessa Rail announced a merger agreement with Drevia Freight.", Agreed, "Vessa Rail announced a merger agreement with Drevia Freight"),
     t!(o3_campaign_launched, "Norland and Drevia launched a joint campaign against smuggling.", Agreed, "Norland and Drevia launched a joint campaign against smuggling"),
 );
 
@@ -187,6 +188,7 @@ group!(o2_not_outcomes:
     t!(o2_law_and_order_noun, "They promised to bring back law and order."),
     t!(o2_rules_is_governs, "Norland rules the islands under the terms of an old treaty."),
     t!(o2_newly_signed_player, "A goal by newly-signed defender Jon Pell saved the match."),
+    t!(o2_announced_plans_own_move, "Vessa Rail announced record profits on Monday."),
     t!(o2_concurring_opinion, "His sister agreed."),
     t!(o2_decline_in_numbers, "Support for the plan declined slightly from 58 percent."),
     t!(o2_refused_to_speculate, "The ministry refused to speculate on the outcome."),

@@ -20,6 +20,9 @@ pub enum Trigger {
     Agreed(bool),
     /// A failure; `true` when it needs a topic noun in the clause.
     Failed(bool),
+    /// A verb that states an outcome only with an outcome noun as its object: "announced a
+    /// merger agreement", not "announced plans to build".
+    WithCore(Status),
     /// A refusal verb that needs a topic noun unless it ends its clause: "the chairman
     /// declined" (a refusal), "support declined slightly" (not one).
     Refusal,
@@ -82,6 +85,7 @@ fn trigger_of(which: char, need: &str) -> Trigger {
     match (which, need) {
         (_, "none") => Trigger::NotOne,
         ('a', "noun") => Trigger::Noun(Status::Agreed),
+        ('a', "core") => Trigger::WithCore(Status::Agreed),
         ('f', "noun") => Trigger::Noun(Status::Failed),
         (_, "noun") => Trigger::Noun(Status::Pending),
         ('a', n) => Trigger::Agreed(n == "topic"),

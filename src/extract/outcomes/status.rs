@@ -143,6 +143,11 @@ impl<'a> Clause<'a> {
         w.lower(i).starts_with("agree") && self.ends_clause(i + len) && !group
     }
 
+    /// Whether an outcome noun is the object right after `from`: "announced a merger agreement".
+    fn core_after(&self, from: usize) -> bool {
+        (from..self.c.end.min(from + 5)).any(|k| self.marks.is(k, CORE))
+    }
+
     /// Whether a topic noun is the object right after `from`: "declined the invitation".
     fn topic_after(&self, from: usize) -> bool {
         (from..self.c.end.min(from + 4)).any(|k| self.marks.is(k, TOPIC))
@@ -167,6 +172,7 @@ impl<'a> Clause<'a> {
             Trigger::Pending(need) if topic_ok(need) && verb(need) => Some(Status::Pending),
             Trigger::Delay if self.has_topic && verb(true) => Some(Status::Pending),
             Trigger::Noun(status) => Some(status),
+            Trigger::WithCore(status) if verb(false) && self.core_after(i + len) => Some(status),
             Trigger::Refusal if self.ends_clause(i + 1) || self.topic_after(i + 1) => Some(Status::Failed),
             Trigger::Proposed if self.marks.is(i + 1, TOPIC) || self.marks.is(i + 2, TOPIC) => {
                 Some(Status::Pending)
