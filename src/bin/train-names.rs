@@ -10,6 +10,7 @@
 //!   --keep K       non-zero weights kept after quantisation (default 70000)
 //!   --min-count C  train only features seen at least C times (default 3)
 //!   --eval-only    score the model compiled into the library on --dev; write nothing
+//!   --tag WORDS    tag the space-separated WORDS with the compiled-in model and print them
 //! ```
 //!
 //! With the defaults it reproduces the committed `names.model` byte for byte: sentences are
@@ -49,6 +50,8 @@ struct Options {
     keep: usize,
     min_count: u32,
     eval_only: bool,
+    /// Words to tag with the compiled-in model and print (`--tag "Ana Brel said ."`).
+    tag: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -61,6 +64,7 @@ fn parse_args() -> Result<Options, String> {
         keep: 70_000,
         min_count: 3,
         eval_only: false,
+        tag: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -77,6 +81,7 @@ fn parse_args() -> Result<Options, String> {
             "--epochs" => o.epochs = num(&v)?,
             "--bits" => o.bits = num(&v)?.clamp(10, 24) as u32,
             "--keep" => o.keep = num(&v)?.max(1),
+            "--tag" => o.tag = Some(v),
             "--min-count" => o.min_count = num(&v)? as u32,
             _ => return Err(format!("unknown option {a}")),
         }
@@ -137,6 +142,9 @@ struct Trainer {
 
 impl Weights for Trainer {
     fn add(&self, feature: u64, scores: &mut [i32; LABELS]) {
+        if self.known.as_ref().is_some_and(|k| !k.contains(&feature)) {
+            return;
+        }
         let row = features::bucket(feature, self.bits) * LABELS;
         for (s, &w) in scores.iter_mut().zip(&self.w[row..row + LABELS]) {
             *s += w;
@@ -160,7 +168,8 @@ impl Trainer {
             for i in 0..gold.len() {
                 feats.clear();
                 features::static_features(sentence, i, &mut feats);
-                features::history_features(sentence, i, gold, &mut feats);
+                let prev = if i == 0 { features::START } else { gold[i - 1] };
+                features::history_features(sentence, i, prev, &mut feats);
                 feats.iter().for_each(|&f| *counts.entry(f).or_insert(0) += 1);
             }
         }
@@ -172,40 +181,37 @@ impl Trainer {
         self.known = Some(counts.into_iter().filter(|&(_, c)| c >= min).map(|(f, _)| f).collect());
     }
 
-    fn update(&mut self, feats: &[u64], label: u8, delta: i32) {
-        for &f in feats {
+    /// Adds `delta` to the weights of word `i`'s features for `label` after `prev`.
+    fn update(&mut self, sentence: &Sentence, i: usize, prev: u8, label: u8, delta: i32) {
+        let mut feats = Vec::with_capacity(64);
+        features::static_features(sentence, i, &mut feats);
+        features::history_features(sentence, i, prev, &mut feats);
+        if let Some(known) = &self.known {
+            feats.retain(|f| known.contains(f));
+        }
+        for f in feats {
             let cell = features::bucket(f, self.bits) * LABELS + usize::from(label);
             self.w[cell] += delta;
             self.u[cell] += self.steps * i64::from(delta);
         }
     }
 
-    /// One pass over the examples in the given order.
+    /// One pass over the examples in the given order (the structured perceptron: decode the
+    /// whole sentence, then move the weights from the predicted sequence towards the gold one
+    /// wherever a label or its predecessor differ).
     fn epoch(&mut self, examples: &[Example], order: &[usize]) {
-        let mut feats = Vec::with_capacity(64);
         for &e in order {
             let Example { sentence, gold } = &examples[e];
-            let mut labels: Vec<u8> = Vec::with_capacity(gold.len());
-            for (i, &g) in gold.iter().enumerate() {
-                feats.clear();
-                features::static_features(sentence, i, &mut feats);
-                features::history_features(sentence, i, &labels, &mut feats);
-                if let Some(known) = &self.known {
-                    feats.retain(|f| known.contains(f));
+            let guess: Vec<u8> = tagger::decode(&*self, sentence).into_iter().map(|(l, _)| l).collect();
+            let prev = |labels: &[u8], i: usize| if i == 0 { features::START } else { labels[i - 1] };
+            for i in 0..gold.len() {
+                let (g, p) = ((prev(gold, i), gold[i]), (prev(&guess, i), guess[i]));
+                if g != p {
+                    self.update(sentence, i, g.0, g.1, 1);
+                    self.update(sentence, i, p.0, p.1, -1);
                 }
-                let mut scores = [0i32; LABELS];
-                for &f in &feats {
-                    self.add(f, &mut scores);
-                }
-                let prev = if i > 0 { labels[i - 1] } else { features::OUTSIDE };
-                let (guess, _) = features::best(&scores, prev);
-                if guess != g {
-                    self.update(&feats, g, 1);
-                    self.update(&feats, guess, -1);
-                }
-                self.steps += 1;
-                labels.push(guess);
             }
+            self.steps += 1;
         }
     }
 
@@ -332,6 +338,22 @@ fn train(o: &Options, dev: &[Example]) -> Result<(), String> {
 fn main() {
     let run = || -> Result<(), String> {
         let o = parse_args()?;
+        if let Some(text) = &o.tag {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for (w, t) in words.iter().zip(tagger::tag(&words)) {
+                println!("{w}\t{t:?}");
+            }
+            for s in tagger::name_spans(&words) {
+                println!(
+                    "{:?} {:?} {} {:.2}",
+                    s.words,
+                    s.kind,
+                    words[s.words.clone()].join(" "),
+                    s.confidence
+                );
+            }
+            return Ok(());
+        }
         let dev = read_conll(&o.dev)?;
         if o.eval_only {
             let bytes = include_bytes!("../extract/data/names.model");

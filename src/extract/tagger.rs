@@ -11,15 +11,17 @@
 //! to score the committed model).
 //!
 //! **How it works.** Each word gets one of nine BIO labels (`O`, `B-`/`I-` × PER, ORG, LOC,
-//! MISC), greedily from left to right: the score of a label is the sum of the weights of the
-//! word's features, and `I-X` may only follow `B-X` or `I-X`. Features ([`features`]): the
+//! MISC). The score of a label is the sum of the weights of the word's features, some of
+//! which pair the label with the previous word's label; the best sequence is found by Viterbi
+//! (so "Ellis" can still make "Jordan Ellis" a person after "Jordan" alone looked like the
+//! country), and `I-X` may only follow `B-X` or `I-X`. Features ([`features`]): the
 //! lower-cased and cased word, its shape ("Xxxx", "XX", "d-d") and short shape, prefixes and
 //! suffixes of 1–4 characters, flags (capitalised, all capitals, digits, hyphen, dot,
 //! apostrophe), membership of the project's word lists (first names, country names,
 //! demonyms, capitals, places, organisation words and heads, titles), sentence-initial
 //! position, the two words either side (lower case, short shape, word-list classes), word
-//! bigrams, a shape trigram, a flag for sentences in capitals, and the labels chosen for the
-//! two previous words. Features are hashed (fixed `u64` arithmetic, identical natively and on
+//! bigrams, a shape trigram, a flag for sentences in capitals, and the previous word's label
+//! (alone, with the word, with its shape). Features are hashed (fixed `u64` arithmetic, identical natively and on
 //! wasm32) into `2^bits` rows of nine `i8` weights ([`weights`], which documents the file
 //! format); the file is decoded once, on first use.
 //!
@@ -126,27 +128,89 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| Model::decode(include_bytes!("data/names.model")).unwrap_or_else(Model::empty))
 }
 
-/// The labels and margins of a sentence's words under `weights`: the greedy left-to-right
-/// decoding shared by [`tag`] and the trainer's evaluation.
+/// A score no path takes (far below any real one, far above overflow when added to).
+const NEVER: i64 = i64::MIN / 4;
+
+/// The local scores of word `i`: `[prev][label]`, the weights of its label-independent
+/// features for `label` plus those of its transition features for `prev`; [`NEVER`] where BIO
+/// forbids `label` after `prev`. For the first word every row is scored after [`features::START`].
+fn local_scores<W: Weights>(
+    weights: &W,
+    s: &Sentence,
+    i: usize,
+    feats: &mut Vec<u64>,
+) -> [[i64; LABELS]; LABELS] {
+    feats.clear();
+    features::static_features(s, i, feats);
+    let mut own = [0i32; LABELS];
+    feats.iter().for_each(|&f| weights.add(f, &mut own));
+    let mut out = [[NEVER; LABELS]; LABELS];
+    for (p, row) in out.iter_mut().enumerate() {
+        let prev = if i == 0 { features::START } else { p as u8 };
+        feats.clear();
+        features::history_features(s, i, prev, feats);
+        let mut scores = own;
+        feats.iter().for_each(|&f| weights.add(f, &mut scores));
+        for (l, cell) in row.iter_mut().enumerate() {
+            if features::allowed(prev, l as u8) {
+                *cell = i64::from(scores[l]);
+            }
+        }
+    }
+    out
+}
+
+/// The labels and margins of a sentence's words under `weights`: the best label sequence
+/// (Viterbi over the first-order model), and for each word how much lower the best sequence
+/// that gives it another label scores (from max-marginals: a forward and a backward pass).
+/// Shared by [`tag`] and the trainer, so both decode alike.
 pub fn decode<W: Weights>(weights: &W, sentence: &Sentence) -> Vec<(u8, i32)> {
     let n = sentence.words.len();
-    let mut labels = Vec::with_capacity(n);
-    let mut margins = Vec::with_capacity(n);
     let mut feats = Vec::with_capacity(64);
+    let local: Vec<_> = (0..n).map(|i| local_scores(weights, sentence, i, &mut feats)).collect();
+    // forward[i][l]: the best score of words 0..=i ending in l; back[i][l] its previous label.
+    let mut forward = vec![[NEVER; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
     for i in 0..n {
-        feats.clear();
-        features::static_features(sentence, i, &mut feats);
-        features::history_features(sentence, i, &labels, &mut feats);
-        let mut scores = [0i32; LABELS];
-        for &f in &feats {
-            weights.add(f, &mut scores);
+        for l in 0..LABELS {
+            let from = |p: usize| if i == 0 { (p == 0).then_some(0) } else { Some(forward[i - 1][p]) };
+            let best = (0..LABELS)
+                .filter_map(|p| from(p).map(|f| (f + local[i][p][l], p)))
+                .max_by_key(|&(v, p)| (v, LABELS - p));
+            (forward[i][l], back[i][l]) = best.map_or((NEVER, 0), |(v, p)| (v.max(NEVER), p as u8));
         }
-        let prev = if i > 0 { labels[i - 1] } else { OUTSIDE };
-        let (label, margin) = features::best(&scores, prev);
-        labels.push(label);
-        margins.push(margin);
     }
-    labels.into_iter().zip(margins).collect()
+    // backward[i][l]: the best score of words i+1.. given label l at i.
+    let mut backward = vec![[0i64; LABELS]; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        for p in 0..LABELS {
+            backward[i][p] = (0..LABELS)
+                .map(|l| local[i + 1][p][l] + backward[i + 1][l])
+                .max()
+                .unwrap_or(NEVER)
+                .max(NEVER);
+        }
+    }
+    let mut labels = vec![OUTSIDE; n];
+    if let Some(last) = n.checked_sub(1) {
+        labels[last] = argmax(&forward[last]);
+        for i in (1..n).rev() {
+            labels[i - 1] = back[i][usize::from(labels[i])];
+        }
+    }
+    (0..n).map(|i| (labels[i], margin(&forward[i], &backward[i], labels[i]))).collect()
+}
+
+/// The label of the highest score (the lowest label on ties).
+fn argmax(scores: &[i64; LABELS]) -> u8 {
+    (0..LABELS).max_by_key(|&l| (scores[l], LABELS - l)).unwrap_or(0) as u8
+}
+
+/// How much the best sequence with `label` at this word beats the best one without it.
+fn margin(forward: &[i64; LABELS], backward: &[i64; LABELS], label: u8) -> i32 {
+    let total = |l: usize| forward[l].saturating_add(backward[l]);
+    let other = (0..LABELS).filter(|&l| l != usize::from(label)).map(total).max().unwrap_or(NEVER);
+    (total(usize::from(label)) - other.max(NEVER)).clamp(0, i64::from(i32::MAX)) as i32
 }
 
 /// The name tag of every word of one sentence (see the module doc for how to split it).

@@ -19,13 +19,13 @@ pub const LABELS: usize = 9;
 
 /// Version of the feature set; stored in the model file, which is ignored when it differs.
 /// Bump it whenever a template below changes meaning.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Label index of `O`.
 pub const OUTSIDE: u8 = 0;
 
-/// The label used for the history of the first words of a sentence.
-const START: u8 = LABELS as u8;
+/// The "previous label" of the first word of a sentence.
+pub const START: u8 = LABELS as u8;
 
 /// Word flags (bits of [`Word::flags`]).
 const CAP: u16 = 1;
@@ -262,7 +262,6 @@ mod t {
     pub const SHOUT_LOWER: u64 = 44;
     pub const SHOUT_BIAS: u64 = 45;
     pub const PREV: u64 = 50;
-    pub const PREV2: u64 = 51;
     pub const PREV_LOWER: u64 = 52;
     pub const PREV_SHAPE: u64 = 53;
 }
@@ -315,39 +314,20 @@ fn context_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
     out.push(feature(t::SHAPE_TRIGRAM, pair(pair(prev.short_shape, w.short_shape), next.short_shape)));
 }
 
-/// The features of word `i` over the labels chosen for the two words before it
-/// ([`OUTSIDE`]-like padding at the start of the sentence is handled here).
-pub fn history_features(s: &Sentence, i: usize, prev: &[u8], out: &mut Vec<u64>) {
-    let p1 = if i >= 1 { prev[i - 1] } else { START };
-    let p2 = if i >= 2 { prev[i - 2] } else { START };
+/// The features of word `i` that depend on the label `prev` of the word before it
+/// ([`START`] for the first word): together with the label of word `i` they make the
+/// transition part of a first-order model.
+pub fn history_features(s: &Sentence, i: usize, prev: u8, out: &mut Vec<u64>) {
     let w = s.at(i, 0);
-    out.push(feature(t::PREV, u64::from(p1)));
-    out.push(feature(t::PREV2, u64::from(p2) << 8 | u64::from(p1)));
-    out.push(feature(t::PREV_LOWER, pair(u64::from(p1), w.lower)));
-    out.push(feature(t::PREV_SHAPE, pair(u64::from(p1), w.shape)));
+    let p = u64::from(prev);
+    out.push(feature(t::PREV, p));
+    out.push(feature(t::PREV_LOWER, pair(p, w.lower)));
+    out.push(feature(t::PREV_SHAPE, pair(p, w.shape)));
 }
 
 /// May `label` follow `prev` in a BIO sequence? (`I-X` only after `B-X` or `I-X`.)
 pub fn allowed(prev: u8, label: u8) -> bool {
-    label == OUTSIDE || label % 2 == 1 || (prev != OUTSIDE && prev != START && (prev + 1) / 2 == label / 2)
-}
-
-/// The best allowed label for the scores and the margin over the runner-up.
-pub fn best(scores: &[i32; LABELS], prev: u8) -> (u8, i32) {
-    let (mut top, mut top_score, mut second) = (OUTSIDE, i32::MIN, i32::MIN);
-    for (label, &score) in scores.iter().enumerate() {
-        let label = label as u8;
-        if !allowed(prev, label) {
-            continue;
-        }
-        if score > top_score {
-            second = top_score;
-            (top, top_score) = (label, score);
-        } else if score > second {
-            second = score;
-        }
-    }
-    (top, top_score.saturating_sub(second))
+    label == OUTSIDE || label % 2 == 1 || (prev != OUTSIDE && prev != START && prev.div_ceil(2) == label / 2)
 }
 
 /// Word classes from the project's data files, by the [`lexicon::hash_bytes`] of the lower-cased
