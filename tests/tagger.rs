@@ -36,26 +36,26 @@ use NameType::*;
 
 #[rustfmt::skip]
 const ROWS: &[Row] = &[
-    t!(person_after_title, "Foreign Minister Ana Brel met the envoy in the morning.", [("Ana Brel", Per)]),
-    t!(person_common_first_name, "Michael Okafor said the vote would be held in March.", [("Michael Okafor", Per)]),
-    t!(org_company, "Halvard Rail Co. said profits rose 12 percent in the third quarter.", [("Halvard Rail Co.", Org)]),
-    t!(org_of_phrase, "The Bank of Norland raised interest rates on Thursday.", [("Bank of Norland", Org)]),
+    t!(person_after_title, "Foreign Minister Ana Brel met the envoy.", [("Ana Brel", Per)]),
+    t!(person_common_first_name, "Michael Okafor said the vote was set.", [("Michael Okafor", Per)]),
+    t!(org_with_and, "The Ports and Harbours Authority said so.", [("Ports and Harbours Authority", Org)]),
+    t!(org_company, "Halvard Rail Co. said profits rose 12 percent.", [("Halvard Rail Co.", Org)]),
+    t!(org_of_phrase, "The Bank of Norland raised rates.", [("Bank of Norland", Org)]),
     // A hyphenated place is a location, not a person.
     t!(hyphenated_place, "Fighting was reported near Port-au-Prince on Tuesday.", [("Port-au-Prince", Loc)]),
-    t!(city_and_country, "Police in Lyon, France, arrested two men on Friday.", [("Lyon", Loc), ("France", Loc)]),
+    t!(city_and_country, "Police in Lyon, France, arrested two men.", [("Lyon", Loc), ("France", Loc)]),
     t!(nationality_is_misc, "The German government rejected the plan.", [("German", Misc)]),
 ];
 
 /// Rows of issue 11 the tagger still gets wrong (checked by `cargo test -- --ignored`): the
-/// CoNLL training data pulls the other way ("Norwegian" is MISC there, "and" usually ends a
-/// name, "Jordan" is mostly the country).
+/// CoNLL training data pulls the other way ("Norwegian" is MISC there and "Jordan" mostly the
+/// country, and the surname "Ellis" is not enough to overturn it).
 #[rustfmt::skip]
 const KNOWN_WRONG: &[Row] = &[
     // "Jordan Ellis said" → Jordan was read as the country.
-    t!(person_first_name_is_a_country, "Jordan Ellis said the talks would resume on Monday.", [("Jordan Ellis", Per)]),
+    t!(person_first_name_is_a_country, "Jordan Ellis said talks would resume.", [("Jordan Ellis", Per)]),
     // Organisation names cut at a nationality adjective or a conjunction.
-    t!(org_with_nationality, "Norwegian Air Shuttle ASA cut fares on its domestic routes.", [("Norwegian Air Shuttle ASA", Org)]),
-    t!(org_with_and, "The Ports and Harbours Authority said the quay would close for a week.", [("Ports and Harbours Authority", Org)]),
+    t!(org_with_nationality, "Norwegian Air Shuttle ASA cut fares.", [("Norwegian Air Shuttle ASA", Org)]),
 ];
 
 #[test]

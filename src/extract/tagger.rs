@@ -21,9 +21,9 @@
 //! demonyms, capitals, places, organisation words and heads, titles), sentence-initial
 //! position, the two words either side (lower case, short shape, word-list classes), word
 //! bigrams, a shape trigram, a flag for sentences in capitals, and the previous word's label
-//! (alone, with the word, with its shape). Features are hashed (fixed `u64` arithmetic, identical natively and on
-//! wasm32) into `2^bits` rows of nine `i8` weights ([`weights`], which documents the file
-//! format); the file is decoded once, on first use.
+//! (alone and with the word's shape). Features are hashed (fixed `u64` arithmetic, identical
+//! natively and on wasm32) into `2^bits` rows of nine `i16` weights ([`weights`], which
+//! documents the file format); the file is decoded once, on first use.
 //!
 //! **Input.** One sentence at a time, as the strings of its tokens in order, punctuation and
 //! quotation marks included as tokens of their own (as [`crate::extract::segment`] splits them:
@@ -162,33 +162,30 @@ fn local_scores<W: Weights>(
 
 /// The labels and margins of a sentence's words under `weights`: the best label sequence
 /// (Viterbi over the first-order model), and for each word how much lower the best sequence
-/// that gives it another label scores (from max-marginals: a forward and a backward pass).
-/// Shared by [`tag`] and the trainer, so both decode alike.
-pub fn decode<W: Weights>(weights: &W, sentence: &Sentence) -> Vec<(u8, i32)> {
+/// that gives it another label scores (from max-marginals: a forward and a backward pass; 0
+/// for every word unless `margins`). Shared by [`tag`] and the trainer, so both decode alike.
+pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Vec<(u8, i32)> {
     let n = sentence.words.len();
     let mut feats = Vec::with_capacity(64);
     let local: Vec<_> = (0..n).map(|i| local_scores(weights, sentence, i, &mut feats)).collect();
     // forward[i][l]: the best score of words 0..=i ending in l; back[i][l] its previous label.
     let mut forward = vec![[NEVER; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
-    for i in 0..n {
-        for l in 0..LABELS {
-            let from = |p: usize| if i == 0 { (p == 0).then_some(0) } else { Some(forward[i - 1][p]) };
-            let best = (0..LABELS)
-                .filter_map(|p| from(p).map(|f| (f + local[i][p][l], p)))
-                .max_by_key(|&(v, p)| (v, LABELS - p));
-            (forward[i][l], back[i][l]) = best.map_or((NEVER, 0), |(v, p)| (v.max(NEVER), p as u8));
-        }
+    if n > 0 {
+        forward[0] = local[0][0];
     }
-    // backward[i][l]: the best score of words i+1.. given label l at i.
-    let mut backward = vec![[0i64; LABELS]; n];
-    for i in (0..n.saturating_sub(1)).rev() {
-        for p in 0..LABELS {
-            backward[i][p] = (0..LABELS)
-                .map(|l| local[i + 1][p][l] + backward[i + 1][l])
-                .max()
-                .unwrap_or(NEVER)
-                .max(NEVER);
+    for i in 1..n {
+        let (before, now) = forward.split_at_mut(i);
+        let prev = &before[i - 1];
+        for l in 0..LABELS {
+            let (mut best, mut from) = (NEVER, 0);
+            for p in 0..LABELS {
+                let v = prev[p] + local[i][p][l];
+                if v > best {
+                    (best, from) = (v, p as u8);
+                }
+            }
+            (now[0][l], back[i][l]) = (best.max(NEVER), from);
         }
     }
     let mut labels = vec![OUTSIDE; n];
@@ -198,7 +195,28 @@ pub fn decode<W: Weights>(weights: &W, sentence: &Sentence) -> Vec<(u8, i32)> {
             labels[i - 1] = back[i][usize::from(labels[i])];
         }
     }
+    if !margins {
+        return labels.into_iter().map(|l| (l, 0)).collect();
+    }
+    let backward = backward(&local);
     (0..n).map(|i| (labels[i], margin(&forward[i], &backward[i], labels[i]))).collect()
+}
+
+/// `backward[i][l]`: the best score of the words after `i` given label `l` at `i`.
+fn backward(local: &[[[i64; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
+    let n = local.len();
+    let mut backward = vec![[0i64; LABELS]; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (now, after) = backward.split_at_mut(i + 1);
+        for p in 0..LABELS {
+            let mut best = NEVER;
+            for l in 0..LABELS {
+                best = best.max(local[i + 1][p][l] + after[0][l]);
+            }
+            now[i][p] = best.max(NEVER);
+        }
+    }
+    backward
 }
 
 /// The label of the highest score (the lowest label on ties).
@@ -217,18 +235,18 @@ fn margin(forward: &[i64; LABELS], backward: &[i64; LABELS], label: u8) -> i32 {
 ///
 /// ```
 /// use article_explorer::extract::tagger::{tag, NameTag, NameType};
-/// let tags = tag(&["Jordan", "Ellis", "said", "on", "Monday", "."]);
+/// let tags = tag(&["Ana", "Brel", "said", "on", "Monday", "."]);
 /// assert_eq!(tags[..2], [NameTag::Begin(NameType::Per), NameTag::Inside(NameType::Per)]);
 /// ```
 pub fn tag(words: &[&str]) -> Vec<NameTag> {
     let sentence = Sentence::new(words);
-    decode(model(), &sentence).into_iter().map(|(l, _)| NameTag::from_label(l)).collect()
+    decode(model(), &sentence, false).into_iter().map(|(l, _)| NameTag::from_label(l)).collect()
 }
 
 /// The names of one sentence, with their word ranges, types and confidence.
 pub fn name_spans(words: &[&str]) -> Vec<NameSpan> {
     let model = model();
-    let decoded = decode(model, &Sentence::new(words));
+    let decoded = decode(model, &Sentence::new(words), true);
     let tags: Vec<NameTag> = decoded.iter().map(|&(l, _)| NameTag::from_label(l)).collect();
     let scale = model.scale().max(f32::MIN_POSITIVE);
     spans(&tags)

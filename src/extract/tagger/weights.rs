@@ -19,9 +19,10 @@
 //! | 2 | reserved, 0 |
 //! | 4 | `scale` (`f32`): quanta per unit of trained weight |
 //! | 4 | `n`: number of non-zero weights (`u32`) |
-//! | varies | `n` gaps as unsigned LEB128: cell index (`row * 9 + label`) minus the previous cell index plus one (the first counts from 0), cells in increasing order |
+//! | varies | `n` cell gaps (cell = `row * 9 + label`, increasing), unsigned LEB128: see below |
 //! | varies | the `n` weights in quanta, in the same order, zigzag LEB128 (-64..=63 in one byte) |
 //!
+//! A gap is the cell minus the previous cell minus one (the first gap is the first cell).
 //! Gaps and weights are stored apart so that gzip (which the page is served with) finds the
 //! repetition in each. A file that does not parse, or was made for another feature set or other
 //! word lists, yields no model ([`Model::decode`] returns `None`).
