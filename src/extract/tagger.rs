@@ -132,32 +132,52 @@ fn model() -> &'static Model {
 const NEVER: i64 = i64::MIN / 4;
 
 /// The local scores of word `i`: `[prev][label]`, the weights of its label-independent
-/// features for `label` plus those of its transition features for `prev`; [`NEVER`] where BIO
-/// forbids `label` after `prev`. For the first word every row is scored after [`features::START`].
+/// features for `label` plus those of its transition features for `prev` (see [`local_at`]
+/// for the BIO constraint). For the first word every row is scored after [`features::START`].
 fn local_scores<W: Weights>(
     weights: &W,
     s: &Sentence,
     i: usize,
     feats: &mut Vec<u64>,
-) -> [[i64; LABELS]; LABELS] {
+) -> [[i32; LABELS]; LABELS] {
     feats.clear();
     features::static_features(s, i, feats);
     let mut own = [0i32; LABELS];
     feats.iter().for_each(|&f| weights.add(f, &mut own));
-    let mut out = [[NEVER; LABELS]; LABELS];
+    let mut out = [[0i32; LABELS]; LABELS];
     for (p, row) in out.iter_mut().enumerate() {
         let prev = if i == 0 { features::START } else { p as u8 };
         feats.clear();
         features::history_features(s, i, prev, feats);
-        let mut scores = own;
-        feats.iter().for_each(|&f| weights.add(f, &mut scores));
-        for (l, cell) in row.iter_mut().enumerate() {
-            if features::allowed(prev, l as u8) {
-                *cell = i64::from(scores[l]);
-            }
-        }
+        *row = own;
+        feats.iter().for_each(|&f| weights.add(f, row));
     }
     out
+}
+
+/// The BIO constraint as a table: `FORBIDDEN[prev][label]` (the last row is [`features::START`]).
+const FORBIDDEN: [[bool; LABELS]; LABELS + 1] = {
+    let mut t = [[false; LABELS]; LABELS + 1];
+    let mut p = 0;
+    while p <= LABELS {
+        let mut l = 0;
+        while l < LABELS {
+            t[p][l] = !features::allowed(p as u8, l as u8);
+            l += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+/// The local score of `label` after `prev` at word `i`, or [`NEVER`] where BIO forbids it.
+fn local_at(local: &[[i32; LABELS]; LABELS], i: usize, p: usize, l: usize) -> i64 {
+    let prev = if i == 0 { LABELS } else { p };
+    if FORBIDDEN[prev][l] {
+        NEVER
+    } else {
+        i64::from(local[p][l])
+    }
 }
 
 /// The labels and margins of a sentence's words under `weights`: the best label sequence
@@ -172,7 +192,7 @@ pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Ve
     let mut forward = vec![[NEVER; LABELS]; n];
     let mut back = vec![[0u8; LABELS]; n];
     if n > 0 {
-        forward[0] = local[0][0];
+        forward[0] = std::array::from_fn(|l| local_at(&local[0], 0, 0, l));
     }
     for i in 1..n {
         let (before, now) = forward.split_at_mut(i);
@@ -180,7 +200,7 @@ pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Ve
         for l in 0..LABELS {
             let (mut best, mut from) = (NEVER, 0);
             for p in 0..LABELS {
-                let v = prev[p] + local[i][p][l];
+                let v = prev[p] + local_at(&local[i], i, p, l);
                 if v > best {
                     (best, from) = (v, p as u8);
                 }
@@ -203,7 +223,7 @@ pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Ve
 }
 
 /// `backward[i][l]`: the best score of the words after `i` given label `l` at `i`.
-fn backward(local: &[[[i64; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
+fn backward(local: &[[[i32; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
     let n = local.len();
     let mut backward = vec![[0i64; LABELS]; n];
     for i in (0..n.saturating_sub(1)).rev() {
@@ -211,7 +231,7 @@ fn backward(local: &[[[i64; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
         for p in 0..LABELS {
             let mut best = NEVER;
             for l in 0..LABELS {
-                best = best.max(local[i + 1][p][l] + after[0][l]);
+                best = best.max(local_at(&local[i + 1], i + 1, p, l) + after[0][l]);
             }
             now[i][p] = best.max(NEVER);
         }

@@ -334,7 +334,7 @@ pub fn history_features(s: &Sentence, i: usize, prev: u8, out: &mut Vec<u64>) {
 }
 
 /// May `label` follow `prev` in a BIO sequence? (`I-X` only after `B-X` or `I-X`.)
-pub fn allowed(prev: u8, label: u8) -> bool {
+pub const fn allowed(prev: u8, label: u8) -> bool {
     label == OUTSIDE || label % 2 == 1 || (prev != OUTSIDE && prev != START && prev.div_ceil(2) == label / 2)
 }
 
