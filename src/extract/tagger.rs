@@ -199,8 +199,8 @@ pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Ve
         let prev = &before[i - 1];
         for l in 0..LABELS {
             let (mut best, mut from) = (NEVER, 0);
-            for p in 0..LABELS {
-                let v = prev[p] + local_at(&local[i], i, p, l);
+            for (p, &before) in prev.iter().enumerate() {
+                let v = before + local_at(&local[i], i, p, l);
                 if v > best {
                     (best, from) = (v, p as u8);
                 }
@@ -228,12 +228,12 @@ fn backward(local: &[[[i32; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
     let mut backward = vec![[0i64; LABELS]; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let (now, after) = backward.split_at_mut(i + 1);
-        for p in 0..LABELS {
+        for (p, cell) in now[i].iter_mut().enumerate() {
             let mut best = NEVER;
-            for l in 0..LABELS {
-                best = best.max(local_at(&local[i + 1], i + 1, p, l) + after[0][l]);
+            for (l, &rest) in after[0].iter().enumerate() {
+                best = best.max(local_at(&local[i + 1], i + 1, p, l) + rest);
             }
-            now[i][p] = best.max(NEVER);
+            *cell = best.max(NEVER);
         }
     }
     backward
