@@ -320,6 +320,25 @@ fn evaluate<W: Weights>(model: &W, examples: &[Example]) -> (String, f64) {
     counts.report()
 }
 
+/// How often a predicted span is exactly right (boundaries and type), by its confidence.
+fn calibration(model: &Model, examples: &[Example]) {
+    const BANDS: [f32; 6] = [0.0, 1.0, 2.0, 5.0, 10.0, 20.0];
+    let mut counts = [[0usize; 2]; BANDS.len()];
+    for e in examples {
+        let gold = tagger::spans(&e.gold.iter().map(|&l| NameTag::from_label(l)).collect::<Vec<_>>());
+        for s in tagger::decoded_spans(&tagger::decode(model, &e.sentence, true), model.scale()) {
+            let band = BANDS.iter().rposition(|&b| s.confidence >= b).unwrap_or(0);
+            counts[band][0] += usize::from(gold.iter().any(|(r, k)| *r == s.words && *k == s.kind));
+            counts[band][1] += 1;
+        }
+    }
+    for (band, [right, all]) in counts.iter().enumerate() {
+        let to = BANDS.get(band + 1).map_or("inf".to_owned(), |b| b.to_string());
+        let share = *right as f64 / (*all).max(1) as f64;
+        println!("  confidence {}..{to}: {all} spans, {share:.3} exactly right", BANDS[band]);
+    }
+}
+
 fn train(o: &Options, dev: &[Example]) -> Result<(), String> {
     let started = Instant::now();
     let examples = read_conll(&o.train)?;
@@ -434,6 +453,7 @@ fn main() {
             let model = Model::decode(bytes).ok_or("the compiled-in names.model does not fit this code")?;
             let (line, _) = evaluate(&model, &dev);
             println!("names.model ({} bytes) on {}: {line}", bytes.len(), o.dev);
+            calibration(&model, &dev);
             return Ok(());
         }
         train(&o, &dev)
