@@ -11,6 +11,7 @@
 //!   --min-count C  train only features seen at least C times (default 3)
 //!   --eval-only    score the model compiled into the library on --dev; write nothing
 //!   --tag WORDS    tag the space-separated WORDS with the compiled-in model and print them
+//!   --show FILE    print the names the compiled-in model finds in an article, by sentence
 //!   --speed DIR    time the compiled-in model on the .txt files of DIR, concatenated and
 //!                  split by the project's segmenter, one sentence at a time
 //! ```
@@ -59,6 +60,9 @@ struct Options {
     eval_only: bool,
     /// Words to tag with the compiled-in model and print (`--tag "Ana Brel said ."`).
     tag: Option<String>,
+    /// An article to split with the project's segmenter and print the names of, sentence by
+    /// sentence (`--show ../shared/polnear/dev/text/x.txt`).
+    show: Option<String>,
     /// A folder of `.txt` articles to time the tagger on (`--speed ../shared/polnear/dev/text`).
     speed: Option<String>,
 }
@@ -75,6 +79,7 @@ fn parse_args() -> Result<Options, String> {
         eval_only: false,
         tag: None,
         speed: None,
+        show: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -93,6 +98,7 @@ fn parse_args() -> Result<Options, String> {
             "--keep" => o.keep = num(&v)?.max(1),
             "--tag" => o.tag = Some(v),
             "--speed" => o.speed = Some(v),
+            "--show" => o.show = Some(v),
             "--min-count" => o.min_count = num(&v)? as u32,
             _ => return Err(format!("unknown option {a}")),
         }
@@ -418,6 +424,21 @@ fn speed(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Prints the names found in each sentence of the article at `path`.
+fn show(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let doc = segment::segment(&text);
+    for s in &doc.sentences {
+        let words: Vec<&str> = s.tokens.clone().map(|i| doc.word(i)).collect();
+        let names: Vec<String> = tagger::name_spans(&words)
+            .into_iter()
+            .map(|n| format!("{} {} ({:.0})", n.kind.as_str(), words[n.words].join(" "), n.confidence))
+            .collect();
+        println!("{}\n    {}", &text[s.span.start..s.span.end], names.join(" | "));
+    }
+    Ok(())
+}
+
 /// CPU time of this thread so far in nanoseconds (Linux `schedstat`), which unlike wall time is
 /// not inflated when the machine is shared.
 fn cpu_ns() -> Option<u64> {
@@ -428,6 +449,9 @@ fn cpu_ns() -> Option<u64> {
 fn main() {
     let run = || -> Result<(), String> {
         let o = parse_args()?;
+        if let Some(path) = &o.show {
+            return show(path);
+        }
         if let Some(dir) = &o.speed {
             return speed(dir);
         }
