@@ -71,27 +71,27 @@ pub fn find_outcomes(
         // A headline or section heading is one outcome with the whole heading as evidence (O22):
         // "Norland, Castavia agree to reopen border crossing".
         let pieces_of =
-            if is_heading(doc, si) { vec![range.clone()] } else { clauses::clauses(&w, &marks, range) };
+            if is_heading(doc, si) { vec![range.clone()] } else { clauses::clauses(w, &marks, range) };
         for clause in pieces_of {
             // "..., who discussed the plans": a description of a person, not an outcome (O17).
             if matches!(w.lower(clause.start), "who" | "whom" | "whose") {
                 continue;
             }
-            let read = status::status_of(&w, &marks, clause.clone())
-                .or_else(|| status::negated_ellipsis(&w, &marks, clause.clone(), before));
+            let read = status::status_of(w, &marks, clause.clone())
+                .or_else(|| status::negated_ellipsis(w, &marks, clause.clone(), before));
             let Some((status, reading)) = read else { continue };
             before = Some(status);
             let holder = pieces.holding(w.span(reading.at));
             let Some(evidence) =
-                evidence::evidence_of(doc.text, &w, &marks, clause.clone(), holder.map(|h| h.0))
+                evidence::evidence_of(doc.text, w, &marks, clause.clone(), holder.map(|h| h.0))
             else {
                 continue;
             };
-            let first = evidence::first_token(&w, evidence, clause.start);
-            let group = group_of(&w, &mut groups, first, &reading, holder.is_some(), &shared);
+            let first = evidence::first_token(w, evidence, clause.start);
+            let group = group_of(w, &mut groups, first, &reading, holder.is_some(), &shared);
             shared = group.clone();
             let found = Found { status, evidence, first, claim: holder.map(|h| h.1), group, sentence: si };
-            out.push(build(doc, &w, parties, found, out.len()));
+            out.push(build(doc, w, parties, found, out.len()));
         }
     }
     out
