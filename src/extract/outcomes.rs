@@ -2,18 +2,18 @@
 //!
 //! Approach, per sentence (a sentence with no trigger word or negator is skipped at once, and
 //! so is a question: an outcome asked about is not stated, O13):
-//! 1. [`clauses`] cuts it into clauses that each carry one outcome with its own status (O20),
+//! 1. `clauses` cuts it into clauses that each carry one outcome with its own status (O20),
 //!    keeping identifying attachments, asides and conditions with their clause (O11, O16,
 //!    O17); a headline is one clause, the whole heading (O22);
-//! 2. [`status`] finds each clause's trigger (deals, votes, rulings, orders, laws, settlements,
+//! 2. `status` finds each clause's trigger (deals, votes, rulings, orders, laws, settlements,
 //!    decisions, refusals, plans, deadlines, conditions, scheduled meetings, lawsuits, awaited
 //!    approvals; word lists in `data/outcome_*.txt`) and decides its status by an ordered list
 //!    of rules, negation first, then modality (O6–O12);
-//! 3. [`evidence`] sets its boundaries (O16–O19), cut to the claim content when the outcome
+//! 3. `evidence` sets its boundaries (O16–O19), cut to the claim content when the outcome
 //!    is stated inside a claim, which then marks it `asserted: false` with the claim's id
-//!    (O13, through [`links`]);
+//!    (O13, through `links`);
 //! 4. the parties are a group subject's referents, else the speaker of the claim holding it,
-//!    then the parties named in the evidence (O15); [`figures`] reads the numbers (O14).
+//!    then the parties named in the evidence (O15); `figures` reads the numbers (O14).
 //!
 //! Cost: one lexicon lookup per word token, then passes per sentence bounded by its length,
 //! and a binary search for the claim holding each trigger: linear in the text.

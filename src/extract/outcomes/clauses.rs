@@ -16,7 +16,7 @@
 //!
 //! Every walk is bounded by the sentence or a constant, so the stage stays linear.
 //!
-//! Known failure cases: an appositive that is not "a/an ..." or "<participle> by ..."
+//! Known failure cases: an appositive that is not "a/an ..." or "&lt;participle&gt; by ..."
 //! ("NationsBank's bid, representing a premium, was enough") still splits its subject from its
 //! verb, so the evidence starts at the verb phrase; a list of subjects whose last comma is not
 //! followed by a short item ("Automakers, suppliers, insurers and the agency launched") loses
