@@ -373,3 +373,64 @@ mod fuzz {
         }
     }
 }
+
+/// The speaker and content of the last claim with cue `cue` in `text`, through the whole
+/// pipeline.
+fn last_claim(text: &str, cue: &str) -> Option<(Option<String>, String)> {
+    let x = analyze(text);
+    let claim = x.claims.iter().rev().find(|c| c.cue.text == cue)?;
+    let name = claim.speaker.as_ref().and_then(|id| x.party(id)).map(|p| p.name.clone());
+    Some((name, claim.text.clone()))
+}
+
+/// Named rows (aho-corasick's `t!` style): `name, text, cue, speaker, content` of the last claim
+/// with that cue. Sentences and names are made up.
+macro_rules! rows {
+    ($( $name:ident: $text:expr, $cue:expr, $speaker:expr, $content:expr; )+) => {
+        $(
+            #[test]
+            fn $name() {
+                let got = last_claim($text, $cue);
+                let want: Option<&str> = $speaker;
+                assert_eq!(got.as_ref().map(|g| g.0.as_deref()), Some(want), "speaker in {:?}", $text);
+                assert_eq!(got.as_ref().map(|g| g.1.as_str()), Some($content), "content in {:?}", $text);
+            }
+        )+
+    };
+}
+
+rows! {
+    // C6: pronouns resolve to the nearest person of their gender (titles, role nouns, names).
+    c6_she_resolves_to_female_speaker:
+        "Mr. Tomas Varga met Ms. Ilse Brandt in Vienna. She said the talks had failed.",
+        "said", Some("Ilse Brandt"), "the talks had failed";
+    c6_he_skips_the_nearer_woman:
+        "Judge Oren Falk heard the lawyer, Petra Lind. He said the evidence was thin.",
+        "said", Some("Oren Falk"), "the evidence was thin";
+    c6_she_skips_the_nearer_man:
+        "Judge Maren Holt praised the lawyer, David Kent. She said the case was well argued.",
+        "said", Some("Maren Holt"), "the case was well argued";
+    c6_spokeswoman_is_she:
+        "Spokeswoman Tara Quill thanked Governor Paul Reyes. She said the budget would pass.",
+        "said", Some("Tara Quill"), "the budget would pass";
+    c6_mrs_title_on_a_later_mention:
+        "Anika Rowe and Stefan Vogel spoke on Monday. Mrs. Rowe left first. She said the deal was close.",
+        "said", Some("Anika Rowe"), "the deal was close";
+    c6_unknown_gender_still_resolves:
+        "Director Kim Sato arrived late. She said the plan was ready.",
+        "said", Some("Kim Sato"), "the plan was ready";
+    // C13: a quotation before "X said" stays the content whatever adverbial trails the cue.
+    c13_quote_before_cue_with_trailing_adverbial:
+        "“We will not sign this,” Okafor said in a radio interview with colleagues.",
+        "said", Some("Okafor"), "We will not sign this";
+    c13_quote_before_cue_with_relative_clause_after:
+        "“The port stays shut,” Okafor said at a briefing that ran late.",
+        "said", Some("Okafor"), "The port stays shut";
+    c13_guillemets_before_cue:
+        "«We are leaving,» the minister said.",
+        "said", None, "We are leaving";
+    // The quotation is still the content when a clause follows the cue.
+    c13_quote_before_cue_keeps_it_before_a_clause:
+        "“We have a plan,” Okafor said on Friday he would resign.",
+        "said", Some("Okafor"), "We have a plan";
+}

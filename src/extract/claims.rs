@@ -58,6 +58,8 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
     inherit_sources(&mut drafts);
     join_continuations(w, q, &mut drafts);
     clip_coordinated(w, &mut drafts);
+    let genders = resolve::Genders::new(w, parties);
+    let who = resolve::Who { w, parties, genders: &genders };
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     let mut last_group: Option<LastGroup> = None;
@@ -72,8 +74,7 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
             last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
         }
         let speakers = group.unwrap_or_else(|| {
-            let one =
-                d.source.and_then(|(a, b)| resolve::speaker(w, parties, a, b, d.cue.0, d.sentence, &said));
+            let one = d.source.and_then(|(a, b)| resolve::speaker(&who, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
                 said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
             }

@@ -305,8 +305,13 @@ impl At<'_> {
     fn end_position(&self, cs: usize, (a, b): (usize, usize)) -> Verdict {
         let (w, q, s, ce, info) = (self.w, self.q, self.s, self.ce, self.info);
         // A quotation ending in "?" or "!" may close the sentence before its source.
-        let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || (a > 0 && q.closing_at(a - 1).is_some());
-        if !(info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info)) {
+        let quoted = a > 0 && q.closing_at(a - 1).is_some();
+        let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || quoted;
+        // A quotation right before "X said" is the content whatever trails the cue (C13):
+        // "“...,” Okafor said in a radio interview with colleagues that ran late."
+        let ends =
+            right_is_end(w, q, ce, s.end, info) || (quoted && trailing_adverbial(w, q, ce, s.end, info));
+        if !(info.has(frame::END) && after_comma && ends) {
             return None;
         }
         let Some((mut content, mut direct)) = before(w, q, s, a) else { return Some(None) };
@@ -775,6 +780,27 @@ fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo)
         || subordinate
         || w.is_punct(k, ",")
         || q.closing_at(k).is_some() && k + 1 >= end
+}
+
+/// Whether the words after a cue ending at `ce` (past an addressee) are an adverbial that
+/// trails it, not content of its own: a preposition ("in a radio interview with colleagues",
+/// "at a briefing that ran late"), with no subject pronoun or auxiliary before a relative
+/// word, which would start a reported clause ("on Saturday he had ordered ...").
+fn trailing_adverbial(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+    let k = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    if !w.is(k, class::NP_LINK | class::AFTER_CUE) || w.is(k, class::DETERMINER) || w.lower(k) == "and" {
+        return false;
+    }
+    let clause = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::AUX;
+    for j in k + 1..end.min(k + 30) {
+        if w.is(j, class::WHO) || w.lower(j) == "that" || w.is_stop(j) || w.is_punct(j, ",") {
+            return true;
+        }
+        if w.is(j, clause) || q.opening_at(j).is_some() || w.is_punct(j, ":") {
+            return false;
+        }
+    }
+    true
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
