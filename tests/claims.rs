@@ -118,7 +118,7 @@ cases!(shared_and_hidden_subjects:
     ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
     ["The union said it had made an offer and called the strike “fair.”", "called", Some("The union"), "the strike “fair.”", false, Describe],
     ["The bankers’ group, Alba, said rates would rise.", "said", Some("The bankers’ group, Alba"), "rates would rise", false, Say],
-    ["Experts have long warned that the dam is weak.", "warned", Some("Experts"), "that the dam is weak", false, Warn],
+    ["Experts have long warned that the dam is weak.", "have long warned", Some("Experts"), "that the dam is weak", false, Warn],
     ["“We will stay,” the leader told a rally outside the hall.", "told", Some("the leader"), "We will stay", true, Say],
 );
 
@@ -422,7 +422,7 @@ rows! {
     // C13: a quotation before "X said" stays the content whatever adverbial trails the cue.
     c13_quote_before_cue_with_trailing_adverbial:
         "“We will not sign this,” Okafor said in a radio interview with colleagues.",
-        "said", Some("Okafor"), "We will not sign this";
+        "said in a radio interview", Some("Okafor"), "We will not sign this";
     c13_quote_before_cue_with_relative_clause_after:
         "“The port stays shut,” Okafor said at a briefing that ran late.",
         "said", Some("Okafor"), "The port stays shut";
@@ -433,4 +433,18 @@ rows! {
     c13_quote_before_cue_keeps_it_before_a_clause:
         "“We have a plan,” Okafor said on Friday he would resign.",
         "said", Some("Okafor"), "We have a plan";
+}
+
+rows! {
+    // C6: a role noun resolves to the person holding that role, also one the role list lacks.
+    c6_role_noun_resolves_to_its_holder:
+        "Judge Maria Vell heard the lawyer, David Kent. The judge said the evidence was thin.",
+        "said", Some("Maria Vell"), "the evidence was thin";
+    c6_unheld_role_noun_has_no_speaker:
+        "Judge Ana Roos met Kent. The report said the evidence was thin.",
+        "said", None, "the evidence was thin";
+    // C2: adverbs inside the verb group and a medium phrase after it belong to the cue.
+    c2_adverb_and_medium_in_the_cue:
+        "The ministry also said in a statement that the port would reopen.",
+        "also said in a statement", None, "that the port would reopen";
 }

@@ -121,7 +121,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
-    let at = At { w, q, s, c, ce: c + m.len, info: m.info };
+    let at = At { w, q, s, c, ce: medium_end(w, c + m.len, s.end), info: m.info };
     if m.info.has(frame::QUOTED) {
         return at.quoted();
     }
@@ -159,6 +159,9 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     {
         p -= 1;
     }
+    // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
+    // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
+    let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
     let region = subject_before(w, s.start, p);
     if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
         return verdict;
@@ -387,6 +390,25 @@ impl At<'_> {
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a
+/// statement", "wrote on Twitter", "said in a phone interview"): "in"/"on"/"via", at most
+/// three more words, and a medium noun. Without one, `ce`.
+fn medium_end(w: &Annotated, ce: usize, end: usize) -> usize {
+    if !matches!(w.lower(ce), "in" | "on" | "via") {
+        return ce;
+    }
+    for j in ce + 1..end.min(ce + 5) {
+        if w.is(j, class::MEDIUM) {
+            // "in a radio interview", "in a conference call": the last medium noun of a run.
+            return (j..end.min(j + 3)).take_while(|&k| w.is(k, class::MEDIUM)).last().map_or(j, |k| k) + 1;
+        }
+        if !w.is_word(j) || w.lower(j) == "that" || w.is(j, class::BOUNDARY) {
+            return ce;
+        }
+    }
+    ce
 }
 
 /// Whether most words of the sentence are capitalised, as in a headline that ends with a stop

@@ -311,7 +311,17 @@ impl Lookup<'_> {
     /// with that role, else after "the" the last person who spoke.
     fn role(&self, a: usize, b: usize) -> Option<usize> {
         let w = self.w;
-        let role = (a..b).rev().find(|&i| w.is(i, class::ROLE))?;
+        let Some(role) = (a..b).rev().find(|&i| w.is(i, class::ROLE)) else {
+            // "The judge said", "the prosecutor said": any noun that is the role of a person
+            // named before (C6), even one the role list lacks; no such person, no speaker.
+            let noun = (w.lower(a) == "the" && b == a + 2 && w.is_word(a + 1) && !w.is_cap(a + 1))
+                .then(|| w.lower(a + 1))?;
+            let holds = |p: &usize| {
+                let role = self.parties.list.get(*p).and_then(|r| r.role.as_ref());
+                role.is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun)))
+            };
+            return self.mentioned_before().find(holds);
+        };
         let noun = w.lower(role);
         let with_role = |p: &usize| {
             self.parties
