@@ -426,6 +426,9 @@ rows! {
     c13_quote_before_cue_with_relative_clause_after:
         "“The port stays shut,” Okafor said at a briefing that ran late.",
         "said", Some("Okafor"), "The port stays shut";
+    c1_cue_after_a_number_is_a_noun:
+        "Ana Vell said one of 45 states had voted.",
+        "said", Some("Ana Vell"), "one of 45 states had voted";
     c13_guillemets_before_cue:
         "«We are leaving,» the minister said.",
         "said", None, "We are leaving";
@@ -440,6 +443,9 @@ rows! {
     c6_role_noun_resolves_to_its_holder:
         "Judge Maria Vell heard the lawyer, David Kent. The judge said the evidence was thin.",
         "said", Some("Maria Vell"), "the evidence was thin";
+    c6_definite_noun_names_a_body:
+        "Harbor Radio broadcast a long commentary. The radio said the port deal was a mistake.",
+        "said", Some("Harbor Radio"), "the port deal was a mistake";
     c6_unheld_role_noun_has_no_speaker:
         "Judge Ana Roos met Kent. The report said the evidence was thin.",
         "said", None, "the evidence was thin";

@@ -134,6 +134,10 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
         return None;
     }
+    // After a number too: "one of 45 states where ...", "12 percentage points to 8".
+    if c > s.start && w.is_number(c - 1) {
+        return None;
+    }
     if m.info.has(frame::AFTER) {
         return according_to(w, q, s, c, at.ce, m.info);
     }

@@ -320,7 +320,14 @@ impl Lookup<'_> {
                 let role = self.parties.list.get(*p).and_then(|r| r.role.as_ref());
                 role.is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun)))
             };
-            return self.mentioned_before().find(holds);
+            // Else a body whose name ends with the noun: "the radio" → Damascus Radio.
+            let names = |p: &usize| {
+                self.parties.list.get(*p).is_some_and(|r| {
+                    r.kind == PartyKind::Organization
+                        && r.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(noun))
+                })
+            };
+            return self.mentioned_before().find(holds).or_else(|| self.mentioned_before().find(names));
         };
         let noun = w.lower(role);
         let with_role = |p: &usize| {
