@@ -14,7 +14,7 @@
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
 //!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
-//!    [`groups::source_parties`](super::groups::source_parties), the several parties a group source stands for ("Both sides",
+//!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
 //!    "the two countries", "Peru and Chile"), kept in [`ClaimRecord::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut

@@ -129,13 +129,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if m.info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(at.ce) == "that" {
         return at.noun();
     }
-    // After a determiner or possessive the word is a noun ("the disputed region", "its
-    // demands"), not a cue.
-    if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
-        return None;
-    }
-    // After a number too: "one of 45 states where ...", "12 percentage points to 8".
-    if c > s.start && w.is_number(c - 1) {
+    if noun_use(w, s, c) {
         return None;
     }
     if m.info.has(frame::AFTER) {
@@ -394,6 +388,15 @@ impl At<'_> {
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Whether the cue word at `c` is used as a noun: after a determiner or possessive ("the
+/// disputed region", "its demands") or a number ("one of 45 states where ...").
+fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
+    c > s.start
+        && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
+            || w.lower(c - 1) == "'s"
+            || w.is_number(c - 1))
 }
 
 /// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a

@@ -1,7 +1,7 @@
 //! The one quote model: which chars are quotation marks, which way each faces, and which are
 //! also apostrophes. The tokenizer ([`super::segment`]), the lower-case keys
-//! ([`super::Document::key`]) and the quotations of the claims stage
-//! ([`crate::extract::claims::quotes`]) all read it, so they cannot disagree.
+//! ([`super::Document::key`]) and the quotations the claims stage reads ([`find_quotes`], kept
+//! in [`crate::extract::annotate::Annotated::quotes`]) all use it, so they cannot disagree.
 //!
 //! | mark | level | faces |
 //! | --- | --- | --- |
