@@ -147,6 +147,17 @@ cases!(mid_sentence_and_appositives:
 
 /// Sentences with cue words in other senses: no claim.
 #[test]
+fn c21_non_statements_are_not_claims() {
+    for text in [
+        "The ministry did not confirm the figures.",
+        "The ministry would not say whether talks had resumed.",
+        "Officials wouldn't comment on the talks.",
+    ] {
+        assert!(claims_of(text).is_empty(), "{text}: {:?}", claims_of(text));
+    }
+}
+
+#[test]
 fn not_claims() {
     for text in [
         "The disputed region is large.",
@@ -426,6 +437,9 @@ rows! {
     c13_quote_before_cue_with_relative_clause_after:
         "“The port stays shut,” Okafor said at a briefing that ran late.",
         "said", Some("Okafor"), "The port stays shut";
+    c21_negated_confirm_is_a_non_statement:
+        "Ana Vell did not confirm the report. She said the port would reopen.",
+        "said", Some("Ana Vell"), "the port would reopen";
     c1_cue_after_a_number_is_a_noun:
         "Ana Vell said one of 45 states had voted.",
         "said", Some("Ana Vell"), "one of 45 states had voted";

@@ -160,6 +160,12 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
     // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
     let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
+    // A non-statement is no claim (C21): "did not confirm", "would not say", "declined".
+    let negated =
+        (p..c).any(|i| matches!(w.lower(i), "not" | "never" | "cannot") || w.lower(i).ends_with("n't"));
+    if negated && w.is(c, class::NON_STATEMENT) {
+        return None;
+    }
     let region = subject_before(w, s.start, p);
     if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
         return verdict;
