@@ -160,10 +160,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
     // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
     let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
-    // A non-statement is no claim (C21): "did not confirm", "would not say", "declined".
-    let negated =
-        (p..c).any(|i| matches!(w.lower(i), "not" | "never" | "cannot") || w.lower(i).ends_with("n't"));
-    if negated && w.is(c, class::NON_STATEMENT) {
+    if non_statement(w, p, c) {
         return None;
     }
     let region = subject_before(w, s.start, p);
@@ -394,6 +391,14 @@ impl At<'_> {
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Whether the cue at `c`, with its verb group from `p`, reports that nothing was said, which
+/// is no claim (C21): "did not confirm", "would not say", "wouldn't comment".
+fn non_statement(w: &Annotated, p: usize, c: usize) -> bool {
+    let negated =
+        (p..c).any(|i| matches!(w.lower(i), "not" | "never" | "cannot") || w.lower(i).ends_with("n't"));
+    negated && w.is(c, class::NON_STATEMENT)
 }
 
 /// Whether the cue word at `c` is used as a noun: after a determiner or possessive ("the
