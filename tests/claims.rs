@@ -440,6 +440,12 @@ rows! {
     c21_negated_confirm_is_a_non_statement:
         "Ana Vell did not confirm the report. She said the port would reopen.",
         "said", Some("Ana Vell"), "the port would reopen";
+    c5_participle_adjective_in_the_source:
+        "“The court takes no view,” the unsigned opinion said.",
+        "said", None, "The court takes no view";
+    c13_three_apostrophes_close_two_quotations:
+        "''They told us, 'Go home,''' said Mr. Tomas Vell.",
+        "said", Some("Tomas Vell"), "They told us, 'Go home";
     c1_cue_after_a_number_is_a_noun:
         "Ana Vell said one of 45 states had voted.",
         "said", Some("Ana Vell"), "one of 45 states had voted";

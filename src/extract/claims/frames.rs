@@ -963,7 +963,9 @@ fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
     let plural_possessive =
         w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
     let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
-    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
+    // A participle right after a determiner is an adjective: "the unsigned opinion said".
+    let verb = w.is_verb_like(t) && !(t > start && w.is(t - 1, class::DETERMINER));
+    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || verb {
         return false;
     }
     // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
