@@ -13,7 +13,8 @@
 //!    "..., X said", passives without a source ("it was reported that ...") and participles
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
-//!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
+//!    pronoun of the right gender ("She noted ..."), a role noun ("The judge said ...") or a
+//!    body's head noun ("The radio said ..."); or, through
 //!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
 //!    "the two countries", "Peru and Chile"), kept in [`ClaimRecord::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
@@ -30,7 +31,8 @@
 //! searches into the sorted mentions.
 //!
 //! Known failure cases: cue words in a non-reporting sense that still fit a frame ("the
-//! figures show that"); a quotation with no cue in its sentence is not attributed; a source
+//! figures show that"); a noun cue or a cue ending in a preposition as PolNeAR marks them
+//! ("cast doubt on", "said of") is cut at the verb; a quotation with no cue in its sentence is not attributed; a source
 //! naming two parties ("the two camps") stands for the last two named together, which may be the
 //! wrong two (see [`groups`]); see the submodules for more.
 

@@ -3,6 +3,13 @@
 //! Read once from `data/cues.txt` into a map keyed by the first word of each form, so finding
 //! the cue at a token is one hash lookup plus a comparison of the few longer forms that share
 //! that first word (longest first: "called on" wins over "called").
+//!
+//! The hand list is joined by the cues mined from PolNeAR's training split
+//! (`data/mined_cues.txt`, written by `scripts/mine-cues.py`): every form annotated as a cue at
+//! least [`MINED_MIN_COUNT`] times whose occurrences are cues at least [`MINED_MIN_PRECISION`]
+//! of the time, that the hand list lacks and that does not merely extend a known form ("said
+//! friday"). Its class comes from its first word in `data/cue_heads.txt` (default `say`; class
+//! `none` keeps out actions and non-statements, GUIDE C1 and C21), its frames from its class.
 
 use crate::extract::lexicon::{entries, expand, labelled, WordMap};
 use crate::extract::model::CueClass;
@@ -157,10 +164,10 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
 
 /// A mined cue is used when annotators marked it at least this many times in PolNeAR's
 /// training split ...
-const MINED_MIN_COUNT: u32 = 3;
+pub const MINED_MIN_COUNT: u32 = 3;
 /// ... and at least this share of its occurrences there is a cue (so "support", "want" and
 /// "in", often annotated but mostly not cues, stay out).
-const MINED_MIN_PRECISION: f32 = 0.4;
+pub const MINED_MIN_PRECISION: f32 = 0.4;
 
 /// The mined forms of `data/mined_cues.txt` that pass the thresholds and that the hand list
 /// lacks, with their class from `data/cue_heads.txt` (default `say`) and the frames of that
