@@ -67,6 +67,10 @@ pub mod class {
     pub const NOT_LY_ADVERB: u32 = 1 << 22;
     /// Words that open a reported question or clause in place of "that" (how, whether).
     pub const QUESTION: u32 = 1 << 23;
+    /// Nouns of the medium a cue names after it ("said in a statement", "wrote on Twitter").
+    pub const MEDIUM: u32 = 1 << 24;
+    /// Cues that, negated, report that nothing was said ("did not confirm", "would not say").
+    pub const NON_STATEMENT: u32 = 1 << 25;
 }
 
 /// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
@@ -96,6 +100,8 @@ fn class_bit(label: &str) -> Option<u32> {
         "time_lead" => class::TIME_LEAD,
         "not_ly_adverb" => class::NOT_LY_ADVERB,
         "question" => class::QUESTION,
+        "medium" => class::MEDIUM,
+        "non_statement" => class::NON_STATEMENT,
         _ => return None,
     })
 }

@@ -13,8 +13,9 @@
 //!    "..., X said", passives without a source ("it was reported that ...") and participles
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
-//!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
-//!    [`groups::source_parties`](super::groups::source_parties), the several parties a group source stands for ("Both sides",
+//!    pronoun of the right gender ("She noted ..."), a role noun ("The judge said ...") or a
+//!    body's head noun ("The radio said ..."); or, through
+//!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
 //!    "the two countries", "Peru and Chile"), kept in [`ClaimRecord::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut
@@ -30,7 +31,8 @@
 //! searches into the sorted mentions.
 //!
 //! Known failure cases: cue words in a non-reporting sense that still fit a frame ("the
-//! figures show that"); a quotation with no cue in its sentence is not attributed; a source
+//! figures show that"); a noun cue or a cue ending in a preposition as PolNeAR marks them
+//! ("cast doubt on", "said of") is cut at the verb; a quotation with no cue in its sentence is not attributed; a source
 //! naming two parties ("the two camps") stands for the last two named together, which may be the
 //! wrong two (see [`groups`]); see the submodules for more.
 
@@ -58,6 +60,8 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
     inherit_sources(&mut drafts);
     join_continuations(w, q, &mut drafts);
     clip_coordinated(w, &mut drafts);
+    let genders = resolve::Genders::new(w, parties);
+    let who = resolve::Who { w, parties, genders: &genders };
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     let mut last_group: Option<LastGroup> = None;
@@ -72,8 +76,7 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
             last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
         }
         let speakers = group.unwrap_or_else(|| {
-            let one =
-                d.source.and_then(|(a, b)| resolve::speaker(w, parties, a, b, d.cue.0, d.sentence, &said));
+            let one = d.source.and_then(|(a, b)| resolve::speaker(&who, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
                 said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
             }

@@ -121,7 +121,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
-    let at = At { w, q, s, c, ce: c + m.len, info: m.info };
+    let at = At { w, q, s, c, ce: medium_end(w, c + m.len, s.end), info: m.info };
     if m.info.has(frame::QUOTED) {
         return at.quoted();
     }
@@ -129,9 +129,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if m.info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(at.ce) == "that" {
         return at.noun();
     }
-    // After a determiner or possessive the word is a noun ("the disputed region", "its
-    // demands"), not a cue.
-    if c > s.start && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" || w.lower(c - 1) == "'s") {
+    if noun_use(w, s, c) {
         return None;
     }
     if m.info.has(frame::AFTER) {
@@ -158,6 +156,12 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
         && !w.is_cap(p - 1)
     {
         p -= 1;
+    }
+    // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
+    // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
+    let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
+    if non_statement(w, p, c) {
+        return None;
     }
     let region = subject_before(w, s.start, p);
     if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
@@ -305,8 +309,13 @@ impl At<'_> {
     fn end_position(&self, cs: usize, (a, b): (usize, usize)) -> Verdict {
         let (w, q, s, ce, info) = (self.w, self.q, self.s, self.ce, self.info);
         // A quotation ending in "?" or "!" may close the sentence before its source.
-        let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || (a > 0 && q.closing_at(a - 1).is_some());
-        if !(info.has(frame::END) && after_comma && right_is_end(w, q, ce, s.end, info)) {
+        let quoted = a > 0 && q.closing_at(a - 1).is_some();
+        let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || quoted;
+        // A quotation right before "X said" is the content whatever trails the cue (C13):
+        // "“...,” Okafor said in a radio interview with colleagues that ran late."
+        let ends =
+            right_is_end(w, q, ce, s.end, info) || (quoted && trailing_adverbial(w, q, ce, s.end, info));
+        if !(info.has(frame::END) && after_comma && ends) {
             return None;
         }
         let Some((mut content, mut direct)) = before(w, q, s, a) else { return Some(None) };
@@ -382,6 +391,42 @@ impl At<'_> {
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Whether the cue at `c`, with its verb group from `p`, reports that nothing was said, which
+/// is no claim (C21): "did not confirm", "would not say", "wouldn't comment".
+fn non_statement(w: &Annotated, p: usize, c: usize) -> bool {
+    let negated =
+        (p..c).any(|i| matches!(w.lower(i), "not" | "never" | "cannot") || w.lower(i).ends_with("n't"));
+    negated && w.is(c, class::NON_STATEMENT)
+}
+
+/// Whether the cue word at `c` is used as a noun: after a determiner or possessive ("the
+/// disputed region", "its demands") or a number ("one of 45 states where ...").
+fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
+    c > s.start
+        && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
+            || w.lower(c - 1) == "'s"
+            || w.is_number(c - 1))
+}
+
+/// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a
+/// statement", "wrote on Twitter", "said in a phone interview"): "in"/"on"/"via", at most
+/// three more words, and a medium noun. Without one, `ce`.
+fn medium_end(w: &Annotated, ce: usize, end: usize) -> usize {
+    if !matches!(w.lower(ce), "in" | "on" | "via") {
+        return ce;
+    }
+    for j in ce + 1..end.min(ce + 5) {
+        if w.is(j, class::MEDIUM) {
+            // "in a radio interview", "in a conference call": the last medium noun of a run.
+            return (j..end.min(j + 3)).take_while(|&k| w.is(k, class::MEDIUM)).last().map_or(j, |k| k) + 1;
+        }
+        if !w.is_word(j) || w.lower(j) == "that" || w.is(j, class::BOUNDARY) {
+            return ce;
+        }
+    }
+    ce
 }
 
 /// Whether most words of the sentence are capitalised, as in a headline that ends with a stop
@@ -777,6 +822,27 @@ fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo)
         || q.closing_at(k).is_some() && k + 1 >= end
 }
 
+/// Whether the words after a cue ending at `ce` (past an addressee) are an adverbial that
+/// trails it, not content of its own: a preposition ("in a radio interview with colleagues",
+/// "at a briefing that ran late"), with no subject pronoun or auxiliary before a relative
+/// word, which would start a reported clause ("on Saturday he had ordered ...").
+fn trailing_adverbial(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+    let k = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    if !w.is(k, class::NP_LINK | class::AFTER_CUE) || w.is(k, class::DETERMINER) || w.lower(k) == "and" {
+        return false;
+    }
+    let clause = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::AUX;
+    for j in k + 1..end.min(k + 30) {
+        if w.is(j, class::WHO) || w.lower(j) == "that" || w.is_stop(j) || w.is_punct(j, ",") {
+            return true;
+        }
+        if w.is(j, clause) || q.opening_at(j).is_some() || w.is_punct(j, ":") {
+            return false;
+        }
+    }
+    true
+}
+
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
 fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
@@ -897,7 +963,9 @@ fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
     let plural_possessive =
         w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
     let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
-    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
+    // A participle right after a determiner is an adjective: "the unsigned opinion said".
+    let verb = w.is_verb_like(t) && !(t > start && w.is(t - 1, class::DETERMINER));
+    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || verb {
         return false;
     }
     // Another cue ends the subject, unless a determiner makes it a noun ("the report said").

@@ -1,7 +1,7 @@
 //! The one quote model: which chars are quotation marks, which way each faces, and which are
 //! also apostrophes. The tokenizer ([`super::segment`]), the lower-case keys
-//! ([`super::Document::key`]) and the quotations of the claims stage
-//! ([`crate::extract::claims::quotes`]) all read it, so they cannot disagree.
+//! ([`super::Document::key`]) and the quotations the claims stage reads ([`find_quotes`], kept
+//! in [`crate::extract::annotate::Annotated::quotes`]) all use it, so they cannot disagree.
 //!
 //! | mark | level | faces |
 //! | --- | --- | --- |
@@ -229,7 +229,11 @@ pub fn find_quotes(doc: &Document) -> Quotes {
             (true, _) => open = Some(i),
             (false, Some(o)) => {
                 // A closing pair is marked at its second apostrophe, which ends the quotation.
-                let i = if is_pair(doc, i) { i + 1 } else { i };
+                let mut i = if is_pair(doc, i) { i + 1 } else { i };
+                // A single quotation closing with it: 'Go home,''' (three apostrophes).
+                if is_pair(doc, i) && doc.word(i + 1) == "'" && span(doc, i).end == span(doc, i + 1).start {
+                    i += 1;
+                }
                 list.push(make(doc, o, i));
                 open = None;
             }
@@ -346,6 +350,11 @@ mod tests {
             Case { name: "unclosed", text: "He said “never\nThen more.", quotes: &["never"] },
             Case { name: "apostrophe only", text: "Accra’s envoy left.", quotes: &[] },
             Case { name: "two apostrophes", text: "''We won,'' he said.", quotes: &["We won"] },
+            Case {
+                name: "three apostrophes",
+                text: "''They said, 'Go,''' he said.",
+                quotes: &["They said, 'Go"],
+            },
             Case {
                 name: "guillemets",
                 text: "«We are leaving,» the minister said.",
