@@ -55,6 +55,7 @@ pub fn analyze(text: &str) -> Extraction {
     let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
     let parties = parties.export(text, &claims);
+    let outcomes = model::export_outcomes(text, &outcomes);
     Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
         .without_unmentioned_parties()
 }

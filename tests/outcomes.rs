@@ -4,6 +4,7 @@
 use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
 use article_explorer::extract::groups::LazyFocus;
+use article_explorer::extract::model::export_outcomes;
 use article_explorer::extract::outcomes::find_outcomes;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
@@ -15,7 +16,7 @@ fn outcomes_of(text: &str) -> Vec<Outcome> {
     let words = Annotated::new(&doc);
     let focus = LazyFocus::new(&words, &parties);
     let claims = find_claims(&words, &parties, &focus);
-    find_outcomes(&words, &parties, &focus, &claims)
+    export_outcomes(text, &find_outcomes(&words, &parties, &focus, &claims))
 }
 
 /// One sentence and the one outcome it should give (status and evidence), or none.

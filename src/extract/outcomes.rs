@@ -37,11 +37,11 @@ use self::links::{ClaimPieces, Groups, Holder};
 use self::status::Reading;
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::groups::LazyFocus;
-use crate::extract::model::{claim_id, Outcome, PartyKind, Status};
+use crate::extract::model::{PartyKind, Status};
 use crate::extract::parties::Parties;
-use crate::extract::records::ClaimRecord;
+use crate::extract::records::{ClaimRecord, OutcomeRecord, PartyId};
 use crate::extract::segment::Document;
-use crate::extract::span::{Span, TextSpan};
+use crate::extract::span::Span;
 
 pub use self::status::RULES;
 
@@ -51,7 +51,7 @@ pub fn find_outcomes(
     parties: &Parties,
     focus: &LazyFocus,
     claims: &[ClaimRecord],
-) -> Vec<Outcome> {
+) -> Vec<OutcomeRecord> {
     let doc = w.doc();
     let marks = lexicon::Marks::new(w, lexicon::lexicon());
     let pieces = ClaimPieces::new(claims);
@@ -91,7 +91,7 @@ pub fn find_outcomes(
             let group = group_of(w, &mut groups, first, &reading, holder.is_some(), &shared);
             shared = group.clone();
             let found = Found { status, evidence, first, claim: holder.map(|h| h.1), group, sentence: si };
-            out.push(build(doc, w, parties, found, out.len()));
+            out.push(build(w, parties, found));
         }
     }
     out
@@ -142,7 +142,7 @@ struct Found<'c> {
 /// The parties involved are a group subject's referents, else the speaker of the claim
 /// holding the outcome, then the parties named in the evidence: "She said both sides had
 /// agreed" involves the two sides, not her.
-fn build(doc: &Document<'_>, w: &Annotated, parties: &Parties, found: Found<'_>, n: usize) -> Outcome {
+fn build(w: &Annotated, parties: &Parties, found: Found<'_>) -> OutcomeRecord {
     let Found { status, evidence, first, claim, group, sentence } = found;
     let mut involved: Vec<usize> = group;
     if let Some(sp) = claim.and_then(|h| h.speaker()).filter(|_| involved.is_empty()) {
@@ -154,26 +154,12 @@ fn build(doc: &Document<'_>, w: &Annotated, parties: &Parties, found: Found<'_>,
             involved.push(m.party);
         }
     }
-    Outcome {
-        id: format!("o{}", n + 1),
+    OutcomeRecord {
         status,
-        summary: summary(evidence.text(doc.text)),
-        parties: involved.into_iter().map(Parties::id).collect(),
+        evidence,
+        parties: involved.into_iter().map(PartyId::of).collect(),
         figures: figures::figures(w, evidence, first),
-        evidence: TextSpan::of(doc.text, evidence),
-        asserted: claim.is_none(),
-        claim: claim.map(|h| claim_id(h.id)),
+        claim: claim.map(|h| h.id),
         sentence,
-    }
-}
-
-/// The first dozen words of the evidence.
-fn summary(text: &str) -> String {
-    const WORDS: usize = 14;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..WORDS].join(" "))
     }
 }

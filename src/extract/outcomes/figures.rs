@@ -8,8 +8,8 @@
 //! figures; a count before the number ("a total of 40") is not joined to it.
 
 use crate::extract::annotate::Annotated;
-use crate::extract::model::Figure;
-use crate::extract::span::{Span, TextSpan};
+use crate::extract::records::FigureRecord;
+use crate::extract::span::Span;
 
 /// Annotated that end what a number counts.
 const STOPS: &[&str] =
@@ -17,8 +17,7 @@ const STOPS: &[&str] =
 
 /// Numbers in the evidence (whose first token is `first`) and the words after them that say
 /// what they count.
-pub fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<Figure> {
-    let text = w.doc().text;
+pub fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<FigureRecord> {
     let inside = |k: usize| k < w.len() && w.span(k).end <= evidence.end;
     let mut out = Vec::new();
     let mut i = first;
@@ -43,13 +42,9 @@ pub fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<Figure> {
         while end > value_end && w.lower(end - 1) == "of" {
             end -= 1;
         }
-        let counts =
-            if end > value_end { w.range(value_end, end).text(text).to_owned() } else { String::new() };
-        out.push(Figure {
-            span: TextSpan::of(text, w.range(i, end)),
-            value: w.range(i, value_end).text(text).to_owned(),
-            counts,
-        });
+        let value = w.range(i, value_end);
+        let counts = if end > value_end { w.range(value_end, end) } else { Span::new(value.end, value.end) };
+        out.push(FigureRecord { span: w.range(i, end), value, counts });
         i = end.max(i + 1);
     }
     out
