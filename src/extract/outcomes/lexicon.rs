@@ -81,31 +81,35 @@ pub const CONNECTIVE: u16 = 128;
 /// Adjectives of readiness ("ready to", "open to"): a plan only before a topic noun.
 pub const READINESS: u16 = 256;
 
-/// The trigger a line of a list stands for, from its file and its NEED column.
-fn trigger_of(which: char, need: &str) -> Trigger {
-    match (which, need) {
+/// The trigger a line of a list stands for, from its file and its NEED column, or `None` for a
+/// label that file does not define (a typo is then a test failure, never a silent default).
+fn trigger_of(which: char, need: &str) -> Option<Trigger> {
+    Some(match (which, need) {
         (_, "none") => Trigger::NotOne,
+        ('a', "strong") => Trigger::Agreed(false),
+        ('a', "topic") => Trigger::Agreed(true),
+        ('f', "strong") => Trigger::Failed(false),
+        ('f', "topic") => Trigger::Failed(true),
         ('a', "noun") => Trigger::Noun(Status::Agreed),
         ('a', "core") => Trigger::WithCore(Status::Agreed),
         ('f', "noun") => Trigger::Noun(Status::Failed),
-        (_, "noun") => Trigger::Noun(Status::Pending),
-        ('a', n) => Trigger::Agreed(n == "topic"),
         ('f', "end") => Trigger::Refusal,
-        ('f', n) => Trigger::Failed(n == "topic"),
-        (_, "modal") => Trigger::Modal,
-        (_, "plan") => Trigger::Plan,
-        (_, "delay") => Trigger::Delay,
-        (_, "condition") => Trigger::Condition,
-        (_, "proposed") => Trigger::Proposed,
-        (_, "strong") => Trigger::Pending(false),
-        (_, "topic") => Trigger::Pending(true),
-        _ => Trigger::Future,
-    }
+        ('p', "noun") => Trigger::Noun(Status::Pending),
+        ('p', "modal") => Trigger::Modal,
+        ('p', "plan") => Trigger::Plan,
+        ('p', "delay") => Trigger::Delay,
+        ('p', "condition") => Trigger::Condition,
+        ('p', "proposed") => Trigger::Proposed,
+        ('p', "strong") => Trigger::Pending(false),
+        ('p', "topic") => Trigger::Pending(true),
+        ('p', "future") => Trigger::Future,
+        _ => return None,
+    })
 }
 
-/// The bit of a label of `outcome_topics.txt`.
-fn bit_of(label: &str) -> u16 {
-    match label {
+/// The bit of a label of `outcome_topics.txt`, or `None` for an unknown label.
+fn bit_of(label: &str) -> Option<u16> {
+    Some(match label {
         "topic" => TOPIC,
         "action" => ACTION,
         "negator" => NEGATOR,
@@ -115,24 +119,29 @@ fn bit_of(label: &str) -> u16 {
         "step" => STEP,
         "connective" => CONNECTIVE,
         "readiness" => READINESS,
-        _ => 0,
-    }
+        _ => return None,
+    })
 }
+
+/// The trigger lists with the letter that says which status their file is for.
+const TRIGGER_FILES: [(&str, char); 3] = [
+    (include_str!("../data/outcome_agreed.txt"), 'a'),
+    (include_str!("../data/outcome_failed.txt"), 'f'),
+    (include_str!("../data/outcome_pending.txt"), 'p'),
+];
+
+/// The outcome word classes, `label: words` lines.
+const TOPICS: &str = include_str!("../data/outcome_topics.txt");
 
 /// The lists, read once.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut words: WordMap<String, Entry> = WordMap::default();
-        let files = [
-            (include_str!("../data/outcome_agreed.txt"), 'a'),
-            (include_str!("../data/outcome_failed.txt"), 'f'),
-            (include_str!("../data/outcome_pending.txt"), 'p'),
-        ];
-        for (data, which) in files {
+        for (data, which) in TRIGGER_FILES {
             for line in entries(data) {
                 let Some((forms, need)) = line.split_once('|') else { continue };
-                let trigger = trigger_of(which, need.trim());
+                let Some(trigger) = trigger_of(which, need.trim()) else { continue };
                 for seq in forms.split(',').flat_map(expand) {
                     if let Some((first, rest)) = seq.split_first() {
                         words.entry(first.clone()).or_default().phrases.push((rest.to_vec(), trigger));
@@ -143,9 +152,10 @@ pub fn lexicon() -> &'static Lexicon {
         for entry in words.values_mut() {
             entry.phrases.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        for (label, list) in labelled(include_str!("../data/outcome_topics.txt")) {
+        for (label, list) in labelled(TOPICS) {
+            let bit = bit_of(label).unwrap_or(0);
             for word in list {
-                words.entry(word.to_owned()).or_default().bits |= bit_of(label);
+                words.entry(word.to_owned()).or_default().bits |= bit;
             }
         }
         Lexicon { words: words.into_iter().map(|(word, entry)| (hash_str(&word), entry)).collect() }
@@ -227,6 +237,22 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every NEED label of the trigger lists and every class label of `outcome_topics.txt`
+    /// is one the code defines: a typo fails here instead of silently meaning something else.
+    #[test]
+    fn every_label_in_the_outcome_lists_is_known() {
+        for (data, which) in TRIGGER_FILES {
+            for line in entries(data) {
+                let (_, need) = line.split_once('|').unwrap_or_else(|| panic!("no '|' in {line:?}"));
+                assert!(trigger_of(which, need.trim()).is_some(), "unknown label in {line:?}");
+            }
+        }
+        for (label, _) in labelled(TOPICS) {
+            assert!(bit_of(label).is_some(), "unknown label {label:?} in outcome_topics.txt");
+        }
+        assert_eq!(trigger_of('a', "stong"), None, "a typo is caught");
+    }
 
     #[test]
     fn trigger_phrases_fit_the_marks_table() {
