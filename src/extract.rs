@@ -25,6 +25,7 @@ pub mod parties;
 pub mod records;
 pub mod segment;
 pub mod span;
+pub mod tagger;
 
 pub use model::{Claim, Content, CueClass, Extraction, Figure, Outcome, Party, PartyKind, Status};
 pub use span::{Span, TextSpan};
