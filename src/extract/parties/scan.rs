@@ -34,7 +34,10 @@ use super::gazetteer::{
 };
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
+use crate::extract::tagger::NameType;
 use std::ops::Range;
+
+mod tagged;
 
 /// What a candidate names.
 #[derive(Clone, Debug, PartialEq)]
@@ -239,6 +242,22 @@ struct Scanner<'d, 't> {
     sentence_start: usize,
     /// The sentence is in title case ("Talks Fail Over Ports"): capitals say little.
     title_case: bool,
+    /// The trained tagger's names in the sentence being scanned, as token ranges of the
+    /// document, in order (empty when the sentence was not tagged).
+    names: Vec<Tagged>,
+    /// The stretches of tokens of the sentence being scanned that were tagged, in order.
+    stretches: Vec<Range<usize>>,
+}
+
+/// One name the trained tagger found, in document token indices.
+#[derive(Clone, Debug)]
+struct Tagged {
+    /// Its tokens.
+    tokens: Range<usize>,
+    /// Its type.
+    kind: NameType,
+    /// The tagger's margin (see [`tagger::NameSpan::confidence`]).
+    confidence: f32,
 }
 
 /// A run of capitalised words being read by [`Scanner::name_run`].
@@ -285,6 +304,8 @@ struct Phrase<'s> {
     initial: bool,
     /// A title or honorific stands before it ("Foreign Minister", "Mr.").
     titled: bool,
+    /// The type the trained tagger gives exactly these words, if it does.
+    tagged: Option<NameType>,
 }
 
 impl Phrase<'_> {
@@ -315,6 +336,7 @@ const RULES: &[Rule] = &[
     Rule { name: "org_in_source_line", apply: org_in_source_line },
     Rule { name: "agency_in_dateline", apply: agency_in_dateline },
     Rule { name: "place_in_dateline", apply: place_in_dateline },
+    Rule { name: "by_tagger", apply: by_tagger },
     Rule { name: "person_by_first_name", apply: person_by_first_name },
     Rule { name: "place_after_preposition", apply: place_after_preposition },
     Rule { name: "place_before_country", apply: place_before_country },
@@ -363,6 +385,17 @@ fn agency_in_dateline(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 /// Any other name in a dateline is its place: "VESSA 2031-03-14 -".
 fn place_in_dateline(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     p.s.dateline.then_some(Target::NewPlace)
+}
+
+/// Two or more words the trained tagger marks as one name, typed as it says: "Jordan Ellis
+/// said" is a person, "Ports and Harbours Authority" a body, "Lake Orrin" a place.
+fn by_tagger(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    match p.tagged.filter(|_| p.n >= 2)? {
+        NameType::Per => Some(Target::Person),
+        NameType::Org => Some(Target::NewOrg),
+        NameType::Loc => Some(Target::NewPlace),
+        NameType::Misc => None,
+    }
 }
 
 /// Two or more words opening with a given name: "Maria Castell said ...".
@@ -431,6 +464,8 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
         out: Vec::with_capacity(doc.tokens.len() / 8),
         sentence_start: 0,
         title_case: false,
+        names: Vec::new(),
+        stretches: Vec::new(),
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         s.sentence(index, sentence);
@@ -499,6 +534,7 @@ impl<'t> Scanner<'_, 't> {
     fn sentence(&mut self, index: usize, s: &Sentence) {
         self.sentence_start = s.tokens.start;
         self.title_case = self.is_title_case(index, s);
+        self.tag_names(s);
         let end = s.tokens.end;
         let mut pending = Pending::default();
         let mut i = s.tokens.start;
@@ -538,6 +574,9 @@ impl<'t> Scanner<'_, 't> {
         if matches!(self.word(i), "'s" | "’s" | "'S") {
             *pending = self.possessor(i);
             return i + 1;
+        }
+        if let Some(next) = self.tagged_at(s, i, end, pending) {
+            return next;
         }
         if let Some(next) = self.gazetteer_at(s, i, end, pending) {
             return next;
@@ -807,6 +846,9 @@ impl<'t> Scanner<'_, 't> {
     /// Whether a gazetteer name or a title at the run's next word ends the run there.
     fn boundary(&mut self, s: &Sentence, run: &Run, pending: &Pending) -> Boundary {
         let (i, j, end) = (run.start, run.next, run.end);
+        if let Some(cut) = self.tagger_cuts(i, j) {
+            return cut;
+        }
         if let Some((hit, k)) = self.longest(j, end, s.shouted) {
             let prev = self.word(j - 1);
             if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
@@ -912,7 +954,7 @@ impl<'t> Scanner<'_, 't> {
         {
             a += 1;
         }
-        if a >= j || self.g.is_misc_head(self.word(j - 1)) {
+        if a >= j || self.g.is_misc_head(self.word(j - 1)) || self.tagger_rejects(&(a..j)) {
             return stop;
         }
         if run.ampersand {
@@ -957,6 +999,7 @@ impl<'t> Scanner<'_, 't> {
             end,
             initial,
             titled: pending.role.is_some() || pending.honorific,
+            tagged: self.tagged_kind(&run),
         };
         // A capitalised phrase alone in quotation marks is a title or slogan: the “Open Door”
         // policy, the “Clean Harbour” campaign.
@@ -1028,8 +1071,17 @@ impl<'t> Scanner<'_, 't> {
         }
     }
 
-    /// The hint for a lone capitalised word `p`, from the words around it.
+    /// The hint for a lone capitalised word `p`, from the words around it, or from the trained
+    /// tagger when the words around it say nothing.
     fn single_hint(&self, p: &Phrase<'_>) -> Hint {
+        match self.context_hint(p) {
+            hint @ (Hint::None | Hint::Initial) if p.tagged.is_some() => self.tagger_hint(p.a).unwrap_or(hint),
+            hint => hint,
+        }
+    }
+
+    /// The hint for a lone capitalised word `p` from the words around it.
+    fn context_hint(&self, p: &Phrase<'_>) -> Hint {
         let (a, j) = (p.a, p.j);
         let prev = a.checked_sub(1).map_or("", |p| self.word(p));
         let next = self.word(j);

@@ -1,0 +1,216 @@
+//! The trained name tagger inside the scan: where its names set the boundaries and types of
+//! candidates, and where the rules keep the last word.
+//!
+//! # How tagger and rules combine
+//!
+//! Each sentence with a capitalised word after its first is tagged once
+//! ([`Scanner::tag_names`]). Then, at a token where the tagger's name starts:
+//!
+//! * a MISC name (a nationality, law, event, work: "the Fifth Amendment", "Happy Holidays")
+//!   is no party (GUIDE P1) and is skipped, unless the gazetteer knows the word (a country
+//!   adjective such as "Norwegian" still makes "Norwegian officials" speak for Norway);
+//! * a name of two or more words that the gazetteer does not cover exactly is read as one
+//!   phrase with the tagger's boundaries ("Norwegian Air Shuttle ASA", "Ports and Harbours
+//!   Authority", "Jordan Ellis"), and typed by the rules first (head words, titles, the
+//!   dateline: GUIDE P2), then by the tagger's type;
+//! * a run of capitals read by the rules is cut where a tagger name starts or ends ("the
+//!   Fisheries Ministry for Norland and Drevia" is a ministry and two countries), and a run the
+//!   tagger puts wholly outside any name ("Wait", "Update") is dropped;
+//! * anything else (gazetteer names, titles, single words) is left to the rules, which type
+//!   single words by the whole article.
+//!
+//! Names below [`MIN_CONFIDENCE`] are ignored, so the rules decide there.
+//!
+//! # Known failure cases
+//!
+//! * Sentences in capitals are not tagged (case is the tagger's best clue), so headlines keep
+//!   the rules' reading.
+//! * The tagger follows CoNLL-2003 conventions: a title is outside the name and a country as an
+//!   actor is a location; both are fixed up by the rules, but an organisation the tagger calls a
+//!   location ("the Ohio Coalition") becomes a place, which the scorers ignore.
+
+use super::{Boundary, Entry, Form, Hint, Hit, Pending, Scanner, Tagged};
+use crate::extract::segment::TokenKind;
+use crate::extract::segment::Sentence;
+use crate::extract::tagger::{self, NameType};
+use std::ops::Range;
+
+/// Tagger names less sure than this (margin in trained-weight units) are ignored.
+pub(super) const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Tokens either side of a hard word that the tagger sees with it (its features look two
+/// words either way).
+const CONTEXT: usize = 2;
+const REJECT: bool = true;
+const WHOLE: bool = true;
+
+/// A one-word name types a lone word only when the tagger is this sure of it.
+const SURE_SINGLE: f32 = 2.0;
+
+impl Scanner<'_, '_> {
+    /// Tags the stretches of sentence `s` around its hard words ([`Scanner::is_hard`]): each
+    /// such word with [`CONTEXT`] tokens either side, overlapping stretches joined. Tagging
+    /// only there keeps the extractor fast (the tagger costs about a microsecond a token,
+    /// the rest of the pipeline a twentieth of that) while the words the rules cannot settle
+    /// still get the tagger's reading. Sentences in capitals are not tagged.
+    pub(super) fn tag_names(&mut self, s: &Sentence) {
+        self.names.clear();
+        self.stretches.clear();
+        if s.shouted {
+            return;
+        }
+        let (start, end) = (s.tokens.start, s.tokens.end);
+        if WHOLE {
+            if (start..end).any(|k| self.is_hard(k)) {
+                self.tag_stretch(start..end);
+            }
+            return;
+        }
+        let mut k = start;
+        while k < end {
+            if !self.is_hard(k) {
+                k += 1;
+                continue;
+            }
+            let a = k.saturating_sub(CONTEXT).max(start);
+            let mut b = (k + 1 + CONTEXT).min(end);
+            let mut next = k + 1;
+            while next < b {
+                if self.is_hard(next) {
+                    b = (next + 1 + CONTEXT).min(end);
+                }
+                next += 1;
+            }
+            self.tag_stretch(a..b);
+            k = b;
+        }
+    }
+
+    /// Tags tokens `stretch` and notes the names found.
+    fn tag_stretch(&mut self, stretch: Range<usize>) {
+        self.stretches.push(stretch.clone());
+        let words: Vec<&str> = stretch.clone().map(|k| self.doc.word(k)).collect();
+        let base = stretch.start;
+        self.names.extend(tagger::name_spans(&words).into_iter().map(|n| Tagged {
+            tokens: base + n.words.start..base + n.words.end,
+            kind: n.kind,
+            confidence: n.confidence,
+        }));
+    }
+
+    /// Whether token `k` is a capitalised word the word lists say nothing about: not a known
+    /// name, title, given name, head word, function word or word this article also writes in
+    /// lower case. Those are where the rules guess and the tagger helps.
+    fn is_hard(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let i = t.info;
+        t.cap
+            && !t.plain
+            && !(i.name_start || i.title_start || i.first_name || i.not_name || i.function)
+            && !self.g.is_org_head(self.word(k))
+    }
+
+    /// The tagger's name covering token `i`, if any.
+    pub(super) fn tagged_name(&self, i: usize) -> Option<&Tagged> {
+        let k = self.names.partition_point(|n| n.tokens.end <= i);
+        self.names.get(k).filter(|n| n.tokens.start <= i)
+    }
+
+    /// The type of the tagger's name that is exactly `run`, if there is one.
+    pub(super) fn tagged_kind(&self, run: &Range<usize>) -> Option<NameType> {
+        self.tagged_name(run.start).filter(|n| n.tokens == *run).map(|n| n.kind)
+    }
+
+    /// Handles a tagger name starting at `i` when the tagger, not the rules, should settle it
+    /// (see the module doc); returns the index to continue from, or `None` to leave it to the
+    /// rules.
+    pub(super) fn tagged_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
+        let name = self.tagged_name(i).filter(|n| n.tokens.start == i && n.confidence >= MIN_CONFIDENCE)?;
+        let (kind, b) = (name.kind, name.tokens.end.min(end));
+        let known = self.longest(i, end, s.shouted);
+        if kind == NameType::Misc || self.g.is_misc_head(self.word(b - 1)) {
+            // GUIDE P1: a law, event or work is no actor ("the Fifth Amendment"); a demonym
+            // keeps its rules ("Norwegian officials").
+            return known.is_none().then_some(b);
+        }
+        if b < i + 2 || !self.tagger_may_override(known, kind, i..b) || self.title(i, end).is_some() {
+            return None;
+        }
+        let b = self.before_trailing_title(i, b, end);
+        let initial = self.starts_sentence(i) || self.title_case;
+        self.classify(s, i..b, initial, end, pending);
+        *pending = Pending::default();
+        Some(b)
+    }
+
+    /// Whether the tagger's name `run` (of type `kind`) may replace what the rules would read
+    /// at its start, given the gazetteer's name there, `known`. Not across brackets, quotation
+    /// marks or commas; not from an ordinary word opening the sentence ("Representatives of
+    /// Alder Bank"); over a known country or body only for a person ("Jordan Ellis"), since
+    /// "OSCE Kessland mission" is a body and a place; over a country adjective or a place, yes
+    /// ("Norwegian Air Shuttle ASA").
+    fn tagger_may_override(&self, known: Option<(Hit, usize)>, kind: NameType, run: Range<usize>) -> bool {
+        let marks = run.clone().any(|k| {
+            let w = self.word(k);
+            self.doc.tokens[k].kind != TokenKind::Word && w != "&" && w != "."
+        });
+        let common_opening = self.starts_sentence(run.start) && self.is_common_word(self.word(run.start));
+        let allowed = match known {
+            None => true,
+            Some((_, k)) if k >= run.end => false,
+            Some((hit, _)) => {
+                hit.form == Form::Adjective || matches!(hit.entry, Entry::Place(_)) || kind == NameType::Per
+            }
+        };
+        allowed && !marks && !common_opening
+    }
+
+    /// The end of the tagger's name `i..b` without a title at its end that belongs to the name
+    /// after it: "the Manhattan Supreme Court Justice Ana Brel" gives the court, then the judge.
+    fn before_trailing_title(&self, i: usize, b: usize, end: usize) -> usize {
+        let titled = |k: usize| self.title(k, end).is_some_and(|(t, h)| !h && t == b);
+        match (i + 1..b).find(|&k| titled(k)) {
+            Some(k) if b < end && self.cap(b) => k,
+            _ => b,
+        }
+    }
+
+    /// The hint the tagger's one-word name at `i` gives when it is sure: "Okafor" a speaker,
+    /// "Zentrix" a body, "Vardby" a place.
+    pub(super) fn tagger_hint(&self, i: usize) -> Option<Hint> {
+        let name = self.tagged_name(i).filter(|n| n.confidence >= SURE_SINGLE && n.tokens.len() == 1)?;
+        let w = self.word(i);
+        // A first name alone ("Bryan said") is someone given in full elsewhere, and "Del." or
+        // "C." an abbreviation or initial: the article settles those.
+        let surname_like = !self.info(i).first_name && !w.ends_with('.') && self.name_like(i);
+        match name.kind {
+            NameType::Per if surname_like => Some(Hint::Speaker),
+            NameType::Loc => Some(Hint::Place),
+            _ => None,
+        }
+    }
+
+    /// Whether the tagger ends the run of capitals from `start` before token `j`: a name of
+    /// its starts at `j`, or the name holding `start` has ended.
+    pub(super) fn tagger_cuts(&self, start: usize, j: usize) -> Option<Boundary> {
+        if !(self.was_tagged(start) && self.was_tagged(j)) {
+            return None;
+        }
+        let sure = |n: &&Tagged| n.confidence >= MIN_CONFIDENCE;
+        let starts_here = self.tagged_name(j).filter(sure).is_some_and(|n| n.tokens.start == j);
+        let ended = self.tagged_name(start).filter(sure).is_some_and(|n| n.tokens.end <= j);
+        (starts_here || ended).then_some(Boundary::Stop)
+    }
+
+    /// Whether the tagger puts every token of `run` outside its names (so the run is an
+    /// ordinary capitalised word: "Wait", "Update").
+    pub(super) fn tagger_rejects(&self, run: &Range<usize>) -> bool {
+        REJECT && run.clone().all(|k| self.was_tagged(k) && self.tagged_name(k).is_none())
+    }
+
+    /// Whether token `k` lies in a stretch the tagger read.
+    fn was_tagged(&self, k: usize) -> bool {
+        let i = self.stretches.partition_point(|r| r.end <= k);
+        self.stretches.get(i).is_some_and(|r| r.start <= k)
+    }
+}
