@@ -336,8 +336,8 @@ const RULES: &[Rule] = &[
     Rule { name: "org_in_source_line", apply: org_in_source_line },
     Rule { name: "agency_in_dateline", apply: agency_in_dateline },
     Rule { name: "place_in_dateline", apply: place_in_dateline },
-    Rule { name: "by_tagger", apply: by_tagger },
     Rule { name: "person_by_first_name", apply: person_by_first_name },
+    Rule { name: "by_tagger", apply: by_tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition },
     Rule { name: "place_before_country", apply: place_before_country },
     Rule { name: "person_by_shape", apply: person_by_shape },
@@ -400,7 +400,8 @@ fn by_tagger(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 
 /// Two or more words opening with a given name: "Maria Castell said ...".
 fn person_by_first_name(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    (p.n >= 2 && sc.info(p.a).first_name).then_some(Target::Person)
+    let given = sc.info(p.a).first_name || is_in(List::GivenNamePlace, sc.word(p.a));
+    (p.n >= 2 && given).then_some(Target::Person)
 }
 
 /// Two or more name words after "in", "near" ...: "talks in Vardby Heights", "near Port Ulla".
@@ -575,6 +576,14 @@ impl<'t> Scanner<'_, 't> {
             *pending = self.possessor(i);
             return i + 1;
         }
+        if let Some(next) = self.special_name_at(i, end) {
+            *pending = Pending::default();
+            return next;
+        }
+        if let Some(next) = self.expansion_at(i, end) {
+            *pending = Pending::default();
+            return next;
+        }
         if let Some(next) = self.tagged_at(s, i, end, pending) {
             return next;
         }
@@ -669,9 +678,18 @@ impl<'t> Scanner<'_, 't> {
         None
     }
 
-    /// Handles a gazetteer name at `i`; returns the index to continue from.
+    /// Handles a gazetteer name at `i`; returns the index to continue from (`None` when the
+    /// name is a given name before a surname, read as a run of capitals instead).
     fn gazetteer_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
         let (hit, j) = self.longest(i, end, s.shouted)?;
+        if hit.form == Form::Capital && s.dateline {
+            // GUIDE P2: "VESSA 2031-03-14": a dateline city is a place, not its state.
+            self.push(Cand::new(i..j, Target::NewPlace, MentionForm::Name));
+            return Some(j);
+        }
+        if self.given_name_before_surname(i, j, end) {
+            return None;
+        }
         if hit.form == Form::Adjective {
             return Some(self.adjective_at(hit.entry, i, j, end, pending));
         }
@@ -695,6 +713,67 @@ impl<'t> Scanner<'_, 't> {
             return Some(j);
         }
         Some(self.known_name(hit, i, j, end, pending))
+    }
+
+    /// Whether the gazetteer name `i..j` is a given name before a surname: "Jordan Ellis
+    /// said" is a person, not Jordan (GUIDE P8).
+    fn given_name_before_surname(&self, i: usize, j: usize, end: usize) -> bool {
+        j == i + 1
+            && j < end
+            && is_in(List::GivenNamePlace, self.word(i))
+            && self.cap(j)
+            && self.name_like(j)
+            && !self.info(j).name_start
+            && self.title(j, end).is_none()
+            && !(j + 1 < end && self.cap(j + 1))
+    }
+
+    /// A capitalised word that starts no party name, or one of a fixed kind (GUIDE P1, P16):
+    /// a ship's name after "the carrier" or "USS" is skipped, a plural party-member name
+    /// ("Democrats") is a group. Returns the index to continue from.
+    fn special_name_at(&mut self, i: usize, end: usize) -> Option<usize> {
+        if !self.cap(i) {
+            return None;
+        }
+        let w = self.word(i);
+        let prev = i.checked_sub(1).map_or(String::new(), |p| self.word(p).to_ascii_lowercase());
+        if is_in(List::Vessel, &prev) || is_in(List::Vessel, w) {
+            let from = if is_in(List::Vessel, w) { i + 1 } else { i };
+            return Some(self.plain_run(from, end).max(i + 1));
+        }
+        let member = gazetteer().lists.words(List::PartyMember).iter().find(|m| **m == w)?;
+        self.push(Cand::new(i..i + 1, Target::Group(member), MentionForm::Name));
+        Some(i + 1)
+    }
+
+    /// An organisation's name spelt out before its acronym in brackets: "the Friends of the
+    /// Northern Rivers Trust (FNRT)" is one body whose initials are the acronym (GUIDE P8, P9),
+    /// however its words would otherwise split. Proposes it and returns the index of the "(".
+    fn expansion_at(&mut self, i: usize, end: usize) -> Option<usize> {
+        if !self.cap(i) || (i > 0 && self.cap(i - 1)) {
+            return None;
+        }
+        let a = if is_closed_class(self.word(i)) { i + 1 } else { i };
+        let limit = end.min(a + MAX_NAME_WORDS);
+        let mut initials = String::new();
+        let mut k = a;
+        while k < limit && self.word(k) != "(" {
+            let w = self.word(k);
+            if self.cap(k) {
+                initials.extend(w.chars().next());
+            } else if !matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de") {
+                return None;
+            }
+            k += 1;
+        }
+        let acronym: String = self.word(k + 1).chars().filter(|c| c.is_alphabetic()).collect();
+        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && acronym == initials;
+        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
+        if !fits || person || initials.len() < 2 {
+            return None;
+        }
+        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
+        Some(k)
     }
 
     /// "Oslo City Council", "New York Times": a place name `i..j` opening an organisation's
@@ -872,9 +951,12 @@ impl<'t> Scanner<'_, 't> {
             let titled = pending.role.is_some() || pending.honorific;
             let first_name =
                 j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
-            // "Federation of Chilean Ports": a country inside an organisation's name.
+            // "Federation of Chilean Ports": a country inside an organisation's name; but in
+            // "the Fisheries Ministry for Norland and Drevia" the body ends before "for".
             if run.has_head && is_head_link(prev) {
-                return Boundary::Skip(k);
+                let and_country = matches!(self.word(k), "and" | ",")
+                    && self.longest(k + 1, end, s.shouted).is_some_and(|(h, _)| matches!(h.entry, Entry::Country(_)));
+                return if and_country { Boundary::Stop } else { Boundary::Skip(k) };
             }
             if !first_name {
                 return Boundary::Stop; // "Lund Chile": a new name starts (but "Maria Jordan" is a person)
@@ -914,7 +996,7 @@ impl<'t> Scanner<'_, 't> {
         // "Lund Inc of Oslo" is a company and a place).
         let connector = j + 1 < end
             && self.cap(j + 1)
-            && run.has_head
+            && (run.has_head || self.coordinated_head(i, j, end))
             && is_run_link(w)
             && !is_legal_form(self.word(j - 1));
         // "Farmers' Union".
@@ -963,6 +1045,19 @@ impl<'t> Scanner<'_, 't> {
         }
         self.classify(s, a..j, initial && a == i, run.end, pending);
         stop
+    }
+
+    /// "Ports and Harbours Authority": one plural word, "and", and a name ending in a head
+    /// word make one body (GUIDE P8), not "Ports" and "Harbours Authority".
+    fn coordinated_head(&self, i: usize, j: usize, end: usize) -> bool {
+        let i = if is_closed_class(self.word(i)) { i + 1 } else { i };
+        let r = self.plain_run(j + 1, end);
+        j == i + 1
+            && self.word(j) == "and"
+            && is_plural_people_shape(self.word(i))
+            && !self.info(i).name_start
+            && r > j + 1
+            && self.g.is_org_head(self.word(r - 1))
     }
 
     /// Whether the particles from `j` are followed by a capitalised word.

@@ -29,7 +29,7 @@
 //!   actor is a location; both are fixed up by the rules, but an organisation the tagger calls a
 //!   location ("the Ohio Coalition") becomes a place, which the scorers ignore.
 
-use super::{Boundary, Entry, Form, Hint, Hit, Pending, Scanner, Tagged};
+use super::{is_in, Boundary, Cand, Entry, Form, Hint, Hit, List, MentionForm, Pending, Scanner, Tagged, Target};
 use crate::extract::segment::TokenKind;
 use crate::extract::segment::Sentence;
 use crate::extract::tagger::{self, NameType};
@@ -128,6 +128,12 @@ impl Scanner<'_, '_> {
         let name = self.tagged_name(i).filter(|n| n.tokens.start == i && n.confidence >= MIN_CONFIDENCE)?;
         let (kind, b) = (name.kind, name.tokens.end.min(end));
         let known = self.longest(i, end, s.shouted);
+        if let Some(org_end) = self.company_after_adjective(known, kind, b, end) {
+            // GUIDE P8: "Norwegian Air Shuttle ASA" keeps its nationality adjective.
+            self.push(Cand::new(i..org_end, Target::NewOrg, MentionForm::Name));
+            *pending = Pending::default();
+            return Some(org_end);
+        }
         if kind == NameType::Misc || self.g.is_misc_head(self.word(b - 1)) {
             // GUIDE P1: a law, event or work is no actor ("the Fifth Amendment"); a demonym
             // keeps its rules ("Norwegian officials").
@@ -137,6 +143,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let b = self.before_trailing_title(i, b, end);
+        let b = self.before_listed_countries(i, b, end);
         let initial = self.starts_sentence(i) || self.title_case;
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
@@ -159,10 +166,37 @@ impl Scanner<'_, '_> {
             None => true,
             Some((_, k)) if k >= run.end => false,
             Some((hit, _)) => {
-                hit.form == Form::Adjective || matches!(hit.entry, Entry::Place(_)) || kind == NameType::Per
+                let given = is_in(List::GivenNamePlace, self.word(run.start));
+                hit.form == Form::Adjective || matches!(hit.entry, Entry::Place(_)) || kind == NameType::Per || given
             }
         };
         allowed && !marks && !common_opening
+    }
+
+    /// The end of the company whose name opens with the country adjective `i..b` (`known`,
+    /// tagged MISC), when the tagger's next name, right after it, is an organisation ending
+    /// in a legal form ("Norwegian" + "Air Shuttle ASA").
+    fn company_after_adjective(&self, known: Option<(Hit, usize)>, kind: NameType, b: usize, end: usize) -> Option<usize> {
+        let adjective = known.is_some_and(|(h, k)| h.form == Form::Adjective && k == b);
+        let next = self.tagged_name(b).filter(|n| n.tokens.start == b && n.kind == NameType::Org)?;
+        let last = self.word(next.tokens.end.min(end) - 1).trim_end_matches('.');
+        (adjective && kind == NameType::Misc && is_in(List::LegalForm, last)).then_some(next.tokens.end.min(end))
+    }
+
+    /// The end of the tagger's name `i..b` before a link word followed by a list of countries:
+    /// "the Fisheries Ministry for Norland and Drevia" is the ministry and two countries.
+    fn before_listed_countries(&self, i: usize, b: usize, end: usize) -> usize {
+        let country = |k: usize| self.longest(k, end, false).filter(|(h, _)| matches!(h.entry, Entry::Country(_)));
+        for k in i + 1..b {
+            if !(is_in(List::HeadLink, self.word(k)) && self.g.is_org_head(self.word(k - 1))) {
+                continue;
+            }
+            let listed = country(k + 1).is_some_and(|(_, c)| matches!(self.word(c), "and" | ",") && country(c + 1).is_some());
+            if listed {
+                return k;
+            }
+        }
+        b
     }
 
     /// The end of the tagger's name `i..b` without a title at its end that belongs to the name
@@ -193,7 +227,9 @@ impl Scanner<'_, '_> {
     /// Whether the tagger ends the run of capitals from `start` before token `j`: a name of
     /// its starts at `j`, or the name holding `start` has ended.
     pub(super) fn tagger_cuts(&self, start: usize, j: usize) -> Option<Boundary> {
-        if !(self.was_tagged(start) && self.was_tagged(j)) {
+        // A link word the rules took ("Ports and Harbours Authority") is theirs to keep.
+        let linked = !self.cap(j - 1);
+        if linked || !(self.was_tagged(start) && self.was_tagged(j)) {
             return None;
         }
         let sure = |n: &&Tagged| n.confidence >= MIN_CONFIDENCE;
