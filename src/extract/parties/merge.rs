@@ -282,7 +282,8 @@ impl Names {
         let key = org_key(key);
         let sym = self.syms.get(key);
         // "Alder Rail Bank SA (ARB)": the initials without a legal form at the end name it too.
-        let legal = c.tokens.len() > 2 && is_in(List::LegalForm, doc.word(c.tokens.end - 1).trim_end_matches('.'));
+        let legal =
+            c.tokens.len() > 2 && is_in(List::LegalForm, doc.word(c.tokens.end - 1).trim_end_matches('.'));
         if legal && initials.chars().count() >= 3 {
             let short: String = initials.chars().take(initials.chars().count() - 1).collect();
             self.initials.entry(short).or_insert(sym);

@@ -387,11 +387,17 @@ fn place_in_dateline(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     p.s.dateline.then_some(Target::NewPlace)
 }
 
-/// Two or more words the trained tagger marks as one name, typed as it says: "Jordan Ellis
-/// said" is a person, "Ports and Harbours Authority" a body, "Lake Orrin" a place.
-fn by_tagger(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+/// Two or more words the trained tagger marks as one name, typed as it says: "Ana Brel" is a
+/// person, "Ports and Harbours Authority" a body, "Lake Orrin" a place; with "&" a firm. Two
+/// or three unknown words shaped like a person's name stay a person when the tagger calls
+/// them a body ("Suu Kyi said" read alone looks like a company).
+fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let firm = (p.a..p.j).any(|k| sc.word(k) == "&");
+    let unknown = (p.a..p.j).all(|k| !sc.info(k).name_start);
     match p.tagged.filter(|_| p.n >= 2)? {
+        _ if firm => Some(Target::NewOrg),
         NameType::Per => Some(Target::Person),
+        NameType::Org if unknown && person_by_shape(sc, p).is_some() => None,
         NameType::Org => Some(Target::NewOrg),
         NameType::Loc => Some(Target::NewPlace),
         NameType::Misc => None,
@@ -955,7 +961,9 @@ impl<'t> Scanner<'_, 't> {
             // "the Fisheries Ministry for Norland and Drevia" the body ends before "for".
             if run.has_head && is_head_link(prev) {
                 let and_country = matches!(self.word(k), "and" | ",")
-                    && self.longest(k + 1, end, s.shouted).is_some_and(|(h, _)| matches!(h.entry, Entry::Country(_)));
+                    && self
+                        .longest(k + 1, end, s.shouted)
+                        .is_some_and(|(h, _)| matches!(h.entry, Entry::Country(_)));
                 return if and_country { Boundary::Stop } else { Boundary::Skip(k) };
             }
             if !first_name {
@@ -1170,7 +1178,9 @@ impl<'t> Scanner<'_, 't> {
     /// tagger when the words around it say nothing.
     fn single_hint(&self, p: &Phrase<'_>) -> Hint {
         match self.context_hint(p) {
-            hint @ (Hint::None | Hint::Initial) if p.tagged.is_some() => self.tagger_hint(p.a).unwrap_or(hint),
+            hint @ (Hint::None | Hint::Initial) if p.tagged.is_some() => {
+                self.tagger_hint(p.a).unwrap_or(hint)
+            }
             hint => hint,
         }
     }

@@ -29,60 +29,32 @@
 //!   actor is a location; both are fixed up by the rules, but an organisation the tagger calls a
 //!   location ("the Ohio Coalition") becomes a place, which the scorers ignore.
 
-use super::{is_in, Boundary, Cand, Entry, Form, Hint, Hit, List, MentionForm, Pending, Scanner, Tagged, Target};
-use crate::extract::segment::TokenKind;
+use super::{
+    is_in, Boundary, Cand, Entry, Form, Hint, Hit, List, MentionForm, Pending, Scanner, Tagged, Target,
+};
 use crate::extract::segment::Sentence;
+use crate::extract::segment::TokenKind;
 use crate::extract::tagger::{self, NameType};
 use std::ops::Range;
 
 /// Tagger names less sure than this (margin in trained-weight units) are ignored.
 pub(super) const MIN_CONFIDENCE: f32 = 0.5;
 
-/// Tokens either side of a hard word that the tagger sees with it (its features look two
-/// words either way).
-const CONTEXT: usize = 2;
-const REJECT: bool = true;
-const WHOLE: bool = true;
-
 /// A one-word name types a lone word only when the tagger is this sure of it.
 const SURE_SINGLE: f32 = 2.0;
 
 impl Scanner<'_, '_> {
-    /// Tags the stretches of sentence `s` around its hard words ([`Scanner::is_hard`]): each
-    /// such word with [`CONTEXT`] tokens either side, overlapping stretches joined. Tagging
-    /// only there keeps the extractor fast (the tagger costs about a microsecond a token,
-    /// the rest of the pipeline a twentieth of that) while the words the rules cannot settle
-    /// still get the tagger's reading. Sentences in capitals are not tagged.
+    /// Tags sentence `s` when a name boundary in it is in doubt ([`Scanner::is_doubtful`]);
+    /// sentences in capitals are not tagged.
     pub(super) fn tag_names(&mut self, s: &Sentence) {
         self.names.clear();
         self.stretches.clear();
-        if s.shouted {
+        if s.shouted || std::env::var_os("NO_TAGGER").is_some() {
             return;
         }
         let (start, end) = (s.tokens.start, s.tokens.end);
-        if WHOLE {
-            if (start..end).any(|k| self.is_hard(k)) {
-                self.tag_stretch(start..end);
-            }
-            return;
-        }
-        let mut k = start;
-        while k < end {
-            if !self.is_hard(k) {
-                k += 1;
-                continue;
-            }
-            let a = k.saturating_sub(CONTEXT).max(start);
-            let mut b = (k + 1 + CONTEXT).min(end);
-            let mut next = k + 1;
-            while next < b {
-                if self.is_hard(next) {
-                    b = (next + 1 + CONTEXT).min(end);
-                }
-                next += 1;
-            }
-            self.tag_stretch(a..b);
-            k = b;
+        if (start..end).any(|k| self.is_doubtful(k, end)) {
+            self.tag_stretch(start..end);
         }
     }
 
@@ -96,6 +68,28 @@ impl Scanner<'_, '_> {
             kind: n.kind,
             confidence: n.confidence,
         }));
+    }
+
+    /// Whether the rules may misread the name boundary at token `k`: a hard word next to a
+    /// gazetteer name ("Jordan Ellis", "Norwegian Air Shuttle"), or a link word between two
+    /// capitalised words one of which is hard ("Oversight and Government Reform Committee",
+    /// "Friends of the Rivers"). Only sentences with such a token are tagged: the tagger costs
+    /// about a microsecond a token, twenty times the rest of the pipeline.
+    fn is_doubtful(&self, k: usize, end: usize) -> bool {
+        if k + 1 >= end {
+            return false;
+        }
+        let known = |k: usize| self.toks[k].cap && self.toks[k].info.name_start;
+        if self.is_hard(k) {
+            return known(k + 1) || (k > 0 && known(k - 1) && self.cap(k - 1));
+        }
+        let link = matches!(self.word(k), "and" | "of" | "for" | "&");
+        let after = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
+        link && k > 0
+            && after < end
+            && self.cap(k - 1)
+            && self.cap(after)
+            && (self.is_hard(k - 1) || self.is_hard(after))
     }
 
     /// Whether token `k` is a capitalised word the word lists say nothing about: not a known
@@ -124,7 +118,13 @@ impl Scanner<'_, '_> {
     /// Handles a tagger name starting at `i` when the tagger, not the rules, should settle it
     /// (see the module doc); returns the index to continue from, or `None` to leave it to the
     /// rules.
-    pub(super) fn tagged_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
+    pub(super) fn tagged_at(
+        &mut self,
+        s: &Sentence,
+        i: usize,
+        end: usize,
+        pending: &mut Pending,
+    ) -> Option<usize> {
         let name = self.tagged_name(i).filter(|n| n.tokens.start == i && n.confidence >= MIN_CONFIDENCE)?;
         let (kind, b) = (name.kind, name.tokens.end.min(end));
         let known = self.longest(i, end, s.shouted);
@@ -167,7 +167,10 @@ impl Scanner<'_, '_> {
             Some((_, k)) if k >= run.end => false,
             Some((hit, _)) => {
                 let given = is_in(List::GivenNamePlace, self.word(run.start));
-                hit.form == Form::Adjective || matches!(hit.entry, Entry::Place(_)) || kind == NameType::Per || given
+                hit.form == Form::Adjective
+                    || matches!(hit.entry, Entry::Place(_))
+                    || kind == NameType::Per
+                    || given
             }
         };
         allowed && !marks && !common_opening
@@ -176,22 +179,31 @@ impl Scanner<'_, '_> {
     /// The end of the company whose name opens with the country adjective `i..b` (`known`,
     /// tagged MISC), when the tagger's next name, right after it, is an organisation ending
     /// in a legal form ("Norwegian" + "Air Shuttle ASA").
-    fn company_after_adjective(&self, known: Option<(Hit, usize)>, kind: NameType, b: usize, end: usize) -> Option<usize> {
+    fn company_after_adjective(
+        &self,
+        known: Option<(Hit, usize)>,
+        kind: NameType,
+        b: usize,
+        end: usize,
+    ) -> Option<usize> {
         let adjective = known.is_some_and(|(h, k)| h.form == Form::Adjective && k == b);
         let next = self.tagged_name(b).filter(|n| n.tokens.start == b && n.kind == NameType::Org)?;
         let last = self.word(next.tokens.end.min(end) - 1).trim_end_matches('.');
-        (adjective && kind == NameType::Misc && is_in(List::LegalForm, last)).then_some(next.tokens.end.min(end))
+        (adjective && kind == NameType::Misc && is_in(List::LegalForm, last))
+            .then_some(next.tokens.end.min(end))
     }
 
     /// The end of the tagger's name `i..b` before a link word followed by a list of countries:
     /// "the Fisheries Ministry for Norland and Drevia" is the ministry and two countries.
     fn before_listed_countries(&self, i: usize, b: usize, end: usize) -> usize {
-        let country = |k: usize| self.longest(k, end, false).filter(|(h, _)| matches!(h.entry, Entry::Country(_)));
+        let country =
+            |k: usize| self.longest(k, end, false).filter(|(h, _)| matches!(h.entry, Entry::Country(_)));
         for k in i + 1..b {
             if !(is_in(List::HeadLink, self.word(k)) && self.g.is_org_head(self.word(k - 1))) {
                 continue;
             }
-            let listed = country(k + 1).is_some_and(|(_, c)| matches!(self.word(c), "and" | ",") && country(c + 1).is_some());
+            let listed = country(k + 1)
+                .is_some_and(|(_, c)| matches!(self.word(c), "and" | ",") && country(c + 1).is_some());
             if listed {
                 return k;
             }
@@ -241,7 +253,7 @@ impl Scanner<'_, '_> {
     /// Whether the tagger puts every token of `run` outside its names (so the run is an
     /// ordinary capitalised word: "Wait", "Update").
     pub(super) fn tagger_rejects(&self, run: &Range<usize>) -> bool {
-        REJECT && run.clone().all(|k| self.was_tagged(k) && self.tagged_name(k).is_none())
+        run.clone().all(|k| self.was_tagged(k) && self.tagged_name(k).is_none())
     }
 
     /// Whether token `k` lies in a stretch the tagger read.
