@@ -726,7 +726,10 @@ fn canonical(doc: &Document<'_>, key: &Key, c: &Cand, names: &Names) -> String {
         Key::Person(p) => names.persons[*p].name.clone(),
         Key::Role(..) => text_of(doc, &c.extent),
         // "Analysts believe ...": a lone collective noun is named in lower case.
-        Key::Group(_) if c.tokens.len() == 1 => text_of(doc, &c.tokens).to_lowercase(),
+        // "Democrats said ...": a party's members keep their capital (GUIDE P16).
+        Key::Group(_) if c.tokens.len() == 1 && !is_in(List::PartyMember, doc.word(c.tokens.start)) => {
+            text_of(doc, &c.tokens).to_lowercase()
+        }
         _ => text_of(doc, &c.tokens),
     }
 }

@@ -1178,7 +1178,10 @@ impl<'t> Scanner<'_, 't> {
     /// tagger when the words around it say nothing.
     fn single_hint(&self, p: &Phrase<'_>) -> Hint {
         match self.context_hint(p) {
-            hint @ (Hint::None | Hint::Initial) if p.tagged.is_some() => {
+            // Headlines are tagged poorly ("EU and Mercosur Sign Pact"): no hint from there.
+            hint @ (Hint::None | Hint::Initial)
+                if p.tagged.is_some() && !p.s.headline && !self.title_case =>
+            {
                 self.tagger_hint(p.a).unwrap_or(hint)
             }
             hint => hint,

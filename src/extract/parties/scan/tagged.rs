@@ -49,7 +49,7 @@ impl Scanner<'_, '_> {
     pub(super) fn tag_names(&mut self, s: &Sentence) {
         self.names.clear();
         self.stretches.clear();
-        if s.shouted || std::env::var_os("NO_TAGGER").is_some() {
+        if s.shouted {
             return;
         }
         let (start, end) = (s.tokens.start, s.tokens.end);
@@ -137,10 +137,14 @@ impl Scanner<'_, '_> {
         if kind == NameType::Misc || self.g.is_misc_head(self.word(b - 1)) {
             // GUIDE P1: a law, event or work is no actor ("the Fifth Amendment"); a demonym
             // keeps its rules ("Norwegian officials").
-            return known.is_none().then_some(b);
+            // "Tamil rebels": a people's name before a collective noun names a group.
+            return (known.is_none() && self.group_after(b, end).is_none()).then_some(b);
         }
         if b < i + 2 || !self.tagger_may_override(known, kind, i..b) || self.title(i, end).is_some() {
             return None;
+        }
+        if kind == NameType::Loc && (i + 1..b).any(|k| self.info(k).name_start) {
+            return None; // "Air Chile", "Radio Peru": the rules tell a company from a place
         }
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
