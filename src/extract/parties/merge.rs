@@ -258,8 +258,11 @@ impl Names {
             // Bounded, so a list of thousands of namesakes stays linear.
             v.iter().take(16).copied().find(|&p| {
                 // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
+                // "Aung San Suu Kyi" after "Suu Kyi": the shorter form given first.
+                let earlier = self.persons[p].name.to_lowercase();
                 same_first(&self.persons[p].first, first)
-                    || self.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
+                    || earlier.ends_with(&format!(" {key}"))
+                    || (earlier.contains(' ') && key.ends_with(&format!(" {earlier}")))
             })
         });
         // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian form of

@@ -272,6 +272,9 @@ struct Run {
     has_head: bool,
     /// It holds "&" ("Lund & Berg"): a firm.
     ampersand: bool,
+    /// It ends in a known place after a head word and "of" ("Union of Ohio"): an "and" after
+    /// it starts another name ("... and Demos").
+    closed: bool,
 }
 
 /// What a gazetteer name or title at the next word of a [`Run`] does to it.
@@ -897,8 +900,14 @@ impl<'t> Scanner<'_, 't> {
     /// A run of capitalised words at `i` (not a gazetteer name): proposes what it names and
     /// returns the index to continue from.
     fn name_run(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> usize {
-        let mut run =
-            Run { start: i, end: end.min(i + MAX_NAME_WORDS), next: i, has_head: false, ampersand: false };
+        let mut run = Run {
+            start: i,
+            end: end.min(i + MAX_NAME_WORDS),
+            next: i,
+            has_head: false,
+            ampersand: false,
+            closed: false,
+        };
         while run.next < run.end {
             let j = run.next;
             let name_word = self.is_name_word(j);
@@ -907,6 +916,7 @@ impl<'t> Scanner<'_, 't> {
                     Boundary::Open => {}
                     Boundary::Skip(k) => {
                         run.next = k;
+                        run.closed = self.word(k) == "and";
                         continue;
                     }
                     Boundary::Stop => break,
@@ -933,6 +943,9 @@ impl<'t> Scanner<'_, 't> {
         let (i, j, end) = (run.start, run.next, run.end);
         if let Some(cut) = self.tagger_cuts(i, j) {
             return cut;
+        }
+        if run.closed {
+            return Boundary::Stop;
         }
         if let Some((hit, k)) = self.longest(j, end, s.shouted) {
             let prev = self.word(j - 1);
@@ -1006,7 +1019,17 @@ impl<'t> Scanner<'_, 't> {
             && self.cap(j + 1)
             && (run.has_head || self.coordinated_head(i, j, end))
             && is_run_link(w)
+            && !is_legal_form(self.word(j - 1))
+            && !(run.closed && w == "and");
+        // "Court of Appeals for the Sixth Circuit", "Coalition for the Homeless" (GUIDE P8:
+        // the full name); not after "and" ("the Ministry and the Navy" are two).
+        let linked_the = run.has_head
+            && j + 2 < end
+            && is_head_link(w)
+            && self.word(j + 1) == "the"
+            && self.cap(j + 2)
             && !is_legal_form(self.word(j - 1));
+        let the_after_link = w == "the" && run.has_head && is_head_link(self.word(j - 1)) && self.cap(j + 1);
         // "Farmers' Union".
         let possessive_plural = matches!(w, "'" | "’") && self.word(j - 1).ends_with('s') && self.cap(j + 1);
         // "Fishermen's Association": a possessive inside a name that ends in a head word.
@@ -1014,7 +1037,7 @@ impl<'t> Scanner<'_, 't> {
             let r = self.plain_run(j + 1, end);
             r > j + 1 && self.g.is_org_head(self.word(r - 1))
         };
-        particle || connector || possessive_plural || possessive_in_org
+        particle || connector || linked_the || the_after_link || possessive_plural || possessive_in_org
     }
 
     /// Trims the finished run of connectors and ordinary words at its edges and classifies

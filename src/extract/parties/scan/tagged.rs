@@ -148,6 +148,7 @@ impl Scanner<'_, '_> {
         }
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
+        let b = self.with_linked_rest(b, end);
         let initial = self.starts_sentence(i) || self.title_case;
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
@@ -166,6 +167,8 @@ impl Scanner<'_, '_> {
             self.doc.tokens[k].kind != TokenKind::Word && w != "&" && w != "."
         });
         let common_opening = self.starts_sentence(run.start) && self.is_common_word(self.word(run.start));
+        // "Representatives of Alder Bank": a collective noun opens a description, not a name.
+        let collective = self.group(run.start).is_some();
         let allowed = match known {
             None => true,
             Some((_, k)) if k >= run.end => false,
@@ -177,7 +180,7 @@ impl Scanner<'_, '_> {
                     || given
             }
         };
-        allowed && !marks && !common_opening
+        allowed && !marks && !common_opening && !collective
     }
 
     /// The end of the company whose name opens with the country adjective `i..b` (`known`,
@@ -213,6 +216,21 @@ impl Scanner<'_, '_> {
             }
         }
         b
+    }
+
+    /// The end of the tagger's name ending at `b` with the rest of a body's name after a head
+    /// word and "for the" / "of the": "Northeast Ohio Coalition" + "for the Homeless".
+    fn with_linked_rest(&self, b: usize, end: usize) -> usize {
+        let linked = b + 2 < end
+            && self.g.is_org_head(self.word(b - 1))
+            && is_in(List::HeadLink, self.word(b))
+            && self.word(b + 1) == "the"
+            && self.cap(b + 2);
+        if linked {
+            self.plain_run(b + 2, end)
+        } else {
+            b
+        }
     }
 
     /// The end of the tagger's name `i..b` without a title at its end that belongs to the name
