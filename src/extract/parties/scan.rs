@@ -5,9 +5,11 @@
 //!
 //! Entry point: [`scan`]. Each token is first looked up once in the gazetteer's per-token table
 //! (title start, name start, given name, collective noun ...), and capitalised words the
-//! article also writes in lower case are marked plain. Then, per sentence, at each token in
-//! order ([`Scanner::token`]): a possessive makes the candidate before it a pending
-//! affiliation; a gazetteer name is taken whole, with a collective noun after it ("UN
+//! article also writes in lower case are marked plain. Then, per sentence, the trained tagger
+//! reads it if a name boundary is in doubt (`tagged`), and at each token in order
+//! ([`Scanner::token`]): a possessive makes the candidate before it a pending affiliation; a
+//! ship's name, a party-member plural or a name spelt out before its acronym is settled; a
+//! tagger name the rules should not cut is read whole (`tagged`); a gazetteer name is taken whole, with a collective noun after it ("UN
 //! negotiators"); a title or portfolio is noted as pending for the name after it; a run of
 //! capitalised words ([`Scanner::name_run`]) is read, cut at a new gazetteer name or title,
 //! trimmed of ordinary words at its edges and typed by the ordered rule list [`RULES`]; a

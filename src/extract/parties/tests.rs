@@ -307,6 +307,20 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_acronym_after_company_with_legal_form:
         "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
         ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    p1_ships_after_plural_vessel_noun_are_no_party:
+        "Planes on the carriers Halvard and Vessa Star flew, officials said." =>
+        [] not ["Halvard", "Vessa Star", "Halvard and Vessa Star"];
+    p8_org_name_runs_over_for_the:
+        "The Northern Coalition for the Homeless sued the city on Monday." =>
+        ["organization Northern Coalition for the Homeless [Northern Coalition for the Homeless]"]
+        not ["Homeless", "Northern Coalition"];
+    p8_org_name_ends_before_and_after_place:
+        "The Civil Rights Union of Ohio and Lanvik Works said the rule was unfair." =>
+        ["organization Civil Rights Union of Ohio [Civil Rights Union of Ohio]"]
+        not ["Civil Rights Union of Ohio and Lanvik Works"];
+    p9_full_name_after_short_form_is_one_person:
+        "Quist Mara wins vote.\nThe opposition leader Ana Quist Mara said on Monday the vote was fair." =>
+        ["person Ana Quist Mara [Quist Mara|Ana Quist Mara]"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
 ];
