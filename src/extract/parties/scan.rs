@@ -206,6 +206,13 @@ fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
 
+/// A party-and-state label such as "R-S" of "(R-S.C.)" or "D-Vt": one capital, a hyphen, a
+/// capital.
+fn is_party_label(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
     is_in(List::Particle, word)
@@ -401,6 +408,8 @@ fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     let unknown = (p.a..p.j).all(|k| !sc.info(k).name_start);
     match p.tagged.filter(|_| p.n >= 2)? {
         _ if firm => Some(Target::NewOrg),
+        // "talks at the Palais Orrin": a person's name takes no article (GUIDE P1, P2).
+        NameType::Per if p.a > 0 && sc.word(p.a - 1).eq_ignore_ascii_case("the") => Some(Target::NewPlace),
         NameType::Per => Some(Target::Person),
         NameType::Org if unknown && person_by_shape(sc, p).is_some() => None,
         NameType::Org => Some(Target::NewOrg),
@@ -747,6 +756,9 @@ impl<'t> Scanner<'_, 't> {
             return None;
         }
         let w = self.word(i);
+        if is_party_label(w) {
+            return Some(i + 1); // "Rep. Ana Brel (R-Vt.)": a party and state label, no name
+        }
         let prev = i.checked_sub(1).map_or(String::new(), |p| self.word(p).to_ascii_lowercase());
         if is_in(List::Vessel, &prev) || is_in(List::Vessel, w) {
             let from = if is_in(List::Vessel, w) { i + 1 } else { i };
@@ -887,7 +899,7 @@ impl<'t> Scanner<'_, 't> {
             let w = self.word(j);
             let name_word = self.cap(j) && !self.info(j).not_name;
             let connector = j > i && is_run_link(w) && j + 1 < end && self.cap(j + 1);
-            if name_word || connector {
+            if name_word || connector || self.linked_the(i, j, end) {
                 j += 1;
             } else {
                 break;
@@ -1091,6 +1103,17 @@ impl<'t> Scanner<'_, 't> {
             && !self.info(i).name_start
             && r > j + 1
             && self.g.is_org_head(self.word(r - 1))
+    }
+
+    /// Whether token `j` of a plain run from `i` is "for"/"of" + "the", or that "the", after a
+    /// head word and before a capitalised word: "Court of Appeals for the Sixth Circuit".
+    fn linked_the(&self, i: usize, j: usize, end: usize) -> bool {
+        let w = self.word(j);
+        let after_head =
+            |k: usize| k > i && is_head_link(self.word(k)) && self.g.is_org_head(self.word(k - 1));
+        let link = after_head(j) && self.word(j + 1) == "the" && j + 2 < end && self.cap(j + 2);
+        let the = w == "the" && j > i + 1 && after_head(j - 1) && j + 1 < end && self.cap(j + 1);
+        link || the
     }
 
     /// Whether the particles from `j` are followed by a capitalised word.

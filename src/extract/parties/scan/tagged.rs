@@ -72,8 +72,8 @@ impl Scanner<'_, '_> {
 
     /// Whether the rules may misread the name boundary at token `k`: a hard word next to a
     /// gazetteer name ("Jordan Ellis", "Norwegian Air Shuttle"), or a link word between two
-    /// capitalised words one of which is hard ("Oversight and Government Reform Committee",
-    /// "Friends of the Rivers"). Only sentences with such a token are tagged: the tagger costs
+    /// capitalised words ("Oversight and Government Reform Committee", "Friends of the
+    /// Rivers"). Only sentences with such a token are tagged: the tagger costs
     /// about a microsecond a token, twenty times the rest of the pipeline.
     fn is_doubtful(&self, k: usize, end: usize) -> bool {
         if k + 1 >= end {
@@ -85,11 +85,7 @@ impl Scanner<'_, '_> {
         }
         let link = matches!(self.word(k), "and" | "of" | "for" | "&");
         let after = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
-        link && k > 0
-            && after < end
-            && self.cap(k - 1)
-            && self.cap(after)
-            && (self.is_hard(k - 1) || self.is_hard(after))
+        link && k > 0 && after < end && self.cap(k - 1) && self.cap(after)
     }
 
     /// Whether token `k` is a capitalised word the word lists say nothing about: not a known
@@ -200,8 +196,9 @@ impl Scanner<'_, '_> {
             .then_some(next.tokens.end.min(end))
     }
 
-    /// The end of the tagger's name `i..b` before a link word followed by a list of countries:
-    /// "the Fisheries Ministry for Norland and Drevia" is the ministry and two countries.
+    /// The end of the tagger's name `i..b` before a link word followed by a list of countries
+    /// ("the Fisheries Ministry for Norland and Drevia" is the ministry and two countries), or
+    /// after a known name that follows a head word and a link word and comes before "and".
     fn before_listed_countries(&self, i: usize, b: usize, end: usize) -> usize {
         let country =
             |k: usize| self.longest(k, end, false).filter(|(h, _)| matches!(h.entry, Entry::Country(_)));
@@ -213,6 +210,11 @@ impl Scanner<'_, '_> {
                 .is_some_and(|(_, c)| matches!(self.word(c), "and" | ",") && country(c + 1).is_some());
             if listed {
                 return k;
+            }
+            // "the Civil Rights Union of Ohio and Lanvik Works": the body ends with the place.
+            let known = self.longest(k + 1, end, false).map(|(_, c)| c);
+            if let Some(c) = known.filter(|&c| c < b && self.word(c) == "and") {
+                return c;
             }
         }
         b
@@ -243,19 +245,12 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// The hint the tagger's one-word name at `i` gives when it is sure: "Okafor" a speaker,
-    /// "Zentrix" a body, "Vardby" a place.
+    /// The hint the tagger's one-word name at `i` gives when it is sure: "Vardby" a place.
     pub(super) fn tagger_hint(&self, i: usize) -> Option<Hint> {
         let name = self.tagged_name(i).filter(|n| n.confidence >= SURE_SINGLE && n.tokens.len() == 1)?;
-        let w = self.word(i);
-        // A first name alone ("Bryan said") is someone given in full elsewhere, and "Del." or
-        // "C." an abbreviation or initial: the article settles those.
-        let surname_like = !self.info(i).first_name && !w.ends_with('.') && self.name_like(i);
-        match name.kind {
-            NameType::Per if surname_like => Some(Hint::Speaker),
-            NameType::Loc => Some(Hint::Place),
-            _ => None,
-        }
+        // A lone word the tagger calls a person is left to the article (a surname of a full
+        // name, "Okafor said"): read alone it calls many bodies persons ("the bloc Mercosur").
+        (name.kind == NameType::Loc).then_some(Hint::Place)
     }
 
     /// Whether the tagger ends the run of capitals from `start` before token `j`: a name of
