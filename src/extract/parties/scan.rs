@@ -1105,12 +1105,14 @@ impl<'t> Scanner<'_, 't> {
             && self.g.is_org_head(self.word(r - 1))
     }
 
-    /// Whether token `j` of a plain run from `i` is "for"/"of" + "the", or that "the", after a
-    /// head word and before a capitalised word: "Court of Appeals for the Sixth Circuit".
+    /// Whether token `j` of a plain run from `i` is "for"/"of" + "the", or that "the", in a
+    /// run holding a head word, before a capitalised word: "Court of Appeals for the Sixth
+    /// Circuit".
     fn linked_the(&self, i: usize, j: usize, end: usize) -> bool {
         let w = self.word(j);
-        let after_head =
-            |k: usize| k > i && is_head_link(self.word(k)) && self.g.is_org_head(self.word(k - 1));
+        let after_head = |k: usize| {
+            k > i && is_head_link(self.word(k)) && (i..k).any(|h| self.g.is_org_head(self.word(h)))
+        };
         let link = after_head(j) && self.word(j + 1) == "the" && j + 2 < end && self.cap(j + 2);
         let the = w == "the" && j > i + 1 && after_head(j - 1) && j + 1 < end && self.cap(j + 1);
         link || the

@@ -321,6 +321,13 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_full_name_after_short_form_is_one_person:
         "Quist Mara wins vote.\nThe opposition leader Ana Quist Mara said on Monday the vote was fair." =>
         ["person Ana Quist Mara [Quist Mara|Ana Quist Mara]"];
+    p1_party_and_state_label_is_no_party: "Rep. Ana Brel (R-Vt.) said the bill was dead." =>
+        ["person Ana Brel [Ana Brel]"] not ["R-Vt", "R-Vt."];
+    p1_venue_and_lake_are_places: "Talks resumed at the Grand Meridian Hotel on the shore of Lake Orrin." =>
+        ["place Grand Meridian Hotel [Grand Meridian Hotel]", "place Lake Orrin [Lake Orrin]"] not ["Meridian Hotel"];
+    p8_court_name_keeps_for_the:
+        "The U.S. Court of Appeals for the Ninth Circuit ruled on Friday." =>
+        ["organization U.S. Court of Appeals for the Ninth Circuit [U.S. Court of Appeals for the Ninth Circuit]"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
 ];

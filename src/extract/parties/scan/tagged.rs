@@ -144,7 +144,7 @@ impl Scanner<'_, '_> {
         }
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
-        let b = self.with_linked_rest(b, end);
+        let b = self.with_linked_rest(i, b, end);
         let initial = self.starts_sentence(i) || self.title_case;
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
@@ -220,11 +220,11 @@ impl Scanner<'_, '_> {
         b
     }
 
-    /// The end of the tagger's name ending at `b` with the rest of a body's name after a head
-    /// word and "for the" / "of the": "Northeast Ohio Coalition" + "for the Homeless".
-    fn with_linked_rest(&self, b: usize, end: usize) -> usize {
+    /// The end of the tagger's name `i..b` with the rest of a body's name after "for the" /
+    /// "of the" when it holds a head word: "Northeast Ohio Coalition" + "for the Homeless".
+    fn with_linked_rest(&self, i: usize, b: usize, end: usize) -> usize {
         let linked = b + 2 < end
-            && self.g.is_org_head(self.word(b - 1))
+            && (i..b).any(|h| self.g.is_org_head(self.word(h)))
             && is_in(List::HeadLink, self.word(b))
             && self.word(b + 1) == "the"
             && self.cap(b + 2);
