@@ -438,7 +438,9 @@ fn place_before_country(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> 
 /// Two or three name-like words in running text, or a byline: "Tomas Vehko arrived.",
 /// "-- Ana Lund, Oslo Newsroom".
 fn person_by_shape(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    ((2..=3).contains(&p.n) && sc.person_by_shape(p.s, p.a, p.j)).then_some(Target::Person)
+    // "the Sixth Circuit", "the Carl Vinson": a person's name takes no article.
+    let article = p.a > 0 && sc.word(p.a - 1).eq_ignore_ascii_case("the");
+    ((2..=3).contains(&p.n) && !article && sc.person_by_shape(p.s, p.a, p.j)).then_some(Target::Person)
 }
 
 /// One word, typed later by the whole article, with a hint from its context: "Okafor said".

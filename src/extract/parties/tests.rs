@@ -328,6 +328,8 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p8_court_name_keeps_for_the:
         "The U.S. Court of Appeals for the Ninth Circuit ruled on Friday." =>
         ["organization U.S. Court of Appeals for the Ninth Circuit [U.S. Court of Appeals for the Ninth Circuit]"];
+    p1_name_after_the_is_no_person: "Pilots on the Halvard Quist flew home, Ana Brel said." =>
+        ["person Ana Brel [Ana Brel]"] not ["Halvard Quist"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
 ];
