@@ -400,14 +400,12 @@ fn place_in_dateline(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 }
 
 /// Two or more words the trained tagger marks as one name, typed as it says: "Ana Brel" is a
-/// person, "Ports and Harbours Authority" a body, "Lake Orrin" a place; with "&" a firm. Two
+/// person, "Ports and Harbours Authority" a body, "Lake Orrin" a place. Two
 /// or three unknown words shaped like a person's name stay a person when the tagger calls
 /// them a body ("Suu Kyi said" read alone looks like a company).
 fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    let firm = (p.a..p.j).any(|k| sc.word(k) == "&");
     let unknown = (p.a..p.j).all(|k| !sc.info(k).name_start);
     match p.tagged.filter(|_| p.n >= 2)? {
-        _ if firm => Some(Target::NewOrg),
         // "talks at the Palais Orrin": a person's name takes no article (GUIDE P1, P2).
         NameType::Per if p.a > 0 && sc.word(p.a - 1).eq_ignore_ascii_case("the") => Some(Target::NewPlace),
         NameType::Per => Some(Target::Person),

@@ -330,6 +330,8 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         ["organization U.S. Court of Appeals for the Ninth Circuit [U.S. Court of Appeals for the Ninth Circuit]"];
     p1_name_after_the_is_no_person: "Pilots on the Halvard Quist flew home, Ana Brel said." =>
         ["person Ana Brel [Ana Brel]"] not ["Halvard Quist"];
+    p8_firm_with_ampersand_is_a_body: "Shares of Douglas & Quist rose after Oslo-based Zentrix Nord bid." =>
+        ["organization Douglas & Quist [Douglas & Quist]"] not ["Oslo-based Zentrix Nord"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
 ];

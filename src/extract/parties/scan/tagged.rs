@@ -30,7 +30,8 @@
 //!   location ("the Ohio Coalition") becomes a place, which the scorers ignore.
 
 use super::{
-    is_in, Boundary, Cand, Entry, Form, Hint, Hit, List, MentionForm, Pending, Scanner, Tagged, Target,
+    is_compound_modifier, is_in, Boundary, Cand, Entry, Form, Hint, Hit, List, MentionForm, Pending, Scanner,
+    Tagged, Target,
 };
 use crate::extract::segment::Sentence;
 use crate::extract::segment::TokenKind;
@@ -142,6 +143,12 @@ impl Scanner<'_, '_> {
         if kind == NameType::Loc && (i + 1..b).any(|k| self.info(k).name_start) {
             return None; // "Air Chile", "Radio Peru": the rules tell a company from a place
         }
+        if (i..b).any(|k| self.word(k) == "&") {
+            // "Douglas & Lomason": a firm, whatever its first word (as in the rules' runs).
+            self.push(Cand::new(i..b, Target::NewOrg, MentionForm::Name));
+            *pending = Pending::default();
+            return Some(b);
+        }
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
         let b = self.with_linked_rest(i, b, end);
@@ -165,6 +172,8 @@ impl Scanner<'_, '_> {
         let common_opening = self.starts_sentence(run.start) && self.is_common_word(self.word(run.start));
         // "Representatives of Alder Bank": a collective noun opens a description, not a name.
         let collective = self.group(run.start).is_some();
+        // "Oslo-based Zentrix": the modifier is no part of the name.
+        let modifier = is_compound_modifier(self.word(run.start));
         let allowed = match known {
             None => true,
             Some((_, k)) if k >= run.end => false,
@@ -176,7 +185,7 @@ impl Scanner<'_, '_> {
                     || given
             }
         };
-        allowed && !marks && !common_opening && !collective
+        allowed && !marks && !common_opening && !collective && !modifier
     }
 
     /// The end of the company whose name opens with the country adjective `i..b` (`known`,
