@@ -759,10 +759,13 @@ impl<'t> Scanner<'_, 't> {
         if is_party_label(w) {
             return Some(i + 1); // "Rep. Ana Brel (R-Vt.)": a party and state label, no name
         }
-        let prev = i.checked_sub(1).map_or(String::new(), |p| self.word(p).to_ascii_lowercase());
-        if is_in(List::Vessel, &prev) || is_in(List::Vessel, w) {
+        let prev = i.checked_sub(1).map_or("", |p| self.word(p));
+        if is_in(List::Vessel, prev) || is_in(List::Vessel, w) {
             let from = if is_in(List::Vessel, w) { i + 1 } else { i };
             return Some(self.plain_run(from, end).max(i + 1));
+        }
+        if !is_in(List::PartyMember, w) {
+            return None;
         }
         let member = gazetteer().lists.words(List::PartyMember).iter().find(|m| **m == w)?;
         self.push(Cand::new(i..i + 1, Target::Group(member), MentionForm::Name));
