@@ -555,11 +555,13 @@ pub enum List {
     Vessel,
     /// Plural names of party members and other political camps ("Democrats").
     PartyMember,
+    /// Nouns before a company's or outlet's name in apposition ("the retailer Zentrix").
+    CompanyNoun,
 }
 
 impl List {
     /// Every list, with its label in the data file.
-    pub const ALL: [(List, &'static str); 25] = [
+    pub const ALL: [(List, &'static str); 26] = [
         (List::Modifier, "modifier"),
         (List::TitleModifier, "title_modifier"),
         (List::Article, "article"),
@@ -585,6 +587,7 @@ impl List {
         (List::GivenNamePlace, "given_name_place"),
         (List::Vessel, "vessel"),
         (List::PartyMember, "party_member"),
+        (List::CompanyNoun, "company_noun"),
     ];
 }
 

@@ -1252,7 +1252,7 @@ impl<'t> Scanner<'_, 't> {
             Hint::Speaker
         } else if p.initial {
             Hint::Initial
-        } else if (a > 0 && is_compound_modifier(prev))
+        } else if (a > 0 && (is_compound_modifier(prev) || is_in(List::CompanyNoun, prev)))
             || (matches!(next_sort, Some(Sort::State | Sort::Person))
                 && !self.cap(j)
                 && !is_adjective_shape(self.word(a)))

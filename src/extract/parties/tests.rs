@@ -332,6 +332,8 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         ["person Ana Brel [Ana Brel]"] not ["Halvard Quist"];
     p8_firm_with_ampersand_is_a_body: "Shares of Douglas & Quist rose after Oslo-based Zentrix Nord bid." =>
         ["organization Douglas & Quist [Douglas & Quist]"] not ["Oslo-based Zentrix Nord"];
+    p6_word_after_company_noun_is_a_body: "Its owner, the mineral water firm Zentrix, said it would bid." =>
+        ["organization Zentrix [Zentrix]"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
 ];
