@@ -549,11 +549,19 @@ pub enum List {
     HeadLink,
     /// Last words of a title a capitalised portfolio may precede ("minister").
     PortfolioHead,
+    /// Names of countries and places that are also given names ("Jordan", "Florence").
+    GivenNamePlace,
+    /// Nouns and prefixes naming a ship before its name ("carrier", "USS").
+    Vessel,
+    /// Plural names of party members and other political camps ("Democrats").
+    PartyMember,
+    /// Nouns before a company's or outlet's name in apposition ("the retailer Zentrix").
+    CompanyNoun,
 }
 
 impl List {
     /// Every list, with its label in the data file.
-    pub const ALL: [(List, &'static str); 22] = [
+    pub const ALL: [(List, &'static str); 26] = [
         (List::Modifier, "modifier"),
         (List::TitleModifier, "title_modifier"),
         (List::Article, "article"),
@@ -576,6 +584,10 @@ impl List {
         (List::RunLink, "run_link"),
         (List::HeadLink, "head_link"),
         (List::PortfolioHead, "portfolio_head"),
+        (List::GivenNamePlace, "given_name_place"),
+        (List::Vessel, "vessel"),
+        (List::PartyMember, "party_member"),
+        (List::CompanyNoun, "company_noun"),
     ];
 }
 

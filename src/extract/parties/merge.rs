@@ -258,8 +258,11 @@ impl Names {
             // Bounded, so a list of thousands of namesakes stays linear.
             v.iter().take(16).copied().find(|&p| {
                 // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
+                // "Aung San Suu Kyi" after "Suu Kyi": the shorter form given first.
+                let earlier = self.persons[p].name.to_lowercase();
                 same_first(&self.persons[p].first, first)
-                    || self.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
+                    || earlier.ends_with(&format!(" {key}"))
+                    || (earlier.contains(' ') && key.ends_with(&format!(" {earlier}")))
             })
         });
         // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian form of
@@ -281,6 +284,13 @@ impl Names {
             .collect();
         let key = org_key(key);
         let sym = self.syms.get(key);
+        // "Alder Rail Bank SA (ARB)": the initials without a legal form at the end name it too.
+        let legal =
+            c.tokens.len() > 2 && is_in(List::LegalForm, doc.word(c.tokens.end - 1).trim_end_matches('.'));
+        if legal && initials.chars().count() >= 3 {
+            let short: String = initials.chars().take(initials.chars().count() - 1).collect();
+            self.initials.entry(short).or_insert(sym);
+        }
         if initials.chars().count() >= 2 {
             self.initials.entry(initials).or_insert(sym);
         }
@@ -719,7 +729,10 @@ fn canonical(doc: &Document<'_>, key: &Key, c: &Cand, names: &Names) -> String {
         Key::Person(p) => names.persons[*p].name.clone(),
         Key::Role(..) => text_of(doc, &c.extent),
         // "Analysts believe ...": a lone collective noun is named in lower case.
-        Key::Group(_) if c.tokens.len() == 1 => text_of(doc, &c.tokens).to_lowercase(),
+        // "Democrats said ...": a party's members keep their capital (GUIDE P16).
+        Key::Group(_) if c.tokens.len() == 1 && !is_in(List::PartyMember, doc.word(c.tokens.start)) => {
+            text_of(doc, &c.tokens).to_lowercase()
+        }
         _ => text_of(doc, &c.tokens),
     }
 }

@@ -5,9 +5,11 @@
 //!
 //! Entry point: [`scan`]. Each token is first looked up once in the gazetteer's per-token table
 //! (title start, name start, given name, collective noun ...), and capitalised words the
-//! article also writes in lower case are marked plain. Then, per sentence, at each token in
-//! order ([`Scanner::token`]): a possessive makes the candidate before it a pending
-//! affiliation; a gazetteer name is taken whole, with a collective noun after it ("UN
+//! article also writes in lower case are marked plain. Then, per sentence, the trained tagger
+//! reads it if a name boundary is in doubt (`tagged`), and at each token in order
+//! ([`Scanner::token`]): a possessive makes the candidate before it a pending affiliation; a
+//! ship's name, a party-member plural or a name spelt out before its acronym is settled; a
+//! tagger name the rules should not cut is read whole (`tagged`); a gazetteer name is taken whole, with a collective noun after it ("UN
 //! negotiators"); a title or portfolio is noted as pending for the name after it; a run of
 //! capitalised words ([`Scanner::name_run`]) is read, cut at a new gazetteer name or title,
 //! trimmed of ordinary words at its edges and typed by the ordered rule list [`RULES`]; a
@@ -34,7 +36,10 @@ use super::gazetteer::{
 };
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
+use crate::extract::tagger::NameType;
 use std::ops::Range;
+
+mod tagged;
 
 /// What a candidate names.
 #[derive(Clone, Debug, PartialEq)]
@@ -201,6 +206,13 @@ fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
 
+/// A party-and-state label such as "R-S" of "(R-S.C.)" or "D-Vt": one capital, a hyphen, a
+/// capital.
+fn is_party_label(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Name particles that may sit inside a person's name ("Ana de Lund", "Omar bin Said").
 fn is_particle(word: &str) -> bool {
     is_in(List::Particle, word)
@@ -239,6 +251,22 @@ struct Scanner<'d, 't> {
     sentence_start: usize,
     /// The sentence is in title case ("Talks Fail Over Ports"): capitals say little.
     title_case: bool,
+    /// The trained tagger's names in the sentence being scanned, as token ranges of the
+    /// document, in order (empty when the sentence was not tagged).
+    names: Vec<Tagged>,
+    /// The stretches of tokens of the sentence being scanned that were tagged, in order.
+    stretches: Vec<Range<usize>>,
+}
+
+/// One name the trained tagger found, in document token indices.
+#[derive(Clone, Debug)]
+struct Tagged {
+    /// Its tokens.
+    tokens: Range<usize>,
+    /// Its type.
+    kind: NameType,
+    /// The tagger's margin (see [`tagger::NameSpan::confidence`]).
+    confidence: f32,
 }
 
 /// A run of capitalised words being read by [`Scanner::name_run`].
@@ -253,6 +281,9 @@ struct Run {
     has_head: bool,
     /// It holds "&" ("Lund & Berg"): a firm.
     ampersand: bool,
+    /// It ends in a known place after a head word and "of" ("Union of Ohio"): an "and" after
+    /// it starts another name ("... and Demos").
+    closed: bool,
 }
 
 /// What a gazetteer name or title at the next word of a [`Run`] does to it.
@@ -285,6 +316,8 @@ struct Phrase<'s> {
     initial: bool,
     /// A title or honorific stands before it ("Foreign Minister", "Mr.").
     titled: bool,
+    /// The type the trained tagger gives exactly these words, if it does.
+    tagged: Option<NameType>,
 }
 
 impl Phrase<'_> {
@@ -316,6 +349,7 @@ const RULES: &[Rule] = &[
     Rule { name: "agency_in_dateline", apply: agency_in_dateline },
     Rule { name: "place_in_dateline", apply: place_in_dateline },
     Rule { name: "person_by_first_name", apply: person_by_first_name },
+    Rule { name: "by_tagger", apply: by_tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition },
     Rule { name: "place_before_country", apply: place_before_country },
     Rule { name: "person_by_shape", apply: person_by_shape },
@@ -365,9 +399,27 @@ fn place_in_dateline(_: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     p.s.dateline.then_some(Target::NewPlace)
 }
 
+/// Two or more words the trained tagger marks as one name, typed as it says: "Ana Brel" is a
+/// person, "Ports and Harbours Authority" a body, "Lake Orrin" a place. Two
+/// or three unknown words shaped like a person's name stay a person when the tagger calls
+/// them a body ("Suu Kyi said" read alone looks like a company).
+fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let unknown = (p.a..p.j).all(|k| !sc.info(k).name_start);
+    match p.tagged.filter(|_| p.n >= 2)? {
+        // "talks at the Palais Orrin": a person's name takes no article (GUIDE P1, P2).
+        NameType::Per if p.a > 0 && sc.word(p.a - 1).eq_ignore_ascii_case("the") => Some(Target::NewPlace),
+        NameType::Per => Some(Target::Person),
+        NameType::Org if unknown && person_by_shape(sc, p).is_some() => None,
+        NameType::Org => Some(Target::NewOrg),
+        NameType::Loc => Some(Target::NewPlace),
+        NameType::Misc => None,
+    }
+}
+
 /// Two or more words opening with a given name: "Maria Castell said ...".
 fn person_by_first_name(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    (p.n >= 2 && sc.info(p.a).first_name).then_some(Target::Person)
+    let given = sc.info(p.a).first_name || is_in(List::GivenNamePlace, sc.word(p.a));
+    (p.n >= 2 && given).then_some(Target::Person)
 }
 
 /// Two or more name words after "in", "near" ...: "talks in Vardby Heights", "near Port Ulla".
@@ -384,7 +436,9 @@ fn place_before_country(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> 
 /// Two or three name-like words in running text, or a byline: "Tomas Vehko arrived.",
 /// "-- Ana Lund, Oslo Newsroom".
 fn person_by_shape(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    ((2..=3).contains(&p.n) && sc.person_by_shape(p.s, p.a, p.j)).then_some(Target::Person)
+    // "the Sixth Circuit", "the Carl Vinson": a person's name takes no article.
+    let article = p.a > 0 && sc.word(p.a - 1).eq_ignore_ascii_case("the");
+    ((2..=3).contains(&p.n) && !article && sc.person_by_shape(p.s, p.a, p.j)).then_some(Target::Person)
 }
 
 /// One word, typed later by the whole article, with a hint from its context: "Okafor said".
@@ -431,6 +485,8 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
         out: Vec::with_capacity(doc.tokens.len() / 8),
         sentence_start: 0,
         title_case: false,
+        names: Vec::new(),
+        stretches: Vec::new(),
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         s.sentence(index, sentence);
@@ -499,6 +555,7 @@ impl<'t> Scanner<'_, 't> {
     fn sentence(&mut self, index: usize, s: &Sentence) {
         self.sentence_start = s.tokens.start;
         self.title_case = self.is_title_case(index, s);
+        self.tag_names(s);
         let end = s.tokens.end;
         let mut pending = Pending::default();
         let mut i = s.tokens.start;
@@ -538,6 +595,17 @@ impl<'t> Scanner<'_, 't> {
         if matches!(self.word(i), "'s" | "’s" | "'S") {
             *pending = self.possessor(i);
             return i + 1;
+        }
+        if let Some(next) = self.special_name_at(i, end) {
+            *pending = Pending::default();
+            return next;
+        }
+        if let Some(next) = self.expansion_at(i, end) {
+            *pending = Pending::default();
+            return next;
+        }
+        if let Some(next) = self.tagged_at(s, i, end, pending) {
+            return next;
         }
         if let Some(next) = self.gazetteer_at(s, i, end, pending) {
             return next;
@@ -630,9 +698,18 @@ impl<'t> Scanner<'_, 't> {
         None
     }
 
-    /// Handles a gazetteer name at `i`; returns the index to continue from.
+    /// Handles a gazetteer name at `i`; returns the index to continue from (`None` when the
+    /// name is a given name before a surname, read as a run of capitals instead).
     fn gazetteer_at(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> Option<usize> {
         let (hit, j) = self.longest(i, end, s.shouted)?;
+        if hit.form == Form::Capital && s.dateline {
+            // GUIDE P2: "VESSA 2031-03-14": a dateline city is a place, not its state.
+            self.push(Cand::new(i..j, Target::NewPlace, MentionForm::Name));
+            return Some(j);
+        }
+        if self.given_name_before_surname(i, j, end) {
+            return None;
+        }
         if hit.form == Form::Adjective {
             return Some(self.adjective_at(hit.entry, i, j, end, pending));
         }
@@ -656,6 +733,73 @@ impl<'t> Scanner<'_, 't> {
             return Some(j);
         }
         Some(self.known_name(hit, i, j, end, pending))
+    }
+
+    /// Whether the gazetteer name `i..j` is a given name before a surname: "Jordan Ellis
+    /// said" is a person, not Jordan (GUIDE P8).
+    fn given_name_before_surname(&self, i: usize, j: usize, end: usize) -> bool {
+        j == i + 1
+            && j < end
+            && is_in(List::GivenNamePlace, self.word(i))
+            && self.cap(j)
+            && self.name_like(j)
+            && !self.info(j).name_start
+            && self.title(j, end).is_none()
+            && !(j + 1 < end && self.cap(j + 1))
+    }
+
+    /// A capitalised word that starts no party name, or one of a fixed kind (GUIDE P1, P16):
+    /// a ship's name after "the carrier" or "USS" is skipped, a plural party-member name
+    /// ("Democrats") is a group. Returns the index to continue from.
+    fn special_name_at(&mut self, i: usize, end: usize) -> Option<usize> {
+        if !self.cap(i) {
+            return None;
+        }
+        let w = self.word(i);
+        if is_party_label(w) {
+            return Some(i + 1); // "Rep. Ana Brel (R-Vt.)": a party and state label, no name
+        }
+        let prev = i.checked_sub(1).map_or("", |p| self.word(p));
+        if is_in(List::Vessel, prev) || is_in(List::Vessel, w) {
+            let from = if is_in(List::Vessel, w) { i + 1 } else { i };
+            return Some(self.plain_run(from, end).max(i + 1));
+        }
+        if !is_in(List::PartyMember, w) {
+            return None;
+        }
+        let member = gazetteer().lists.words(List::PartyMember).iter().find(|m| **m == w)?;
+        self.push(Cand::new(i..i + 1, Target::Group(member), MentionForm::Name));
+        Some(i + 1)
+    }
+
+    /// An organisation's name spelt out before its acronym in brackets: "the Friends of the
+    /// Northern Rivers Trust (FNRT)" is one body whose initials are the acronym (GUIDE P8, P9),
+    /// however its words would otherwise split. Proposes it and returns the index of the "(".
+    fn expansion_at(&mut self, i: usize, end: usize) -> Option<usize> {
+        if !self.cap(i) || (i > 0 && self.cap(i - 1)) {
+            return None;
+        }
+        let a = if is_closed_class(self.word(i)) { i + 1 } else { i };
+        let limit = end.min(a + MAX_NAME_WORDS);
+        let mut initials = String::new();
+        let mut k = a;
+        while k < limit && self.word(k) != "(" {
+            let w = self.word(k);
+            if self.cap(k) {
+                initials.extend(w.chars().next());
+            } else if !matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de") {
+                return None;
+            }
+            k += 1;
+        }
+        let acronym: String = self.word(k + 1).chars().filter(|c| c.is_alphabetic()).collect();
+        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && acronym == initials;
+        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
+        if !fits || person || initials.len() < 2 {
+            return None;
+        }
+        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
+        Some(k)
     }
 
     /// "Oslo City Council", "New York Times": a place name `i..j` opening an organisation's
@@ -758,7 +902,7 @@ impl<'t> Scanner<'_, 't> {
             let w = self.word(j);
             let name_word = self.cap(j) && !self.info(j).not_name;
             let connector = j > i && is_run_link(w) && j + 1 < end && self.cap(j + 1);
-            if name_word || connector {
+            if name_word || connector || self.linked_the(i, j, end) {
                 j += 1;
             } else {
                 break;
@@ -773,8 +917,14 @@ impl<'t> Scanner<'_, 't> {
     /// A run of capitalised words at `i` (not a gazetteer name): proposes what it names and
     /// returns the index to continue from.
     fn name_run(&mut self, s: &Sentence, i: usize, end: usize, pending: &mut Pending) -> usize {
-        let mut run =
-            Run { start: i, end: end.min(i + MAX_NAME_WORDS), next: i, has_head: false, ampersand: false };
+        let mut run = Run {
+            start: i,
+            end: end.min(i + MAX_NAME_WORDS),
+            next: i,
+            has_head: false,
+            ampersand: false,
+            closed: false,
+        };
         while run.next < run.end {
             let j = run.next;
             let name_word = self.is_name_word(j);
@@ -783,6 +933,7 @@ impl<'t> Scanner<'_, 't> {
                     Boundary::Open => {}
                     Boundary::Skip(k) => {
                         run.next = k;
+                        run.closed = self.word(k) == "and";
                         continue;
                     }
                     Boundary::Stop => break,
@@ -807,6 +958,12 @@ impl<'t> Scanner<'_, 't> {
     /// Whether a gazetteer name or a title at the run's next word ends the run there.
     fn boundary(&mut self, s: &Sentence, run: &Run, pending: &Pending) -> Boundary {
         let (i, j, end) = (run.start, run.next, run.end);
+        if let Some(cut) = self.tagger_cuts(i, j) {
+            return cut;
+        }
+        if run.closed {
+            return Boundary::Stop;
+        }
         if let Some((hit, k)) = self.longest(j, end, s.shouted) {
             let prev = self.word(j - 1);
             if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
@@ -830,9 +987,14 @@ impl<'t> Scanner<'_, 't> {
             let titled = pending.role.is_some() || pending.honorific;
             let first_name =
                 j == i + 1 && (titled || self.info(j - 1).first_name) && k == j + 1 && !self.cap(k);
-            // "Federation of Chilean Ports": a country inside an organisation's name.
+            // "Federation of Chilean Ports": a country inside an organisation's name; but in
+            // "the Fisheries Ministry for Norland and Drevia" the body ends before "for".
             if run.has_head && is_head_link(prev) {
-                return Boundary::Skip(k);
+                let and_country = matches!(self.word(k), "and" | ",")
+                    && self
+                        .longest(k + 1, end, s.shouted)
+                        .is_some_and(|(h, _)| matches!(h.entry, Entry::Country(_)));
+                return if and_country { Boundary::Stop } else { Boundary::Skip(k) };
             }
             if !first_name {
                 return Boundary::Stop; // "Lund Chile": a new name starts (but "Maria Jordan" is a person)
@@ -872,9 +1034,19 @@ impl<'t> Scanner<'_, 't> {
         // "Lund Inc of Oslo" is a company and a place).
         let connector = j + 1 < end
             && self.cap(j + 1)
-            && run.has_head
+            && (run.has_head || self.coordinated_head(i, j, end))
             && is_run_link(w)
+            && !is_legal_form(self.word(j - 1))
+            && !(run.closed && w == "and");
+        // "Court of Appeals for the Sixth Circuit", "Coalition for the Homeless" (GUIDE P8:
+        // the full name); not after "and" ("the Ministry and the Navy" are two).
+        let linked_the = run.has_head
+            && j + 2 < end
+            && is_head_link(w)
+            && self.word(j + 1) == "the"
+            && self.cap(j + 2)
             && !is_legal_form(self.word(j - 1));
+        let the_after_link = w == "the" && run.has_head && is_head_link(self.word(j - 1)) && self.cap(j + 1);
         // "Farmers' Union".
         let possessive_plural = matches!(w, "'" | "’") && self.word(j - 1).ends_with('s') && self.cap(j + 1);
         // "Fishermen's Association": a possessive inside a name that ends in a head word.
@@ -882,7 +1054,7 @@ impl<'t> Scanner<'_, 't> {
             let r = self.plain_run(j + 1, end);
             r > j + 1 && self.g.is_org_head(self.word(r - 1))
         };
-        particle || connector || possessive_plural || possessive_in_org
+        particle || connector || linked_the || the_after_link || possessive_plural || possessive_in_org
     }
 
     /// Trims the finished run of connectors and ordinary words at its edges and classifies
@@ -912,7 +1084,7 @@ impl<'t> Scanner<'_, 't> {
         {
             a += 1;
         }
-        if a >= j || self.g.is_misc_head(self.word(j - 1)) {
+        if a >= j || self.g.is_misc_head(self.word(j - 1)) || self.tagger_rejects(&(a..j)) {
             return stop;
         }
         if run.ampersand {
@@ -921,6 +1093,32 @@ impl<'t> Scanner<'_, 't> {
         }
         self.classify(s, a..j, initial && a == i, run.end, pending);
         stop
+    }
+
+    /// "Ports and Harbours Authority": one plural word, "and", and a name ending in a head
+    /// word make one body (GUIDE P8), not "Ports" and "Harbours Authority".
+    fn coordinated_head(&self, i: usize, j: usize, end: usize) -> bool {
+        let i = if is_closed_class(self.word(i)) { i + 1 } else { i };
+        let r = self.plain_run(j + 1, end);
+        j == i + 1
+            && self.word(j) == "and"
+            && is_plural_people_shape(self.word(i))
+            && !self.info(i).name_start
+            && r > j + 1
+            && self.g.is_org_head(self.word(r - 1))
+    }
+
+    /// Whether token `j` of a plain run from `i` is "for"/"of" + "the", or that "the", in a
+    /// run holding a head word, before a capitalised word: "Court of Appeals for the Sixth
+    /// Circuit".
+    fn linked_the(&self, i: usize, j: usize, end: usize) -> bool {
+        let w = self.word(j);
+        let after_head = |k: usize| {
+            k > i && is_head_link(self.word(k)) && (i..k).any(|h| self.g.is_org_head(self.word(h)))
+        };
+        let link = after_head(j) && self.word(j + 1) == "the" && j + 2 < end && self.cap(j + 2);
+        let the = w == "the" && j > i + 1 && after_head(j - 1) && j + 1 < end && self.cap(j + 1);
+        link || the
     }
 
     /// Whether the particles from `j` are followed by a capitalised word.
@@ -957,6 +1155,7 @@ impl<'t> Scanner<'_, 't> {
             end,
             initial,
             titled: pending.role.is_some() || pending.honorific,
+            tagged: self.tagged_kind(&run),
         };
         // A capitalised phrase alone in quotation marks is a title or slogan: the “Open Door”
         // policy, the “Clean Harbour” campaign.
@@ -1028,8 +1227,22 @@ impl<'t> Scanner<'_, 't> {
         }
     }
 
-    /// The hint for a lone capitalised word `p`, from the words around it.
+    /// The hint for a lone capitalised word `p`, from the words around it, or from the trained
+    /// tagger when the words around it say nothing.
     fn single_hint(&self, p: &Phrase<'_>) -> Hint {
+        match self.context_hint(p) {
+            // Headlines are tagged poorly ("EU and Mercosur Sign Pact"): no hint from there.
+            hint @ (Hint::None | Hint::Initial)
+                if p.tagged.is_some() && !p.s.headline && !self.title_case =>
+            {
+                self.tagger_hint(p.a).unwrap_or(hint)
+            }
+            hint => hint,
+        }
+    }
+
+    /// The hint for a lone capitalised word `p` from the words around it.
+    fn context_hint(&self, p: &Phrase<'_>) -> Hint {
         let (a, j) = (p.a, p.j);
         let prev = a.checked_sub(1).map_or("", |p| self.word(p));
         let next = self.word(j);
@@ -1039,7 +1252,7 @@ impl<'t> Scanner<'_, 't> {
             Hint::Speaker
         } else if p.initial {
             Hint::Initial
-        } else if (a > 0 && is_compound_modifier(prev))
+        } else if (a > 0 && (is_compound_modifier(prev) || is_in(List::CompanyNoun, prev)))
             || (matches!(next_sort, Some(Sort::State | Sort::Person))
                 && !self.cap(j)
                 && !is_adjective_shape(self.word(a)))

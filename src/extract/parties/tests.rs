@@ -197,7 +197,8 @@ fn capitals_alone_do_not_make_junk() {
         "Talks ended on Monday. Still, both sides stayed in March." => [] not ["Talks", "Still", "Monday", "March"];
         // A shouted headline and a dateline give only real names.
         "TALKS COLLAPSE AS ENVOYS LEAVE\nVARDBY, Norway 2024-05-02\nThe envoys left." => ["place VARDBY [VARDBY]", "country Norway [Norway]"] not ["TALKS", "ENVOYS"];
-        "WELLINGTON (Reuters) - Ports reopened." => ["country New Zealand [WELLINGTON]"] not ["Reuters ("];
+        // GUIDE P2: a dateline city is a place, also a capital.
+        "WELLINGTON (Reuters) - Ports reopened." => ["place WELLINGTON [WELLINGTON]"] not ["Reuters (", "New Zealand"];
         "VARDBY (Coast Wire) - Ports reopened.\nSource: Harbour Daily" => ["organization Coast Wire [Coast Wire]", "organization Harbour Daily [Harbour Daily]"];
         // A title-case headline: only real names, not "Voters Abandon".
         "Harbour Voters Abandon Party Over Taxes And Fees.\nVoters in the harbour town said the party over-taxed fees." => [] not ["Harbour Voters Abandon", "Party Over Taxes", "Harbour Voters"];
@@ -257,5 +258,98 @@ fn classify_rules() {
         let parties = find_parties(&segment(text)).export(text, &[]);
         let got: Vec<String> = parties.iter().map(|p| format!("{} {}", p.kind.label(), p.name)).collect();
         assert!(got.iter().any(|g| g == want), "{rule}: {text:?}\n  want {want}\n  got  {got:?}");
+    }
+}
+
+/// One row named after the annotation guide's rule it checks (`../shared/eval/GUIDE.md` §2).
+struct GuideRow {
+    rule: &'static str,
+    case: Case,
+}
+
+macro_rules! guide_rows {
+    ($($rule:ident: $text:expr => [$($w:expr),* $(,)?] $(not [$($n:expr),* $(,)?])?;)*) => {
+        &[$(GuideRow {
+            rule: stringify!($rule),
+            case: Case { text: $text, want: &[$($w),*], not: &[$($($n),*)?] },
+        }),*]
+    };
+}
+
+/// The guide's party rules, one made-up sentence a row.
+const GUIDE_ROWS: &[GuideRow] = guide_rows![
+    p1_amendment_is_no_party: "Ana Brel said the Fifth Amendment protects her." =>
+        ["person Ana Brel [Ana Brel]"] not ["Fifth Amendment", "Amendment"];
+    p1_constitution_and_session_are_no_party:
+        "The Norland Constitution was read at an Executive Session, Ana Brel said." =>
+        ["person Ana Brel [Ana Brel]"] not ["Norland Constitution", "Constitution", "Executive Session"];
+    p1_ship_is_no_party: "The carrier Enterprise and the USS Halvard Quist sailed, officials said." =>
+        [] not ["Enterprise", "Halvard Quist"];
+    p1_greetings_and_interjections_are_no_party:
+        "Happy Holidays from all of us. Wait, there is more. Update: talks resumed in Vessa." =>
+        [] not ["Happy Holidays", "Holidays", "Happy", "Wait", "Update"];
+    p2_dateline_capital_is_place: "OSLO 2031-03-14 - Quota talks resumed on Monday." =>
+        ["place OSLO [OSLO]"] not ["Norway"];
+    p8_given_name_place_before_surname_is_person: "Jordan Ellis said the deal was fair." =>
+        ["person Jordan Ellis [Jordan Ellis]"] not ["Jordan"];
+    p8_org_name_keeps_nationality_adjective: "Norwegian Air Shuttle ASA said fares would rise." =>
+        ["organization Norwegian Air Shuttle ASA [Norwegian Air Shuttle ASA]"] not ["Air Shuttle ASA"];
+    p8_org_name_keeps_coordinated_words:
+        "Officials at the Ports and Harbours Authority said the quay was shut." =>
+        ["organization Ports and Harbours Authority [Ports and Harbours Authority]"] not ["Harbours Authority"];
+    p8_org_name_stops_before_listed_countries:
+        "The Fisheries Ministry for Norway and Sweden said quotas would fall." =>
+        ["organization Fisheries Ministry [Fisheries Ministry]", "country Norway [Norway]", "country Sweden [Sweden]"];
+    p9_acronym_after_expansion_is_alias:
+        "The Friends of the Northern Rivers Trust (FNRT) sued on Monday. FNRT said the dam was illegal." =>
+        ["organization Friends of the Northern Rivers Trust [Friends of the Northern Rivers Trust|FNRT|FNRT]"]
+        not ["Northern Rivers Trust", "Friends"];
+    p9_acronym_after_company_with_legal_form:
+        "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
+        ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    p1_ships_after_plural_vessel_noun_are_no_party:
+        "Planes on the carriers Halvard and Vessa Star flew, officials said." =>
+        [] not ["Halvard", "Vessa Star", "Halvard and Vessa Star"];
+    p8_org_name_runs_over_for_the:
+        "The Northern Coalition for the Homeless sued the city on Monday." =>
+        ["organization Northern Coalition for the Homeless [Northern Coalition for the Homeless]"]
+        not ["Homeless", "Northern Coalition"];
+    p8_org_name_ends_before_and_after_place:
+        "The Civil Rights Union of Ohio and Lanvik Works said the rule was unfair." =>
+        ["organization Civil Rights Union of Ohio [Civil Rights Union of Ohio]"]
+        not ["Civil Rights Union of Ohio and Lanvik Works"];
+    p9_full_name_after_short_form_is_one_person:
+        "Quist Mara wins vote.\nThe opposition leader Ana Quist Mara said on Monday the vote was fair." =>
+        ["person Ana Quist Mara [Quist Mara|Ana Quist Mara]"];
+    p1_party_and_state_label_is_no_party: "Rep. Ana Brel (R-Vt.) said the bill was dead." =>
+        ["person Ana Brel [Ana Brel]"] not ["R-Vt", "R-Vt."];
+    p1_venue_and_lake_are_places: "Talks resumed at the Grand Meridian Hotel on the shore of Lake Orrin." =>
+        ["place Grand Meridian Hotel [Grand Meridian Hotel]", "place Lake Orrin [Lake Orrin]"] not ["Meridian Hotel"];
+    p8_court_name_keeps_for_the:
+        "The U.S. Court of Appeals for the Ninth Circuit ruled on Friday." =>
+        ["organization U.S. Court of Appeals for the Ninth Circuit [U.S. Court of Appeals for the Ninth Circuit]"];
+    p1_name_after_the_is_no_person: "Pilots on the Halvard Quist flew home, Ana Brel said." =>
+        ["person Ana Brel [Ana Brel]"] not ["Halvard Quist"];
+    p8_firm_with_ampersand_is_a_body: "Shares of Douglas & Quist rose after Oslo-based Zentrix Nord bid." =>
+        ["organization Douglas & Quist [Douglas & Quist]"] not ["Oslo-based Zentrix Nord"];
+    p6_word_after_company_noun_is_a_body: "Its owner, the mineral water firm Zentrix, said it would bid." =>
+        ["organization Zentrix [Zentrix]"];
+    p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
+        ["group Democrats [Democrats]", "group Republicans [Republicans]"];
+];
+
+#[test]
+fn guide_rules() {
+    for row in GUIDE_ROWS {
+        let c = &row.case;
+        let got = describe(c.text);
+        for w in c.want {
+            assert!(got.iter().any(|g| g == w), "{}: {:?}\n  want {w}\n  got  {got:#?}", row.rule, c.text);
+        }
+        for n in c.not {
+            let named =
+                |g: &String| g.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(&format!("{n} [")));
+            assert!(!got.iter().any(named), "{}: {:?}\n  unwanted {n}\n  got {got:#?}", row.rule, c.text);
+        }
     }
 }
