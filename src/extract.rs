@@ -54,7 +54,7 @@ pub fn analyze(text: &str) -> Extraction {
     // 4. Agreements, failures and plans, with the parties involved and any figures.
     let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
-    let parties = parties.export(text, &claims);
+    let parties = model::export_parties(text, &parties, &claims);
     let outcomes = model::export_outcomes(text, &outcomes);
     Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
         .without_unmentioned_parties()

@@ -5,8 +5,9 @@
 //! `parties[].{id,name,kind,aliases,mentions}`, `claims[].{speaker,source,cue,content,direct}`
 //! and `outcomes[].{status,parties,evidence}`. Everything else here is extra and may grow.
 
+use super::parties::Parties;
 use super::records::{ClaimId, ClaimRecord, FigureRecord, OutcomeRecord, PartyId};
-pub use super::records::{CueClass, Status};
+pub use super::records::{CueClass, PartyKind, Status};
 use super::span::{Span, TextSpan};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,84 @@ pub fn claim_id(id: ClaimId) -> String {
 /// The exported claims, in the order of the records.
 pub fn export_claims(text: &str, records: &[ClaimRecord]) -> Vec<Claim> {
     records.iter().enumerate().map(|(k, r)| Claim::export(text, ClaimId::of(k), r)).collect()
+}
+
+/// The exported parties, in the order of the parties stage's list, with salience from
+/// mentions and the claims they make or are the subject of. Only names are exported as
+/// mentions (for a description such as "UN negotiators", the name inside it), so that the spans
+/// are names as annotated in CoNLL-style data; a party known only by descriptions gets those
+/// ([`describe_unnamed`]).
+pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> Vec<Party> {
+    let mut counts = vec![0usize; parties.list.len()];
+    let mut mentions = vec![Vec::new(); parties.list.len()];
+    for m in &parties.mentions {
+        let Some(c) = counts.get_mut(m.party) else { continue };
+        *c += 1;
+        if m.form.is_name() {
+            mentions[m.party].push(TextSpan::of(text, m.span));
+        } else if let Some(name) = m.name {
+            mentions[m.party].push(TextSpan::of(text, name));
+        }
+    }
+    for c in claims {
+        for id in c.speaker().iter().chain(&c.targets) {
+            if let Some(c) = counts.get_mut(id.index()) {
+                *c += 2;
+            }
+        }
+    }
+    describe_unnamed(text, parties, claims, &mut mentions);
+    let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let party = |(i, (p, mentions)): (usize, (&super::parties::PartyRecord, Vec<TextSpan>))| Party {
+        id: party_id(PartyId::of(i)),
+        name: p.name.clone(),
+        kind: p.kind,
+        aliases: p.aliases.clone(),
+        mentions,
+        role: p.role.clone(),
+        affiliation: p.affiliation.map(|a| party_id(PartyId::of(a))),
+        salience: counts[i] as f32 / top,
+    };
+    parties.list.iter().zip(mentions).enumerate().map(party).collect()
+}
+
+/// Gives a party known only by descriptions ("An Azerbaijani spokesman said ...") those
+/// descriptions as its mentions, so that no exported party that matters lacks one (the others
+/// are dropped by [`Extraction::without_unmentioned_parties`]). The part of a description that
+/// another party's exported mention already covers ("State Department" in "a State Department
+/// spokesperson") is left to that party, so mentions never overlap.
+fn describe_unnamed(text: &str, parties: &Parties, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
+    let speaks =
+        |i: usize| claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| id.index() == i));
+    // A country known only by a demonym is background unless it speaks or is addressed:
+    // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
+    let unnamed: Vec<bool> = mentions
+        .iter()
+        .zip(&parties.list)
+        .enumerate()
+        .map(|(i, (m, p))| m.is_empty() && (p.kind != PartyKind::Country || speaks(i)))
+        .collect();
+    let mut taken: Vec<(usize, usize)> = mentions.iter().flatten().map(|m| (m.start, m.end)).collect();
+    taken.sort_unstable();
+    for m in parties.mentions.iter().filter(|m| !m.form.is_name() && unnamed.get(m.party) == Some(&true)) {
+        let covered = taken.iter().filter(|t| t.0 < m.span.end && m.span.start < t.1).map(|t| t.1).max();
+        let start = covered.map_or(m.span.start, |end| end.max(m.span.start));
+        let span = without_determiner(text, Span::new(start, m.span.end).trim(text, &[]));
+        if !span.is_empty() {
+            mentions[m.party].push(TextSpan::of(text, span));
+        }
+    }
+}
+
+/// `span` without a leading "a", "an" or "the" (mentions are tight, as names are).
+fn without_determiner(text: &str, span: Span) -> Span {
+    let piece = span.text(text);
+    let first = piece.split_whitespace().next().unwrap_or("");
+    if piece.len() > first.len() && ["a", "an", "the"].iter().any(|d| d.eq_ignore_ascii_case(first)) {
+        Span::new(span.start + first.len(), span.end).trim(text, &[])
+    } else {
+        span
+    }
 }
 
 /// The exported outcomes, in the order of the records: ids `o1` …, text spans, a summary.
@@ -85,39 +164,6 @@ impl Extraction {
         }
         self.outcomes.iter_mut().for_each(|o| rename(&mut o.parties));
         self
-    }
-}
-
-/// What sort of actor a party is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PartyKind {
-    /// A named individual, or a single unnamed one with a role ("a ministry spokesperson").
-    Person,
-    /// A state, also when named by its capital or seat of government (Accra for Ghana, the Elysée for France).
-    Country,
-    /// A government body, company, international organisation, party, army, court ...
-    Organization,
-    /// A collective that is not a formal body ("analysts", "protesters").
-    Group,
-    /// A location that is only a location (Lagos, the Palais des Nations, northern Mali).
-    Place,
-}
-
-impl PartyKind {
-    /// Every kind, in display order.
-    pub const ALL: [PartyKind; 5] =
-        [PartyKind::Person, PartyKind::Country, PartyKind::Organization, PartyKind::Group, PartyKind::Place];
-
-    /// The lower-case label used in the JSON and the UI.
-    pub fn label(self) -> &'static str {
-        match self {
-            PartyKind::Person => "person",
-            PartyKind::Country => "country",
-            PartyKind::Organization => "organization",
-            PartyKind::Group => "group",
-            PartyKind::Place => "place",
-        }
     }
 }
 

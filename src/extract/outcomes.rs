@@ -37,9 +37,9 @@ use self::links::{ClaimPieces, Groups, Holder};
 use self::status::Reading;
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::groups::LazyFocus;
-use crate::extract::model::{PartyKind, Status};
 use crate::extract::parties::Parties;
 use crate::extract::records::{ClaimRecord, OutcomeRecord, PartyId};
+use crate::extract::records::{PartyKind, Status};
 use crate::extract::segment::Document;
 use crate::extract::span::Span;
 

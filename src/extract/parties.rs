@@ -85,11 +85,10 @@ mod gazetteer;
 mod merge;
 mod scan;
 
-use super::model::{Party, PartyKind};
-use super::records::ClaimRecord;
 pub use super::records::PartyId;
+use super::records::PartyKind;
 use super::segment::Document;
-use super::span::{Span, TextSpan};
+use super::span::Span;
 use std::ops::Range;
 
 /// One actor as the later stages see it (the exported [`Party`] is built from it).
@@ -252,11 +251,6 @@ impl Parties {
         &self.mentions[a..end]
     }
 
-    /// The exported id of party `index` (`p1` for the first): for the exported model only.
-    pub fn id(index: usize) -> String {
-        format!("p{}", index + 1)
-    }
-
     /// The party `id`.
     pub fn get(&self, id: PartyId) -> Option<&PartyRecord> {
         self.list.get(id.index())
@@ -279,94 +273,10 @@ impl Parties {
     }
 
     /// The descriptions standing for party `id` ("Chilean officials", "a Kremlin
-    /// spokesman"): mentions that are not names, which [`Parties::export`] leaves out.
+    /// spokesman"): mentions that are not names, which the exported model leaves out unless a party has no name.
     pub fn references(&self, id: PartyId) -> Vec<Span> {
         let index = id.index();
         self.mentions.iter().filter(|m| m.party == index && !m.form.is_name()).map(|m| m.span).collect()
-    }
-
-    /// The exported parties, with salience from mentions and the claims they make or are
-    /// the subject of. Only names are exported as mentions (for a description such as "UN
-    /// negotiators", the name inside it), so that the spans are names as annotated in
-    /// CoNLL-style data; descriptions are counted for salience and available through
-    /// [`Parties::references`].
-    pub fn export(&self, text: &str, claims: &[ClaimRecord]) -> Vec<Party> {
-        let mut counts = vec![0usize; self.list.len()];
-        let mut mentions = vec![Vec::new(); self.list.len()];
-        for m in &self.mentions {
-            let Some(c) = counts.get_mut(m.party) else { continue };
-            *c += 1;
-            if m.form.is_name() {
-                mentions[m.party].push(TextSpan::of(text, m.span));
-            } else if let Some(name) = m.name {
-                mentions[m.party].push(TextSpan::of(text, name));
-            }
-        }
-        for c in claims {
-            for id in c.speaker().iter().chain(&c.targets) {
-                if let Some(c) = counts.get_mut(id.index()) {
-                    *c += 2;
-                }
-            }
-        }
-        self.describe_unnamed(text, claims, &mut mentions);
-        let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
-        self.list
-            .iter()
-            .zip(mentions)
-            .enumerate()
-            .map(|(i, (p, mentions))| Party {
-                id: Parties::id(i),
-                name: p.name.clone(),
-                kind: p.kind,
-                aliases: p.aliases.clone(),
-                mentions,
-                role: p.role.clone(),
-                affiliation: p.affiliation.map(Parties::id),
-                salience: counts[i] as f32 / top,
-            })
-            .collect()
-    }
-}
-
-impl Parties {
-    /// Gives a party known only by descriptions ("An Azerbaijani spokesman said ...") those
-    /// descriptions as its mentions, so that no exported party that matters lacks one (the
-    /// others are dropped by [`Extraction::without_unmentioned_parties`]). The part of a
-    /// description that another party's exported mention already covers ("State Department" in
-    /// "a State Department spokesperson") is left to that party, so mentions never overlap.
-    fn describe_unnamed(&self, text: &str, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
-        let speaks =
-            |i: usize| claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| id.index() == i));
-        // A country known only by a demonym is background unless it speaks or is addressed:
-        // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
-        let unnamed: Vec<bool> = mentions
-            .iter()
-            .zip(&self.list)
-            .enumerate()
-            .map(|(i, (m, p))| m.is_empty() && (p.kind != PartyKind::Country || speaks(i)))
-            .collect();
-        let mut taken: Vec<(usize, usize)> = mentions.iter().flatten().map(|m| (m.start, m.end)).collect();
-        taken.sort_unstable();
-        for m in self.mentions.iter().filter(|m| !m.form.is_name() && unnamed.get(m.party) == Some(&true)) {
-            let covered = taken.iter().filter(|t| t.0 < m.span.end && m.span.start < t.1).map(|t| t.1).max();
-            let start = covered.map_or(m.span.start, |end| end.max(m.span.start));
-            let span = without_determiner(text, Span::new(start, m.span.end).trim(text, &[]));
-            if !span.is_empty() {
-                mentions[m.party].push(TextSpan::of(text, span));
-            }
-        }
-    }
-}
-
-/// `span` without a leading "a", "an" or "the" (mentions are tight, as names are).
-fn without_determiner(text: &str, span: Span) -> Span {
-    let piece = span.text(text);
-    let first = piece.split_whitespace().next().unwrap_or("");
-    if piece.len() > first.len() && ["a", "an", "the"].iter().any(|d| d.eq_ignore_ascii_case(first)) {
-        Span::new(span.start + first.len(), span.end).trim(text, &[])
-    } else {
-        span
     }
 }
 

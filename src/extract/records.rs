@@ -207,3 +207,36 @@ impl Status {
         }
     }
 }
+
+/// What sort of actor a party is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKind {
+    /// A named individual, or a single unnamed one with a role ("a ministry spokesperson").
+    Person,
+    /// A state, also when named by its capital or seat of government (Accra for Ghana, the Elysée for France).
+    Country,
+    /// A government body, company, international organisation, party, army, court ...
+    Organization,
+    /// A collective that is not a formal body ("analysts", "protesters").
+    Group,
+    /// A location that is only a location (Lagos, the Palais des Nations, northern Mali).
+    Place,
+}
+
+impl PartyKind {
+    /// Every kind, in display order.
+    pub const ALL: [PartyKind; 5] =
+        [PartyKind::Person, PartyKind::Country, PartyKind::Organization, PartyKind::Group, PartyKind::Place];
+
+    /// The lower-case label used in the JSON and the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            PartyKind::Person => "person",
+            PartyKind::Country => "country",
+            PartyKind::Organization => "organization",
+            PartyKind::Group => "group",
+            PartyKind::Place => "place",
+        }
+    }
+}

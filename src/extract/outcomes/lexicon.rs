@@ -11,7 +11,7 @@
 use crate::extract::annotate::Annotated;
 use crate::extract::lexicon::WordMap;
 use crate::extract::lexicon::{entries, expand, hash_str, labelled};
-use crate::extract::model::Status;
+use crate::extract::records::Status;
 use std::sync::OnceLock;
 
 /// What a trigger phrase says.

@@ -25,7 +25,7 @@
 
 use super::lexicon::{Marks, Trigger, ACTION, CORE, MEETING, NEGATOR, READINESS, STEP, TOPIC};
 use crate::extract::annotate::{class, Annotated};
-use crate::extract::model::Status;
+use crate::extract::records::Status;
 use std::ops::Range;
 
 /// What a clause says around its trigger.

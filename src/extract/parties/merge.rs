@@ -24,8 +24,8 @@
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
 use super::{party_id, Mention, MentionForm, Parties, PartyRecord};
-use crate::extract::model::PartyKind;
 use crate::extract::records::PartyId;
+use crate::extract::records::PartyKind;
 use crate::extract::segment::Document;
 use std::ops::Range;
 

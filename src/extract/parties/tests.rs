@@ -23,8 +23,7 @@ macro_rules! cases {
 fn describe(text: &str) -> Vec<String> {
     let doc = segment(text);
     let parties = find_parties(&doc);
-    parties
-        .export(text, &[])
+    crate::extract::model::export_parties(text, &parties, &[])
         .iter()
         .map(|p| {
             let mentions: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -255,7 +254,7 @@ fn classify_rules() {
         ("single_word", "Oslo-based Zentrix said profits fell.", "organization Zentrix"),
     ];
     for (rule, text, want) in rows {
-        let parties = find_parties(&segment(text)).export(text, &[]);
+        let parties = crate::extract::model::export_parties(text, &find_parties(&segment(text)), &[]);
         let got: Vec<String> = parties.iter().map(|p| format!("{} {}", p.kind.label(), p.name)).collect();
         assert!(got.iter().any(|g| g == want), "{rule}: {text:?}\n  want {want}\n  got  {got:?}");
     }
