@@ -34,7 +34,7 @@ pub fn export_claims(text: &str, records: &[ClaimRecord]) -> Vec<Claim> {
 /// mentions and the claims they make or are the subject of. Only names are exported as
 /// mentions (for a description such as "UN negotiators", the name inside it), so that the spans
 /// are names as annotated in CoNLL-style data; a party known only by descriptions gets those
-/// ([`describe_unnamed`]).
+/// (`describe_unnamed`).
 pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> Vec<Party> {
     let mut counts = vec![0usize; parties.list.len()];
     let mut mentions = vec![Vec::new(); parties.list.len()];

@@ -91,7 +91,7 @@ use super::segment::Document;
 use super::span::Span;
 use std::ops::Range;
 
-/// One actor as the later stages see it (the exported [`Party`] is built from it).
+/// One actor as the later stages see it (the exported [`super::model::Party`] is built from it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartyRecord {
     /// Canonical name.
