@@ -17,6 +17,7 @@
 #![warn(clippy::too_many_lines, clippy::cognitive_complexity)]
 
 pub mod claims;
+pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod model;
