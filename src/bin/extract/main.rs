@@ -36,6 +36,10 @@ fn main() -> std::process::ExitCode {
             return ExitCode::from(2);
         }
     };
+    if stdout_closed() {
+        eprintln!("extract: cannot write the output: standard output is closed");
+        return ExitCode::FAILURE;
+    }
     let (inputs, any_dir) = input::expand(&options.inputs);
     // One FILE prints as it always has; a directory or several inputs are a batch.
     let many = any_dir || inputs.len() != 1;
@@ -72,4 +76,25 @@ fn write_failed(e: &output::WriteError) -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Whether standard output was closed (`extract a.txt >&-`). Rust's runtime then reopens it
+/// as /dev/null, so every write would succeed and the output be lost with exit status 0. It
+/// opens /dev/null read-write, where a shell's `> /dev/null` opens it write-only: that tells
+/// the two apart.
+#[cfg(target_os = "linux")]
+fn stdout_closed() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
+        let octal = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+        u32::from_str_radix(octal.trim(), 8).ok()
+    });
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    null && flags.is_some_and(|f| f & O_ACCMODE == O_RDWR)
+}
+
+#[cfg(all(not(target_os = "linux"), not(target_arch = "wasm32")))]
+fn stdout_closed() -> bool {
+    false
 }
