@@ -86,6 +86,8 @@ mod core_module {
     #[pymodule_export]
     use super::{analyze, analyze_json, analyze_many};
 
+    // Python's name for it, not Rust's.
+    #[allow(non_upper_case_globals)]
     #[pymodule_export]
     const __version__: &str = env!("CARGO_PKG_VERSION");
 }

@@ -1,6 +1,6 @@
 //! The summary bar: counts per card type, extraction time, and the exports.
 
-use super::{dom, export, text};
+use super::{dom, export};
 use crate::extract::{self, Extraction};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -19,37 +19,40 @@ pub fn tidy_lines(raw: &str) -> String {
     out
 }
 
+/// Elements whose contents are not text to read.
+const SKIP: [&str; 8] = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"];
+/// Elements that start a line of their own.
+const BLOCK: [&str; 22] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "figcaption",
+    "pre",
+];
+
 /// The readable text of an HTML document: tags dropped, the contents of `script`, `style`,
 /// `head` and the like skipped, block elements on lines of their own, entities decoded.
 ///
 /// A small scanner rather than the browser's `DOMParser`: it runs natively in tests, and it
 /// never hands the page's Content-Security-Policy inline styles to reject.
 pub fn html_to_text(html: &str) -> String {
-    const SKIP: [&str; 8] = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"];
-    const BLOCK: [&str; 22] = [
-        "p",
-        "div",
-        "br",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "blockquote",
-        "article",
-        "section",
-        "header",
-        "footer",
-        "ul",
-        "ol",
-        "table",
-        "hr",
-        "figcaption",
-        "pre",
-    ];
     let mut out = String::with_capacity(html.len() / 2);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
