@@ -9,9 +9,10 @@ the browser app: ``analyze(text)`` returns exactly the CLI's JSON as Python obje
     ['claims', 'outcomes', 'parties', 'sentences']
 
 ``analyze_many(texts, threads=None)`` analyses a batch on a Rust thread pool with the GIL
-released; in Dask or Spark call it once per partition.
+released; in Dask or Spark call it once per partition. ``file_text(name, data)`` reads a file's
+bytes as the CLI does (byte-order marks, UTF-16, HTML).
 """
 
-from ._core import __version__, analyze, analyze_json, analyze_many
+from ._core import __version__, analyze, analyze_json, analyze_many, file_text
 
-__all__ = ["analyze", "analyze_json", "analyze_many", "__version__"]
+__all__ = ["analyze", "analyze_json", "analyze_many", "file_text", "__version__"]

@@ -42,6 +42,19 @@ fn analyze_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(py.detach(|| json(&text)))
 }
 
+/// The article a file holds, by the `extract` CLI's input policy: UTF-8 with its byte-order
+/// mark dropped, UTF-16 with a byte-order mark decoded, `.html`/`.htm` (by `name`) reduced to
+/// its readable text. Anything else (not UTF-8, UTF-16 without a mark, binary) raises
+/// `ValueError` with the CLI's reason.
+#[pyfunction]
+#[pyo3(signature = (name, data))]
+fn file_text(name: &str, data: &[u8]) -> PyResult<String> {
+    match extract::input::file_text(name, data) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(e) => Err(PyValueError::new_err(format!("{name} {e}"))),
+    }
+}
+
 /// The extractions of many articles, in their order, as a list of dicts. `texts` is any
 /// iterable of str; `threads` is the number of Rust threads (default: all cores). The GIL is
 /// released while they run, so other Python threads go on.
@@ -84,7 +97,7 @@ fn analyze_many<'py>(
 #[pymodule(name = "_core")]
 mod core_module {
     #[pymodule_export]
-    use super::{analyze, analyze_json, analyze_many};
+    use super::{analyze, analyze_json, analyze_many, file_text};
 
     // Python's name for it, not Rust's.
     #[allow(non_upper_case_globals)]

@@ -107,3 +107,29 @@ def test_analyze_many_releases_the_gil():
         sys.setswitchinterval(old)
     assert elapsed > 0.02, "the batch is long enough to tell"
     assert during > 1000, f"the counter moved {during} times in {elapsed:.3f} s"
+
+
+def test_file_text_is_the_cli_input_policy(extract_bin, tmp_path):
+    text = "ACCRA, Ghana (AP) — Ghana and Togo signed a border deal on Monday, officials said."
+    cases = {
+        "bom.txt": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "le.txt": text.encode("utf-16"),  # with a byte-order mark
+        "be.txt": b"\xfe\xff" + text.encode("utf-16-be"),
+        "page.html": f"<html><head><title>t</title></head><body><p>{text}</p></body></html>".encode(),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        got = article_explorer.file_text(name, data)
+        assert got == text, name
+        assert article_explorer.analyze(got) == json.loads(cli_json(extract_bin, path)), name
+    refused = {
+        "latin1.txt": ("Caf\xe9".encode("latin-1"), "not UTF-8 text"),
+        "nobom.txt": (text.encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
+        "binary.txt": (b"\x7fELF\x02\x01\x01\x00\x00", "not a text file"),
+    }
+    for name, (data, reason) in refused.items():
+        with pytest.raises(ValueError, match=reason):
+            article_explorer.file_text(name, data)
+    with pytest.raises(TypeError):
+        article_explorer.file_text("a.txt", "str, not bytes")

@@ -19,8 +19,8 @@ def analyze_partition(paths):
     """One partition: read its files, analyse them in one call (one thread per worker)."""
     texts = []
     for path in paths:
-        with open(path, encoding="utf-8", newline="") as f:
-            texts.append(f.read())
+        with open(path, "rb") as f:
+            texts.append(article_explorer.file_text(path, f.read()))
     results = article_explorer.analyze_many(texts, threads=1)
     return [{"file": p, **ex} for p, ex in zip(paths, results)]
 
