@@ -1,11 +1,12 @@
-//! The batch: inputs analysed on a thread pool in chunks, printed in input order, with a
-//! progress bar on a terminal and totals for the summary line.
+//! The batch: inputs analysed on a rayon thread pool, printed in input order as they are done,
+//! with a progress bar on a terminal and totals for the summary line.
 
 use crate::input::{self, Input};
 use crate::output::{Layout, Out, WriteError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// What the summary line reports.
@@ -21,6 +22,14 @@ pub struct Totals {
 }
 
 impl Totals {
+    fn add(&mut self, done: &Done) {
+        self.articles += 1;
+        self.bytes += done.bytes;
+        self.parties += done.parties;
+        self.claims += done.claims;
+        self.outcomes += done.outcomes;
+    }
+
     /// "840 articles, 5.5 MB in 2.10 s (2.6 MB/s): 9000 parties, 3000 claims, 700 outcomes".
     pub fn summary(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
@@ -56,51 +65,78 @@ pub struct Settings {
 
 /// Analyses every input, printing each as soon as all before it are printed. A failed input is
 /// reported on standard error, in its place, and counted.
+///
+/// The workers take the next input from a shared counter, so results arrive almost in input
+/// order and only a few wait for an earlier one; the channel is bounded, so a slow reader of
+/// standard output holds the workers back instead of filling memory.
 pub fn run(inputs: &[Input], settings: &Settings, out: &mut Out) -> Result<Totals, WriteError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.jobs.unwrap_or(0))
         .build()
         .map_err(|e| WriteError::Failed(std::io::Error::other(e.to_string())))?;
+    let threads = pool.current_num_threads();
     let started = Instant::now();
     let bar = progress_bar(settings.progress, inputs.len());
-    let bytes_done = AtomicUsize::new(0);
-    // Chunks bound the memory held for printing; many articles per thread keep the threads
-    // busy until the end of each chunk.
-    let chunk = pool.current_num_threads() * 64;
-    let mut totals = Totals::default();
+    let next = AtomicUsize::new(0);
+    let (send, receive) = mpsc::sync_channel::<(usize, Result<Done, String>)>(threads * 16);
     out.begin()?;
-    for inputs in inputs.chunks(chunk) {
-        let results: Vec<Result<Done, String>> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| {
-                    let done = analyze(input, settings);
-                    let total = bytes_done.fetch_add(done.as_ref().map_or(0, |d| d.bytes), Ordering::Relaxed);
-                    bar.inc(1);
-                    bar.set_message(rate(total, started.elapsed()));
-                    done
-                })
-                .collect()
+    let totals = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            pool.scope(|workers| {
+                for _ in 0..threads {
+                    let send = send.clone();
+                    let next = &next;
+                    workers.spawn(move |_| loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        // A closed channel: printing failed, stop.
+                        if i >= inputs.len() || send.send((i, analyze(&inputs[i], settings))).is_err() {
+                            break;
+                        }
+                    });
+                }
+            });
+            drop(send);
         });
-        for result in results {
-            match result {
-                Ok(done) => {
-                    out.article(&done.rendered)?;
-                    totals.articles += 1;
-                    totals.bytes += done.bytes;
-                    totals.parties += done.parties;
-                    totals.claims += done.claims;
-                    totals.outcomes += done.outcomes;
-                }
-                Err(message) => {
-                    bar.suspend(|| eprintln!("extract: {message}"));
-                    totals.failed += 1;
-                }
+        print_in_order(inputs.len(), receive, out, &bar, started)
+    })?;
+    bar.finish_and_clear();
+    Ok(Totals { elapsed: started.elapsed(), ..totals })
+}
+
+/// Prints results in input order as they come in, holding back those that overtook an
+/// earlier one.
+fn print_in_order(
+    count: usize,
+    receive: mpsc::Receiver<(usize, Result<Done, String>)>,
+    out: &mut Out,
+    bar: &ProgressBar,
+    started: Instant,
+) -> Result<Totals, WriteError> {
+    let mut totals = Totals::default();
+    let mut waiting = BTreeMap::new();
+    let mut printed = 0;
+    while printed < count {
+        let Some(result) = waiting.remove(&printed) else {
+            match receive.recv() {
+                Ok((i, result)) => waiting.insert(i, result),
+                Err(_) => break, // every worker stopped
+            };
+            continue;
+        };
+        printed += 1;
+        match result {
+            Ok(done) => {
+                out.article(&done.rendered)?;
+                totals.add(&done);
+            }
+            Err(message) => {
+                bar.suspend(|| eprintln!("extract: {message}"));
+                totals.failed += 1;
             }
         }
+        bar.inc(1);
+        bar.set_message(rate(totals.bytes, started.elapsed()));
     }
-    bar.finish_and_clear();
-    totals.elapsed = started.elapsed();
     Ok(totals)
 }
 
