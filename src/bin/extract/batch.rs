@@ -161,6 +161,7 @@ fn progress_bar(show: bool, len: usize) -> ProgressBar {
     let style = ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {msg}, ETA {eta}")
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
+    bar.set_message(rate(0, Duration::ZERO));
     bar
 }
 
