@@ -5,7 +5,10 @@
 //! parties are plain country names and titled people.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
+use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::groups::LazyFocus;
+use article_explorer::extract::model::export_claims;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
 use article_explorer::extract::{analyze, Claim, CueClass};
@@ -22,7 +25,9 @@ struct Case {
 
 fn claims_of(text: &str) -> Vec<Claim> {
     let doc = segment(text);
-    find_claims(&doc, &Parties::default())
+    let words = Annotated::new(&doc);
+    let parties = Parties::default();
+    export_claims(text, &find_claims(&words, &parties, &LazyFocus::new(&words, &parties)))
 }
 
 fn check(c: &Case) {
@@ -58,6 +63,16 @@ cases!(quotations:
     ["The envoy said: “The first part.\n“The second part.”\nThen he left.", "said", Some("The envoy"), "The first part.\n“The second part", true, Say],
     ["“We came to talk,” he said. “Nobody listened.”", "said", Some("he"), "We came to talk … Nobody listened", true, Say],
     ["“It is over,” the coach told reporters after the game.", "told", Some("the coach"), "It is over", true, Say],
+);
+
+// One quote model (segment/quotes.rs): guillemets and low-high quotes open and close like
+// curly ones (GUIDE C2, a quotation's content is what the marks enclose).
+cases!(quote_marks:
+    ["«We are leaving,» the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["« We are leaving », the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["„We are leaving“, the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["‹We are leaving,› the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["The minister said: «We are leaving.»", "said", Some("The minister"), "We are leaving", true, Say],
 );
 
 cases!(reported_speech:
@@ -103,7 +118,7 @@ cases!(shared_and_hidden_subjects:
     ["The mayor, while visiting the site, said repairs would start soon.", "said", Some("The mayor"), "repairs would start soon", false, Say],
     ["The union said it had made an offer and called the strike “fair.”", "called", Some("The union"), "the strike “fair.”", false, Describe],
     ["The bankers’ group, Alba, said rates would rise.", "said", Some("The bankers’ group, Alba"), "rates would rise", false, Say],
-    ["Experts have long warned that the dam is weak.", "warned", Some("Experts"), "that the dam is weak", false, Warn],
+    ["Experts have long warned that the dam is weak.", "have long warned", Some("Experts"), "that the dam is weak", false, Warn],
     ["“We will stay,” the leader told a rally outside the hall.", "told", Some("the leader"), "We will stay", true, Say],
 );
 
@@ -131,6 +146,17 @@ cases!(mid_sentence_and_appositives:
 );
 
 /// Sentences with cue words in other senses: no claim.
+#[test]
+fn c21_non_statements_are_not_claims() {
+    for text in [
+        "The ministry did not confirm the figures.",
+        "The ministry would not say whether talks had resumed.",
+        "Officials wouldn't comment on the talks.",
+    ] {
+        assert!(claims_of(text).is_empty(), "{text}: {:?}", claims_of(text));
+    }
+}
+
 #[test]
 fn not_claims() {
     for text in [
@@ -357,4 +383,94 @@ mod fuzz {
             }
         }
     }
+}
+
+/// The speaker and content of the last claim with cue `cue` in `text`, through the whole
+/// pipeline.
+fn last_claim(text: &str, cue: &str) -> Option<(Option<String>, String)> {
+    let x = analyze(text);
+    let claim = x.claims.iter().rev().find(|c| c.cue.text == cue)?;
+    let name = claim.speaker.as_ref().and_then(|id| x.party(id)).map(|p| p.name.clone());
+    Some((name, claim.text.clone()))
+}
+
+/// Named rows (aho-corasick's `t!` style): `name, text, cue, speaker, content` of the last claim
+/// with that cue. Sentences and names are made up.
+macro_rules! rows {
+    ($( $name:ident: $text:expr, $cue:expr, $speaker:expr, $content:expr; )+) => {
+        $(
+            #[test]
+            fn $name() {
+                let got = last_claim($text, $cue);
+                let want: Option<&str> = $speaker;
+                assert_eq!(got.as_ref().map(|g| g.0.as_deref()), Some(want), "speaker in {:?}", $text);
+                assert_eq!(got.as_ref().map(|g| g.1.as_str()), Some($content), "content in {:?}", $text);
+            }
+        )+
+    };
+}
+
+rows! {
+    // C6: pronouns resolve to the nearest person of their gender (titles, role nouns, names).
+    c6_she_resolves_to_female_speaker:
+        "Mr. Tomas Varga met Ms. Ilse Brandt in Vienna. She said the talks had failed.",
+        "said", Some("Ilse Brandt"), "the talks had failed";
+    c6_he_skips_the_nearer_woman:
+        "Judge Oren Falk heard the lawyer, Petra Lind. He said the evidence was thin.",
+        "said", Some("Oren Falk"), "the evidence was thin";
+    c6_she_skips_the_nearer_man:
+        "Judge Maren Holt praised the lawyer, David Kent. She said the case was well argued.",
+        "said", Some("Maren Holt"), "the case was well argued";
+    c6_spokeswoman_is_she:
+        "Spokeswoman Tara Quill thanked Governor Paul Reyes. She said the budget would pass.",
+        "said", Some("Tara Quill"), "the budget would pass";
+    c6_mrs_title_on_a_later_mention:
+        "Anika Rowe and Stefan Vogel spoke on Monday. Mrs. Rowe left first. She said the deal was close.",
+        "said", Some("Anika Rowe"), "the deal was close";
+    c6_unknown_gender_still_resolves:
+        "Director Kim Sato arrived late. She said the plan was ready.",
+        "said", Some("Kim Sato"), "the plan was ready";
+    // C13: a quotation before "X said" stays the content whatever adverbial trails the cue.
+    c13_quote_before_cue_with_trailing_adverbial:
+        "“We will not sign this,” Okafor said in a radio interview with colleagues.",
+        "said in a radio interview", Some("Okafor"), "We will not sign this";
+    c13_quote_before_cue_with_relative_clause_after:
+        "“The port stays shut,” Okafor said at a briefing that ran late.",
+        "said", Some("Okafor"), "The port stays shut";
+    c21_negated_confirm_is_a_non_statement:
+        "Ana Vell did not confirm the report. She said the port would reopen.",
+        "said", Some("Ana Vell"), "the port would reopen";
+    c5_participle_adjective_in_the_source:
+        "“The court takes no view,” the unsigned opinion said.",
+        "said", None, "The court takes no view";
+    c13_three_apostrophes_close_two_quotations:
+        "''They told us, 'Go home,''' said Mr. Tomas Vell.",
+        "said", Some("Tomas Vell"), "They told us, 'Go home";
+    c1_cue_after_a_number_is_a_noun:
+        "Ana Vell said one of 45 states had voted.",
+        "said", Some("Ana Vell"), "one of 45 states had voted";
+    c13_guillemets_before_cue:
+        "«We are leaving,» the minister said.",
+        "said", None, "We are leaving";
+    // The quotation is still the content when a clause follows the cue.
+    c13_quote_before_cue_keeps_it_before_a_clause:
+        "“We have a plan,” Okafor said on Friday he would resign.",
+        "said", Some("Okafor"), "We have a plan";
+}
+
+rows! {
+    // C6: a role noun resolves to the person holding that role, also one the role list lacks.
+    c6_role_noun_resolves_to_its_holder:
+        "Judge Maria Vell heard the lawyer, David Kent. The judge said the evidence was thin.",
+        "said", Some("Maria Vell"), "the evidence was thin";
+    c6_definite_noun_names_a_body:
+        "Harbor Radio broadcast a long commentary. The radio said the port deal was a mistake.",
+        "said", Some("Harbor Radio"), "the port deal was a mistake";
+    c6_unheld_role_noun_has_no_speaker:
+        "Judge Ana Roos met Kent. The report said the evidence was thin.",
+        "said", None, "the evidence was thin";
+    // C2: adverbs inside the verb group and a medium phrase after it belong to the cue.
+    c2_adverb_and_medium_in_the_cue:
+        "The ministry also said in a statement that the port would reopen.",
+        "also said in a statement", None, "that the port would reopen";
 }

@@ -5,8 +5,34 @@
 //! `parties[].{id,name,kind,aliases,mentions}`, `claims[].{speaker,source,cue,content,direct}`
 //! and `outcomes[].{status,parties,evidence}`. Everything else here is extra and may grow.
 
+use super::records::{ClaimId, ClaimRecord, FigureRecord, OutcomeRecord, PartyId};
+pub use super::records::{CueClass, Status};
 use super::span::{Span, TextSpan};
 use serde::{Deserialize, Serialize};
+
+/// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
+/// rather than one covering span; off while the shared span checker rejects lists.
+pub const SPLIT_CONTENT: bool = false;
+
+/// The exported id of a party: `p1` for the first.
+pub fn party_id(id: PartyId) -> String {
+    format!("p{}", id.index() + 1)
+}
+
+/// The exported id of a claim: `c1` for the first.
+pub fn claim_id(id: ClaimId) -> String {
+    format!("c{}", id.index() + 1)
+}
+
+/// The exported claims, in the order of the records.
+pub fn export_claims(text: &str, records: &[ClaimRecord]) -> Vec<Claim> {
+    records.iter().enumerate().map(|(k, r)| Claim::export(text, ClaimId::of(k), r)).collect()
+}
+
+/// The exported outcomes, in the order of the records: ids `o1` …, text spans, a summary.
+pub fn export_outcomes(text: &str, records: &[OutcomeRecord]) -> Vec<Outcome> {
+    records.iter().enumerate().map(|(k, r)| Outcome::export(text, k, r)).collect()
+}
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -119,75 +145,6 @@ pub struct Party {
     pub salience: f32,
 }
 
-/// How a reporting cue frames what is reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CueClass {
-    /// Neutral reporting: said, told, added, noted.
-    Say,
-    /// Firm assertion: stated, claimed, insisted, argued, stressed, reiterated.
-    Assert,
-    /// Blame: accused, blamed, charged.
-    Accuse,
-    /// Denial or rejection: denied, rejected, dismissed.
-    Deny,
-    /// Warning or threat: warned, cautioned, threatened.
-    Warn,
-    /// Appeal: urged, called on, demanded, asked.
-    Urge,
-    /// Approval: welcomed, praised, hailed.
-    Welcome,
-    /// Disapproval: criticised, condemned, expressed frustration.
-    Criticise,
-    /// Commitment: promised, pledged, vowed.
-    Promise,
-    /// Belief or expectation: believes, thinks, expects, fears.
-    Believe,
-    /// Characterisation: described X as, called X.
-    Describe,
-    /// Report by another source: according to, reportedly.
-    Report,
-}
-
-impl CueClass {
-    /// The lower-case label used in the JSON and the UI.
-    pub fn label(self) -> &'static str {
-        match self {
-            CueClass::Say => "say",
-            CueClass::Assert => "assert",
-            CueClass::Accuse => "accuse",
-            CueClass::Deny => "deny",
-            CueClass::Warn => "warn",
-            CueClass::Urge => "urge",
-            CueClass::Welcome => "welcome",
-            CueClass::Criticise => "criticise",
-            CueClass::Promise => "promise",
-            CueClass::Believe => "believe",
-            CueClass::Describe => "describe",
-            CueClass::Report => "report",
-        }
-    }
-
-    /// Parses the label used in word lists and the JSON.
-    pub fn from_label(label: &str) -> Option<CueClass> {
-        Some(match label {
-            "say" => CueClass::Say,
-            "assert" => CueClass::Assert,
-            "accuse" => CueClass::Accuse,
-            "deny" => CueClass::Deny,
-            "warn" => CueClass::Warn,
-            "urge" => CueClass::Urge,
-            "welcome" => CueClass::Welcome,
-            "criticise" => CueClass::Criticise,
-            "promise" => CueClass::Promise,
-            "believe" => CueClass::Believe,
-            "describe" => CueClass::Describe,
-            "report" => CueClass::Report,
-            _ => return None,
-        })
-    }
-}
-
 /// The reported content: one span, or several when the cue splits a quotation
 /// (“We will talk,” she said, “but not yet.”).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +203,35 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The exported form of claim record `r` with id `id`.
+    ///
+    /// The pieces of a split quotation are exported as one span covering them all, with the
+    /// pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content
+    /// as a malformed span, and bad spans must stay at zero. [`SPLIT_CONTENT`] switches to
+    /// lists.
+    pub fn export(text: &str, id: ClaimId, r: &ClaimRecord) -> Claim {
+        let pieces: Vec<TextSpan> = r.content.iter().map(|&s| TextSpan::of(text, s)).collect();
+        let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
+        let content = match (pieces.len(), SPLIT_CONTENT) {
+            (1, _) | (_, false) => Content::One(TextSpan::of(text, r.cover())),
+            _ => Content::Split(pieces),
+        };
+        let ids: Vec<String> = r.speakers.iter().copied().map(party_id).collect();
+        Claim {
+            id: claim_id(id),
+            speaker: ids.first().cloned(),
+            speakers: ids,
+            source: r.source.map(|s| TextSpan::of(text, s)),
+            cue: TextSpan::of(text, r.cue),
+            content,
+            text: joined,
+            direct: r.direct,
+            targets: r.targets.iter().copied().map(party_id).collect(),
+            cue_class: r.class,
+            sentence: r.sentence,
+        }
+    }
+
     /// Ids of every party the speaker stands for ([`Claim::speakers`], or [`Claim::speaker`]
     /// in JSON written before `speakers` existed).
     pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
@@ -260,32 +246,6 @@ impl Claim {
             self.content.joined()
         } else {
             self.text.clone()
-        }
-    }
-}
-
-/// Whether something came about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Agreed, signed, approved, exchanged.
-    Agreed,
-    /// Failed, rejected, collapsed, ended without agreement.
-    Failed,
-    /// Planned, expected, proposed, open to.
-    Pending,
-}
-
-impl Status {
-    /// Every status, in display order.
-    pub const ALL: [Status; 3] = [Status::Agreed, Status::Failed, Status::Pending];
-
-    /// The lower-case label used in the JSON and the UI.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Agreed => "agreed",
-            Status::Failed => "failed",
-            Status::Pending => "pending",
         }
     }
 }
@@ -323,4 +283,42 @@ pub struct Outcome {
     pub claim: Option<String>,
     /// Index into [`Extraction::sentences`] of the sentence holding the evidence.
     pub sentence: usize,
+}
+
+impl Figure {
+    fn export(text: &str, r: &FigureRecord) -> Figure {
+        Figure {
+            span: TextSpan::of(text, r.span),
+            value: r.value.text(text).to_owned(),
+            counts: r.counts.text(text).to_owned(),
+        }
+    }
+}
+
+impl Outcome {
+    /// The exported form of outcome `index`.
+    fn export(text: &str, index: usize, r: &OutcomeRecord) -> Outcome {
+        Outcome {
+            id: format!("o{}", index + 1),
+            status: r.status,
+            summary: summary(r.evidence.text(text)),
+            parties: r.parties.iter().copied().map(party_id).collect(),
+            figures: r.figures.iter().map(|f| Figure::export(text, f)).collect(),
+            evidence: TextSpan::of(text, r.evidence),
+            asserted: r.claim.is_none(),
+            claim: r.claim.map(claim_id),
+            sentence: r.sentence,
+        }
+    }
+}
+
+/// The first fourteen words of an outcome's evidence, for its card.
+fn summary(text: &str) -> String {
+    const WORDS: usize = 14;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
 }

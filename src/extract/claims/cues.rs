@@ -3,10 +3,16 @@
 //! Read once from `data/cues.txt` into a map keyed by the first word of each form, so finding
 //! the cue at a token is one hash lookup plus a comparison of the few longer forms that share
 //! that first word (longest first: "called on" wins over "called").
+//!
+//! The hand list is joined by the cues mined from PolNeAR's training split
+//! (`data/mined_cues.txt`, written by `scripts/mine-cues.py`): every form annotated as a cue at
+//! least [`MINED_MIN_COUNT`] times whose occurrences are cues at least [`MINED_MIN_PRECISION`]
+//! of the time, that the hand list lacks and that does not merely extend a known form ("said
+//! friday"). Its class comes from its first word in `data/cue_heads.txt` (default `say`; class
+//! `none` keeps out actions and non-statements, GUIDE C1 and C21), its frames from its class.
 
-use super::super::lexicon::{entries, expand};
-use super::super::model::CueClass;
-use super::words::{WordMap, Words};
+use crate::extract::lexicon::{entries, expand, labelled, WordMap};
+use crate::extract::model::CueClass;
 use std::sync::OnceLock;
 
 /// Frames a cue can take, as bits (see the header of `data/cues.txt`).
@@ -111,7 +117,8 @@ struct CueLexicon {
 fn lexicon() -> &'static CueLexicon {
     static LEX: OnceLock<CueLexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let map = build(include_str!("../data/cues.txt"));
+        let mut map = build(include_str!("../data/cues.txt"));
+        add_mined(&mut map, include_str!("../data/mined_cues.txt"));
         let mut index = WordMap::default();
         let mut buckets = Vec::with_capacity(map.len());
         for (first, bucket) in map {
@@ -122,7 +129,7 @@ fn lexicon() -> &'static CueLexicon {
     })
 }
 
-/// Every first word of a cue form with its bucket number, so [`Words`] can note the bucket
+/// Every first word of a cue form with its bucket number, so [`crate::extract::annotate`] can note the bucket
 /// of each token in the same lookup as its word class.
 pub fn first_words() -> impl Iterator<Item = (&'static str, usize)> {
     lexicon().index.iter().map(|(w, &b)| (w.as_str(), b))
@@ -155,28 +162,106 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
     map
 }
 
+/// A mined cue is used when annotators marked it at least this many times in PolNeAR's
+/// training split ...
+pub const MINED_MIN_COUNT: u32 = 3;
+/// ... and at least this share of its occurrences there is a cue (so "support", "want" and
+/// "in", often annotated but mostly not cues, stay out).
+pub const MINED_MIN_PRECISION: f32 = 0.4;
+
+/// The mined forms of `data/mined_cues.txt` that pass the thresholds and that the hand list
+/// lacks, with their class from `data/cue_heads.txt` (default `say`) and the frames of that
+/// class. A form that extends a known one ("said friday", "warned of", "later said") is left
+/// out: the known cue already matches, and a time word or particle is no part of a cue (C2).
+fn add_mined(map: &mut WordMap<String, Bucket>, data: &'static str) {
+    let known = |words: &[String]| {
+        words.split_first().is_some_and(|(first, rest)| {
+            map.get(first).is_some_and(|b| b.iter().any(|(r, _)| r.as_slice() == rest))
+        })
+    };
+    let mut add: Vec<(Vec<String>, CueInfo)> = Vec::new();
+    for (words, class) in mined(data) {
+        let n = words.len();
+        let extends = (0..n).any(|a| (a + 1..=n).any(|b| b - a < n && known(&words[a..b])));
+        // A lone adverb ("reportedly") sits next to a verb cue of its own.
+        let adverb = n == 1 && words[0].ends_with("ly");
+        if !known(&words) && !extends && !adverb {
+            add.push((words, CueInfo { class, frames: mined_frames(class) }));
+        }
+    }
+    for (words, info) in add {
+        if let Some((first, rest)) = words.split_first() {
+            map.entry(first.clone()).or_default().push((rest.to_vec(), info));
+        }
+    }
+    for bucket in map.values_mut() {
+        bucket.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+    }
+}
+
+/// The forms of the mined list above the thresholds, with their class.
+fn mined(data: &'static str) -> impl Iterator<Item = (Vec<String>, CueClass)> {
+    // A head of class `none` in cue_heads.txt is no cue (see the file's header).
+    entries(data).filter_map(|line| {
+        let (form, count, seen) = split3(line)?;
+        let (count, seen): (u32, u32) = (count.parse().ok()?, seen.parse().ok()?);
+        let precise = count as f32 >= MINED_MIN_PRECISION * seen.max(1) as f32;
+        let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
+        let class = head_class(words.first()?)?;
+        (count >= MINED_MIN_COUNT && precise).then_some((words, class))
+    })
+}
+
+/// The class of a mined cue by its first word (`data/cue_heads.txt`), `say` by default;
+/// `None` for a head of class `none`.
+fn head_class(head: &str) -> Option<CueClass> {
+    static HEADS: OnceLock<WordMap<&'static str, Option<CueClass>>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        let mut map = WordMap::default();
+        for (label, words) in labelled(include_str!("../data/cue_heads.txt")) {
+            let class = CueClass::from_label(label);
+            for w in words {
+                map.insert(w, class);
+            }
+        }
+        map
+    });
+    heads.get(head).copied().unwrap_or(Some(CueClass::Say))
+}
+
+/// The frames a mined cue takes, by class: speech and belief take a clause with "that" and
+/// quotations; stances take their object (defended the plan, decried the ruling); appeals an
+/// object with "to".
+fn mined_frames(class: CueClass) -> u32 {
+    use frame::*;
+    match class {
+        CueClass::Welcome | CueClass::Criticise | CueClass::Deny | CueClass::Describe => OBJ | END,
+        CueClass::Urge => TO | OBJ,
+        CueClass::Accuse => OF | FOR | THAT_ONLY,
+        _ => THAT_ONLY | QUOTE | END,
+    }
+}
+
 fn split3(line: &str) -> Option<(&str, &str, &str)> {
     let mut parts = line.split('|').map(str::trim);
     Some((parts.next()?, parts.next()?, parts.next()?))
 }
 
-/// The longest cue form starting at token `i`, if any: the bucket noted for the token by
-/// [`Words`], then a comparison of the few forms in it.
-pub fn cue_at(words: &Words, i: usize) -> Option<CueMatch> {
-    // Numbers and ASCII punctuation are never cues; a dash like "―" can be.
-    if words.is_number(i) || (!words.is_word(i) && words.text(i).is_ascii()) {
-        return None;
-    }
-    let bucket = lexicon().buckets.get(words.cue_bucket(i)?)?;
+/// The longest form in cue bucket `bucket` whose words after the first are `next(0)`,
+/// `next(1)`, ...: the few forms sharing a first word, longest first. The per-token bucket
+/// numbers come from [`crate::extract::annotate`], which asks [`first_words`] once.
+pub fn longest_in<'a>(bucket: usize, next: impl Fn(usize) -> &'a str) -> Option<CueMatch> {
+    let bucket = lexicon().buckets.get(bucket)?;
     bucket
         .iter()
-        .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| words.lower(i + 1 + k) == w))
+        .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| next(k) == w))
         .map(|(rest, info)| CueMatch { len: rest.len() + 1, info: *info })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::annotate::Annotated;
     use crate::extract::segment::segment;
 
     #[test]
@@ -189,6 +274,24 @@ mod tests {
                 assert_ne!(frame::parse(f), 0, "bad frame {f} in {line}");
             }
         }
+    }
+
+    #[test]
+    fn mined_and_head_data_parse() {
+        for (label, _) in labelled(include_str!("../data/cue_heads.txt")) {
+            assert!(
+                label == "none" || CueClass::from_label(label).is_some(),
+                "unknown class {label:?} in cue_heads.txt"
+            );
+        }
+        for line in entries(include_str!("../data/mined_cues.txt")) {
+            let (form, count, seen) = split3(line).unwrap_or_else(|| panic!("bad line {line}"));
+            assert!(
+                !form.is_empty() && count.parse::<u32>().is_ok() && seen.parse::<u32>().is_ok(),
+                "{line}"
+            );
+        }
+        assert!(mined(include_str!("../data/mined_cues.txt")).count() > 20);
     }
 
     #[test]
@@ -213,11 +316,15 @@ mod tests {
             Case { text: "According to aides", at: 0, len: Some(2), class: Some(CueClass::Report) },
             Case { text: "He SAID so", at: 1, len: Some(1), class: Some(CueClass::Say) },
             Case { text: "The table", at: 1, len: None, class: None },
+            // Mined from PolNeAR train, classed by cue_heads.txt.
+            Case { text: "She decried the ruling", at: 1, len: Some(1), class: Some(CueClass::Criticise) },
+            Case { text: "He talked about taxes", at: 1, len: Some(2), class: Some(CueClass::Say) },
+            Case { text: "He said friday", at: 1, len: Some(1), class: Some(CueClass::Say) },
         ];
         for c in cases {
             let doc = segment(c.text);
-            let words = Words::new(&doc);
-            let got = cue_at(&words, c.at);
+            let words = Annotated::new(&doc);
+            let got = words.cue_at(c.at);
             assert_eq!(got.map(|m| m.len), c.len, "{}", c.text);
             assert_eq!(got.map(|m| m.info.class), c.class, "{}", c.text);
         }
