@@ -19,6 +19,7 @@
 pub mod annotate;
 pub mod claims;
 pub mod groups;
+pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod model;

@@ -9,6 +9,8 @@
 //!
 //! * [`extract`]: the extraction core, plain Rust with no web dependencies. Its one entry point
 //!   is [`extract::analyze`].
+//! * [`export`]: the CSV and Markdown exports of an extraction, plain Rust too, shared by the
+//!   app's download buttons and `extract --format csv|md`.
 //! * `ui` (behind the default `ui` feature): the Yew front end, thin components over plain state
 //!   and filter logic.
 //!
@@ -20,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod export;
 pub mod extract;
 
 #[cfg(feature = "ui")]

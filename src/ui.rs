@@ -7,10 +7,12 @@
 //!   filter panel, the card list and the article view.
 
 pub mod cards;
-pub mod export;
 pub mod filter;
 pub mod state;
 pub mod text;
+
+// Plain Rust shared with the `extract` CLI; `ui::export` stays its path in the app.
+pub use crate::export;
 
 mod app;
 mod article;

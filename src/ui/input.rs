@@ -46,18 +46,16 @@ pub struct InputPanelProps {
     pub storage_key: Option<AttrValue>,
 }
 
-/// What a file holds, as text: UTF-8 (with or without a byte-order mark); HTML reduced to its
-/// readable text.
+/// What a file holds, as text, by the core's input policy ([`crate::extract::input`]).
 fn file_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     let lower = name.to_ascii_lowercase();
     let kind = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     if !matches!(kind, "txt" | "text" | "md" | "markdown" | "html" | "htm") {
         return Err(format!("“{name}” is not a .txt, .md or .html file."));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let raw = std::str::from_utf8(bytes)
-        .map_err(|_| format!("“{name}” is not UTF-8 text. Save it as UTF-8 and try again."))?;
-    Ok(if kind.starts_with("htm") { text::html_to_text(raw) } else { raw.to_owned() })
+    // The core's input policy, the CLI's too: a BOM dropped, UTF-16 with a BOM decoded.
+    let text = crate::extract::input::file_text(name, bytes).map_err(|e| format!("“{name}” {e}."))?;
+    Ok(text.into_owned())
 }
 
 /// The text area and its tools.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// Texts over this many bytes are not analysed automatically: the page would stall.
-pub const MAX_BYTES: usize = 2_000_000;
+pub const MAX_BYTES: usize = crate::extract::input::MAX_BYTES;
 
 /// How many cards are rendered before "Show more".
 pub const PAGE: usize = 120;

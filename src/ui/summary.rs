@@ -1,6 +1,6 @@
 //! The summary bar: counts per card type, extraction time, and the exports.
 
-use super::{dom, export, text};
+use super::{dom, export};
 use crate::extract::{self, Extraction};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -47,7 +47,7 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     };
     let brief = {
         let ex = ex.clone();
-        let title = format!("Brief: {}", text::headline(&props.text, 80));
+        let title = crate::export::brief_title(&props.text);
         move || export::to_markdown(&ex, &title)
     };
     let on_md = {

@@ -19,11 +19,23 @@ pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
 /// (party name / speaker / status), detail (kind and role / cue / summary), text (aliases /
 /// content / evidence), parties, start, end.
 pub fn to_csv(ex: &Extraction) -> String {
+    let mut out = format!("{CSV_HEADER}\r\n");
+    write_csv_rows(&mut out, ex, None);
+    out
+}
+
+/// The header line of [`to_csv`], without its line break.
+pub const CSV_HEADER: &str = "type,id,label,detail,text,parties,start,end";
+
+/// The rows of [`to_csv`] without its header, appended to `out`; with `lead`, every row starts
+/// with that cell (the batch CLI's `file` column).
+pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
     let name = |id: &str| ex.party(id).map_or(id.to_owned(), |p| p.name.clone());
     let names = |ids: &[String]| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("; ");
-    let mut out = String::from("type,id,label,detail,text,parties,start,end\r\n");
+    let lead = lead.map(|cell| csv_cell(cell) + ",");
     let mut row = |cells: [&str; 8]| {
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(lead.as_deref().unwrap_or_default());
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     };
@@ -74,18 +86,34 @@ pub fn to_csv(ex: &Extraction) -> String {
             &end,
         ]);
     }
-    out
 }
 
 /// Quotes a cell when it needs it (RFC 4180), and defuses spreadsheet formulas: a cell that
 /// starts with `=`, `+`, `-` or `@` gets a leading apostrophe.
-fn csv_cell(cell: &str) -> String {
+pub fn csv_cell(cell: &str) -> String {
     let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() };
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell
     }
+}
+
+/// The first words of a text, for a title ("Brief: Ghana and Togo sign ...").
+pub fn headline(text: &str, max_chars: usize) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if first.chars().count() <= max_chars {
+        return first.to_owned();
+    }
+    let cut: String = first.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_owned();
+    format!("{cut}…")
+}
+
+/// The title the app gives a brief: "Brief: " and the article's first line, cut to 80
+/// characters.
+pub fn brief_title(text: &str) -> String {
+    format!("Brief: {}", headline(text, 80))
 }
 
 /// A Markdown brief: parties, claims grouped by speaker, outcomes by status.
@@ -168,4 +196,15 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
         }
     }
     md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_cuts_at_a_word() {
+        assert_eq!(headline("\n Short title\nbody", 40), "Short title");
+        assert_eq!(headline("Ministers meet in Accra to discuss tariffs", 20), "Ministers meet in…");
+    }
 }

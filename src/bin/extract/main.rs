@@ -1,0 +1,100 @@
+//! `extract FILE… | DIR…`: prints the extraction of news articles as JSON (or JSON Lines, CSV
+//! or Markdown), many articles on all cores.
+//!
+//! For one FILE the JSON is exactly what the browser app downloads for the same text, and what
+//! the evaluation scorers in `../shared/eval` read. Inputs are read by the core's input policy
+//! ([`article_explorer::extract::input`]), the app's too.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod args;
+#[cfg(not(target_arch = "wasm32"))]
+mod batch;
+#[cfg(not(target_arch = "wasm32"))]
+mod input;
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+
+/// A command-line tool has nothing to do in the browser; the wasm test build still builds it.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::io::{IsTerminal, Write};
+    use std::process::ExitCode;
+    let options = match args::parse(std::env::args_os().skip(1)) {
+        Ok(args::Command::Run(options)) => options,
+        Ok(args::Command::Info(text)) => {
+            let mut stdout = std::io::stdout().lock();
+            return match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => write_failed(&output::WriteError::from(e)),
+            };
+        }
+        Err(message) => {
+            eprintln!("extract: {message}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    if stdout_closed() {
+        eprintln!("extract: cannot write the output: standard output is closed");
+        return ExitCode::FAILURE;
+    }
+    let (inputs, any_dir) = input::expand(&options.inputs);
+    // One FILE prints as it always has; a directory or several inputs are a batch.
+    let many = any_dir || inputs.len() != 1;
+    let default = if many { args::Format::Jsonl } else { args::Format::Json };
+    let layout = output::Layout { format: options.format.unwrap_or(default), many };
+    let settings = batch::Settings {
+        layout,
+        jobs: options.jobs,
+        max_bytes: options.max_bytes,
+        progress: many && !options.quiet && std::io::stderr().is_terminal(),
+    };
+    let mut out = output::Out::new(layout);
+    let totals = match batch::run(&inputs, &settings, &mut out).and_then(|t| out.finish().map(|()| t)) {
+        Ok(totals) => totals,
+        Err(e) => return write_failed(&e),
+    };
+    if many && !options.quiet {
+        eprintln!("extract: {}", totals.summary());
+    }
+    if totals.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A closed pipe ends the run quietly, as `head` expects; any other write error is reported.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_failed(e: &output::WriteError) -> std::process::ExitCode {
+    match e {
+        output::WriteError::Closed => std::process::ExitCode::SUCCESS,
+        output::WriteError::Failed(e) => {
+            eprintln!("extract: cannot write the output: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether standard output was closed (`extract a.txt >&-`). Rust's runtime then reopens it
+/// as /dev/null, so every write would succeed and the output be lost with exit status 0. It
+/// opens /dev/null read-write, where a shell's `> /dev/null` opens it write-only: that tells
+/// the two apart.
+#[cfg(target_os = "linux")]
+fn stdout_closed() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
+        let octal = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+        u32::from_str_radix(octal.trim(), 8).ok()
+    });
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    null && flags.is_some_and(|f| f & O_ACCMODE == O_RDWR)
+}
+
+#[cfg(all(not(target_os = "linux"), not(target_arch = "wasm32")))]
+fn stdout_closed() -> bool {
+    false
+}
