@@ -3,7 +3,7 @@
 //! Run with `cargo bench --no-default-features --bench throughput`. Prints MB/s for each
 //! size and the ratio of the 10 MB time to the 1 MB time (10 means linear growth).
 
-use article_explorer::extract::{analyze, claims, outcomes, parties, segment};
+use article_explorer::extract::{analyze, annotate, claims, groups, outcomes, parties, segment};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -60,7 +60,11 @@ fn main() {
                 "segment" => drop(std::hint::black_box(segment::segment(&one))),
                 "parties" => drop(std::hint::black_box(parties::find_parties(&doc))),
                 "analyze" => drop(std::hint::black_box(analyze(&one))),
-                _ => drop(std::hint::black_box(claims::find_claims(&doc, &p))),
+                _ => {
+                    let words = annotate::Annotated::new(&doc);
+                    let focus = groups::LazyFocus::new(&words, &p);
+                    drop(std::hint::black_box(claims::find_claims(&words, &p, &focus)))
+                }
             }
         }
         return;
@@ -85,10 +89,12 @@ fn main() {
         let p = parties::find_parties(&doc);
         let par = t.elapsed();
         let t = Instant::now();
-        let c = claims::find_claims(&doc, &p);
+        let words = annotate::Annotated::new(&doc);
+        let focus = groups::LazyFocus::new(&words, &p);
+        let c = claims::find_claims(&words, &p, &focus);
         let cl = t.elapsed();
         let t = Instant::now();
-        let o = outcomes::find_outcomes(&doc, &p, &c);
+        let o = outcomes::find_outcomes(&words, &p, &focus, &c);
         let out = t.elapsed();
         std::hint::black_box(o);
         let ms = |d: Duration| d.as_secs_f64() * 1e3;

@@ -16,7 +16,9 @@
 // `cargo clippy --all-targets -- -D warnings` in scripts/test enforces them on the core.
 #![warn(clippy::too_many_lines, clippy::cognitive_complexity)]
 
+pub mod annotate;
 pub mod claims;
+pub mod groups;
 pub mod input;
 pub mod language;
 pub mod lexicon;
@@ -26,6 +28,7 @@ pub mod parties;
 pub mod records;
 pub mod segment;
 pub mod span;
+pub mod tagger;
 
 pub use model::{Claim, Content, CueClass, Extraction, Figure, Outcome, Party, PartyKind, Status};
 pub use span::{Span, TextSpan};
@@ -43,12 +46,17 @@ pub fn analyze(text: &str) -> Extraction {
     let doc = segment::segment(text);
     // 2. Actors: names, aliases, roles, affiliations and every mention.
     let parties = parties::find_parties(&doc);
+    // The prepared document the later stages share: word classes, capitalisation and cue
+    // buckets per token, and the group phrases' referents (worked out on first use).
+    let words = annotate::Annotated::new(&doc);
+    let focus = groups::LazyFocus::new(&words, &parties);
     // 3. Attributions: speaker, cue and content, resolved to parties.
-    let claims = claims::find_claims(&doc, &parties);
+    let claims = claims::find_claims(&words, &parties, &focus);
     // 4. Agreements, failures and plans, with the parties involved and any figures.
-    let outcomes = outcomes::find_outcomes(&doc, &parties, &claims);
+    let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
-    Extraction { parties: parties.export(text, &claims), claims, outcomes, sentences }
+    let parties = parties.export(text, &claims);
+    Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
         .without_unmentioned_parties()
 }
 

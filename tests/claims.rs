@@ -5,7 +5,10 @@
 //! parties are plain country names and titled people.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
+use article_explorer::extract::annotate::Annotated;
 use article_explorer::extract::claims::find_claims;
+use article_explorer::extract::groups::LazyFocus;
+use article_explorer::extract::model::export_claims;
 use article_explorer::extract::parties::Parties;
 use article_explorer::extract::segment::segment;
 use article_explorer::extract::{analyze, Claim, CueClass};
@@ -22,7 +25,9 @@ struct Case {
 
 fn claims_of(text: &str) -> Vec<Claim> {
     let doc = segment(text);
-    find_claims(&doc, &Parties::default())
+    let words = Annotated::new(&doc);
+    let parties = Parties::default();
+    export_claims(text, &find_claims(&words, &parties, &LazyFocus::new(&words, &parties)))
 }
 
 fn check(c: &Case) {
@@ -58,6 +63,16 @@ cases!(quotations:
     ["The envoy said: “The first part.\n“The second part.”\nThen he left.", "said", Some("The envoy"), "The first part.\n“The second part", true, Say],
     ["“We came to talk,” he said. “Nobody listened.”", "said", Some("he"), "We came to talk … Nobody listened", true, Say],
     ["“It is over,” the coach told reporters after the game.", "told", Some("the coach"), "It is over", true, Say],
+);
+
+// One quote model (segment/quotes.rs): guillemets and low-high quotes open and close like
+// curly ones (GUIDE C2, a quotation's content is what the marks enclose).
+cases!(quote_marks:
+    ["«We are leaving,» the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["« We are leaving », the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["„We are leaving“, the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["‹We are leaving,› the minister said.", "said", Some("the minister"), "We are leaving", true, Say],
+    ["The minister said: «We are leaving.»", "said", Some("The minister"), "We are leaving", true, Say],
 );
 
 cases!(reported_speech:

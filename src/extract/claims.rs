@@ -1,8 +1,9 @@
 //! Stage 3, the claims: who said what about whom.
 //!
-//! Approach, in four steps, each a submodule with one entry point:
+//! Approach, in four steps, each a module with one entry point:
 //!
-//! 1. [`quotes::find_quotes`]: the quotations of the article, including ones that run over
+//! 1. [`find_quotes`](super::segment::quotes::find_quotes), read through
+//!    [`Annotated::quotes`]: the quotations of the article, including ones that run over
 //!    several paragraphs, so a cue next to a quotation can take all of it as its content.
 //! 2. [`frames::attributions`]: every reporting cue from the lexicon in `data/cues.txt`
 //!    (said, told reporters, accused, urged, described, expressed concern, according to ...)
@@ -13,17 +14,17 @@
 //!    that share their sentence's subject (", adding that ...").
 //! 3. [`resolve::speaker`]: the party behind each source: named in it, or reached through a
 //!    pronoun ("He noted ...") or a role noun ("The minister said ..."); or, through
-//!    [`groups::source_parties`], the several parties a group source stands for ("Both sides",
-//!    "the two countries", "Peru and Chile"), kept in [`Claim::speakers`].
+//!    [`groups::source_parties`](super::groups::source_parties), the several parties a group source stands for ("Both sides",
+//!    "the two countries", "Peru and Chile"), kept in [`ClaimRecord::speakers`].
 //! 4. Here: sources shared by participles and coordinated cues (", adding that", "... and
 //!    called"), quotations continued in the next sentence joined to their claim, content cut
 //!    where a coordinated second attribution begins, targets (the parties named in the content,
-//!    other than the speaker), ids `c1`, `c2`, ... in article order.
+//!    other than the speaker), as [`ClaimRecord`]s in article order.
 //!
 //! A quotation split by its cue (“We will talk,” she said, “but not yet.”) is exported as one
-//! content span covering its pieces, with the pieces joined in [`Claim::text`]; the shared
-//! span checker counts list-valued content as malformed. [`SPLIT_CONTENT`] switches to
-//! [`Content::Split`].
+//! content span covering its pieces, with the pieces joined in the exported claim's text; the
+//! shared span checker counts list-valued content as malformed.
+//! [`model::SPLIT_CONTENT`](super::model::SPLIT_CONTENT) switches to split content.
 //!
 //! Cost is linear: one lexicon lookup per token, bounded scans around each cue, binary
 //! searches into the sorted mentions.
@@ -35,37 +36,28 @@
 
 pub mod cues;
 pub mod frames;
-pub mod groups;
-pub mod quotes;
 pub mod resolve;
-pub mod words;
 
-use super::model::{Claim, Content};
+use super::annotate::{class, Annotated};
+use super::groups::{self, LazyFocus};
 use super::parties::Parties;
-use super::segment::Document;
-use super::span::{Span, TextSpan};
+use super::records::{ClaimRecord, PartyId};
+use super::segment::quotes::Quotes;
+use super::span::Span;
 use frames::Draft;
 use resolve::Said;
-use words::Words;
-
-/// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
-/// rather than one covering span; off while the shared span checker rejects lists.
-pub const SPLIT_CONTENT: bool = false;
 
 /// Finds the attributions of a segmented article whose parties are known.
-pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
-    let w = Words::new(doc);
-
-    let q = quotes::find_quotes(&w);
-    let mut drafts = frames::attributions(&w, &q);
+pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<ClaimRecord> {
+    let q = w.quotes();
+    let mut drafts = frames::attributions(w, q);
     drafts.retain(|d| d.content.iter().any(|s| !s.is_empty()));
     for d in &mut drafts {
         d.content.retain(|s| !s.is_empty());
     }
     inherit_sources(&mut drafts);
-    join_continuations(&w, &q, &mut drafts);
-    clip_coordinated(&w, &mut drafts);
-    let mut focus = groups::LazyFocus::new(&w, parties);
+    join_continuations(w, q, &mut drafts);
+    clip_coordinated(w, &mut drafts);
     let mut said: Vec<Said> = Vec::new();
     let mut claims = Vec::with_capacity(drafts.len());
     let mut last_group: Option<LastGroup> = None;
@@ -73,21 +65,21 @@ pub fn find_claims(doc: &Document<'_>, parties: &Parties) -> Vec<Claim> {
         // A source standing for several parties ("Both sides", "Peru and Chile") gets them all,
         // and so does a "they" right after it; it is no antecedent for a later "he".
         let group = d.source.and_then(|(a, b)| {
-            groups::source_parties(&w, parties, &mut focus, a, b)
-                .or_else(|| group_pronoun(&w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
+            groups::source_parties(w, parties, focus, a, b)
+                .or_else(|| group_pronoun(w, parties, (a, b), d.sentence, last_group.as_ref(), &said))
         });
         if let Some(list) = &group {
             last_group = Some(LastGroup { sentence: d.sentence, at: d.cue.0, parties: list.clone() });
         }
         let speakers = group.unwrap_or_else(|| {
             let one =
-                d.source.and_then(|(a, b)| resolve::speaker(&w, parties, a, b, d.cue.0, d.sentence, &said));
+                d.source.and_then(|(a, b)| resolve::speaker(w, parties, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
                 said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
             }
             one.into_iter().collect()
         });
-        claims.push(build(doc.text, &w, parties, &mut focus, d, &speakers, claims.len()));
+        claims.push(build(w, parties, focus, d, &speakers));
     }
     claims
 }
@@ -104,7 +96,7 @@ struct LastGroup {
 /// body speaking between) stands for the same group: "Both sides said the talks were useful.
 /// They added that more were planned."
 fn group_pronoun(
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
     (a, b): (usize, usize),
     sentence: usize,
@@ -112,7 +104,7 @@ fn group_pronoun(
     said: &[Said],
 ) -> Option<Vec<usize>> {
     let last = last?;
-    if b != a + 1 || !w.is(a, words::class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
+    if b != a + 1 || !w.is(a, class::PLURAL) || sentence.saturating_sub(last.sentence) > 2 {
         return None;
     }
     let person = |p: usize| parties.list.get(p).is_some_and(|r| r.kind == super::model::PartyKind::Person);
@@ -142,7 +134,7 @@ fn inherit_sources(drafts: &mut [Draft]) {
 
 /// A quotation that opens the next sentence with no cue of its own goes on the same speaker's
 /// words: “We are ready,” she said. “The rest is up to them.”
-fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
+fn join_continuations(w: &Annotated, q: &Quotes, drafts: &mut [Draft]) {
     let doc = w.doc();
     for k in 0..drafts.len() {
         if !drafts[k].direct {
@@ -168,7 +160,7 @@ fn join_continuations(w: &Words, q: &quotes::Quotes, drafts: &mut [Draft]) {
 
 /// A reported clause ends where a coordinated attribution begins:
 /// "She said the talks failed, and he said they would resume" gives two claims.
-fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
+fn clip_coordinated(w: &Annotated, drafts: &mut [Draft]) {
     for k in 1..drafts.len() {
         if drafts[k].sentence != drafts[k - 1].sentence {
             continue;
@@ -194,27 +186,7 @@ fn clip_coordinated(w: &Words, drafts: &mut [Draft]) {
     }
 }
 
-fn build(
-    text: &str,
-    w: &Words,
-    parties: &Parties,
-    focus: &mut groups::LazyFocus,
-    d: &Draft,
-    speakers: &[usize],
-    n: usize,
-) -> Claim {
-    // The pieces of a split quotation are exported as one span covering them all, with the
-    // pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content as a
-    // malformed span, and bad spans must stay at zero. `SPLIT_CONTENT` switches to lists.
-    let pieces: Vec<TextSpan> = d.content.iter().map(|&s| TextSpan::of(text, s)).collect();
-    let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
-    let content = match (pieces.len(), SPLIT_CONTENT) {
-        (1, _) | (_, false) => {
-            let cover = d.content.iter().fold(d.content[0], |a, &b| a.cover(b));
-            Content::One(TextSpan::of(text, cover))
-        }
-        _ => Content::Split(pieces),
-    };
+fn build(w: &Annotated, parties: &Parties, focus: &LazyFocus, d: &Draft, speakers: &[usize]) -> ClaimRecord {
     let mut targets: Vec<usize> = Vec::new();
     // The parties named in the content, then those a group phrase in it stands for ("urged
     // both sides to ..."), looked for in the cue's sentence only and, so that a text with no
@@ -229,18 +201,14 @@ fn build(
             targets.push(p);
         }
     }
-    let ids: Vec<String> = speakers.iter().copied().map(Parties::id).collect();
-    Claim {
-        id: format!("c{}", n + 1),
-        speaker: ids.first().cloned(),
-        speakers: ids,
-        source: d.source.map(|(a, b)| TextSpan::of(text, w.range(a, b))),
-        cue: TextSpan::of(text, w.range(d.cue.0, d.cue.1)),
-        content,
-        text: joined,
+    ClaimRecord {
+        speakers: speakers.iter().copied().map(PartyId::of).collect(),
+        source: d.source.map(|(a, b)| w.range(a, b)),
+        cue: w.range(d.cue.0, d.cue.1),
+        content: d.content.clone(),
         direct: d.direct,
-        targets: targets.into_iter().map(Parties::id).collect(),
-        cue_class: d.class,
+        targets: targets.into_iter().map(PartyId::of).collect(),
+        class: d.class,
         sentence: d.sentence,
     }
 }

@@ -7,7 +7,11 @@
 //! Lookups hash short word keys with [`Fx`]; [`hash_str`] is the one hash the per-token key
 //! table of [`crate::extract::segment::Document::key_hash`] and the word tables share.
 
-use std::hash::Hasher;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hash map keyed by words (or their [`hash_str`]), with the fast [`Fx`] hasher.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// The non-comment, non-blank lines of a data file, trimmed.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {

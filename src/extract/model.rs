@@ -5,8 +5,28 @@
 //! `parties[].{id,name,kind,aliases,mentions}`, `claims[].{speaker,source,cue,content,direct}`
 //! and `outcomes[].{status,parties,evidence}`. Everything else here is extra and may grow.
 
+use super::records::{ClaimId, ClaimRecord, PartyId};
 use super::span::{Span, TextSpan};
 use serde::{Deserialize, Serialize};
+
+/// Whether a quotation split by its cue is exported as a list of spans ([`Content::Split`])
+/// rather than one covering span; off while the shared span checker rejects lists.
+pub const SPLIT_CONTENT: bool = false;
+
+/// The exported id of a party: `p1` for the first.
+pub fn party_id(id: PartyId) -> String {
+    format!("p{}", id.index() + 1)
+}
+
+/// The exported id of a claim: `c1` for the first.
+pub fn claim_id(id: ClaimId) -> String {
+    format!("c{}", id.index() + 1)
+}
+
+/// The exported claims, in the order of the records.
+pub fn export_claims(text: &str, records: &[ClaimRecord]) -> Vec<Claim> {
+    records.iter().enumerate().map(|(k, r)| Claim::export(text, ClaimId::of(k), r)).collect()
+}
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -246,6 +266,35 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The exported form of claim record `r` with id `id`.
+    ///
+    /// The pieces of a split quotation are exported as one span covering them all, with the
+    /// pieces joined in `text`: the shared checker (`score.py`) counts a list-valued content
+    /// as a malformed span, and bad spans must stay at zero. [`SPLIT_CONTENT`] switches to
+    /// lists.
+    pub fn export(text: &str, id: ClaimId, r: &ClaimRecord) -> Claim {
+        let pieces: Vec<TextSpan> = r.content.iter().map(|&s| TextSpan::of(text, s)).collect();
+        let joined = pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
+        let content = match (pieces.len(), SPLIT_CONTENT) {
+            (1, _) | (_, false) => Content::One(TextSpan::of(text, r.cover())),
+            _ => Content::Split(pieces),
+        };
+        let ids: Vec<String> = r.speakers.iter().copied().map(party_id).collect();
+        Claim {
+            id: claim_id(id),
+            speaker: ids.first().cloned(),
+            speakers: ids,
+            source: r.source.map(|s| TextSpan::of(text, s)),
+            cue: TextSpan::of(text, r.cue),
+            content,
+            text: joined,
+            direct: r.direct,
+            targets: r.targets.iter().copied().map(party_id).collect(),
+            cue_class: r.class,
+            sentence: r.sentence,
+        }
+    }
+
     /// Ids of every party the speaker stands for ([`Claim::speakers`], or [`Claim::speaker`]
     /// in JSON written before `speakers` existed).
     pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {

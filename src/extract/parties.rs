@@ -17,6 +17,11 @@
 //!   "UN negotiators" speak for that country or body; "a Chilean spokesman" is an unnamed
 //!   person affiliated to it; "Tamil rebels" and "analysts" are groups of their own.
 //!
+//! A run of capitals is typed by an ordered list of rules (`scan::RULES`: head words first,
+//! then titles, source and dateline lines, given names, context, shape), the first that
+//! answers winning. The small closed word lists the rules use (modifiers, prepositions, legal
+//! forms, particles ...) are in `data/party_words.txt`, checked by the tests.
+//!
 //! `merge` then turns candidates into parties: one party per gazetteer entry, per person
 //! (a lone surname joins the full name that ends with it, "Lund" → "Ana Lund"), per new
 //! organisation (an acronym joins the name whose initials it spells), per group class.
@@ -56,7 +61,9 @@ mod gazetteer;
 mod merge;
 mod scan;
 
-use super::model::{Claim, Party, PartyKind};
+use super::model::{Party, PartyKind};
+use super::records::ClaimRecord;
+pub use super::records::PartyId;
 use super::segment::Document;
 use super::span::{Span, TextSpan};
 use std::ops::Range;
@@ -72,8 +79,20 @@ pub struct PartyRecord {
     pub aliases: Vec<String>,
     /// Role or title, if given.
     pub role: Option<String>,
-    /// Index of the party it belongs to or speaks for.
+    /// Index of the party it belongs to or speaks for (see [`PartyRecord::affiliation_id`]).
     pub affiliation: Option<usize>,
+}
+
+impl PartyRecord {
+    /// The party it belongs to or speaks for, as a typed id.
+    pub fn affiliation_id(&self) -> Option<PartyId> {
+        self.affiliation.map(party_id)
+    }
+}
+
+/// The typed id of the party at `index` in [`Parties::list`].
+pub(crate) fn party_id(index: usize) -> PartyId {
+    PartyId(u32::try_from(index).expect("fewer than 2^32 parties"))
 }
 
 /// How a mention names its party.
@@ -109,7 +128,8 @@ pub struct Mention {
     pub span: Span,
     /// Its tokens, as a range into [`Document::tokens`].
     pub tokens: Range<usize>,
-    /// Index into [`Parties::list`].
+    /// Index into [`Parties::list`] (see [`Mention::party_id`]). Kept a plain index while the
+    /// claims and outcomes stages, which read it, are rewritten.
     pub party: usize,
     /// How it names the party.
     pub form: MentionForm,
@@ -123,6 +143,13 @@ pub struct Mention {
     pub extent_tokens: Range<usize>,
 }
 
+impl Mention {
+    /// The party it names, as a typed id.
+    pub fn party_id(&self) -> PartyId {
+        party_id(self.party)
+    }
+}
+
 /// The result of the parties stage.
 #[derive(Clone, Debug, Default)]
 pub struct Parties {
@@ -131,7 +158,7 @@ pub struct Parties {
     /// Every mention, sorted by position, never overlapping.
     pub mentions: Vec<Mention>,
     /// Lower-case country adjectives and demonyms of the countries in this article.
-    adjectives: gazetteer::FastMap<String, usize>,
+    adjectives: gazetteer::FastMap<String, PartyId>,
     /// The positions of [`Parties::mentions`], for the binary searches of the later stages.
     index: MentionIndex,
 }
@@ -201,29 +228,36 @@ impl Parties {
         &self.mentions[a..end]
     }
 
-    /// The exported id of party `index` (`p1` for the first).
+    /// The exported id of party `index` (`p1` for the first): for the exported model only.
     pub fn id(index: usize) -> String {
         format!("p{}", index + 1)
     }
 
+    /// The party `id`.
+    pub fn get(&self, id: PartyId) -> Option<&PartyRecord> {
+        self.list.get(id.index())
+    }
+
     /// The country party an adjective or demonym stands for, when that country is a party of
     /// this article ("Norwegian" → Norway), whatever the case of `word`.
-    pub fn party_for_adjective(&self, word: &str) -> Option<usize> {
+    pub fn party_for_adjective(&self, word: &str) -> Option<PartyId> {
         let mut key = String::with_capacity(word.len());
         gazetteer::push_key(&mut key, word);
         self.adjectives.get(&key).copied()
     }
 
-    /// The index of the party named `name` (canonical name or alias, any case).
-    pub fn find(&self, name: &str) -> Option<usize> {
-        self.list.iter().position(|p| {
+    /// The party named `name` (canonical name or alias, any case).
+    pub fn find(&self, name: &str) -> Option<PartyId> {
+        let index = self.list.iter().position(|p| {
             p.name.eq_ignore_ascii_case(name) || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        })
+        });
+        index.map(party_id)
     }
 
-    /// The descriptions standing for party `index` ("Chilean officials", "a Kremlin
+    /// The descriptions standing for party `id` ("Chilean officials", "a Kremlin
     /// spokesman"): mentions that are not names, which [`Parties::export`] leaves out.
-    pub fn references(&self, index: usize) -> Vec<Span> {
+    pub fn references(&self, id: PartyId) -> Vec<Span> {
+        let index = id.index();
         self.mentions.iter().filter(|m| m.party == index && !m.form.is_name()).map(|m| m.span).collect()
     }
 
@@ -232,7 +266,7 @@ impl Parties {
     /// negotiators", the name inside it), so that the spans are names as annotated in
     /// CoNLL-style data; descriptions are counted for salience and available through
     /// [`Parties::references`].
-    pub fn export(&self, text: &str, claims: &[Claim]) -> Vec<Party> {
+    pub fn export(&self, text: &str, claims: &[ClaimRecord]) -> Vec<Party> {
         let mut counts = vec![0usize; self.list.len()];
         let mut mentions = vec![Vec::new(); self.list.len()];
         for m in &self.mentions {
@@ -245,11 +279,9 @@ impl Parties {
             }
         }
         for c in claims {
-            for id in c.speaker.iter().chain(&c.targets) {
-                if let Some(n) = id.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-                    if let Some(c) = counts.get_mut(n.wrapping_sub(1)) {
-                        *c += 2;
-                    }
+            for id in c.speaker().iter().chain(&c.targets) {
+                if let Some(c) = counts.get_mut(id.index()) {
+                    *c += 2;
                 }
             }
         }
@@ -279,10 +311,9 @@ impl Parties {
     /// others are dropped by [`Extraction::without_unmentioned_parties`]). The part of a
     /// description that another party's exported mention already covers ("State Department" in
     /// "a State Department spokesperson") is left to that party, so mentions never overlap.
-    fn describe_unnamed(&self, text: &str, claims: &[Claim], mentions: &mut [Vec<TextSpan>]) {
-        let speaks = |i: usize| {
-            claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| *id == Parties::id(i)))
-        };
+    fn describe_unnamed(&self, text: &str, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
+        let speaks =
+            |i: usize| claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| id.index() == i));
         // A country known only by a demonym is background unless it speaks or is addressed:
         // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
         let unnamed: Vec<bool> = mentions

@@ -33,8 +33,11 @@
 //! * Text past the first 4 GiB is not tokenised (token offsets are `u32`, to keep the token
 //!   table small).
 
+pub mod quotes;
+
 use super::lexicon;
 use super::span::Span;
+use quotes::{Facing, Level, Mark};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -149,11 +152,11 @@ impl Keys {
                 buf.push_str(word);
                 buf[start..].make_ascii_lowercase();
             } else {
-                for c in word.chars() {
-                    match c {
-                        '\u{2019}' | '\u{2018}' => buf.push('\''),
-                        c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                        c => buf.extend(c.to_lowercase()),
+                for c in word.chars().map(quotes::fold_apostrophe) {
+                    if c.is_ascii() {
+                        buf.push(c.to_ascii_lowercase());
+                    } else {
+                        buf.extend(c.to_lowercase());
                     }
                 }
             }
@@ -287,10 +290,6 @@ fn sentence_openers() -> &'static WordSet {
     SET.get_or_init(|| lexicon::entries(include_str!("data/sentence_openers.txt")).collect())
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
-}
-
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
@@ -360,7 +359,7 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         let next = char_at(text, end + c.len_utf8());
-        if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
+        if quotes::is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
             // "Russia's" → "Russia" + "'s"; "don't" and "O'Brien" stay whole.
             let after = char_at(text, end + c.len_utf8() + 1);
             let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
@@ -464,54 +463,61 @@ struct QuoteState {
     single: bool,
 }
 
-fn punct(text: &str, i: usize, c: char, quotes: &mut QuoteState) -> (usize, TokenKind) {
+fn punct(text: &str, i: usize, c: char, state: &mut QuoteState) -> (usize, TokenKind) {
     let one = i + c.len_utf8();
-    let before = char_before(text, i);
-    let after = char_at(text, one);
-    let kind = match c {
-        '“' | '«' | '„' => {
-            quotes.double = true;
-            TokenKind::OpenQuote
-        }
-        '”' | '»' => {
-            quotes.double = false;
-            TokenKind::CloseQuote
-        }
-        '‘' => {
-            quotes.single = true;
-            TokenKind::OpenQuote
-        }
-        '"' => {
-            let open = straight_opens(before, after, quotes.double);
-            quotes.double = open;
+    let kind = match quotes::mark(c) {
+        Some(Mark { level: Level::Double, facing }) => {
+            let open = match facing {
+                Facing::Open => true,
+                Facing::Close => false,
+                Facing::Either => straight_opens(char_before(text, i), char_at(text, one), state.double),
+            };
+            state.double = open;
             if open {
                 TokenKind::OpenQuote
             } else {
                 TokenKind::CloseQuote
             }
         }
-        '\'' | '’' => {
-            let word_before = before.is_some_and(char::is_alphanumeric);
-            if quotes.single && !after.is_some_and(char::is_alphanumeric) {
-                quotes.single = false;
-                TokenKind::CloseQuote
-            } else if !word_before && after.is_some_and(char::is_alphabetic) && c == '\'' {
-                quotes.single = true;
+        Some(Mark { .. }) if quotes::is_apostrophe(c) => return apostrophe(text, i, c, state),
+        Some(Mark { facing, .. }) => {
+            // ‘ ‹ ‚ open a single quotation, › closes one.
+            state.single = facing == Facing::Open;
+            if state.single {
                 TokenKind::OpenQuote
-            } else if is_apostrophe(c) && matches!(after, Some('s' | 'S')) && word_before {
-                // A possessive split off the word before it: "Russia's".
-                let s_end = one + 1;
-                if !char_at(text, s_end).is_some_and(char::is_alphanumeric) {
-                    return (s_end, TokenKind::Word);
-                }
-                TokenKind::Punct
             } else {
-                TokenKind::Punct
+                TokenKind::CloseQuote
             }
         }
-        '-' if after == Some('-') => return (one + 1, TokenKind::Punct),
-        '.' if text.get(i..i + 3) == Some("...") => return (i + 3, TokenKind::Punct),
-        _ => TokenKind::Punct,
+        None if c == '-' && char_at(text, one) == Some('-') => return (one + 1, TokenKind::Punct),
+        None if c == '.' && text.get(i..i + 3) == Some("...") => return (i + 3, TokenKind::Punct),
+        None => TokenKind::Punct,
+    };
+    (one, kind)
+}
+
+/// A ' or ’: closing an open single quotation, opening one (' before a word, after no word),
+/// a possessive split off the word before it ("Russia's"), or plain punctuation.
+fn apostrophe(text: &str, i: usize, c: char, quotes: &mut QuoteState) -> (usize, TokenKind) {
+    let one = i + c.len_utf8();
+    let before = char_before(text, i);
+    let after = char_at(text, one);
+    let word_before = before.is_some_and(char::is_alphanumeric);
+    let kind = if quotes.single && !after.is_some_and(char::is_alphanumeric) {
+        quotes.single = false;
+        TokenKind::CloseQuote
+    } else if !word_before && after.is_some_and(char::is_alphabetic) && c == '\'' {
+        quotes.single = true;
+        TokenKind::OpenQuote
+    } else if matches!(after, Some('s' | 'S')) && word_before {
+        // A possessive split off the word before it: "Russia's".
+        let s_end = one + 1;
+        if !char_at(text, s_end).is_some_and(char::is_alphanumeric) {
+            return (s_end, TokenKind::Word);
+        }
+        TokenKind::Punct
+    } else {
+        TokenKind::Punct
     };
     (one, kind)
 }

@@ -4,9 +4,8 @@
 //! the cue at a token is one hash lookup plus a comparison of the few longer forms that share
 //! that first word (longest first: "called on" wins over "called").
 
-use super::super::lexicon::{entries, expand};
-use super::super::model::CueClass;
-use super::words::{WordMap, Words};
+use crate::extract::lexicon::{entries, expand, WordMap};
+use crate::extract::model::CueClass;
 use std::sync::OnceLock;
 
 /// Frames a cue can take, as bits (see the header of `data/cues.txt`).
@@ -122,7 +121,7 @@ fn lexicon() -> &'static CueLexicon {
     })
 }
 
-/// Every first word of a cue form with its bucket number, so [`Words`] can note the bucket
+/// Every first word of a cue form with its bucket number, so [`crate::extract::annotate`] can note the bucket
 /// of each token in the same lookup as its word class.
 pub fn first_words() -> impl Iterator<Item = (&'static str, usize)> {
     lexicon().index.iter().map(|(w, &b)| (w.as_str(), b))
@@ -160,23 +159,21 @@ fn split3(line: &str) -> Option<(&str, &str, &str)> {
     Some((parts.next()?, parts.next()?, parts.next()?))
 }
 
-/// The longest cue form starting at token `i`, if any: the bucket noted for the token by
-/// [`Words`], then a comparison of the few forms in it.
-pub fn cue_at(words: &Words, i: usize) -> Option<CueMatch> {
-    // Numbers and ASCII punctuation are never cues; a dash like "―" can be.
-    if words.is_number(i) || (!words.is_word(i) && words.text(i).is_ascii()) {
-        return None;
-    }
-    let bucket = lexicon().buckets.get(words.cue_bucket(i)?)?;
+/// The longest form in cue bucket `bucket` whose words after the first are `next(0)`,
+/// `next(1)`, ...: the few forms sharing a first word, longest first. The per-token bucket
+/// numbers come from [`crate::extract::annotate`], which asks [`first_words`] once.
+pub fn longest_in<'a>(bucket: usize, next: impl Fn(usize) -> &'a str) -> Option<CueMatch> {
+    let bucket = lexicon().buckets.get(bucket)?;
     bucket
         .iter()
-        .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| words.lower(i + 1 + k) == w))
+        .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| next(k) == w))
         .map(|(rest, info)| CueMatch { len: rest.len() + 1, info: *info })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::annotate::Annotated;
     use crate::extract::segment::segment;
 
     #[test]
@@ -216,8 +213,8 @@ mod tests {
         ];
         for c in cases {
             let doc = segment(c.text);
-            let words = Words::new(&doc);
-            let got = cue_at(&words, c.at);
+            let words = Annotated::new(&doc);
+            let got = words.cue_at(c.at);
             assert_eq!(got.map(|m| m.len), c.len, "{}", c.text);
             assert_eq!(got.map(|m| m.info.class), c.class, "{}", c.text);
         }

@@ -33,11 +33,11 @@
 //! with a relative clause before the cue ("the experts I asked said"); several coordinated
 //! sources with brackets ("Ruiz (D-Maine), Lee (R-Ohio) and Park said").
 
-use super::super::model::CueClass;
-use super::super::span::Span;
-use super::cues::{cue_at, frame, CueInfo, CueMatch};
-use super::quotes::Quotes;
-use super::words::{class, Words};
+use super::cues::{frame, CueInfo, CueMatch};
+use crate::extract::annotate::{class, Annotated};
+use crate::extract::model::CueClass;
+use crate::extract::segment::quotes::Quotes;
+use crate::extract::span::Span;
 
 /// An attribution found in the text, before speaker resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,14 +65,14 @@ pub const MAX_SOURCE: usize = 12;
 pub const MAX_CONTENT: usize = 160;
 
 /// Finds the attributions of a document, in order of their cues.
-pub fn attributions(w: &Words, q: &Quotes) -> Vec<Draft> {
+pub fn attributions(w: &Annotated, q: &Quotes) -> Vec<Draft> {
     let doc = w.doc();
     let mut out: Vec<Draft> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let sent = Sent { index: si, start: s.tokens.start, end: s.tokens.end.min(w.len()) };
         let mut i = sent.start;
         while i < sent.end {
-            let found = cue_at(w, i).filter(|m| i + m.len <= sent.end);
+            let found = w.cue_at(i).filter(|m| i + m.len <= sent.end);
             if let Some(m) = found {
                 if let Some(d) = analyse(w, q, sent, i, m) {
                     out.push(d);
@@ -101,7 +101,7 @@ type Verdict = Option<Option<Draft>>;
 /// One cue being analysed: where it is and what the lexicon says about it.
 #[derive(Clone, Copy)]
 struct At<'a> {
-    w: &'a Words<'a>,
+    w: &'a Annotated<'a>,
     q: &'a Quotes,
     s: Sent,
     /// First token of the cue word.
@@ -111,7 +111,7 @@ struct At<'a> {
     info: CueInfo,
 }
 
-fn analyse(w: &Words, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
+fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<Draft> {
     if q.at(c).is_some() {
         return None;
     }
@@ -192,7 +192,7 @@ impl At<'_> {
         let (w, q, s) = (self.w, self.q, self.s);
         let (a, b) = np_after(w, self.ce, s.end)?;
         let ing = b + 1;
-        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || cue_at(w, ing).is_none() {
+        if w.lower(b) != "as" || !w.lower(ing).ends_with("ing") || w.cue_at(ing).is_none() {
             return None;
         }
         let region = subject_before(w, s.start, self.c);
@@ -386,7 +386,7 @@ impl At<'_> {
 
 /// Whether most words of the sentence are capitalised, as in a headline that ends with a stop
 /// ("Mayor Says Port Will Reopen."). Only asked about a capitalised cue, so rarely computed.
-fn title_case(w: &Words, s: Sent) -> bool {
+fn title_case(w: &Annotated, s: Sent) -> bool {
     let words = (s.start..s.end.min(s.start + 40)).filter(|&i| w.is_word(i) && w.lower(i).len() > 3);
     let (mut all, mut caps) = (0, 0);
     for i in words {
@@ -396,13 +396,13 @@ fn title_case(w: &Words, s: Sent) -> bool {
     all >= 4 && caps * 10 >= all * 8
 }
 
-fn is_ly_adverb(w: &Words, i: usize) -> bool {
+fn is_ly_adverb(w: &Annotated, i: usize) -> bool {
     let t = w.lower(i);
-    t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !matches!(t, "only" | "family" | "italy" | "ally")
+    t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !w.is(i, class::NOT_LY_ADVERB)
 }
 
 /// "According to X, content." or "Content, according to X."
-fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
+fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
     // The source runs to the comma or the end: "according to exit polls", "according to a
     // complaint filed by the agency".
     let a = ce;
@@ -444,7 +444,7 @@ fn according_to(w: &Words, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueIn
 type Parts = (Option<(usize, usize)>, Vec<Span>, bool);
 
 /// "It was reported that ...", "The offer was described as ...", "... was confirmed by X".
-fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) -> Option<Parts> {
+fn passive(w: &Annotated, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) -> Option<Parts> {
     if !info.has(frame::PASS) {
         return None;
     }
@@ -477,9 +477,32 @@ fn passive(w: &Words, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueInfo) 
 }
 
 /// Content after the cue, from token `k`: a quotation right after it, or the clause.
-fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
-    let cue_end = k;
-    let mut k = k;
+fn after(w: &Annotated, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec<Span>, bool)> {
+    let mut k = content_start(w, q, s, k, info);
+    // "The governor added:" closing a paragraph: the next paragraph is what was said.
+    if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
+        return next_paragraph(w, k + 1).map(|span| (vec![span], false));
+    }
+    if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
+        k += 1;
+    }
+    if let Some(quote) = q.opening_at(k) {
+        return Some((vec![quote.inner], true));
+    }
+    if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
+        return None;
+    }
+    let end = clause_end(w, k, s.end);
+    if !takes_clause(w, q, k, end, info) || end <= k + 1 {
+        return None;
+    }
+    Some((vec![trimmed(w, k, end)], false))
+}
+
+/// Where the content after a cue ending at token `cue_end` starts: past the addressee of
+/// "told" and the adverbials before "that" or a quotation.
+fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueInfo) -> usize {
+    let mut k = cue_end;
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
     }
@@ -487,30 +510,7 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
     // meeting of farmers that" (not the relative "that" of an object: "warned against a truce
     // that allows ...").
     if let Some(t) = (k..s.end.min(k + 8)).find(|&j| w.lower(j) == "that" || w.is_quote(j) || w.is_stop(j)) {
-        let plain = |j: usize| {
-            let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
-            (w.is_word(j) || w.is_number(j) || w.is_punct(j, ","))
-                && noun
-                && !w.is(j, class::AUX | class::BOUNDARY)
-        };
-        let adverbial = |j: usize| {
-            (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER))
-                || w.is_cap(j)
-                || w.is_punct(j, ",")
-                || w.is_number(j)
-        };
-        let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
-        let skipped = w.lower(t) == "that"
-            && t <= k + 6
-            && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
-        if skipped {
-            k = t;
-        }
-        // "said on the other hand, “...”": an adverbial, then the quotation.
-        let after_mark = t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":"));
-        if after_mark && q.opening_at(t).is_some() && (k..t - 1).all(plain) {
-            k = t;
-        }
+        k = past_adverbial(w, q, cue_end, k, t);
     }
     // "said in a statement it would ...", "reported on Tuesday the talks had ...".
     k = adverbial_end(w, k, s.end);
@@ -526,25 +526,47 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
             }
         }
     }
-    // "The governor added:" closing a paragraph: the next paragraph is what was said.
-    if w.is_punct(k, ":") && k + 1 >= s.end && q.opening_at(k + 1).is_none() {
-        return next_paragraph(w, k + 1).map(|span| (vec![span], false));
+    k
+}
+
+/// Skips the words `k..t` before the "that", quotation or stop at `t` when they are an
+/// adverbial ("said on Friday that", "said on the other hand, “...”").
+fn past_adverbial(w: &Annotated, q: &Quotes, cue_end: usize, k: usize, t: usize) -> usize {
+    let plain = |j: usize| {
+        let noun = !w.is_verb_like(j) || (j > 0 && w.is(j - 1, class::DETERMINER));
+        (w.is_word(j) || w.is_number(j) || w.is_punct(j, ","))
+            && noun
+            && !w.is(j, class::AUX | class::BOUNDARY)
+    };
+    let adverbial = |j: usize| {
+        (w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER))
+            || w.is_cap(j)
+            || w.is_punct(j, ",")
+            || w.is_number(j)
+    };
+    let mut k = k;
+    let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
+    let skipped = w.lower(t) == "that"
+        && t <= k + 6
+        && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
+    if skipped {
+        k = t;
     }
-    if w.is_punct(k, ":") || (w.is_punct(k, ",") && q.opening_at(k + 1).is_some()) {
-        k += 1;
+    // "said on the other hand, “...”": an adverbial, then the quotation.
+    let after_mark = t > k && (w.is_punct(t - 1, ",") || w.is_punct(t - 1, ":"));
+    if after_mark && q.opening_at(t).is_some() && (k..t - 1).all(plain) {
+        k = t;
     }
-    if let Some(quote) = q.opening_at(k) {
-        return Some((vec![quote.inner], true));
-    }
-    if k >= s.end || w.is_stop(k) || w.is_punct(k, ",") {
-        return None;
-    }
-    // "told the host how ...", "asked whether ...": a question clause stands for "that".
-    let that =
-        matches!(w.lower(k), "that" | "how" | "what" | "why" | "whether" | "when" | "where" | "who" | "if");
-    let end = clause_end(w, k, s.end);
+    k
+}
+
+/// Whether the cue's frames take the clause `k..end` as its content: "that" or a question
+/// word ("told the host how ...", "asked whether ..."), a bare clause, an object, or the
+/// preposition a frame wants (accused X of, urged X to).
+fn takes_clause(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
+    let that = w.is(k, class::QUESTION);
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
-    let ok = (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
+    (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
         || (info.has(frame::THAT) && starts_clause(w, k, end))
         || (info.has(frame::OBJ) && object_ok(w, q, k, end, info))
         || prep_ok(frame::OF, "of")
@@ -553,16 +575,12 @@ fn after(w: &Words, q: &Quotes, s: Sent, k: usize, info: CueInfo) -> Option<(Vec
         || (info.has(frame::ABOUT) && w.lower(k) == "about")
         || (info.has(frame::OVER) && w.lower(k) == "over")
         || (info.has(frame::AGAINST) && w.lower(k) == "against")
-        || prep_ok(frame::FOR, "for");
-    if !ok || end <= k + 1 {
-        return None;
-    }
-    Some((vec![trimmed(w, k, end)], false))
+        || prep_ok(frame::FOR, "for")
 }
 
 /// Skips the addressee of "told": "told reporters", "told the BBC", "told Radio Free host
 /// Ana Ruiz", up to "that", a quotation, punctuation or an adverbial.
-fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
+fn skip_addressee(w: &Annotated, k: usize, end: usize) -> usize {
     let mut j = k;
     while j < end && j < k + 6 {
         let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
@@ -605,7 +623,7 @@ fn skip_addressee(w: &Words, k: usize, end: usize) -> usize {
 
 /// The end of a time or place adverbial starting at `k` ("on Friday", "late on Thursday", "in a
 /// brief statement"), or `k` when there is none. A comma after it is skipped too.
-fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
+fn adverbial_end(w: &Annotated, k: usize, end: usize) -> usize {
     let this = matches!(w.lower(k), "this" | "last" | "next");
     if !w.is(k, class::AFTER_CUE) || (w.is(k, class::DETERMINER) || w.is(k, class::ADDRESSEE)) && !this {
         return k;
@@ -634,7 +652,7 @@ fn adverbial_end(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// The paragraph starting at token `k` (at most a few sentences), for a cue ending in a colon.
-fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
+fn next_paragraph(w: &Annotated, k: usize) -> Option<Span> {
     let doc = w.doc();
     let first = doc.sentences.partition_point(|s| s.tokens.start < k);
     doc.sentences.get(first)?;
@@ -649,7 +667,7 @@ fn next_paragraph(w: &Words, k: usize) -> Option<Span> {
 /// Whether tokens `k..end` can be the object of an `obj` cue. "that" is a determiner here
 /// only before a plain noun ("rejected that account"). "called" describes only with a second
 /// complement ("called the pact “a bridge”", "called him a liar"), not "called both leaders".
-fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
+fn object_ok(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool {
     if !(w.is_word(k) || w.is_number(k) || w.is_quote(k)) {
         return false;
     }
@@ -669,7 +687,7 @@ fn object_ok(w: &Words, q: &Quotes, k: usize, end: usize, info: CueInfo) -> bool
 }
 
 /// Whether tokens `k..end` look like a reported clause, not an adverbial ("said on Friday").
-fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
+fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
     if end < k + 3 {
         return false;
     }
@@ -696,7 +714,7 @@ fn starts_clause(w: &Words, k: usize, end: usize) -> bool {
 
 /// Content before the source or cue at token `a`: the quotation closing there, or the clause
 /// from the sentence start to the comma.
-fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)> {
+fn before(w: &Annotated, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)> {
     if a == 0 {
         return None;
     }
@@ -728,7 +746,7 @@ fn before(w: &Words, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bool)>
 }
 
 /// After the source of an inverted or end cue: ", “more quotation”" adds a second piece.
-fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
+fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
     let k = skip_adverbial(w, b, w.len());
     if !(w.is_punct(k, ",") || w.is_punct(k, ":")) {
         return false;
@@ -743,7 +761,7 @@ fn then_quote(w: &Words, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool 
 }
 
 /// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
-fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let k = skip_adverbial(w, ce, end);
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
@@ -760,7 +778,7 @@ fn right_is_end(w: &Words, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> 
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
-fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
+fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
     // the talks failed" has a clause after the cue (but "said this month" is an adverbial).
     let this = matches!(w.lower(k), "this" | "last" | "next");
@@ -789,7 +807,7 @@ fn skip_adverbial(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// Where the clause that starts at `k` ends (exclusive).
-fn clause_end(w: &Words, k: usize, end: usize) -> usize {
+fn clause_end(w: &Annotated, k: usize, end: usize) -> usize {
     let end = end.min(k + MAX_CONTENT);
     let mut j = k;
     while j < end {
@@ -798,7 +816,7 @@ fn clause_end(w: &Words, k: usize, end: usize) -> usize {
         }
         if w.is_punct(j, ",") && j > k {
             let next = j + 1;
-            let participle = w.lower(next).ends_with("ing") && cue_at(w, next).is_some();
+            let participle = w.lower(next).ends_with("ing") && w.cue_at(next).is_some();
             let according = w.lower(next) == "according" && w.lower(next + 1) == "to";
             if participle || according {
                 return j;
@@ -810,46 +828,13 @@ fn clause_end(w: &Words, k: usize, end: usize) -> usize {
 }
 
 /// The span of tokens `a..b`, trimmed of white space, final stops and commas.
-fn trimmed(w: &Words, a: usize, b: usize) -> Span {
+fn trimmed(w: &Annotated, a: usize, b: usize) -> Span {
     w.range(a, b).trim(w.doc().text, &[',', '.', ';', ':'])
 }
 
 /// The noun phrase ending right before token `p`, back to a clause boundary.
-fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
-    let mut a = p;
-    while a > start && p - a < MAX_SOURCE {
-        let t = a - 1;
-        // "Sen. Ana Ruiz (D-Maine) said": skip a short bracket.
-        if w.is_punct(t, ")") {
-            match (t.saturating_sub(8).max(start)..t).rev().find(|&k| w.is_punct(k, "(")) {
-                Some(open) if open > start => {
-                    a = open;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
-        let plural_possessive =
-            w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
-        let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
-        if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
-            break;
-        }
-        // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
-        if !w.is_cap(t) && cue_at(w, t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
-            break;
-        }
-        if w.is(t, class::NP_LINK) {
-            let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
-            // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
-            let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
-            if !linked || !and_ok || t == start {
-                break;
-            }
-        }
-        a -= 1;
-    }
+fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize)> {
+    let mut a = np_start(w, start, p);
     // "On Monday she said", "In an interview Ruiz said": after a leading adverbial, the
     // subject is the pronoun or the run of capitalised words at the end.
     if a == start + 1 && w.is(start, class::NP_LINK | class::NP_STOP) && w.is_cap(start) {
@@ -872,7 +857,7 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     let mut b = p;
     while b > a + 1 && (w.is(b - 1, class::ADVERB) || is_ly_adverb(w, b - 1) || is_time(w, b - 1)) {
         b -= 1;
-        if matches!(w.lower(b - 1), "this" | "last" | "just" | "on" | "early" | "late") && b > a + 1 {
+        if w.is(b - 1, class::TIME_LEAD) && b > a + 1 {
             b -= 1;
         }
     }
@@ -882,16 +867,68 @@ fn subject_before(w: &Words, start: usize, p: usize) -> Option<(usize, usize)> {
     Some((a, b))
 }
 
+/// Walks back from token `p` over the words of a noun phrase (at most [`MAX_SOURCE`], not
+/// past `start`) to its first token.
+fn np_start(w: &Annotated, start: usize, p: usize) -> usize {
+    let mut a = p;
+    while a > start && p - a < MAX_SOURCE {
+        let t = a - 1;
+        // "Sen. Ana Ruiz (D-Maine) said": skip a short bracket.
+        if w.is_punct(t, ")") {
+            match (t.saturating_sub(8).max(start)..t).rev().find(|&k| w.is_punct(k, "(")) {
+                Some(open) if open > start => {
+                    a = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !np_word(w, start, p, t) {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+/// Whether token `t` can belong to the noun phrase that ends before token `p`.
+fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
+    // A plural possessive leaves its apostrophe alone: "the Farmers’ Association".
+    let plural_possessive =
+        w.lower(t) == "'" && t > start && w.lower(t - 1).ends_with('s') && w.is_word(t - 1);
+    let word = w.is_word(t) || w.is_number(t) || w.lower(t) == "'s" || plural_possessive;
+    if !word || w.is(t, class::BOUNDARY) || w.is(t, class::AUX) || w.is_verb_like(t) {
+        return false;
+    }
+    // Another cue ends the subject, unless a determiner makes it a noun ("the report said").
+    if !w.is_cap(t) && w.cue_at(t).is_some() && !(t > start && w.is(t - 1, class::DETERMINER)) {
+        return false;
+    }
+    if w.is(t, class::NP_LINK) {
+        let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
+        // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
+        let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
+        if !linked || !and_ok || t == start {
+            return false;
+        }
+    }
+    true
+}
+
 /// Whether token `i` is a time word that can end up between a subject and its cue
 /// ("now", "Friday", "month").
-fn is_time(w: &Words, i: usize) -> bool {
-    matches!(w.lower(i), "now" | "week" | "month" | "year" | "weekend" | "morning" | "night" | "evening")
-        || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
+fn is_time(w: &Annotated, i: usize) -> bool {
+    w.is(i, class::TIME_WORD) || (w.is(i, class::AFTER_CUE) && w.is_cap(i) && i > 0 && !w.is_cap(i - 1))
 }
 
 /// A quotation closing before a source with an appositive, ending at the comma `comma`:
 /// "“Not now,” Ana Ruiz, a lawyer for the city, said" → the quotation and "Ana Ruiz".
-fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Option<(Span, (usize, usize))> {
+fn quote_then_source(
+    w: &Annotated,
+    q: &Quotes,
+    start: usize,
+    comma: usize,
+) -> Option<(Span, (usize, usize))> {
     let from = comma.saturating_sub(25).max(start.saturating_sub(1));
     let close = (from..comma).rev().find(|&k| q.closing_at(k).is_some() || w.is_stop(k))?;
     let quote = q.closing_at(close)?;
@@ -903,7 +940,7 @@ fn quote_then_source(w: &Words, q: &Quotes, start: usize, comma: usize) -> Optio
 
 /// The subject before a parenthesis that ends with the comma at `comma`:
 /// "Ms Ruiz, who chairs the panel, said ..." → "Ms Ruiz".
-fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, usize)> {
+fn parenthesis_subject(w: &Annotated, start: usize, comma: usize) -> Option<(usize, usize)> {
     let open = (start..comma).rev().take(25).find(|&k| w.is_punct(k, ","))?;
     let (a, b) = subject_before(w, start, open)?;
     // An appositive or relative clause is part of the source as written ("Ana Ruiz, a lawyer
@@ -938,7 +975,7 @@ fn parenthesis_subject(w: &Words, start: usize, comma: usize) -> Option<(usize, 
 
 /// The noun phrase opening the sentence, if it ends before `limit`
 /// ("President Ana Ruiz, who ..., said" → "President Ana Ruiz").
-fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usize)> {
+fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize, usize)> {
     let mut a = start;
     while a < limit && (w.is(a, class::OPENER) || w.is_punct(a, ",")) {
         a += 1;
@@ -958,7 +995,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
             && !w.is_verb_like(b)
             && (!w.is(b, class::NP_LINK) || w.is_cap(b + 1) || w.is(b + 1, class::DETERMINER))
             && (w.lower(b) != "and" || w.is_cap(b + 1))
-            && (w.is_cap(b) || cue_at(w, b).is_none());
+            && (w.is_cap(b) || w.cue_at(b).is_none());
         if !ok {
             break;
         }
@@ -973,7 +1010,7 @@ fn sentence_subject(w: &Words, start: usize, limit: usize) -> Option<(usize, usi
 }
 
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
-fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
+fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
         || (w.is_number(k) && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
@@ -988,7 +1025,7 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
         if !word || (j > k && (w.is(j, class::NP_STOP) || w.is(j, class::BOUNDARY))) || w.is(j, class::AUX) {
             break;
         }
-        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && cue_at(w, j).is_some())) {
+        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
             break;
         }
         if w.is(j, class::NP_LINK)
@@ -1006,7 +1043,7 @@ fn np_after(w: &Words, k: usize, end: usize) -> Option<(usize, usize)> {
 
 /// The end of a source after the cue with its bracket and appositive: "said Ana Ruiz (D-Maine),
 /// head of the panel." → through "panel".
-fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
+fn appositive_end(w: &Annotated, q: &Quotes, b: usize, end: usize) -> usize {
     let mut b = b;
     if w.is_punct(b, "(") {
         match (b + 1..end.min(b + 8)).find(|&k| w.is_punct(k, ")")) {
@@ -1020,7 +1057,7 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
     let first = b + 1;
     let starts = w.is(first, class::DETERMINER | class::ROLE)
         || w.is_cap(first)
-        || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && cue_at(w, first).is_none());
+        || (w.is_word(first) && !w.is_cap(first) && !w.is_verb_like(first) && w.cue_at(first).is_none());
     if !starts || w.is(first, class::BOUNDARY) {
         return b;
     }
@@ -1034,7 +1071,7 @@ fn appositive_end(w: &Words, q: &Quotes, b: usize, end: usize) -> usize {
 }
 
 /// Whether an inverted source ending at `b` ends its clause ("said Ms Lee." / "said Ms Lee, who").
-fn np_ends_clause(w: &Words, q: &Quotes, b: usize, end: usize) -> bool {
+fn np_ends_clause(w: &Annotated, q: &Quotes, b: usize, end: usize) -> bool {
     b >= end
         || w.is_stop(b)
         || w.is_punct(b, ",")

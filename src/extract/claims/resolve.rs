@@ -18,11 +18,11 @@
 //! Known failure cases: no gender or number agreement beyond he/she vs they; a pronoun that
 //! refers to the object of the previous sentence resolves to its subject. Sources that stand
 //! for several parties ("both sides", "Peru and Chile") never reach this module: see
-//! [`super::groups`].
+//! [`crate::extract::groups`].
 
-use super::super::model::PartyKind;
-use super::super::parties::Parties;
-use super::words::{class, Words};
+use crate::extract::annotate::{class, Annotated};
+use crate::extract::model::PartyKind;
+use crate::extract::parties::Parties;
 
 /// A speaker already resolved, for later pronouns.
 #[derive(Clone, Copy, Debug)]
@@ -42,7 +42,7 @@ const LOOKBACK: usize = 40;
 
 /// Resolves the source tokens `a..b` of a claim whose cue is at token `cue` in `sentence`.
 pub fn speaker(
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
     a: usize,
     b: usize,
@@ -76,7 +76,7 @@ pub fn speaker(
 
 /// What the resolver looks back through for one claim.
 struct Lookup<'a> {
-    w: &'a Words<'a>,
+    w: &'a Annotated<'a>,
     parties: &'a Parties,
     cue: usize,
     sentence: usize,
@@ -197,7 +197,12 @@ impl Lookup<'_> {
 
 /// The party a source names: the mention at its head, else its last person, else its last
 /// non-place mention.
-fn head_party(w: &Words, parties: &Parties, inside: &[super::super::parties::Mention], b: usize) -> usize {
+fn head_party(
+    w: &Annotated,
+    parties: &Parties,
+    inside: &[crate::extract::parties::Mention],
+    b: usize,
+) -> usize {
     let kind = |p: usize| parties.list.get(p).map(|r| r.kind);
     let head = b - 1;
     let head = if w.lower(head) == "'s" && head > 0 { head - 1 } else { head };
@@ -217,7 +222,7 @@ fn head_party(w: &Words, parties: &Parties, inside: &[super::super::parties::Men
 /// the last person named as the subject of a sentence ("Ruiz rejected that account. She said
 /// ..."), else the last person mentioned.
 fn person_antecedent(
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
     cue: usize,
     sentence: usize,

@@ -1,14 +1,29 @@
 //! The word lists of the parties stage, parsed once into lookup tables.
 //!
-//! Multi-word entries are keyed the way the text is read: each entry is run through the
-//! segmenter and its token texts are joined by single spaces in lower case, so "St. John's"
-//! in a data file and "St. John's" in an article give the same key. Acronyms ("UN", "U.S.",
-//! "WHO") are kept apart and match only with their exact capitals, so "us" or "who" in running
-//! text never become the United States or the World Health Organization.
+//! # Algorithm
 //!
-//! Entry point: [`gazetteer`], the shared tables.
+//! Entry point: [`gazetteer`], the shared tables, built on first use from the data files:
+//! `countries.txt`, `organizations.txt` and `places.txt` (names, with `|`-separated columns of
+//! forms), `titles.txt`, `group_nouns.txt` (`word | class | sort`), the one-word-a-line lists
+//! (given names, head words, common and function words) and `party_words.txt`, the small
+//! closed lists in the `label: words` format of [`crate::extract::lexicon::labelled`], read
+//! into [`Lists`] (a label that names no [`List`] fails the tests). Multi-word entries are
+//! keyed the way the text is read: each entry is run through the segmenter and its token texts
+//! are joined by single spaces in lower case, so "St. John's" in a data file and "St. John's"
+//! in an article give the same key. Acronyms ("UN", "U.S.", "WHO") are kept apart and match
+//! only with their exact capitals, so "us" or "who" in running text never become the United
+//! States or the World Health Organization. Every word's facts are folded into one table keyed
+//! by the word's hash, so the scan probes it once per token.
+//!
+//! # Known failure cases
+//!
+//! * The first entry to claim a key keeps it: a name shared by a country and a place or an
+//!   organisation is always the country ("Georgia" the state of the US is the country).
+//! * Only the first 254 collective nouns (in key order) fit the one-byte index of
+//!   [`WordInfo::group`]; any beyond would be silently ignored (there are 74 today).
+//! * A misspelt sort in `group_nouns.txt` would read as `group`; the tests check the file.
 
-use crate::extract::lexicon::{entries, hash_bytes};
+use crate::extract::lexicon::{entries, hash_bytes, labelled};
 pub use crate::extract::lexicon::{hash_str, Fx};
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -150,6 +165,10 @@ pub struct Gazetteer {
     /// Keyed by the [`key_hash`] of the word: one probe of a `u64` per token.
     words: FastMap<u64, WordInfo>,
     group_list: Vec<GroupNoun>,
+    /// The small closed word lists (`data/party_words.txt`).
+    pub lists: Lists,
+    /// See [`Gazetteer::name_endings`].
+    name_endings: Vec<String>,
 }
 
 /// The shared tables, built on first use.
@@ -189,8 +208,29 @@ pub fn is_acronym(name: &str) -> bool {
 }
 
 impl Gazetteer {
+    /// Parses every word list. Countries come first, so that a name shared with a place or
+    /// an organisation is the country's (the first entry to claim a key keeps it).
     fn build() -> Gazetteer {
-        let mut g = Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_countries(include_str!("../data/countries.txt"));
+        g.add_orgs(include_str!("../data/organizations.txt"));
+        for name in entries(include_str!("../data/places.txt")) {
+            let entry = Entry::Place(g.places.len());
+            g.places.push(name);
+            g.add(name, Hit { entry, form: Form::Name });
+        }
+        g.add_titles(include_str!("../data/titles.txt"));
+        g.add_group_nouns(include_str!("../data/group_nouns.txt"));
+        g.index_words();
+        g
+    }
+
+    /// The tables of the one-column word lists, and empty tables for the rest.
+    fn empty() -> Gazetteer {
+        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        debug_assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
+        let name_endings = name_endings(&lists);
+        Gazetteer {
             countries: Vec::new(),
             country_forms: Vec::new(),
             orgs: Vec::new(),
@@ -213,48 +253,62 @@ impl Gazetteer {
             misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
             words: FastMap::default(),
             group_list: Vec::new(),
-        };
-        for line in entries(include_str!("../data/countries.txt")) {
+            lists,
+            name_endings,
+        }
+    }
+
+    /// `countries.txt`: `Name | aliases | adjectives and demonyms | capitals and seats`, each
+    /// column a comma-separated list.
+    fn add_countries(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|');
             let name = cols.next().unwrap_or("").trim();
-            let entry = Entry::Country(g.countries.len());
-            g.countries.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
+            let entry = Entry::Country(self.countries.len());
+            self.countries.push(name);
+            self.add(name, Hit { entry, form: Form::Name });
             let mut forms = vec![(name, Form::Name)];
             for (col, form) in cols.zip([Form::Alias, Form::Adjective, Form::Capital]) {
                 for n in col.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    g.add(n, Hit { entry, form });
+                    self.add(n, Hit { entry, form });
                     forms.push((n, form));
                 }
             }
-            g.country_forms.push(forms);
+            self.country_forms.push(forms);
         }
-        for line in entries(include_str!("../data/organizations.txt")) {
+    }
+
+    /// `organizations.txt`: `Name | aliases`, the aliases comma-separated.
+    fn add_orgs(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|');
             let name = cols.next().unwrap_or("").trim();
-            let entry = Entry::Org(g.orgs.len());
-            g.orgs.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
+            let entry = Entry::Org(self.orgs.len());
+            self.orgs.push(name);
+            self.add(name, Hit { entry, form: Form::Name });
             for n in cols.flat_map(|c| c.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
-                g.add(n, Hit { entry, form: Form::Alias });
+                self.add(n, Hit { entry, form: Form::Alias });
             }
         }
-        for name in entries(include_str!("../data/places.txt")) {
-            let entry = Entry::Place(g.places.len());
-            g.places.push(name);
-            g.add(name, Hit { entry, form: Form::Name });
-        }
-        for line in entries(include_str!("../data/titles.txt")) {
+    }
+
+    /// `titles.txt`: one title a line, `~` before an honorific ("~Mr.").
+    fn add_titles(&mut self, data: &'static str) {
+        for line in entries(data) {
             let (honorific, title) = match line.strip_prefix('~') {
                 Some(t) => (true, t),
                 None => (false, line),
             };
             // Words split at spaces: "rep." stays one word, as "Rep." is one token in the text.
             let key = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            add_prefixes(&mut g.title_prefixes, &key);
-            g.titles.entry(key).or_insert(honorific);
+            add_prefixes(&mut self.title_prefixes, &key);
+            self.titles.entry(key).or_insert(honorific);
         }
-        for line in entries(include_str!("../data/group_nouns.txt")) {
+    }
+
+    /// `group_nouns.txt`: `noun | class | sort`.
+    fn add_group_nouns(&mut self, data: &'static str) {
+        for line in entries(data) {
             let mut cols = line.split('|').map(str::trim);
             let (Some(word), Some(class), Some(sort)) = (cols.next(), cols.next(), cols.next()) else {
                 continue;
@@ -264,10 +318,8 @@ impl Gazetteer {
                 "person" => Sort::Person,
                 _ => Sort::Group,
             };
-            g.groups.insert(phrase_key(word), GroupNoun { class, sort });
+            self.groups.insert(phrase_key(word), GroupNoun { class, sort });
         }
-        g.index_words();
-        g
     }
 
     /// Builds the one-lookup-per-token table from the other tables.
@@ -432,6 +484,12 @@ impl Gazetteer {
         with_key(word, |k| self.common_words.contains(k) || self.function_words.contains(k))
     }
 
+    /// The endings dropped from an organisation's lookup key when names are compared (" inc.",
+    /// " gmbh", " group"), from `name_ending` in `data/party_words.txt`.
+    pub fn name_endings(&self) -> &[String] {
+        &self.name_endings
+    }
+
     /// Whether `word` ends names of events, laws and things (Day, War, Cup, Treaty).
     pub fn is_misc_head(&self, word: &str) -> bool {
         self.misc_heads.contains(word)
@@ -441,27 +499,139 @@ impl Gazetteer {
 /// Lower-case words that may sit inside a multi-word name ("Bank of England",
 /// "Bosnia and Herzegovina", "Rio de Janeiro").
 pub fn is_connector(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "and"
-            | "the"
-            | "for"
-            | "de"
-            | "du"
-            | "la"
-            | "le"
-            | "es"
-            | "d'"
-            | "al"
-            | "on"
-            | "in"
-            | "&"
-            | "'s"
-            | "’s"
-            | "-"
-    )
+    is_in(List::Connector, word)
 }
 
+/// The small closed word lists of `data/party_words.txt`, one per label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    /// Words between a title or adjective and a name ("senior").
+    Modifier,
+    /// Words opening a title given in apposition ("former").
+    TitleModifier,
+    /// Articles before a title given in apposition.
+    Article,
+    /// Words that make the next capitalised word a place ("in").
+    PlacePreposition,
+    /// Nouns before "in" that take a company ("stake").
+    HoldingNoun,
+    /// Verbs that make the word before them a speaker ("said").
+    SpeechVerb,
+    /// Legal forms of companies, without a final dot ("Inc", "GmbH").
+    LegalForm,
+    /// Endings dropped from an organisation's lower-case key when names are compared ("inc.").
+    NameEnding,
+    /// Capitalised compass words opening a region's name ("East").
+    Compass,
+    /// Lower-case compass words making a region of a country ("eastern").
+    RegionWord,
+    /// Words opening place names ("Fort").
+    PlacePrefix,
+    /// Endings of hyphenated modifiers ("-based").
+    CompoundSuffix,
+    /// Articles, pronouns, prepositions and conjunctions, in lower case.
+    ClosedClass,
+    /// Endings of adjectives of a people or creed ("-ish").
+    AdjectiveSuffix,
+    /// Endings of a lone word that is no company's name.
+    NotBodySuffix,
+    /// Endings of the plural of a people's name ("-ans").
+    PluralPeopleSuffix,
+    /// Endings of a Russian patronymic ("-ovich").
+    PatronymicSuffix,
+    /// Particles inside a person's name ("de", "bin").
+    Particle,
+    /// Lower-case words and marks inside a multi-word name ("of", "&").
+    Connector,
+    /// Words joining two capitalised parts of a name after a head word ("of", "and").
+    RunLink,
+    /// Words after a head word opening the rest of its name ("of", "for").
+    HeadLink,
+    /// Last words of a title a capitalised portfolio may precede ("minister").
+    PortfolioHead,
+}
+
+impl List {
+    /// Every list, with its label in the data file.
+    pub const ALL: [(List, &'static str); 22] = [
+        (List::Modifier, "modifier"),
+        (List::TitleModifier, "title_modifier"),
+        (List::Article, "article"),
+        (List::PlacePreposition, "place_preposition"),
+        (List::HoldingNoun, "holding_noun"),
+        (List::SpeechVerb, "speech_verb"),
+        (List::LegalForm, "legal_form"),
+        (List::NameEnding, "name_ending"),
+        (List::Compass, "compass"),
+        (List::RegionWord, "region_word"),
+        (List::PlacePrefix, "place_prefix"),
+        (List::CompoundSuffix, "compound_suffix"),
+        (List::ClosedClass, "closed_class"),
+        (List::AdjectiveSuffix, "adjective_suffix"),
+        (List::NotBodySuffix, "not_body_suffix"),
+        (List::PluralPeopleSuffix, "plural_people_suffix"),
+        (List::PatronymicSuffix, "patronymic_suffix"),
+        (List::Particle, "particle"),
+        (List::Connector, "connector"),
+        (List::RunLink, "run_link"),
+        (List::HeadLink, "head_link"),
+        (List::PortfolioHead, "portfolio_head"),
+    ];
+}
+
+/// The lists of a `label: word word …` file such as `data/party_words.txt`, parsed.
+pub struct Lists {
+    /// The words of each list, in file order, indexed by `List as usize`.
+    words: Vec<Vec<&'static str>>,
+    /// The same words as sets, for membership tests.
+    sets: Vec<FastSet<&'static str>>,
+    /// Labels of the file that name no [`List`] (a typo): the tests require none.
+    pub unknown: Vec<&'static str>,
+}
+
+impl Lists {
+    /// Parses a `label: word word …` file; unknown labels are kept in [`Lists::unknown`].
+    pub fn parse(data: &'static str) -> Lists {
+        let mut words = vec![Vec::new(); List::ALL.len()];
+        let mut unknown = Vec::new();
+        for (label, list) in labelled(data) {
+            match List::ALL.iter().find(|(_, l)| *l == label) {
+                Some(&(which, _)) => words[which as usize].extend(list),
+                None => unknown.push(label),
+            }
+        }
+        let sets = words.iter().map(|w| w.iter().copied().collect()).collect();
+        Lists { words, sets, unknown }
+    }
+
+    /// Whether `word`, as written, is in `list`.
+    pub fn has(&self, list: List, word: &str) -> bool {
+        self.sets[list as usize].contains(word)
+    }
+
+    /// The words of `list`, in file order.
+    pub fn words(&self, list: List) -> &[&'static str] {
+        &self.words[list as usize]
+    }
+
+    /// Whether `word` ends with one of the endings in `list`.
+    pub fn ends_any(&self, list: List, word: &str) -> bool {
+        self.words(list).iter().any(|s| word.ends_with(s))
+    }
+}
+
+/// Whether `word`, as written, is in the party word list `list`.
+pub fn is_in(list: List, word: &str) -> bool {
+    gazetteer().lists.has(list, word)
+}
+
+/// The endings dropped from an organisation's lookup key when names are compared, each with
+/// its leading space (" inc.", " inc", " group" ...).
+fn name_endings(lists: &Lists) -> Vec<String> {
+    lists.words(List::NameEnding).iter().map(|w| format!(" {w}")).collect()
+}
+
+/// Adds every word-boundary prefix of `key` to `set` ("bank", "bank of", "bank of chile").
 fn add_prefixes(set: &mut FastSet<String>, key: &str) {
     for (i, c) in key.char_indices() {
         if c == ' ' {
@@ -511,6 +681,41 @@ mod tests {
             let doc = segment(c.text);
             let got = g.longest(&doc, 0, doc.tokens.len(), false).map(|(h, _)| (name_of(g, h.entry), h.form));
             assert_eq!(got, c.want, "{}", c.text);
+        }
+    }
+
+    #[test]
+    fn every_party_word_label_is_known_and_every_list_filled() {
+        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
+        for (list, label) in List::ALL {
+            assert!(!lists.words(list).is_empty(), "party_words.txt has no {label} line");
+        }
+        assert!(List::ALL.iter().enumerate().all(|(i, (l, _))| *l as usize == i), "List::ALL in order");
+    }
+
+    #[test]
+    fn a_mistyped_label_is_reported() {
+        let lists = Lists::parse("modifer: former\nmodifier: acting\n");
+        assert_eq!(lists.unknown, ["modifer"]);
+        assert!(lists.has(List::Modifier, "acting") && !lists.has(List::Modifier, "former"));
+    }
+
+    #[test]
+    fn every_group_noun_has_a_class_and_a_known_sort() {
+        for line in entries(include_str!("../data/group_nouns.txt")) {
+            let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+            assert_eq!(cols.len(), 3, "group_nouns.txt: want `word | class | sort`: {line}");
+            assert!(!cols[0].is_empty() && !cols[1].is_empty(), "group_nouns.txt: {line}");
+            assert!(["state", "person", "group"].contains(&cols[2]), "group_nouns.txt: unknown sort: {line}");
+        }
+    }
+
+    #[test]
+    fn company_names_lose_their_legal_form_in_keys() {
+        let endings = gazetteer().name_endings();
+        for e in [" inc.", " inc", " co.", " corp", " ltd.", " plc", " gmbh", " asa", " group"] {
+            assert!(endings.iter().any(|x| x == e), "{e}");
         }
     }
 

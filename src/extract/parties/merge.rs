@@ -1,15 +1,31 @@
 //! From candidate mentions to parties: one party per actor, every mention attached.
 //!
-//! Entry point: [`merge`]. Two passes over the candidates: the first collects full personal
-//! names (by surname), acronyms of new organisations and the names of new organisations and
-//! places, so that a lone word can be resolved whether it comes before or after the full
-//! name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below); the second gives
-//! every candidate its party, in text order.
+//! # Algorithm
+//!
+//! Entry point: [`merge`]. Two passes over the candidates. The first ([`collect_names`])
+//! collects full personal names (by surname, by a family name written first, by inner names
+//! of a long name), the initials and distinctive words of new organisations, and the names of
+//! new organisations and places, so that a lone word can be resolved whether it comes before
+//! or after the full name ("Lund said ..." in a headline, "Foreign Minister Ana Lund" below).
+//! The second keys every candidate ([`Names::key`]: same key, same actor), then gives each
+//! its party in text order, making parties on first sight ([`Builder`]), noting roles,
+//! affiliations and aliases; then roles given in apposition are added, overlapping mentions
+//! are dropped (the longest at a position wins) and the country adjectives are indexed.
+//!
+//! # Known failure cases
+//!
+//! * A lone surname shared by two people goes to the first one seen ("Ana Lund and Per Lund
+//!   met. Lund said ..." makes Lund Ana Lund).
+//! * An organisation's key loses one legal form or suffix only ("Alder Group Inc." is keyed
+//!   "alder group", so a later "Alder" joins it only through its distinctive words).
+//! * A loose country adjective alone ("Norwegian salmon") makes no party, also when the
+//!   article means the country.
 
-use super::gazetteer::{gazetteer, push_key, with_key, Entry, FastMap, FastSet, Form};
+use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
-use super::{Mention, MentionForm, Parties, PartyRecord};
+use super::{party_id, Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::model::PartyKind;
+use crate::extract::records::PartyId;
 use crate::extract::segment::Document;
 use std::ops::Range;
 
@@ -22,7 +38,8 @@ enum Key {
     Person(usize),
     Solo(Sym),
     Group(&'static str),
-    Role(usize, &'static str),
+    /// An unnamed person with a role, by owner party and class.
+    Role(PartyId, &'static str),
 }
 
 /// A lower-case name key interned in [`Syms`]: equal keys, equal symbols.
@@ -36,6 +53,7 @@ struct Sym(usize);
 struct Syms(FastMap<String, Sym>);
 
 impl Syms {
+    /// The symbol of `key`, interned if new.
     fn get(&mut self, key: &str) -> Sym {
         if let Some(&sym) = self.0.get(key) {
             return sym;
@@ -131,21 +149,17 @@ fn same_first(a: &str, b: &str) -> bool {
     a == b || ((a.chars().count() == 1 || b.chars().count() == 1) && a.chars().next() == b.chars().next())
 }
 
-/// An organisation's key without its legal form: "alder foods inc." → "alder foods".
+/// An organisation's key without its legal form: "alder foods inc." → "alder foods" (the
+/// endings are [`Gazetteer::name_endings`](super::gazetteer::Gazetteer::name_endings)).
 fn org_key(key: &str) -> &str {
-    let mut k = key;
-    for suffix in [
-        " inc.", " inc", " co.", " co", " corp.", " corp", " ltd.", " ltd", " plc", " llc", " ag", " sa",
-        " nv", " spa", " asa", " ab", " gmbh", " group",
-    ] {
-        if let Some(rest) = k.strip_suffix(suffix) {
-            if rest.contains(' ') || !rest.is_empty() {
-                k = rest;
-                break;
+    for suffix in gazetteer().name_endings() {
+        if let Some(rest) = key.strip_suffix(suffix.as_str()) {
+            if !rest.is_empty() {
+                return rest;
             }
         }
     }
-    k
+    key
 }
 
 /// Whether a lone capitalised word may name a company or body: not a letter, not an ordinary
@@ -156,13 +170,13 @@ fn may_be_body(word: &str) -> bool {
     word.chars().count() >= 3
         && !g.is_common_word(word)
         && !plural
-        && !["an", "ese", "ic", "ish", "ist", "em", "ian"].iter().any(|s| word.ends_with(s))
+        && !g.lists.ends_any(List::NotBodySuffix, word)
 }
 
 /// Whether a capitalised word looks like the plural of a people's name ("Lutherans",
 /// "Islanders", "Royalists").
 fn is_plural_people(word: &str) -> bool {
-    ["ans", "ers", "ists", "ites", "ics", "ians"].iter().any(|s| word.ends_with(s))
+    gazetteer().lists.ends_any(List::PluralPeopleSuffix, word)
 }
 
 /// Adds `key` to `set`, allocating only when it is new: most names recur.
@@ -172,6 +186,7 @@ fn note(set: &mut FastSet<String>, key: &str) {
     }
 }
 
+/// The first pass: the names of the article that lone words may stand for.
 fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
     let mut n = Names::default();
     let mut buf = String::new();
@@ -182,85 +197,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
         key_into(&mut buf, doc, &c.tokens);
         let key = buf.as_str();
         match &c.target {
-            Target::Person if c.tokens.len() >= 2 => {
-                let words: Vec<&str> = key.split(' ').collect();
-                let (first, last) = (words[0].to_owned(), words[words.len() - 1].to_owned());
-                let found = n.surnames.get(&last).and_then(|v| {
-                    // Bounded, so a list of thousands of namesakes stays linear.
-                    v.iter().take(16).copied().find(|&p| {
-                        // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
-                        same_first(&n.persons[p].first, &first)
-                            || n.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
-                    })
-                });
-                // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian
-                // form of address, is the person with that given name.
-                let found = found.or_else(|| {
-                    let patronymic = words.len() == 2
-                        && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|s| last.ends_with(s));
-                    patronymic.then(|| n.persons.iter().position(|p| p.first == first)).flatten()
-                });
-                let p = match found {
-                    Some(p) => {
-                        let text = text_of(doc, &c.tokens);
-                        if text.len() > n.persons[p].name.len() {
-                            n.persons[p].name = text;
-                        }
-                        p
-                    }
-                    None => {
-                        n.persons.push(Person { name: text_of(doc, &c.tokens), first });
-                        let p = n.persons.len() - 1;
-                        n.surnames.entry(last).or_default().push(p);
-                        if !gazetteer().is_first_name(words[0]) && words.len() == 2 {
-                            n.family_first.entry(words[0].to_owned()).or_insert(p);
-                        }
-                        p
-                    }
-                };
-                n.person_of.insert(ci, p);
-                // "Luiz Inacio Lula da Silva" ... "Lula said": inner names of a long name.
-                if words.len() >= 3 {
-                    for w in &words[1..words.len() - 1] {
-                        if w.chars().count() > 2 {
-                            n.surnames.entry((*w).to_owned()).or_insert_with(|| vec![p]);
-                        }
-                    }
-                }
-            }
+            Target::Person if c.tokens.len() >= 2 => n.note_person(doc, ci, c, key),
             Target::Person => n.know(key, Key::Solo),
-            Target::NewOrg => {
-                let initials: String = c
-                    .tokens
-                    .clone()
-                    .filter(|&k| doc.is_capitalized(k))
-                    .filter_map(|k| doc.word(k).chars().next())
-                    .collect();
-                let key = org_key(key);
-                let sym = n.syms.get(key);
-                if initials.chars().count() >= 2 {
-                    n.initials.entry(initials).or_insert(sym);
-                }
-                // Each distinctive word of the name may stand for it: "Alder" for "Alder
-                // Foods Inc.", "Ericsson" for "LM Ericsson AB".
-                if c.tokens.len() >= 2 {
-                    for k in c.tokens.clone() {
-                        let w = doc.word(k);
-                        let g = gazetteer();
-                        if doc.is_capitalized(k)
-                            && w.len() > 2
-                            && !g.is_common_word(w)
-                            && !g.is_first_name(w)
-                            && !g.is_org_head(w)
-                        {
-                            let mut f = String::new();
-                            push_key(&mut f, w);
-                            n.org_first.entry(f).or_insert(sym);
-                        }
-                    }
-                }
-                n.know(key, Key::NewOrg);
-            }
+            Target::NewOrg => n.note_org(doc, c, key),
             Target::NewPlace => n.know(key, Key::NewPlace),
             Target::Single(Hint::Place) => note(&mut n.place_words, key),
             Target::Single(hint) if *hint != Hint::Initial && may_be_body(doc.word(c.tokens.start)) => {
@@ -278,6 +217,94 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
 }
 
 impl Names {
+    /// Notes the full personal name of candidate `ci` (lookup key `key`, two or more words):
+    /// a new person, or a longer form of one already seen.
+    fn note_person(&mut self, doc: &Document<'_>, ci: usize, c: &Cand, key: &str) {
+        let words: Vec<&str> = key.split(' ').collect();
+        let (first, last) = (words[0].to_owned(), words[words.len() - 1].to_owned());
+        let p = match self.same_person(&words, key) {
+            Some(p) => {
+                let text = text_of(doc, &c.tokens);
+                if text.len() > self.persons[p].name.len() {
+                    self.persons[p].name = text;
+                }
+                p
+            }
+            None => {
+                self.persons.push(Person { name: text_of(doc, &c.tokens), first });
+                let p = self.persons.len() - 1;
+                self.surnames.entry(last).or_default().push(p);
+                if !gazetteer().is_first_name(words[0]) && words.len() == 2 {
+                    self.family_first.entry(words[0].to_owned()).or_insert(p);
+                }
+                p
+            }
+        };
+        self.person_of.insert(ci, p);
+        // "Luiz Inacio Lula da Silva" ... "Lula said": inner names of a long name.
+        if words.len() >= 3 {
+            for w in &words[1..words.len() - 1] {
+                if w.chars().count() > 2 {
+                    self.surnames.entry((*w).to_owned()).or_insert_with(|| vec![p]);
+                }
+            }
+        }
+    }
+
+    /// The person already seen whom the full name `words` (lookup key `key`) names too.
+    fn same_person(&self, words: &[&str], key: &str) -> Option<usize> {
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let found = self.surnames.get(last).and_then(|v| {
+            // Bounded, so a list of thousands of namesakes stays linear.
+            v.iter().take(16).copied().find(|&p| {
+                // "De Wever" after "Bart De Wever"; "G. Lund" and "Gita Lund".
+                same_first(&self.persons[p].first, first)
+                    || self.persons[p].name.to_lowercase().ends_with(&format!(" {key}"))
+            })
+        });
+        // "Boris Nikolayevich" for Boris Lund: given name and patronymic, a Russian form of
+        // address, is the person with that given name.
+        found.or_else(|| {
+            let patronymic = words.len() == 2 && gazetteer().lists.ends_any(List::PatronymicSuffix, last);
+            patronymic.then(|| self.persons.iter().position(|p| p.first == first)).flatten()
+        })
+    }
+
+    /// Notes a new organisation's name (lookup key `key`), its initials and its distinctive
+    /// words.
+    fn note_org(&mut self, doc: &Document<'_>, c: &Cand, key: &str) {
+        let initials: String = c
+            .tokens
+            .clone()
+            .filter(|&k| doc.is_capitalized(k))
+            .filter_map(|k| doc.word(k).chars().next())
+            .collect();
+        let key = org_key(key);
+        let sym = self.syms.get(key);
+        if initials.chars().count() >= 2 {
+            self.initials.entry(initials).or_insert(sym);
+        }
+        // Each distinctive word of the name may stand for it: "Alder" for "Alder Foods Inc.",
+        // "Ericsson" for "LM Ericsson AB".
+        if c.tokens.len() >= 2 {
+            let g = gazetteer();
+            for k in c.tokens.clone() {
+                let w = doc.word(k);
+                if doc.is_capitalized(k)
+                    && w.len() > 2
+                    && !g.is_common_word(w)
+                    && !g.is_first_name(w)
+                    && !g.is_org_head(w)
+                {
+                    let mut f = String::new();
+                    push_key(&mut f, w);
+                    self.org_first.entry(f).or_insert(sym);
+                }
+            }
+        }
+        self.know(key, Key::NewOrg);
+    }
+
     /// Notes a name of the article under `key` (the first key given wins), allocating only
     /// when it is new.
     fn know(&mut self, key: &str, make: fn(Sym) -> Key) {
@@ -396,7 +423,7 @@ impl Names {
                 self.single(doc, c, Some(*hint), buf)?
             }
             Target::Group(class) => Key::Group(class),
-            Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| usize::MAX)?, class),
+            Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| PartyId(u32::MAX))?, class),
         })
     }
 }
@@ -412,133 +439,222 @@ fn kind_of(key: &Key) -> PartyKind {
     }
 }
 
-/// Turns candidates into parties and mentions.
+/// Turns candidates into parties and mentions. The jobs, in order: collect the article's
+/// names; key every candidate; give each its party, noting roles, affiliations and aliases and
+/// making its mention; add roles given in apposition; sort out overlapping mentions; index the
+/// adjectives of the countries found.
 pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
-    let g = gazetteer();
     let mut names = collect_names(doc, &cands);
-    // Keys are interned once (ids into `key_list`) so the passes below never clone strings.
+    let keys = key_candidates(doc, &cands, &mut names);
+    let mut b = Builder::new(doc, &names, &keys, cands.len());
+    for (ci, c) in cands.iter().enumerate() {
+        b.add(ci, c);
+    }
+    let Builder { mut out, party_of, countries, .. } = b;
+    add_appositive_roles(doc, &cands, &party_of, &mut out);
+    settle_mentions(&mut out.mentions);
+    index_adjectives(&mut out, &countries);
+    out.index_mentions();
+    out
+}
+
+/// Every candidate's party key, interned once (ids into `list`) so that the passes after never
+/// clone strings.
+struct Keys {
+    /// The distinct keys.
+    list: Vec<Key>,
+    /// Whether something other than a loose adjective names the key: only those become parties.
+    strong: Vec<bool>,
+    /// The key id of each candidate.
+    of_cand: Vec<Option<usize>>,
+}
+
+/// Keys every candidate (see [`Names::key`]).
+fn key_candidates(doc: &Document<'_>, cands: &[Cand], names: &mut Names) -> Keys {
     let mut ids: FastMap<Key, usize> = FastMap::default();
-    let mut key_list: Vec<Key> = Vec::new();
-    // Keys that something other than a loose adjective names: only those become parties.
-    let mut strong: Vec<bool> = Vec::new();
-    let mut keys: Vec<Option<usize>> = Vec::with_capacity(cands.len());
+    let (mut list, mut strong) = (Vec::new(), Vec::new());
+    let mut of_cand = Vec::with_capacity(cands.len());
     for (ci, c) in cands.iter().enumerate() {
         let id = names.key(doc, ci, c).map(|key| {
             *ids.entry(key).or_insert_with_key(|k| {
-                key_list.push(*k);
+                list.push(*k);
                 strong.push(false);
-                key_list.len() - 1
+                list.len() - 1
             })
         });
         if let (Some(id), false) = (id, c.weak) {
             strong[id] = true;
         }
-        keys.push(id);
+        of_cand.push(id);
     }
-    let mut out = Parties::default();
-    out.mentions.reserve(cands.len());
-    let mut party_by_id: Vec<Option<usize>> = vec![None; key_list.len()];
-    let mut roles: FastMap<(usize, &'static str), usize> = FastMap::default();
-    let mut countries: Vec<(usize, usize)> = Vec::new();
-    let mut party_of: Vec<Option<usize>> = vec![None; cands.len()];
-    for (ci, c) in cands.iter().enumerate() {
-        let Some(id) = keys[ci] else { continue };
-        let key = &key_list[id];
-        let mut new_party = |key: &Key, out: &mut Parties| {
-            if let Key::Known(EntryKey::Country(i)) = key {
-                countries.push((*i, out.list.len()));
-            }
-            out.list.push(PartyRecord {
-                name: canonical(doc, key, c, &names),
-                kind: kind_of(key),
-                aliases: Vec::new(),
-                role: None,
-                affiliation: None,
-            });
-            out.list.len() - 1
-        };
-        let p = if let Key::Role(_, class) = *key {
-            // Keyed on the owner's party, which exists by now.
-            let Some(owner) = c.affiliation.and_then(|a| party_of[a]) else { continue };
-            match roles.get(&(owner, class)) {
-                Some(&p) => p,
-                None => {
-                    let p = new_party(&Key::Role(owner, class), &mut out);
-                    roles.insert((owner, class), p);
-                    p
-                }
-            }
-        } else if !strong[id] {
-            continue;
-        } else {
-            match party_by_id[id] {
-                Some(p) => p,
-                None => {
-                    let p = new_party(key, &mut out);
-                    party_by_id[id] = Some(p);
-                    p
-                }
-            }
-        };
-        party_of[ci] = Some(p);
-        let record = &mut out.list[p];
-        if let Some(role) = &c.role {
-            record.role.get_or_insert_with(|| text_of(doc, role));
+    Keys { list, strong, of_cand }
+}
+
+/// The second pass: the parties as they are made, in text order.
+struct Builder<'a, 'd> {
+    /// The article.
+    doc: &'a Document<'d>,
+    /// The first pass's names, for canonical names.
+    names: &'a Names,
+    /// Every candidate's key.
+    keys: &'a Keys,
+    /// The parties and mentions so far.
+    out: Parties,
+    /// The party of each key id, once made.
+    party_by_key: Vec<Option<PartyId>>,
+    /// The unnamed person of each owner party and role class ("a Kremlin spokesman").
+    roles: FastMap<(PartyId, &'static str), PartyId>,
+    /// Gazetteer country index and party of every country party.
+    countries: Vec<(usize, PartyId)>,
+    /// The party of each candidate.
+    party_of: Vec<Option<PartyId>>,
+}
+
+impl<'a, 'd> Builder<'a, 'd> {
+    /// An empty builder for `cands` candidates keyed by `keys`.
+    fn new(doc: &'a Document<'d>, names: &'a Names, keys: &'a Keys, cands: usize) -> Self {
+        let mut out = Parties::default();
+        out.mentions.reserve(cands);
+        Builder {
+            doc,
+            names,
+            keys,
+            out,
+            party_by_key: vec![None; keys.list.len()],
+            roles: FastMap::default(),
+            countries: Vec::new(),
+            party_of: vec![None; cands],
         }
-        if let Some(aff) = c.affiliation.and_then(|a| party_of[a]).filter(|&a| a != p) {
-            record.affiliation.get_or_insert(aff);
+    }
+
+    /// Gives candidate `ci` its party, notes what it says about the party, and makes its
+    /// mention.
+    fn add(&mut self, ci: usize, c: &Cand) {
+        let Some(id) = self.keys.of_cand[ci] else { return };
+        let Some(p) = self.party_for(id, c) else { return };
+        self.party_of[ci] = Some(p);
+        let record = &mut self.out.list[p.index()];
+        if let Some(role) = &c.role {
+            record.role.get_or_insert_with(|| text_of(self.doc, role));
+        }
+        if let Some(aff) = c.affiliation.and_then(|a| self.party_of[a]).filter(|&a| a != p) {
+            record.affiliation.get_or_insert(aff.index());
         }
         if c.hidden {
-            continue;
+            return;
         }
+        self.note_alias(p, c);
+        self.push_mention(p, &self.keys.list[id], c);
+    }
+
+    /// The party of candidate `c` with key id `id`, made if new; `None` for a loose adjective
+    /// or a role person whose owner has no party.
+    fn party_for(&mut self, id: usize, c: &Cand) -> Option<PartyId> {
+        let key = self.keys.list[id];
+        if let Key::Role(_, class) = key {
+            // Keyed on the owner's party, which exists by now.
+            let owner = c.affiliation.and_then(|a| self.party_of[a])?;
+            if let Some(&p) = self.roles.get(&(owner, class)) {
+                return Some(p);
+            }
+            let p = self.new_party(&Key::Role(owner, class), c);
+            self.roles.insert((owner, class), p);
+            return Some(p);
+        }
+        if !self.keys.strong[id] {
+            return None;
+        }
+        if let Some(p) = self.party_by_key[id] {
+            return Some(p);
+        }
+        let p = self.new_party(&key, c);
+        self.party_by_key[id] = Some(p);
+        Some(p)
+    }
+
+    /// Makes the party of `key`, first named by candidate `c`.
+    fn new_party(&mut self, key: &Key, c: &Cand) -> PartyId {
+        let id = party_id(self.out.list.len());
+        if let Key::Known(EntryKey::Country(i)) = key {
+            self.countries.push((*i, id));
+        }
+        self.out.list.push(PartyRecord {
+            name: canonical(self.doc, key, c, self.names),
+            kind: kind_of(key),
+            aliases: Vec::new(),
+            role: None,
+            affiliation: None,
+        });
+        id
+    }
+
+    /// Adds the name candidate `c` gives party `p` to its aliases, if new.
+    fn note_alias(&mut self, p: PartyId, c: &Cand) {
+        let doc = self.doc;
+        let record = &mut self.out.list[p.index()];
         let alias = match c.form {
             // "Ukrainian officials" gives the adjective "Ukrainian" as a name of Ukraine.
             MentionForm::Group if c.name.is_none() => c.adjective.as_ref(),
             MentionForm::Group | MentionForm::Role => c.name.as_ref(),
             _ => Some(&c.tokens),
         };
-        if let Some(r) = alias.filter(|r| !r.is_empty()) {
-            // Compared as written first: most mentions repeat a known name, so no allocation.
-            let raw = doc.between(r.start, r.end - 1).text(doc.text);
-            let known = |a: &str| a.eq_ignore_ascii_case(raw);
-            if !known(&record.name) && !record.aliases.iter().any(|a| known(a)) {
-                let alias = text_of(doc, r);
-                if !alias.eq_ignore_ascii_case(&record.name)
-                    && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias))
-                {
-                    record.aliases.push(alias);
-                }
-            }
+        let Some(r) = alias.filter(|r| !r.is_empty()) else { return };
+        // Compared as written first: most mentions repeat a known name, so no allocation.
+        let raw = doc.between(r.start, r.end - 1).text(doc.text);
+        let known = |a: &str| a.eq_ignore_ascii_case(raw);
+        if known(&record.name) || record.aliases.iter().any(|a| known(a)) {
+            return;
         }
+        let alias = text_of(doc, r);
+        if !alias.eq_ignore_ascii_case(&record.name)
+            && !record.aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias))
+        {
+            record.aliases.push(alias);
+        }
+    }
+
+    /// Makes the mention of party `p` (keyed `key`) that candidate `c` is.
+    fn push_mention(&mut self, p: PartyId, key: &Key, c: &Cand) {
         let form = match (key, c.form) {
             (Key::Person(_), MentionForm::Name) if c.tokens.len() == 1 => MentionForm::Surname,
             (_, f) => f,
         };
+        let doc = self.doc;
         let span = |r: &Range<usize>| doc.between(r.start, r.end.saturating_sub(1).max(r.start));
-        out.mentions.push(Mention {
+        self.out.mentions.push(Mention {
             span: span(&c.tokens),
             tokens: c.tokens.clone(),
-            party: p,
+            party: p.index(),
             form,
             name: c.name.as_ref().map(span),
             extent: span(&c.extent),
             extent_tokens: c.extent.clone(),
         });
     }
-    add_appositive_roles(doc, &cands, &party_of, &mut out);
+}
+
+/// Sorts the mentions by position (longest first at one start) and drops those overlapping
+/// an earlier one, and empty ones.
+fn settle_mentions(mentions: &mut Vec<Mention>) {
     let order = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
-    if !out.mentions.is_sorted_by_key(order) {
-        out.mentions.sort_by_key(order);
+    if !mentions.is_sorted_by_key(order) {
+        mentions.sort_by_key(order);
     }
     let mut last_end = 0;
-    out.mentions.retain(|m| {
+    mentions.retain(|m| {
         let keep = m.span.start >= last_end && !m.span.is_empty();
         if keep {
             last_end = m.span.end;
         }
         keep
     });
-    for (country, p) in countries {
+}
+
+/// Indexes the adjectives and demonyms of every country party (gazetteer index, party), for
+/// [`Parties::party_for_adjective`].
+fn index_adjectives(out: &mut Parties, countries: &[(usize, PartyId)]) {
+    let g = gazetteer();
+    for &(country, p) in countries {
         for &(form_name, form) in g.forms_of(country) {
             if form == Form::Adjective {
                 let mut key = String::new();
@@ -547,24 +663,20 @@ pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
             }
         }
     }
-    out.index_mentions();
-    out
 }
 
 /// Roles given after a name: "Ana Lund, Chile's foreign minister, said" and "Ana Lund, the
 /// Chilean trade minister," give Ana Lund a role and an affiliation.
-fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<usize>], out: &mut Parties) {
+fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId>], out: &mut Parties) {
     let g = gazetteer();
     for (ci, c) in cands.iter().enumerate() {
         let Some(p) = party_of[ci] else { continue };
-        if out.list[p].kind != PartyKind::Person
-            || out.list[p].role.is_some()
-            || doc.word(c.tokens.end) != ","
-        {
+        let person = &out.list[p.index()];
+        if person.kind != PartyKind::Person || person.role.is_some() || doc.word(c.tokens.end) != "," {
             continue;
         }
         let mut k = c.tokens.end + 1;
-        if matches!(doc.word(k), "the" | "a" | "an") {
+        if is_in(List::Article, doc.word(k)) {
             k += 1;
         }
         let mut owner = None;
@@ -581,19 +693,16 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<u
         // A title is a few words long: no need to look further.
         let end = (k + 8).min(doc.tokens.len());
         let mut t = k;
-        while t < end
-            && t < k + 2
-            && matches!(doc.word(t), "former" | "acting" | "senior" | "top" | "new" | "then")
-        {
+        while t < end && t < k + 2 && is_in(List::TitleModifier, doc.word(t)) {
             t += 1;
         }
         if let Some((j, false)) = g.title(doc, t, end) {
             // The title must close the apposition: "Ana Lund, the trade minister, said".
             if matches!(doc.word(j), "," | "." | "") || doc.word(j) == "said" {
-                let record = &mut out.list[p];
+                let record = &mut out.list[p.index()];
                 record.role = Some(text_of(doc, &(t..j)));
                 if let Some(o) = owner.filter(|&o| o != p) {
-                    record.affiliation.get_or_insert(o);
+                    record.affiliation.get_or_insert(o.index());
                 }
             }
         }

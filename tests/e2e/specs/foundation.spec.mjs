@@ -4,21 +4,20 @@ import { test, expect } from './fixtures.mjs';
 test('first screen explains what will appear', async ({ page, explorer }) => {
   await explorer.open();
   await expect(page).toHaveTitle('Article Explorer');
-  await expect(page.getByRole('heading', { name: 'Article Explorer' })).toBeVisible();
-  await expect(page.getByTestId('empty-state')).toContainText('Parties');
-  await expect(page.getByTestId('empty-state')).toContainText('Claims');
-  await expect(page.getByTestId('empty-state')).toContainText('Outcomes');
+  await expect(explorer.heading).toBeVisible();
+  await expect(explorer.emptyState).toContainText('Parties');
+  await expect(explorer.emptyState).toContainText('Claims');
+  await expect(explorer.emptyState).toContainText('Outcomes');
   await page.screenshot({ path: '../../target/screenshots/first-screen.png', fullPage: true });
 });
 
-test('typing in the text area works and produces cards', async ({ page, explorer }) => {
+test('typing in the text area works and produces cards', async ({ explorer }) => {
   await explorer.open();
-  await explorer.input.click();
-  await page.keyboard.type('Officials in Ghana said on Monday that talks with Togo would resume.');
+  await explorer.type('Officials in Ghana said on Monday that talks with Togo would resume.');
   await expect(explorer.input).toHaveValue(/talks with Togo would resume/);
   await explorer.settled();
-  await expect(page.getByTestId('empty-state')).toHaveCount(0);
-  await expect(page.getByTestId('summary')).toBeVisible();
+  await expect(explorer.emptyState).toHaveCount(0);
+  await expect(explorer.summary).toBeVisible();
 });
 
 test('the build works from a sub-path', async ({ explorer }) => {

@@ -12,9 +12,8 @@ test('axe-core finds no serious or critical violations', async ({ page, explorer
     let results = await new AxeBuilder({ page }).analyze();
     const serious = (r) => r.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
     expect(serious(results), JSON.stringify(serious(results), null, 1)).toEqual([]);
-    await page.getByTestId('try-sample').click();
-    await explorer.settled();
-    await page.locator('[data-testid=card-claim] .ae-card-title').first().click();
+    await explorer.trySample();
+    await explorer.selectCard('claim');
     results = await new AxeBuilder({ page }).analyze();
     expect(serious(results), JSON.stringify(serious(results), null, 1)).toEqual([]);
   }
@@ -30,11 +29,11 @@ test('a script-injection article is shown as text and runs nothing', async ({ pa
     'The <iframe src="http://198.51.100.7/"></iframe> Council agreed to a <a href="javascript:alert(1)">deal</a>.',
   ].join('\n');
   await explorer.paste(hostile);
-  await page.locator('[data-testid=article-view] p').first().hover();
-  await page.locator('[data-testid=card-claim] .ae-card-title, [data-testid=card-party] .ae-card-title').first().click();
-  await expect(page.getByTestId('article-view')).toContainText('<script>window.__pwned = 1;');
+  await explorer.articleParagraphs.first().hover();
+  await explorer.cardTitles('claim', 'party').first().click();
+  await expect(explorer.articleView).toContainText('<script>window.__pwned = 1;');
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-  expect(await page.locator('[data-testid=explorer] script, [data-testid=explorer] img, [data-testid=explorer] iframe').count()).toBe(0);
+  expect(await explorer.activeContent.count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
 
@@ -55,28 +54,28 @@ test('a 500 KB paste stays responsive and gets its cards', async ({ page, explor
   const toCards = Date.now() - t0;
   // While the cards are up, the page still answers input at once.
   const t1 = Date.now();
-  await page.getByTestId('search').fill('water');
-  await expect(page.getByTestId('visible-count')).not.toHaveText('0 cards shown');
+  await explorer.searchFor('water');
+  await expect(explorer.visibleCount).not.toHaveText('0 cards shown');
   const filterMs = Date.now() - t1;
   const longest = await page.evaluate(() => window.__longest);
-  const ms = await page.getByTestId('timing').textContent();
+  const ms = await explorer.timing.textContent();
   const report = `500 KB paste: cards after ${toCards} ms (extraction ${ms}); search filter ${filterMs} ms; longest main-thread task ${Math.round(longest)} ms`;
   console.log(report);
   info.annotations.push({ type: 'timing', description: report });
   expect(page.workers().length, 'extracted in the worker').toBe(1);
   expect(toCards).toBeLessThan(5_000);
   expect(longest).toBeLessThan(2_000);
-  await expect(page.getByTestId('show-more')).toBeVisible();
+  await expect(explorer.showMore).toBeVisible();
 });
 
-test('a 5 KB paste gets its cards quickly', async ({ page, explorer }, info) => {
+test('a 5 KB paste gets its cards quickly', async ({ explorer }, info) => {
   await explorer.open();
   let text = '';
   for (let i = 0; text.length < 5_000; i++) text += sample.replaceAll('Thursday', `day ${i}`) + '\n';
   const t0 = Date.now();
   await explorer.pasteFromClipboard(text);
   await explorer.settled();
-  const report = `5 KB paste: cards after ${Date.now() - t0} ms (extraction ${await page.getByTestId('timing').textContent()}; a first edit is not debounced)`;
+  const report = `5 KB paste: cards after ${Date.now() - t0} ms (extraction ${await explorer.timing.textContent()}; a first edit is not debounced)`;
   console.log(report);
   info.annotations.push({ type: 'timing', description: report });
 });
@@ -86,10 +85,8 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     test(`screenshot: ${name}, ${scheme}`, async ({ page, explorer }) => {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: scheme });
-      await explorer.open();
-      await page.getByTestId('try-sample').click();
-      await explorer.settled();
-      await page.locator('[data-testid=card-claim] .ae-card-title').first().click();
+      await explorer.openSample();
+      await explorer.selectCard('claim');
       await page.evaluate(() => window.scrollTo(0, 0));
       // Nothing may stick out sideways on a phone.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

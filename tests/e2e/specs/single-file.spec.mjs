@@ -13,29 +13,27 @@ test('opens from file://, extracts, exports and restores, with no request', asyn
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await explorer.open(file);
-  await expect(page.getByTestId('empty-state')).toBeVisible();
-  await page.getByTestId('try-sample').click();
-  await explorer.settled();
+  await expect(explorer.emptyState).toBeVisible();
+  await explorer.trySample();
   const cli = execFileSync('../../target/release/extract', ['-'], { input: sample, encoding: 'utf8' });
   const expected = JSON.parse(cli);
-  await expect(page.getByTestId('card-party')).toHaveCount(expected.parties.length);
-  await expect(page.getByTestId('card-claim')).toHaveCount(expected.claims.length);
-  await expect(page.getByTestId('card-outcome')).toHaveCount(expected.outcomes.length);
+  await expect(explorer.cardsOf('party')).toHaveCount(expected.parties.length);
+  await expect(explorer.cardsOf('claim')).toHaveCount(expected.claims.length);
+  await expect(explorer.cardsOf('outcome')).toHaveCount(expected.outcomes.length);
 
   // Filters work as in the served app.
-  await page.getByTestId('type-party').click();
-  await expect(page.getByTestId('card-party')).toHaveCount(0);
+  await explorer.toggleType('party');
+  await expect(explorer.cardsOf('party')).toHaveCount(0);
 
   // The JSON export equals the CLI's output.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  expect(readFileSync(await download.path(), 'utf8')).toBe(cli);
+  const json = await explorer.exportJson();
+  expect(json.body).toBe(cli);
 
   // Local storage works on file:// in Chromium: a reload restores the article and filters.
   await page.waitForTimeout(600);
-  await page.reload();
-  await explorer.settled();
+  await explorer.reload();
   await expect(explorer.input).toHaveValue(sample);
-  await expect(page.getByTestId('type-party')).toHaveAttribute('aria-pressed', 'false');
+  await expect(explorer.typeToggle('party')).toHaveAttribute('aria-pressed', 'false');
 
   // Only the file itself was ever loaded (blob: downloads are not requests to anywhere).
   const elsewhere = requests.filter((u) => u !== file && !u.startsWith('blob:'));
@@ -46,12 +44,9 @@ test('without a worker on file://, long texts still work and a notice says why i
   await explorer.open(file);
   let long = '';
   for (let i = 0; long.length < 60_000; i++) long += sample.replaceAll('Thursday', `day ${i}`) + '\n';
-  await explorer.input.evaluate((el, v) => {
-    el.value = v;
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, long);
+  await explorer.pasteAsInputEvent(long);
   await explorer.settled();
-  await expect(page.getByTestId('notice')).toContainText('no background worker');
+  await expect(explorer.notice).toContainText('no background worker');
   expect(page.workers()).toHaveLength(0);
-  await expect(page.getByTestId('card-claim').first()).toBeVisible();
+  await expect(explorer.cardsOf('claim').first()).toBeVisible();
 });

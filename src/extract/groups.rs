@@ -30,11 +30,13 @@
 //! ("Lund hosted Berg") falls back to the two most mentioned people, who may include a
 //! third; the number in the phrase is not checked against the size of the run.
 
-use super::super::lexicon::{hash_str, labelled};
-use super::super::model::PartyKind;
-use super::super::parties::Parties;
-use super::super::span::Span;
-use super::words::{class, WordMap, Words};
+use crate::extract::annotate::{class, Annotated};
+use crate::extract::lexicon::WordMap;
+use crate::extract::lexicon::{hash_str, labelled};
+use crate::extract::model::PartyKind;
+use crate::extract::parties::Parties;
+use crate::extract::span::Span;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// Which parties a group phrase stands for.
@@ -65,17 +67,9 @@ fn lexicon() -> &'static WordMap<u64, u8> {
     static MAP: OnceLock<WordMap<u64, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<u64, u8> = WordMap::default();
-        for (label, words) in labelled(include_str!("../data/pair_nouns.txt")) {
-            let bit = match label {
-                "lead" => LEAD,
-                "det" => DET,
-                "number" => NUMBER,
-                "actors" => ACTORS,
-                "countries" => COUNTRIES,
-                "people" => PEOPLE,
-                "named" => NAMED,
-                _ => 0,
-            };
+        for (label, words) in labelled(include_str!("data/pair_nouns.txt")) {
+            // An unknown label is caught by the `every_label_is_known` test.
+            let bit = pair_bit(label).unwrap_or(0);
             for word in words {
                 *map.entry(hash_str(word)).or_default() |= bit;
             }
@@ -84,8 +78,22 @@ fn lexicon() -> &'static WordMap<u64, u8> {
     })
 }
 
+/// The bit of a label of `data/pair_nouns.txt`, `None` for an unknown label.
+fn pair_bit(label: &str) -> Option<u8> {
+    Some(match label {
+        "lead" => LEAD,
+        "det" => DET,
+        "number" => NUMBER,
+        "actors" => ACTORS,
+        "countries" => COUNTRIES,
+        "people" => PEOPLE,
+        "named" => NAMED,
+        _ => return None,
+    })
+}
+
 /// The bits of token `i` in [`lexicon`].
-fn bits(lex: &WordMap<u64, u8>, w: &Words, i: usize) -> u8 {
+fn bits(lex: &WordMap<u64, u8>, w: &Annotated, i: usize) -> u8 {
     if i >= w.len() {
         return 0;
     }
@@ -95,7 +103,7 @@ fn bits(lex: &WordMap<u64, u8>, w: &Words, i: usize) -> u8 {
 /// The group phrase starting at token `i`, if any: the token after its head noun and what it
 /// stands for. "both sides", "the two warring sides", "all three governments", "both the
 /// countries"; not "both Peru and Chile" (see [`source_parties`]) nor "the two of them".
-pub fn phrase_at(w: &Words, i: usize) -> Option<(usize, Want)> {
+pub fn phrase_at(w: &Annotated, i: usize) -> Option<(usize, Want)> {
     let lex = lexicon();
     // Numbers are determiners or digits: a cheap test before comparing words.
     let counted = w.is(i + 1, class::DETERMINER) || w.is_number(i + 1);
@@ -186,26 +194,26 @@ pub struct Focus {
 /// A [`Focus`] worked out on the first group phrase: most articles have none, and then the
 /// mentions are not walked at all.
 pub struct LazyFocus<'a> {
-    w: &'a Words<'a>,
+    w: &'a Annotated<'a>,
     parties: &'a Parties,
-    focus: Option<Focus>,
+    focus: OnceCell<Focus>,
 }
 
 impl<'a> LazyFocus<'a> {
-    /// Nothing is worked out yet.
-    pub fn new(w: &'a Words<'a>, parties: &'a Parties) -> LazyFocus<'a> {
-        LazyFocus { w, parties, focus: None }
+    /// Nothing is worked out yet; built once per article by the pipeline and shared by the
+    /// claims and outcomes stages.
+    pub fn new(w: &'a Annotated<'a>, parties: &'a Parties) -> LazyFocus<'a> {
+        LazyFocus { w, parties, focus: OnceCell::new() }
     }
 
     /// [`Focus::referents`], working the focus out first if needed.
-    pub fn referents(&mut self, want: Want, at: usize) -> Vec<usize> {
-        let (w, parties) = (self.w, self.parties);
-        self.focus.get_or_insert_with(|| Focus::new(w, parties)).referents(want, at)
+    pub fn referents(&self, want: Want, at: usize) -> Vec<usize> {
+        self.focus.get_or_init(|| Focus::new(self.w, self.parties)).referents(want, at)
     }
 
     /// The parties of every group phrase in tokens `a..b` that lies inside one of `pieces`,
     /// for a claim's targets: "She urged both sides to keep talking" is aimed at the two sides.
-    pub fn all_in(&mut self, a: usize, b: usize, pieces: &[Span]) -> Vec<usize> {
+    pub fn all_in(&self, a: usize, b: usize, pieces: &[Span]) -> Vec<usize> {
         let w = self.w;
         let mut out: Vec<usize> = Vec::new();
         let inside = |i: usize, e: usize| pieces.iter().any(|p| p.contains(w.range(i, e)));
@@ -259,7 +267,7 @@ impl Top {
 
 impl Focus {
     /// Walks the mentions once (see the module doc).
-    pub fn new(w: &Words, parties: &Parties) -> Focus {
+    pub fn new(w: &Annotated, parties: &Parties) -> Focus {
         let doc = w.doc();
         let mut focus = Focus::default();
         let mut counts = vec![0u32; parties.list.len()];
@@ -350,7 +358,7 @@ impl Focus {
 
 /// The first group phrase in tokens `a..b` (ending by `b`): its first token and what it
 /// stands for.
-pub fn first_phrase(w: &Words, a: usize, b: usize) -> Option<(usize, Want)> {
+pub fn first_phrase(w: &Annotated, a: usize, b: usize) -> Option<(usize, Want)> {
     (a..b)
         .filter(|&i| w.is(i, class::DETERMINER))
         .find_map(|i| phrase_at(w, i).filter(|(e, _)| *e <= b).map(|(_, want)| (i, want)))
@@ -358,7 +366,7 @@ pub fn first_phrase(w: &Words, a: usize, b: usize) -> Option<(usize, Want)> {
 
 /// Whether tokens `from..to` join two conjuncts: only "and", "&", commas, "the" and "'s", at
 /// least one of them; `Some(true)` when an "and" is among them.
-fn join(w: &Words, from: usize, to: usize) -> Option<bool> {
+fn join(w: &Annotated, from: usize, to: usize) -> Option<bool> {
     if to <= from || to - from > 3 {
         return None;
     }
@@ -378,9 +386,9 @@ fn join(w: &Words, from: usize, to: usize) -> Option<bool> {
 /// name before it, a group phrase ("Both sides", "Officials from the two countries").
 /// `None` leaves the source to the single-speaker rules.
 pub fn source_parties(
-    w: &Words,
+    w: &Annotated,
     parties: &Parties,
-    focus: &mut LazyFocus,
+    focus: &LazyFocus,
     a: usize,
     b: usize,
 ) -> Option<Vec<usize>> {
@@ -399,7 +407,7 @@ pub fn source_parties(
 /// "Peru and Chile", "Peru, Chile and Bolivia", "Peru's Lund and Chile's Berg": the parties
 /// around the first "and" in tokens `a..full` (a source, or the words before an outcome's
 /// verb), the right one of the same kind as the left.
-pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
+pub fn coordinated(w: &Annotated, parties: &Parties, a: usize, full: usize) -> Option<Vec<usize>> {
     // The "and" may follow list commas ("Peru, Chile and Bolivia"), not an appositive's.
     let j = (a + 1..full).find(|&i| w.lower(i) == "and")?;
     let list_comma =
@@ -449,9 +457,9 @@ pub fn coordinated(w: &Words, parties: &Parties, a: usize, full: usize) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::parties::find_parties;
-    use super::super::super::segment::segment;
     use super::*;
+    use crate::extract::parties::find_parties;
+    use crate::extract::segment::segment;
 
     fn names(list: &[usize], parties: &Parties) -> Vec<String> {
         list.iter().filter_map(|&p| parties.list.get(p)).map(|r| r.name.clone()).collect()
@@ -469,7 +477,7 @@ mod tests {
             fn $name() {
                 for c in [$(Case { text: $text, want: &$want }),+] {
                     let doc = segment(c.text);
-                    let w = Words::new(&doc);
+                    let w = Annotated::new(&doc);
                     let parties = find_parties(&doc);
                     let focus = Focus::new(&w, &parties);
                     let got = (0..w.len()).find_map(|i| phrase_at(&w, i).map(|(_, want)| focus.referents(want, i)));
@@ -505,7 +513,7 @@ mod tests {
     /// [`first_phrase`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
-        for (label, words) in labelled(include_str!("../data/pair_nouns.txt")) {
+        for (label, words) in labelled(include_str!("data/pair_nouns.txt")) {
             let bits = match label {
                 "lead" => LEAD,
                 "det" => DET,
@@ -514,7 +522,7 @@ mod tests {
             };
             for word in words {
                 let doc = segment(word);
-                let w = Words::new(&doc);
+                let w = Annotated::new(&doc);
                 if bits == NUMBER {
                     assert!(
                         w.is(0, class::DETERMINER) || w.is_number(0),
@@ -524,6 +532,13 @@ mod tests {
                     assert!(w.is(0, class::DETERMINER), "{word} is not a determiner in speech_words.txt");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_label_is_known() {
+        for (label, _) in labelled(include_str!("data/pair_nouns.txt")) {
+            assert!(pair_bit(label).is_some(), "unknown label {label:?} in data/pair_nouns.txt");
         }
     }
 
@@ -540,7 +555,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let doc = segment(text);
-            let w = Words::new(&doc);
+            let w = Annotated::new(&doc);
             assert_eq!(phrase_at(&w, 0).map(|p| p.1), want, "{text}");
         }
     }
@@ -563,11 +578,11 @@ mod tests {
         ];
         for (source, text, want) in cases {
             let doc = segment(text);
-            let w = Words::new(&doc);
+            let w = Annotated::new(&doc);
             let parties = find_parties(&doc);
-            let mut focus = LazyFocus::new(&w, &parties);
+            let focus = LazyFocus::new(&w, &parties);
             let n = (0..w.len()).find(|&i| w.range(0, i + 1).text(text) == source).expect("source") + 1;
-            let got = source_parties(&w, &parties, &mut focus, 0, n).unwrap_or_default();
+            let got = source_parties(&w, &parties, &focus, 0, n).unwrap_or_default();
             assert_eq!(names(&got, &parties), want, "{text}");
         }
     }

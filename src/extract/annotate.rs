@@ -1,19 +1,21 @@
-//! Lower-cased token texts and the closed word classes the claim rules test for.
+//! The prepared document: per-token features built once per article and read by every
+//! stage after the parties (claims, outcomes, group phrases).
+//!
+//! [`Annotated`] holds, for each token, its word-class bits (the closed classes the claim and
+//! outcome rules test for), its capitalisation and the cue bucket it starts, next to the
+//! [`Document`]'s tokens, sentences, paragraphs and lower-case keys, and the quotations of
+//! the text ([`Annotated::quotes`]).
 //!
 //! Every token is lower-cased once, by the [`Document`] (curly apostrophes folded to `'`), so
 //! each later test is a slice comparison or one probe of a table keyed by the word's hash. The word classes come from
 //! `data/speech_words.txt`.
 
-use super::super::lexicon::{hash_str, labelled, Fx};
-use super::super::segment::{Document, TokenKind};
-use super::super::span::Span;
-use super::cues::first_words;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use super::claims::cues::{self, CueMatch};
+use super::lexicon::{hash_str, labelled, WordMap};
+use super::segment::quotes::{self, Quotes};
+use super::segment::{Document, TokenKind};
+use super::span::Span;
 use std::sync::OnceLock;
-
-/// A hash map keyed by words, with the lexicon's fast [`Fx`] hasher.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Word classes as bits (a word may be in several).
 pub mod class {
@@ -23,7 +25,7 @@ pub mod class {
     pub const ADVERB: u32 = 1 << 1;
     /// Forms of "be" that make a passive (was described).
     pub const PASSIVE: u32 = 1 << 2;
-    /// Words that open a new clause (that, which, while, but).
+    /// Annotated that open a new clause (that, which, while, but).
     pub const BOUNDARY: u32 = 1 << 3;
     /// Relative pronouns that can stand as a source (who, which).
     pub const WHO: u32 = 1 << 4;
@@ -43,13 +45,13 @@ pub mod class {
     pub const NP_ADJ: u32 = 1 << 11;
     /// Addressees of "told" (reporters, him).
     pub const ADDRESSEE: u32 = 1 << 12;
-    /// Words of the adverbials that follow a cue (on Friday, in a statement).
+    /// Annotated of the adverbials that follow a cue (on Friday, in a statement).
     pub const AFTER_CUE: u32 = 1 << 13;
     /// Role nouns (minister, spokesperson).
     pub const ROLE: u32 = 1 << 14;
     /// Plural heads of group sources (officials, sides).
     pub const GROUP: u32 = 1 << 15;
-    /// Words that end a noun phrase after a cue ("said Ms Lee on Friday").
+    /// Annotated that end a noun phrase after a cue ("said Ms Lee on Friday").
     pub const NP_STOP: u32 = 1 << 16;
     /// Sentence openers before the subject ("But", "Meanwhile").
     pub const OPENER: u32 = 1 << 17;
@@ -57,13 +59,49 @@ pub mod class {
     pub const ORG_HEAD: u32 = 1 << 18;
     /// Nouns for one person (woman, fighter), which "the" makes a reference back.
     pub const PERSON_NOUN: u32 = 1 << 19;
+    /// Time words that can sit between a subject and its cue ("Ruiz now says").
+    pub const TIME_WORD: u32 = 1 << 20;
+    /// Words before a trailing time word that stay out of a subject with it ("this month").
+    pub const TIME_LEAD: u32 = 1 << 21;
+    /// Words in -ly that are not adverbs (only, family).
+    pub const NOT_LY_ADVERB: u32 = 1 << 22;
+    /// Words that open a reported question or clause in place of "that" (how, whether).
+    pub const QUESTION: u32 = 1 << 23;
+}
+
+/// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
+fn class_bit(label: &str) -> Option<u32> {
+    Some(match label {
+        "aux" => class::AUX,
+        "adverb" => class::ADVERB,
+        "passive" => class::PASSIVE,
+        "boundary" => class::BOUNDARY,
+        "who" => class::WHO,
+        "pronoun_person" => class::PERSON,
+        "pronoun_plural" => class::PLURAL,
+        "pronoun_it" => class::IT,
+        "pronoun_other" => class::OTHER_PRONOUN,
+        "determiner" => class::DETERMINER,
+        "np_link" => class::NP_LINK,
+        "np_ed" | "np_ing" => class::NP_ADJ,
+        "addressee" => class::ADDRESSEE,
+        "after_cue" => class::AFTER_CUE,
+        "role" => class::ROLE,
+        "group_head" => class::GROUP,
+        "np_stop" => class::NP_STOP,
+        "opener" => class::OPENER,
+        "org_head" => class::ORG_HEAD,
+        "person_noun" => class::PERSON_NOUN,
+        "time_word" => class::TIME_WORD,
+        "time_lead" => class::TIME_LEAD,
+        "not_ly_adverb" => class::NOT_LY_ADVERB,
+        "question" => class::QUESTION,
+        _ => return None,
+    })
 }
 
 /// Word class bits and, plus one, the number of the cue bucket the word starts (0 for none).
 type Known = (u32, u32);
-
-/// A private bit for "starts with a capital", kept with the class bits.
-const CAP: u32 = 1 << 31;
 
 /// The word classes and cue buckets, keyed by the [`hash_str`] of the lower-case word, so each
 /// token is one probe with the hash its [`Document`] already holds.
@@ -71,35 +109,14 @@ fn classes() -> &'static WordMap<u64, Known> {
     static MAP: OnceLock<WordMap<u64, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
-        for (label, words) in labelled(include_str!("../data/speech_words.txt")) {
-            let bit = match label {
-                "aux" => class::AUX,
-                "adverb" => class::ADVERB,
-                "passive" => class::PASSIVE,
-                "boundary" => class::BOUNDARY,
-                "who" => class::WHO,
-                "pronoun_person" => class::PERSON,
-                "pronoun_plural" => class::PLURAL,
-                "pronoun_it" => class::IT,
-                "pronoun_other" => class::OTHER_PRONOUN,
-                "determiner" => class::DETERMINER,
-                "np_link" => class::NP_LINK,
-                "np_ed" | "np_ing" => class::NP_ADJ,
-                "addressee" => class::ADDRESSEE,
-                "after_cue" => class::AFTER_CUE,
-                "role" => class::ROLE,
-                "group_head" => class::GROUP,
-                "np_stop" => class::NP_STOP,
-                "opener" => class::OPENER,
-                "org_head" => class::ORG_HEAD,
-                "person_noun" => class::PERSON_NOUN,
-                _ => 0,
-            };
+        for (label, words) in labelled(include_str!("data/speech_words.txt")) {
+            // An unknown label is caught by the `every_label_is_known` test.
+            let bit = class_bit(label).unwrap_or(0);
             for w in words {
                 map.entry(w).or_insert((0, 0)).0 |= bit;
             }
         }
-        for (word, bucket) in first_words() {
+        for (word, bucket) in cues::first_words() {
             map.entry(word).or_insert((0, 0)).1 = bucket as u32 + 1;
         }
         map.into_iter().map(|(word, known)| (hash_str(word), known)).collect()
@@ -107,35 +124,37 @@ fn classes() -> &'static WordMap<u64, Known> {
 }
 
 /// The tokens of a document, lower-cased, with their word classes.
-pub struct Words<'d> {
+pub struct Annotated<'d> {
     doc: &'d Document<'d>,
     bits: Vec<u32>,
     cue_buckets: Vec<u32>,
+    quotes: Quotes,
 }
 
-impl<'d> Words<'d> {
+impl<'d> Annotated<'d> {
     /// Looks up the word class of every token of `doc` once, by the lower-case keys the
     /// document holds.
-    pub fn new(doc: &'d Document<'d>) -> Words<'d> {
+    pub fn new(doc: &'d Document<'d>) -> Annotated<'d> {
         let mut bits = Vec::with_capacity(doc.tokens.len());
         let mut cue_buckets = Vec::with_capacity(doc.tokens.len());
         let map = classes();
         for (i, t) in doc.tokens.iter().enumerate() {
             let lookup = t.kind == TokenKind::Word || t.span().len() > 1;
-            let (mut b, cue) =
-                if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
-            if doc.starts_upper(i) {
-                b |= CAP;
-            }
+            let (b, cue) = if lookup { map.get(&doc.key_hash(i)).copied().unwrap_or((0, 0)) } else { (0, 0) };
             bits.push(b);
             cue_buckets.push(cue);
         }
-        Words { doc, bits, cue_buckets }
+        Annotated { doc, bits, cue_buckets, quotes: quotes::find_quotes(doc) }
     }
 
     /// The document.
     pub fn doc(&self) -> &'d Document<'d> {
         self.doc
+    }
+
+    /// The quotations of the document ([`quotes::find_quotes`]).
+    pub fn quotes(&self) -> &Quotes {
+        &self.quotes
     }
 
     /// Number of tokens.
@@ -153,7 +172,7 @@ impl<'d> Words<'d> {
         self.doc.key(i)
     }
 
-    /// The hash of [`Words::lower`]`(i)`, to probe word tables keyed by [`hash_str`].
+    /// The hash of [`Annotated::lower`]`(i)`, to probe word tables keyed by [`hash_str`].
     pub fn hash(&self, i: usize) -> u64 {
         self.doc.key_hash(i)
     }
@@ -193,12 +212,22 @@ impl<'d> Words<'d> {
 
     /// Whether token `i` starts with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.bits.get(i).is_some_and(|b| b & CAP != 0)
+        self.doc.starts_upper(i)
     }
 
     /// The number of the cue bucket token `i` starts, if it starts any cue form.
     pub fn cue_bucket(&self, i: usize) -> Option<usize> {
         self.cue_buckets.get(i).and_then(|&b| (b as usize).checked_sub(1))
+    }
+
+    /// The longest cue form starting at token `i`, if any: the bucket noted for the token,
+    /// then a comparison of the few forms in it.
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        // Numbers and ASCII punctuation are never cues; a dash like "―" can be.
+        if self.is_number(i) || (!self.is_word(i) && self.text(i).is_ascii()) {
+            return None;
+        }
+        cues::longest_in(self.cue_bucket(i)?, |k| self.lower(i + 1 + k))
     }
 
     /// Whether token `i` is exactly the punctuation `p`.
@@ -216,9 +245,10 @@ impl<'d> Words<'d> {
         matches!(self.text(i), "\u{2014}" | "\u{2013}" | "--" | "-")
     }
 
-    /// Whether token `i` is a quotation mark of any kind.
+    /// Whether token `i` is a double quotation mark or a guillemet
+    /// ([`quotes::is_quotation_mark`]).
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(self.text(i), "\u{201c}" | "\u{201d}" | "\"")
+        quotes::is_quotation_mark(self.text(i))
     }
 
     /// Paragraph index of token `i`.
@@ -255,7 +285,7 @@ mod tests {
     #[test]
     fn lowers_and_classifies() {
         let doc = segment("The Minister’s aide SAID it.");
-        let w = Words::new(&doc);
+        let w = Annotated::new(&doc);
         let lowered: Vec<&str> = (0..w.len()).map(|i| w.lower(i)).collect();
         assert!(lowered.contains(&"said"), "{lowered:?}");
         assert!(lowered.iter().any(|t| t.ends_with("'s")), "curly apostrophe folded: {lowered:?}");
@@ -267,9 +297,17 @@ mod tests {
     }
 
     #[test]
+    fn every_label_is_known() {
+        for (label, _) in labelled(include_str!("data/speech_words.txt")) {
+            assert!(class_bit(label).is_some(), "unknown label {label:?} in data/speech_words.txt");
+        }
+        assert_eq!(class_bit("pronoun_persn"), None);
+    }
+
+    #[test]
     fn verb_like_skips_adjectives() {
         let doc = segment("unnamed officials emerged talking");
-        let w = Words::new(&doc);
+        let w = Annotated::new(&doc);
         assert!(!w.is_verb_like(0));
         assert!(!w.is_verb_like(1));
         assert!(w.is_verb_like(2));

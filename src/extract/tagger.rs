@@ -1,0 +1,312 @@
+//! A trained statistical name tagger: which words of a sentence are names of persons,
+//! organisations, locations or other things (events, nationalities, products), with exact
+//! boundaries.
+//!
+//! **Why a trained model.** Hand rules fitted to a few articles cannot learn where names start
+//! and end or what they are ("Norwegian Air Shuttle ASA", "Ports and Harbours Authority",
+//! "Jordan Ellis said"). This tagger is an averaged perceptron trained on the CoNLL-2003 English
+//! training split and tuned on its development split (testa) only, by `train-names`
+//! (`cargo run --release --no-default-features --bin train-names`, which rewrites
+//! `src/extract/data/names.model` byte for byte and prints the testa scores; add `--eval-only`
+//! to score the committed model).
+//!
+//! **How it works.** Each word gets one of nine BIO labels (`O`, `B-`/`I-` × PER, ORG, LOC,
+//! MISC). The score of a label is the sum of the weights of the word's features, some of
+//! which pair the label with the previous word's label; the best sequence is found by Viterbi
+//! (so "Ellis" can still make "Jordan Ellis" a person after "Jordan" alone looked like the
+//! country), and `I-X` may only follow `B-X` or `I-X`. Features ([`features`]): the
+//! lower-cased and cased word, its shape ("Xxxx", "XX", "d-d") and short shape, prefixes and
+//! suffixes of 1–4 characters, flags (capitalised, all capitals, digits, hyphen, dot,
+//! apostrophe), membership of the project's word lists (first names, country names,
+//! demonyms, capitals, places, organisation words and heads, titles), sentence-initial
+//! position, the two words either side (lower case, short shape, word-list classes), word
+//! bigrams, a shape trigram, a flag for sentences in capitals, and the previous word's label
+//! (alone and with the word's shape). Features are hashed (fixed `u64` arithmetic, identical
+//! natively and on wasm32) into `2^bits` rows of nine `i16` weights ([`weights`], which
+//! documents the file format); the file is decoded once, on first use.
+//!
+//! **Input.** One sentence at a time, as the strings of its tokens in order, punctuation and
+//! quotation marks included as tokens of their own (as [`crate::extract::segment`] splits them:
+//! "U.S.", "Russian-speaking", "don't" one token; a possessive "'s" its own token). The model
+//! was trained on text tokenised that way; sentence boundaries matter because the first word
+//! of a sentence is capitalised whatever it is.
+//!
+//! **Known failure cases.** It sees one sentence only, so a surname alone ("Ellis said") after a
+//! full name earlier in the article is typed from its own context and may be ORG or missed;
+//! names never seen in training and in lower case ("eBay", "de Villiers") depend on shape and
+//! context; headlines in capitals are harder (case says nothing); a word that is a name in
+//! one sense and a word in another at the start of a sentence ("Will", "May") is often wrong;
+//! CoNLL's conventions are followed (nationalities such as "Norwegian" are MISC, a country
+//! named as an actor is LOC), so a name that starts with a strong word of another type is
+//! split or mistyped ("Norwegian" + "Air Shuttle ASA"; "Jordan Ellis" typed ORG because
+//! "Jordan" is a country: see `KNOWN_WRONG` in `tests/tagger.rs`); and the training text is
+//! 1996 Reuters news, sport-heavy. Scores: `train-names --eval-only`.
+
+pub mod features;
+pub mod weights;
+
+use features::{Sentence, LABELS, OUTSIDE};
+use std::ops::Range;
+use std::sync::OnceLock;
+use weights::{Model, Weights};
+
+/// What kind of thing a name names (the CoNLL-2003 classes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameType {
+    /// A person ("Jordan Ellis").
+    Per,
+    /// An organisation: company, body, team, party, outlet ("Norwegian Air Shuttle ASA").
+    Org,
+    /// A location: country, city, region, feature ("Norland", "Lake Orrin").
+    Loc,
+    /// Any other name: nationality, event, product, title of a work ("Norwegian", "Cup").
+    Misc,
+}
+
+impl NameType {
+    /// All four, in label order.
+    pub const ALL: [NameType; 4] = [NameType::Per, NameType::Org, NameType::Loc, NameType::Misc];
+
+    /// The CoNLL tag suffix: "PER", "ORG", "LOC" or "MISC".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameType::Per => "PER",
+            NameType::Org => "ORG",
+            NameType::Loc => "LOC",
+            NameType::Misc => "MISC",
+        }
+    }
+}
+
+/// The label of one word: outside any name, or the first or a following word of one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameTag {
+    /// Not part of a name.
+    Outside,
+    /// The first word of a name.
+    Begin(NameType),
+    /// A word of a name after its first.
+    Inside(NameType),
+}
+
+impl NameTag {
+    /// The tag of label index `label` (0 = O, then B-/I- for PER, ORG, LOC, MISC); out of
+    /// range is [`NameTag::Outside`].
+    pub fn from_label(label: u8) -> NameTag {
+        match NameType::ALL.get(usize::from(label.wrapping_sub(1) / 2)) {
+            Some(&kind) if label != OUTSIDE && label % 2 == 1 => NameTag::Begin(kind),
+            Some(&kind) if label != OUTSIDE => NameTag::Inside(kind),
+            _ => NameTag::Outside,
+        }
+    }
+
+    /// The label index of the tag (the inverse of [`NameTag::from_label`]).
+    pub fn label(self) -> u8 {
+        let index = |k: NameType| NameType::ALL.iter().position(|&t| t == k).unwrap_or(0) as u8;
+        match self {
+            NameTag::Outside => OUTSIDE,
+            NameTag::Begin(k) => 1 + 2 * index(k),
+            NameTag::Inside(k) => 2 + 2 * index(k),
+        }
+    }
+}
+
+/// One name found by [`name_spans`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameSpan {
+    /// Its words, as indices into the sentence's words.
+    pub words: Range<usize>,
+    /// What it names.
+    pub kind: NameType,
+    /// How sure the tagger is: the smallest margin, over the span's words, between the best
+    /// label sequence and the best one that labels the word otherwise, in units of trained
+    /// weight. On testa (`train-names --eval-only` prints the table) spans at 20 or more were
+    /// exactly right 97% of the time, 10 to 20 73%, below 10 about half; the scale changes
+    /// when the model is retrained.
+    pub confidence: f32,
+}
+
+/// The embedded model, decoded on first use (an empty model if the file does not fit this
+/// code: every word is then outside, and the tests say so).
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::decode(include_bytes!("data/names.model")).unwrap_or_else(Model::empty))
+}
+
+/// A score no path takes (far below any real one, far above overflow when added to).
+const NEVER: i64 = i64::MIN / 4;
+
+/// The local scores of word `i`: `[prev][label]`, the weights of its label-independent
+/// features for `label` plus those of its transition features for `prev` (see [`local_at`]
+/// for the BIO constraint). For the first word every row is scored after [`features::START`].
+fn local_scores<W: Weights>(
+    weights: &W,
+    s: &Sentence,
+    i: usize,
+    feats: &mut Vec<u64>,
+) -> [[i32; LABELS]; LABELS] {
+    feats.clear();
+    features::static_features(s, i, feats);
+    let mut own = [0i32; LABELS];
+    feats.iter().for_each(|&f| weights.add(f, &mut own));
+    let mut out = [[0i32; LABELS]; LABELS];
+    for (p, row) in out.iter_mut().enumerate() {
+        let prev = if i == 0 { features::START } else { p as u8 };
+        feats.clear();
+        features::history_features(s, i, prev, feats);
+        *row = own;
+        feats.iter().for_each(|&f| weights.add(f, row));
+    }
+    out
+}
+
+/// The BIO constraint as a table: `FORBIDDEN[prev][label]` (the last row is [`features::START`]).
+const FORBIDDEN: [[bool; LABELS]; LABELS + 1] = {
+    let mut t = [[false; LABELS]; LABELS + 1];
+    let mut p = 0;
+    while p <= LABELS {
+        let mut l = 0;
+        while l < LABELS {
+            t[p][l] = !features::allowed(p as u8, l as u8);
+            l += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+/// The local score of `label` after `prev` at word `i`, or [`NEVER`] where BIO forbids it.
+fn local_at(local: &[[i32; LABELS]; LABELS], i: usize, p: usize, l: usize) -> i64 {
+    let prev = if i == 0 { LABELS } else { p };
+    if FORBIDDEN[prev][l] {
+        NEVER
+    } else {
+        i64::from(local[p][l])
+    }
+}
+
+/// The labels and margins of a sentence's words under `weights`: the best label sequence
+/// (Viterbi over the first-order model), and for each word how much lower the best sequence
+/// that gives it another label scores (from max-marginals: a forward and a backward pass; 0
+/// for every word unless `margins`). Shared by [`tag`] and the trainer, so both decode alike.
+pub fn decode<W: Weights>(weights: &W, sentence: &Sentence, margins: bool) -> Vec<(u8, i32)> {
+    let n = sentence.words.len();
+    let mut feats = Vec::with_capacity(64);
+    let local: Vec<_> = (0..n).map(|i| local_scores(weights, sentence, i, &mut feats)).collect();
+    // forward[i][l]: the best score of words 0..=i ending in l; back[i][l] its previous label.
+    let mut forward = vec![[NEVER; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
+    if n > 0 {
+        forward[0] = std::array::from_fn(|l| local_at(&local[0], 0, 0, l));
+    }
+    for i in 1..n {
+        let (before, now) = forward.split_at_mut(i);
+        let prev = &before[i - 1];
+        for l in 0..LABELS {
+            let (mut best, mut from) = (NEVER, 0);
+            for (p, &before) in prev.iter().enumerate() {
+                let v = before + local_at(&local[i], i, p, l);
+                if v > best {
+                    (best, from) = (v, p as u8);
+                }
+            }
+            (now[0][l], back[i][l]) = (best.max(NEVER), from);
+        }
+    }
+    let mut labels = vec![OUTSIDE; n];
+    if let Some(last) = n.checked_sub(1) {
+        labels[last] = argmax(&forward[last]);
+        for i in (1..n).rev() {
+            labels[i - 1] = back[i][usize::from(labels[i])];
+        }
+    }
+    if !margins {
+        return labels.into_iter().map(|l| (l, 0)).collect();
+    }
+    let backward = backward(&local);
+    (0..n).map(|i| (labels[i], margin(&forward[i], &backward[i], labels[i]))).collect()
+}
+
+/// `backward[i][l]`: the best score of the words after `i` given label `l` at `i`.
+fn backward(local: &[[[i32; LABELS]; LABELS]]) -> Vec<[i64; LABELS]> {
+    let n = local.len();
+    let mut backward = vec![[0i64; LABELS]; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (now, after) = backward.split_at_mut(i + 1);
+        for (p, cell) in now[i].iter_mut().enumerate() {
+            let mut best = NEVER;
+            for (l, &rest) in after[0].iter().enumerate() {
+                best = best.max(local_at(&local[i + 1], i + 1, p, l) + rest);
+            }
+            *cell = best.max(NEVER);
+        }
+    }
+    backward
+}
+
+/// The label of the highest score (the lowest label on ties).
+fn argmax(scores: &[i64; LABELS]) -> u8 {
+    (0..LABELS).max_by_key(|&l| (scores[l], LABELS - l)).unwrap_or(0) as u8
+}
+
+/// How much the best sequence with `label` at this word beats the best one without it.
+fn margin(forward: &[i64; LABELS], backward: &[i64; LABELS], label: u8) -> i32 {
+    let total = |l: usize| forward[l].saturating_add(backward[l]);
+    let other = (0..LABELS).filter(|&l| l != usize::from(label)).map(total).max().unwrap_or(NEVER);
+    (total(usize::from(label)) - other.max(NEVER)).clamp(0, i64::from(i32::MAX)) as i32
+}
+
+/// The name tag of every word of one sentence (see the module doc for how to split it).
+///
+/// ```
+/// use article_explorer::extract::tagger::{tag, NameTag, NameType};
+/// let tags = tag(&["Ana", "Brel", "said", "on", "Monday", "."]);
+/// assert_eq!(tags[..2], [NameTag::Begin(NameType::Per), NameTag::Inside(NameType::Per)]);
+/// ```
+pub fn tag(words: &[&str]) -> Vec<NameTag> {
+    let sentence = Sentence::new(words);
+    decode(model(), &sentence, false).into_iter().map(|(l, _)| NameTag::from_label(l)).collect()
+}
+
+/// The names of one sentence, with their word ranges, types and confidence.
+pub fn name_spans(words: &[&str]) -> Vec<NameSpan> {
+    let model = model();
+    decoded_spans(&decode(model, &Sentence::new(words), true), model.scale())
+}
+
+/// The names of a [`decode`]d sentence (labels and margins), with confidences in units of
+/// trained weight (`scale` quanta each, [`Model::scale`]).
+pub fn decoded_spans(decoded: &[(u8, i32)], scale: f32) -> Vec<NameSpan> {
+    let tags: Vec<NameTag> = decoded.iter().map(|&(l, _)| NameTag::from_label(l)).collect();
+    let scale = scale.max(f32::MIN_POSITIVE);
+    spans(&tags)
+        .into_iter()
+        .map(|(words, kind)| {
+            let margin = decoded[words.clone()].iter().map(|&(_, m)| m).min().unwrap_or(0);
+            NameSpan { words, kind, confidence: margin as f32 / scale }
+        })
+        .collect()
+}
+
+/// The typed spans of a tag sequence, read as conlleval does: a name starts at `B-X`, or at
+/// `I-X` after a word not of type X, and runs over the following `I-X`.
+pub fn spans(tags: &[NameTag]) -> Vec<(Range<usize>, NameType)> {
+    let mut out: Vec<(Range<usize>, NameType)> = Vec::new();
+    let mut open: Option<(usize, NameType)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let continues = matches!((t, open), (NameTag::Inside(k), Some((_, o))) if k == o);
+        if continues {
+            continue;
+        }
+        if let Some((start, kind)) = open.take() {
+            out.push((start..i, kind));
+        }
+        if let NameTag::Begin(k) | NameTag::Inside(k) = t {
+            open = Some((i, k));
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push((start..tags.len(), kind));
+    }
+    out
+}

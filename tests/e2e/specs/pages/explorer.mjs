@@ -1,0 +1,326 @@
+// The explorer as a page object (in the style of leptos' examples/counters/e2e fixtures): named
+// locators for what a test looks at, and intent-level methods for what a person does. Every
+// data-testid hook of the app is spelled here (and nowhere in the specs), so a renamed hook is
+// one edit.
+//
+// `root` scopes the explorer: the page itself for the app, or the host element of an embedded
+// explorer (see host.mjs).
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+
+export class Explorer {
+  constructor(page, root = page) {
+    this.page = page;
+    this.root = root;
+
+    // The whole explorer and its first screen.
+    this.app = root.getByTestId('explorer');
+    this.heading = root.getByRole('heading', { name: 'Article Explorer' });
+    this.emptyState = root.getByTestId('empty-state');
+    this.notice = root.getByTestId('notice');
+
+    // Input.
+    this.input = root.getByTestId('article-input');
+    this.fileInput = root.getByTestId('file-input');
+    this.sampleButton = root.getByTestId('try-sample');
+    this.clearArticleButton = root.getByTestId('clear-article');
+
+    // The article as shown, with its marks.
+    this.articleView = root.getByTestId('article-view');
+    this.articleParagraphs = this.articleView.locator('p');
+    this.evidence = root.locator('[data-testid=article-view] .is-evidence');
+    this.mentions = root.locator('[data-testid=article-view] mark.ae-mention');
+
+    // Results.
+    this.cards = root.getByTestId('cards');
+    this.summary = root.getByTestId('summary');
+    this.timing = root.getByTestId('timing');
+    this.visibleCount = root.getByTestId('visible-count');
+    this.noCards = root.getByTestId('no-cards');
+    this.showMore = root.getByTestId('show-more');
+    this.claimQuotes = root.locator('[data-testid=card-claim] blockquote');
+    this.outcomeStatuses = root.locator('[data-testid=card-outcome] [data-testid=status]');
+    /** Script, image and frame elements inside the explorer (article text must never become any). */
+    this.activeContent = root.locator('[data-testid=explorer] script, [data-testid=explorer] img, [data-testid=explorer] iframe');
+
+    // Filters.
+    this.filters = root.getByTestId('filters');
+    this.search = root.getByTestId('search');
+    this.sort = root.getByTestId('sort');
+    this.clearFiltersButton = root.getByTestId('clear-filters');
+
+    // Exports.
+    this.copyBriefButton = root.getByTestId('copy-brief');
+  }
+
+  // ---- Locators with a parameter ----
+
+  /** Every card of one type: 'party', 'claim' or 'outcome'. */
+  cardsOf(type) {
+    return this.root.getByTestId(`card-${type}`);
+  }
+
+  /** The clickable title inside one card locator. */
+  titleOf(card) {
+    return card.locator('.ae-card-title');
+  }
+
+  /** The title of the first card of `type`. */
+  firstCardTitle(type) {
+    return this.titleOf(this.cardsOf(type).first());
+  }
+
+  /** The card of `type` whose exported id is `id` (e.g. 'o1'). */
+  cardById(type, id) {
+    return this.root.locator(`[data-testid=card-${type}][data-id=${id}]`);
+  }
+
+  /** The clickable titles of the cards of one or more types, in page order. */
+  cardTitles(...types) {
+    return this.root.locator(types.map((t) => `[data-testid=card-${t}] .ae-card-title`).join(', '));
+  }
+
+  /** The "N parties" style count in the summary; `list` is 'parties', 'claims' or 'outcomes'. */
+  countOf(list) {
+    return this.root.getByTestId(`count-${list}`);
+  }
+
+  /** The toggle that shows or hides one card type. */
+  typeToggle(type) {
+    return this.root.getByTestId(`type-${type}`);
+  }
+
+  /** The party chip in the filters for the party called `name`. */
+  partyChip(name) {
+    return this.root.locator(`[data-testid=filters] [data-testid=party-chip][data-party="${name}"]`);
+  }
+
+  /** The number of cards a party chip says it would leave. */
+  partyChipBadge(name) {
+    return this.partyChip(name).locator('.ae-badge');
+  }
+
+  /** The toggle for one outcome status ('agreed', 'pending', ...). */
+  statusToggle(status) {
+    return this.root.getByTestId(`status-${status}`);
+  }
+
+  /** The toggle for direct quotes ('quotes') or reported speech ('reported'). */
+  speechToggle(kind) {
+    return this.root.getByTestId(`speech-${kind}`);
+  }
+
+  /** The "clear" button of one filter group: 'types', 'parties', 'status', 'speech', 'search'. */
+  clearButton(group) {
+    return this.root.getByTestId(`clear-${group}`);
+  }
+
+  /** An export button: 'json', 'csv' or 'md'. */
+  exportButton(format) {
+    return this.root.getByTestId(`export-${format}`);
+  }
+
+  // ---- Opening and entering text ----
+
+  async open(path = './') {
+    await this.page.goto(path);
+    await expect(this.input).toBeVisible();
+  }
+
+  /** Clicks "Try the sample" and waits for its cards. */
+  async trySample() {
+    await this.sampleButton.click();
+    await this.settled();
+  }
+
+  /** Opens the app at `path` and loads the sample article. */
+  async openSample(path = './') {
+    await this.open(path);
+    await this.trySample();
+  }
+
+  /** Replaces the article text as a paste would, and waits for the cards. */
+  async paste(text) {
+    await this.input.fill(text);
+    await this.settled();
+  }
+
+  /** Replaces the article text without waiting for cards (for input that makes none). */
+  async fill(text) {
+    await this.input.fill(text);
+  }
+
+  /** Clicks into the text area and types `text` key by key. */
+  async type(text) {
+    await this.input.click();
+    await this.page.keyboard.type(text);
+  }
+
+  /** Pastes `text` through the clipboard and Ctrl+V, as a person would. (Playwright's
+   *  `fill` types through the editing pipeline, which takes Chromium ~25 s for 500 KB.) */
+  async pasteFromClipboard(text) {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.input.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
+  /** Sets the text area's value in one step and fires the `input` event a paste fires
+   *  (fast for long texts, without the clipboard). */
+  async pasteAsInputEvent(text) {
+    await this.input.evaluate((el, v) => {
+      el.value = v;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  }
+
+  /** Loads a file through the file picker; `file` is Playwright's { name, mimeType, buffer }. */
+  async loadFile(file) {
+    await this.fileInput.setInputFiles(file);
+  }
+
+  /** Clicks "Clear": the article and the saved state are forgotten. */
+  async clearArticle() {
+    await this.clearArticleButton.click();
+  }
+
+  /** Waits until the cards show the current text. */
+  async settled() {
+    await expect(this.timing).toBeVisible();
+  }
+
+  /** Reloads the page and waits for the restored cards. */
+  async reload() {
+    await this.page.reload();
+    await this.settled();
+  }
+
+  // ---- Cards and the article ----
+
+  /** Selects a card by clicking its title: the first of `type`, or the one with `id`. */
+  async selectCard(type, id) {
+    const title = id === undefined
+      ? this.cardTitles(type).first()
+      : this.titleOf(this.cardById(type, id));
+    await title.click();
+  }
+
+  /** Selects the first card of `type` from the keyboard: focus its title, press Enter. */
+  async selectCardWithKeyboard(type) {
+    await this.cardTitles(type).first().focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The text of the evidence marked in the article, joined. */
+  async evidenceText() {
+    return (await this.evidence.allTextContents()).join('');
+  }
+
+  /** Clicks the first party mention in the article; returns the party's name. */
+  async clickFirstMention() {
+    const mention = this.mentions.first();
+    const name = await mention.getAttribute('data-party');
+    await mention.click();
+    return name;
+  }
+
+  /** The status badge texts of every outcome card. */
+  async outcomeStatusTexts() {
+    return this.outcomeStatuses.allTextContents();
+  }
+
+  // ---- Filters ----
+
+  /** Shows or hides one card type. */
+  async toggleType(type) {
+    await this.typeToggle(type).click();
+  }
+
+  /** Toggles one card type from the keyboard: focus, Space. */
+  async toggleTypeWithKeyboard(type) {
+    await this.typeToggle(type).focus();
+    await this.page.keyboard.press('Space');
+  }
+
+  async clearTypes() {
+    await this.clearButton('types').click();
+  }
+
+  /** Keeps only the cards that involve the party called `name`. */
+  async filterByParty(name) {
+    await this.partyChip(name).click();
+  }
+
+  async clearParties() {
+    await this.clearButton('parties').click();
+  }
+
+  /** Keeps only the outcomes with this status. */
+  async filterByStatus(status) {
+    await this.statusToggle(status).click();
+  }
+
+  async clearStatus() {
+    await this.clearButton('status').click();
+  }
+
+  /** Keeps only direct quotes ('quotes') or reported speech ('reported'). */
+  async filterBySpeech(kind) {
+    await this.speechToggle(kind).click();
+  }
+
+  async clearSpeech() {
+    await this.clearButton('speech').click();
+  }
+
+  /** Types `text` into the card search. */
+  async searchFor(text) {
+    await this.search.fill(text);
+  }
+
+  async clearSearch() {
+    await this.clearButton('search').click();
+  }
+
+  /** Sorts the cards: 'salience', ... (the <select>'s option values). */
+  async sortBy(key) {
+    await this.sort.selectOption(key);
+  }
+
+  /** Clears every filter in one click. */
+  async clearFilters() {
+    await this.clearFiltersButton.click();
+  }
+
+  // ---- Exports ----
+
+  /** Clicks an export button and returns the download's { name, body }. */
+  async download(format) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton(format).click()]);
+    return { name: download.suggestedFilename(), body: readFileSync(await download.path(), 'utf8') };
+  }
+
+  exportJson() {
+    return this.download('json');
+  }
+
+  exportCsv() {
+    return this.download('csv');
+  }
+
+  exportMarkdown() {
+    return this.download('md');
+  }
+
+  /** Allows the clipboard for `origin`, then clicks "Copy brief". */
+  async copyBrief(origin) {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await this.copyBriefButton.click();
+  }
+
+  /** What the clipboard holds now. */
+  async clipboardText() {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+}
