@@ -1,0 +1,1 @@
+//! Table-driven cases over small pages written for these tests.
