@@ -302,8 +302,11 @@ fn paragraph(sc: &Scoring, i: NodeId) -> Option<(NodeId, f32)> {
         return None;
     }
     let s = &sc.stats[i];
-    let leaf = matches!(n.tag.as_str(), "p" | "pre" | "td")
-        || matches!(n.tag.as_str(), "div" | "section" | "article" | "blockquote" | "span") && s.blocks == 0;
+    // A table cell or a container counts as a paragraph only when it holds no blocks: its
+    // paragraphs score it instead.
+    let leaf = matches!(n.tag.as_str(), "p" | "pre")
+        || matches!(n.tag.as_str(), "td" | "div" | "section" | "article" | "blockquote" | "span")
+            && inner_blocks(&n.tag, s) == 0;
     let (owner, len) = if leaf {
         (n.parent, s.text)
     } else if BLOCKS.contains(&n.tag.as_str()) {
@@ -320,6 +323,11 @@ fn paragraph(sc: &Scoring, i: NodeId) -> Option<(NodeId, f32)> {
         points *= 3.0;
     }
     Some((owner, points))
+}
+
+/// Block elements inside a subtree, not counting its root.
+pub fn inner_blocks(tag: &str, s: &Stats) -> u32 {
+    s.blocks - u32::from(BLOCKS.contains(&tag))
 }
 
 /// Bytes of text directly in a container, outside its block children.
@@ -424,11 +432,12 @@ pub fn with_siblings(sc: &Scoring, scores: &[Option<f32>], top: NodeId) -> Vec<N
         let bonus = if !names.trim().is_empty() && n.names == *names { best * 0.2 } else { 0.0 };
         let s = &sc.stats[c];
         let ld = s.link_density();
-        let plain = n.tag == "p" || s.blocks == 0 && BLOCKS.contains(&n.tag.as_str());
+        let plain = n.tag == "p" || inner_blocks(&n.tag, s) == 0 && BLOCKS.contains(&n.tag.as_str());
         let keep = c == top
             || scores[c].unwrap_or(0.0) + bonus >= threshold
             || plain && (s.text > 80 && ld < 0.25 || s.text > 0 && ld == 0.0 && sentence_like(sc, c));
-        if keep {
+        // A page that states its article body: a sibling must open with a passage of it.
+        if keep && (c == top || sc.body.is_empty() || in_body(sc, c)) {
             out.push(c);
         }
     }
