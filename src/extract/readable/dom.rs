@@ -10,7 +10,8 @@
 //! Known failure cases: mis-nested formatting elements (`<b><p>x</b>`) are not reparented as a
 //! browser would (the text is kept, in a slightly different tree), and tables are not fostered.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 
 /// Index of a node in [`Dom::nodes`]; the root is `0`.
 pub type NodeId = usize;
@@ -121,31 +122,84 @@ struct Builder {
     raw: Option<(String, Raw)>,
 }
 
+/// A start tag as read: its name and the attributes the reader looks at.
+#[derive(Default)]
+struct Tag {
+    name: String,
+    self_closing: bool,
+    attrs: Vec<(String, String)>,
+    /// The attribute whose value comes next, when it is one of [`ATTRS`].
+    pending: Option<String>,
+}
+
+/// Attributes kept from start tags; the others are skipped as they are read.
+const ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "itemprop",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "type",
+    "datetime",
+    "property",
+    "name",
+    "content",
+];
+
 /// Parses `html` into a [`Dom`].
 pub fn parse(html: &str) -> Dom {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
     let mut b = Builder { dom: Dom::default(), open: vec![0], raw: None };
     b.dom.nodes.push(Node { tag: "#root".to_owned(), ..Node::default() });
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => b.start(tag),
-            Token::EndTag(tag) => b.end(&String::from_utf8_lossy(&tag.name)),
-            Token::String(s) => b.text(&String::from_utf8_lossy(&s.value)),
-            _ => {}
-        }
-    }
+    let mut tag = Tag::default();
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        on_event(&mut b, &mut tag, event);
+        None
+    });
+    emitter.naively_switch_states(true);
+    // Every event goes to the callback, which yields nothing: one `next` reads the whole page.
+    let mut tokens = Tokenizer::new_with_emitter(html, emitter);
+    while tokens.next().is_some() {}
+    drop(tokens);
     b.dom
 }
 
-/// An attribute's value, lossily decoded.
-fn attr(tag: &html5gum::StartTag<()>, name: &str) -> Option<String> {
-    tag.attributes.get(name.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned())
+fn on_event(b: &mut Builder, tag: &mut Tag, event: CallbackEvent<'_>) {
+    let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    match event {
+        CallbackEvent::OpenStartTag { name } => *tag = Tag { name: lossy(name), ..Tag::default() },
+        CallbackEvent::AttributeName { name } => {
+            let name = lossy(name);
+            let known = ATTRS.contains(&name.as_str()) && !tag.attrs.iter().any(|(n, _)| *n == name);
+            tag.pending = known.then(|| name.clone());
+            if known {
+                tag.attrs.push((name, String::new()));
+            }
+        }
+        CallbackEvent::AttributeValue { value } => {
+            if let (Some(_), Some(last)) = (tag.pending.take(), tag.attrs.last_mut()) {
+                last.1 = lossy(value);
+            }
+        }
+        CallbackEvent::CloseStartTag { self_closing } => {
+            tag.self_closing = self_closing;
+            b.start(std::mem::take(tag));
+        }
+        CallbackEvent::EndTag { name } => b.end(&lossy(name)),
+        CallbackEvent::String { value } => b.text(&String::from_utf8_lossy(value)),
+        _ => {}
+    }
+}
+
+/// An attribute's value.
+fn attr(tag: &Tag, name: &str) -> Option<String> {
+    tag.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
 }
 
 impl Builder {
-    fn start(&mut self, tag: html5gum::StartTag<()>) {
-        let name = String::from_utf8_lossy(&tag.name).into_owned();
+    fn start(&mut self, tag: Tag) {
+        let name = tag.name.clone();
         match name.as_str() {
             "meta" => return self.meta(&tag),
             "title" => return self.raw = Some((String::new(), Raw::Title)),
@@ -163,7 +217,9 @@ impl Builder {
         self.close_implied(&name);
         let node = element(&tag, name);
         let id = self.push(node);
-        if !VOID.contains(&self.dom.nodes[id].tag.as_str()) && !tag.self_closing_svg() {
+        // `<x/>` closes itself only for foreign (SVG, MathML) elements, which are dropped anyway.
+        let closed = tag.self_closing && !CLOSES_P.contains(&tag.name.as_str());
+        if !VOID.contains(&self.dom.nodes[id].tag.as_str()) && !closed {
             self.open.push(id);
         }
     }
@@ -242,7 +298,7 @@ impl Builder {
         self.push(Node { text: s, ..Node::default() });
     }
 
-    fn meta(&mut self, tag: &html5gum::StartTag<()>) {
+    fn meta(&mut self, tag: &Tag) {
         let key = attr(tag, "property").or_else(|| attr(tag, "name")).or_else(|| attr(tag, "itemprop"));
         if let (Some(key), Some(content)) = (key, attr(tag, "content")) {
             self.dom.meta.push((key.to_ascii_lowercase(), content.trim().to_owned()));
@@ -250,24 +306,13 @@ impl Builder {
     }
 }
 
-/// `<svg/>`-style self-closing syntax is honoured for foreign elements only.
-trait SelfClosing {
-    fn self_closing_svg(&self) -> bool;
-}
-
-impl SelfClosing for html5gum::StartTag<()> {
-    fn self_closing_svg(&self) -> bool {
-        self.self_closing && !CLOSES_P.contains(&String::from_utf8_lossy(&self.name).as_ref())
-    }
-}
-
 /// A new element node with the attributes the reader looks at.
-fn element(tag: &html5gum::StartTag<()>, name: String) -> Node {
+fn element(tag: &Tag, name: String) -> Node {
     let class = attr(tag, "class").unwrap_or_default();
     let id = attr(tag, "id").unwrap_or_default();
     let style = attr(tag, "style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
     let aria_hidden = attr(tag, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
+    let hidden = attr(tag, "hidden").is_some()
         || aria_hidden && name != "span" && name != "i"
         || style.contains("display:none")
         || style.contains("visibility:hidden");
