@@ -165,6 +165,7 @@ pub fn parse(html: &str) -> Dom {
     b.dom
 }
 
+#[inline(never)]
 fn on_event(b: &mut Builder, tag: &mut Tag, event: CallbackEvent<'_>) {
     let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     match event {
