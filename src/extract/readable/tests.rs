@@ -298,58 +298,61 @@ fn regression() {
     check(REGRESSION);
 }
 
+/// A page's metadata and what must be read from it.
+struct Meta {
+    name: &'static str,
+    html: &'static str,
+    title: &'static str,
+    byline: &'static str,
+    date: &'static str,
+    site: &'static str,
+}
+
+const METADATA: &[Meta] = &[
+    Meta {
+        name: "open_graph_and_article_meta",
+        html: "<head><title>Port deal | Example</title><meta property='og:title' content='Port deal signed'>\
+               <meta name='author' content='Ama Mensah'><meta property='article:published_time' content='2026-03-02T09:00:00Z'>\
+               <meta property='og:site_name' content='The Daily Example'></head><body><p>x</p></body>",
+        title: "Port deal signed",
+        byline: "Ama Mensah",
+        date: "2026-03-02T09:00:00Z",
+        site: "The Daily Example",
+    },
+    Meta {
+        name: "json_ld_graph",
+        html: "<head><title>T</title><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Organization\",\"name\":\"O\"},\
+               {\"@type\":[\"NewsArticle\"],\"headline\":\"Port deal signed\",\"datePublished\":\"2026-03-02\",\
+               \"author\":[{\"@type\":\"Person\",\"name\":\"Ama Mensah\"},{\"name\":\"Kofi Owusu\"}],\
+               \"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily Example\"}}]}</script></head>",
+        title: "Port deal signed",
+        byline: "Ama Mensah, Kofi Owusu",
+        date: "2026-03-02",
+        site: "The Daily Example",
+    },
+    Meta {
+        name: "title_and_time_only",
+        html: "<title> Port deal signed </title><body><time datetime='2026-03-02'>2 March</time></body>",
+        title: "Port deal signed",
+        byline: "",
+        date: "2026-03-02",
+        site: "",
+    },
+    Meta {
+        name: "author_url_ignored_bad_json_ignored",
+        html: "<meta property='article:author' content='https://example.com/ama'>\
+               <script type='application/ld+json'>{not json</script><title>T</title>",
+        title: "T",
+        byline: "",
+        date: "",
+        site: "",
+    },
+];
+
 /// Headline, byline, date and site, by where the page gives them.
 #[test]
 fn metadata() {
-    struct Meta {
-        name: &'static str,
-        html: &'static str,
-        title: &'static str,
-        byline: &'static str,
-        date: &'static str,
-        site: &'static str,
-    }
-    let rows = [
-        Meta {
-            name: "open_graph_and_article_meta",
-            html: "<head><title>Port deal | Example</title><meta property='og:title' content='Port deal signed'>\
-                   <meta name='author' content='Ama Mensah'><meta property='article:published_time' content='2026-03-02T09:00:00Z'>\
-                   <meta property='og:site_name' content='The Daily Example'></head><body><p>x</p></body>",
-            title: "Port deal signed",
-            byline: "Ama Mensah",
-            date: "2026-03-02T09:00:00Z",
-            site: "The Daily Example",
-        },
-        Meta {
-            name: "json_ld_graph",
-            html: "<head><title>T</title><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Organization\",\"name\":\"O\"},\
-                   {\"@type\":[\"NewsArticle\"],\"headline\":\"Port deal signed\",\"datePublished\":\"2026-03-02\",\
-                   \"author\":[{\"@type\":\"Person\",\"name\":\"Ama Mensah\"},{\"name\":\"Kofi Owusu\"}],\
-                   \"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily Example\"}}]}</script></head>",
-            title: "Port deal signed",
-            byline: "Ama Mensah, Kofi Owusu",
-            date: "2026-03-02",
-            site: "The Daily Example",
-        },
-        Meta {
-            name: "title_and_time_only",
-            html: "<title> Port deal signed </title><body><time datetime='2026-03-02'>2 March</time></body>",
-            title: "Port deal signed",
-            byline: "",
-            date: "2026-03-02",
-            site: "",
-        },
-        Meta {
-            name: "author_url_ignored_bad_json_ignored",
-            html: "<meta property='article:author' content='https://example.com/ama'>\
-                   <script type='application/ld+json'>{not json</script><title>T</title>",
-            title: "T",
-            byline: "",
-            date: "",
-            site: "",
-        },
-    ];
-    for r in rows {
+    for r in METADATA {
         let a = read(r.html);
         assert_eq!(
             (a.title.as_str(), a.byline.as_str(), a.date.as_str(), a.site.as_str()),
