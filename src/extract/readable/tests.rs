@@ -249,6 +249,25 @@ const JSON_LD: &[Case] = &[
     },
 ];
 
+/// Lines of links: dropped at the article's edges (teasers, "You may also like"), kept inside it.
+const LINK_LINES: &[Case] = &[Case {
+    name: "teaser_links_at_the_end_dropped_links_inside_kept",
+    html: concat!(
+        "<body><div class='entry'><p><a href='/deals'>All of this week's port fees</a></p>",
+        "<p>Ghana and Togo signed an agreement on the shared port at Lomé on Monday, after three years of talks, officials from both countries said.</p>",
+        "<p><a href='/fees'>The new table of fees for lorries</a></p>",
+        "<p>The deal, which still needs the approval of both parliaments, sets the fees, the customs rules and the hours of the border post, the ministers said.</p>",
+        "<div><a href='/x'>You may also like...</a></div><div><a href='/y'>Cocoa prices rise again in the capital</a></div></div></body>"
+    ),
+    text: Some(concat!(
+        "Ghana and Togo signed an agreement on the shared port at Lomé on Monday, after three years of talks, officials from both countries said.\n",
+        "The new table of fees for lorries\n",
+        "The deal, which still needs the approval of both parliaments, sets the fees, the customs rules and the hours of the border post, the ministers said."
+    )),
+    has: &[],
+    lacks: &[],
+}];
+
 /// Bugs fixed, one row each.
 const REGRESSION: &[Case] = &[Case {
     name: "empty_and_text_only_pages",
@@ -291,6 +310,11 @@ fn article_markup_is_read() {
 #[test]
 fn json_ld_is_a_signal_checked_against_the_page() {
     check(JSON_LD);
+}
+
+#[test]
+fn link_lines_at_the_edges_are_dropped() {
+    check(LINK_LINES);
 }
 
 #[test]
