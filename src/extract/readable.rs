@@ -4,8 +4,8 @@
 //!    the like never enter it; `<title>`, `<meta>` and JSON-LD are collected on the way.
 //! 2. [`meta`]: headline, byline, date and site from the metadata, and the JSON-LD
 //!    `articleBody` when the page states one.
-//! 3. [`score`]: furniture dropped (navigation, headers, footers, asides, forms, hidden
-//!    elements, class/id patterns such as `comment`, `related`, `share`, `newsletter`,
+//! 3. [`score`]: furniture dropped (navigation, headers, footers, asides, forms, figures and
+//!    their captions, hidden elements, class/id patterns such as `comment`, `related`, `share`, `newsletter`,
 //!    `cookie`); paragraphs scored by length and commas, containers by their paragraphs times
 //!    one minus their link density, as Readability.js does; paragraphs the JSON-LD
 //!    `articleBody` contains weigh three times. The best container and its article-like

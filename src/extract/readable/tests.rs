@@ -107,6 +107,19 @@ const FURNITURE: &[Case] = &[
         lacks: &["Share", "hidden", "Neither", "color"],
     },
     Case {
+        name: "image_captions_dropped",
+        html: concat!(
+            "<body><article>",
+            story!(),
+            "<figure><img src='port.jpg'><figcaption>Lorries queue at the border post near Lomé (Photo: Example)</figcaption></figure>",
+            "<div class='image-caption'>The port at dusk, seen from the harbour wall (Photo: Example)</div>",
+            "</article></body>"
+        ),
+        text: None,
+        has: &[P1, P2],
+        lacks: &["Photo"],
+    },
+    Case {
         name: "aside_and_header_dropped",
         html: concat!(
             "<body><header><p>The Daily Example, the newspaper of record for the whole coast since 1901</p></header><article>",
