@@ -454,7 +454,12 @@ fn sentence_like(sc: &Scoring, c: NodeId) -> bool {
 /// lists, image galleries, forms and widgets with a negative class.
 pub fn clean(sc: &Scoring, scores: &[Option<f32>], roots: &[NodeId], removed: &mut [bool]) {
     let dom = sc.dom;
+    // Parents come before their children: one pass marks what lies under a root.
+    let mut is_root = vec![false; dom.nodes.len()];
+    roots.iter().for_each(|&r| is_root[r] = true);
+    let mut inside = vec![false; dom.nodes.len()];
     for i in 1..dom.nodes.len() {
+        inside[i] = inside[dom.nodes[i].parent] || is_root[i];
         if removed[i] || dom.nodes[i].is_text() {
             continue;
         }
@@ -463,7 +468,7 @@ pub fn clean(sc: &Scoring, scores: &[Option<f32>], roots: &[NodeId], removed: &m
             removed[i] = true;
             continue;
         }
-        if roots.contains(&i) || !roots.iter().any(|&r| is_ancestor(dom, r, i)) {
+        if is_root[i] || !inside[i] {
             continue;
         }
         if junk(sc, scores, i) {
