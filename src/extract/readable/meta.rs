@@ -42,7 +42,7 @@ pub fn read(dom: &Dom) -> Meta {
         }
     };
     or(&mut m.title, tag(&["og:title", "twitter:title", "headline", "dc.title"]));
-    or(&mut m.title, Some(dom.title.clone()));
+    or(&mut m.title, Some(without_site(&dom.title).to_owned()));
     let author = tag(&["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"]);
     or(&mut m.byline, author.filter(|a| !a.starts_with("http")));
     let date = tag(&["article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date"]);
@@ -112,5 +112,15 @@ fn names(v: Option<&Value>) -> Vec<String> {
         }
         Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x))).collect(),
         _ => vec![],
+    }
+}
+
+/// A `<title>` without the site name it usually carries ("Port deal signed | The Daily
+/// Example"): the part before the first separator, when that part has three words or more.
+fn without_site(title: &str) -> &str {
+    let cut = [" | ", " – ", " — ", " - ", " :: ", " » "].iter().filter_map(|sep| title.find(sep)).min();
+    match cut {
+        Some(at) if title[..at].split_whitespace().count() >= 3 => title[..at].trim(),
+        _ => title,
     }
 }

@@ -13,8 +13,27 @@ use std::sync::OnceLock;
 
 /// Elements dropped with their contents before scoring: navigation, forms, page furniture.
 const DROP_TAGS: &[&str] = &[
-    "nav", "aside", "footer", "header", "button", "select", "svg", "math", "menu", "dialog", "input",
-    "label", "object", "embed", "video", "audio", "canvas", "map", "figure", "picture", "figcaption",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "button",
+    "select",
+    "svg",
+    "math",
+    "menu",
+    "dialog",
+    "input",
+    "label",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "map",
+    "figure",
+    "picture",
+    "figcaption",
 ];
 /// ARIA roles of page furniture.
 const DROP_ROLES: &[&str] = &[

@@ -368,6 +368,22 @@ const METADATA: &[Meta] = &[
         site: "The Daily Example",
     },
     Meta {
+        name: "site_name_cut_from_the_title",
+        html: "<title>Ghana and Togo sign port deal | The Daily Example</title><title>Second</title>",
+        title: "Ghana and Togo sign port deal",
+        byline: "",
+        date: "",
+        site: "",
+    },
+    Meta {
+        name: "short_title_part_kept_whole",
+        html: "<title>Live - Port talks</title>",
+        title: "Live - Port talks",
+        byline: "",
+        date: "",
+        site: "",
+    },
+    Meta {
         name: "title_and_time_only",
         html: "<title> Port deal signed </title><body><time datetime='2026-03-02'>2 March</time></body>",
         title: "Port deal signed",
