@@ -11,8 +11,7 @@
 //!    `articleBody` contains weigh three times. The best container and its article-like
 //!    siblings are kept, then cleaned of link lists and widgets.
 //! 4. [`text`]: one paragraph a line, headings kept, whitespace collapsed, entities decoded
-//!    (by the tokenizer); lines of nothing but links are trimmed from the start and the end,
-//!    and a first line repeating the headline is dropped.
+//!    (by the tokenizer); a first line repeating the headline is dropped.
 //!
 //! A pass that finds under 500 bytes of text is retried without the class/id rules, then
 //! without cleaning; a later pass wins only with over twice the text. When the page's JSON-LD `articleBody` is
@@ -25,7 +24,6 @@
 //! other articles written as full paragraphs beside the article can be kept as siblings.
 
 pub mod dom;
-pub mod json_ld;
 pub mod meta;
 pub mod score;
 pub mod text;

@@ -1,12 +1,13 @@
 //! What the page says about its article: headline, byline, date and site from `<meta>` tags
 //! (Open Graph, `article:*`, Dublin Core, `name=author`), the `<title>`, and JSON-LD objects of
-//! a `NewsArticle`-like type ([`super::json_ld`]), whose `articleBody` is the
+//! a `NewsArticle`-like type (with `@graph` and arrays walked), whose `articleBody` is the
 //! strongest signal of where the article is.
 //!
 //! Known failure cases: a byline only in the visible text ("By Ama Mensah") is not read here;
-//! JSON-LD is read by key, with the failure cases [`super::json_ld`] lists.
+//! a JSON-LD block that is not valid JSON is ignored.
 
 use super::dom::Dom;
+use serde_json::Value;
 
 /// The metadata found.
 #[derive(Debug, Default)]
@@ -27,8 +28,8 @@ pub struct Meta {
 pub fn read(dom: &Dom) -> Meta {
     let mut m = Meta::default();
     for block in &dom.json_ld {
-        if let Some(f) = super::json_ld::read(block) {
-            take_article(f, &mut m);
+        if let Ok(v) = serde_json::from_str::<Value>(block.trim()) {
+            visit(&v, &mut m, 0);
         }
     }
     let tag = |keys: &[&str]| {
@@ -52,19 +53,66 @@ pub fn read(dom: &Dom) -> Meta {
     m
 }
 
-fn take_article(f: super::json_ld::Fields, m: &mut Meta) {
-    if f.body.len() > m.body.len() {
-        m.body = f.body;
-    }
-    let or = |field: &mut String, value: String| {
-        if field.is_empty() {
-            *field = value;
-        }
+/// Whether a JSON-LD `@type` names an article.
+fn is_article(v: &Value) -> bool {
+    let t = |s: &str| {
+        s.contains("Article") || s.contains("BlogPosting") || s == "Report" || s == "LiveBlogPosting"
     };
-    or(&mut m.title, f.headline);
-    or(&mut m.date, f.date);
-    or(&mut m.byline, f.authors.join(", "));
-    or(&mut m.site, f.publisher);
+    match v.get("@type") {
+        Some(Value::String(s)) => t(s),
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(t)),
+        _ => false,
+    }
+}
+
+fn visit(v: &Value, m: &mut Meta, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|x| visit(x, m, depth + 1)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                visit(g, m, depth + 1);
+            }
+            if is_article(v) {
+                take_article(v, m);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn take_article(v: &Value, m: &mut Meta) {
+    let s = |key: &str| v.get(key).and_then(Value::as_str).map(str::trim).unwrap_or("").to_owned();
+    let body = s("articleBody");
+    if body.len() > m.body.len() {
+        m.body = body;
+    }
+    if m.title.is_empty() {
+        m.title = s("headline");
+    }
+    if m.date.is_empty() {
+        m.date = s("datePublished");
+    }
+    if m.byline.is_empty() {
+        m.byline = names(v.get("author")).join(", ");
+    }
+    if m.site.is_empty() {
+        m.site = names(v.get("publisher")).join(", ");
+    }
+}
+
+/// Names of a `Person`/`Organization` value, a list of them, or a plain string.
+fn names(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) if !s.starts_with("http") => vec![s.trim().to_owned()],
+        Some(Value::Object(o)) => {
+            o.get("name").and_then(Value::as_str).map(|s| vec![s.trim().to_owned()]).unwrap_or_default()
+        }
+        Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x))).collect(),
+        _ => vec![],
+    }
 }
 
 /// A `<title>` without the site name it usually carries ("Port deal signed | The Daily

@@ -368,16 +368,6 @@ const METADATA: &[Meta] = &[
         site: "The Daily Example",
     },
     Meta {
-        name: "json_ld_escapes_and_author_string",
-        html: "<script type='application/ld+json'>{\"@type\": \"ReportageNewsArticle\", \"headline\" : \"Port \\\"deal\\\" signed\\u00e9\",\
-               \"author\": \"Ama Mensah\", \"url\": \"https://example.com/a\", \"datePublished\": \"2026-03-02\",\
-               \"publisher\": {\"@type\": \"Organization\", \"logo\": {\"url\": \"x\"}, \"name\": \"The Daily Example\"}}</script>",
-        title: "Port \"deal\" signedé",
-        byline: "Ama Mensah",
-        date: "2026-03-02",
-        site: "The Daily Example",
-    },
-    Meta {
         name: "site_name_cut_from_the_title",
         html: "<title>Ghana and Togo sign port deal | The Daily Example</title><title>Second</title>",
         title: "Ghana and Togo sign port deal",
