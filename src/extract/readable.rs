@@ -11,7 +11,8 @@
 //!    `articleBody` contains weigh three times. The best container and its article-like
 //!    siblings are kept, then cleaned of link lists and widgets.
 //! 4. [`text`]: one paragraph a line, headings kept, whitespace collapsed, entities decoded
-//!    (by the tokenizer); a first line repeating the headline is dropped.
+//!    (by the tokenizer); lines of nothing but links are trimmed from the start and the end,
+//!    and a first line repeating the headline is dropped.
 //!
 //! A pass that finds under 500 bytes of text is retried without the class/id rules, then
 //! without cleaning; a later pass wins only with over twice the text. When the page's JSON-LD `articleBody` is
