@@ -4,7 +4,7 @@
 //! The scoring follows Readability.js: every paragraph of 25 characters or more gives
 //! `1 + commas + min(length / 100, 3)` to its parent, half to its grandparent and a third per
 //! level to the next three; a container starts from a score by its tag and its class/id
-//! ([`patterns.txt`](patterns.txt)), and ends multiplied by `1 - link density`. Paragraphs that
+//! (`patterns.txt`), and ends multiplied by `1 - link density`. Paragraphs that
 //! the page's JSON-LD `articleBody` also contains count three times, so a page that states its
 //! article wins over a longer comment thread.
 
@@ -140,7 +140,13 @@ impl Stats {
     }
 }
 
-/// The class/id patterns of [`patterns.txt`], by kind.
+/// The class/id patterns of `patterns.txt`, by kind. A pattern matches as a substring of an
+/// element's lower-cased `class` and `id` joined by a space. `unlikely`: the element is dropped
+/// before scoring unless a `maybe` pattern also matches or it is an article, main or body
+/// element. `positive`: +25 to its score; `negative`: −25. The entries are the regular
+/// expressions of Mozilla's Readability.js (unlikelyCandidates, okMaybeItsACandidate,
+/// positive, negative), with trafilatura's boilerplate words for cookie banners, newsletters,
+/// sharing, captions, bylines and tags added.
 struct Patterns {
     unlikely: Vec<&'static str>,
     maybe: Vec<&'static str>,
