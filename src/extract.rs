@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod model;
 pub mod outcomes;
 pub mod parties;
+pub mod readable;
 pub mod records;
 pub mod segment;
 pub mod span;

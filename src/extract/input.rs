@@ -8,10 +8,10 @@
 //! * Refused, with a message that says why: bytes that are not UTF-8, UTF-16 without a
 //!   byte-order mark (every other byte zero), any other text with NUL bytes (a binary file),
 //!   and inputs over a size limit ([`MAX_BYTES`] unless the caller raises it).
-//! * A file named `.html` or `.htm` is reduced to its readable text ([`html::html_to_text`]).
+//! * An HTML page (a file named `.html` or `.htm`, or text that opens with `<!doctype html` or
+//!   `<html`) is reduced to its article's text ([`crate::extract::readable::read`]).
 
-pub mod html;
-
+use crate::extract::readable::{self, Article};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -104,16 +104,43 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     utf8(bytes, 0).map(Cow::Borrowed)
 }
 
-/// The article in a file called `name`: its bytes [`decode`]d, and an HTML file (by its
-/// extension, in any case) reduced to its readable text.
+/// The article in a file called `name`: its bytes [`decode`]d, and an HTML page reduced to its
+/// article's text.
 pub fn file_text<'a>(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, InputError> {
+    Ok(match file_article(name, bytes)? {
+        Page::Text(text) => text,
+        Page::Html(article) => Cow::Owned(article.text),
+    })
+}
+
+/// A decoded input: plain text, or an HTML page read into its article.
+#[derive(Debug)]
+pub enum Page<'a> {
+    /// A text file, as it is.
+    Text(Cow<'a, str>),
+    /// An HTML page's article, with its headline, byline, date and site.
+    Html(Article),
+}
+
+/// Like [`file_text`], keeping a page's headline, byline, date and site.
+pub fn file_article<'a>(name: &str, bytes: &'a [u8]) -> Result<Page<'a>, InputError> {
     let text = decode(bytes)?;
+    Ok(if is_html(name, &text) { Page::Html(readable::read(&text)) } else { Page::Text(text) })
+}
+
+/// An HTML page by its name (`.html`, `.htm`, any case) or by how it opens (`<!doctype html`,
+/// `<html`, after any blank space or comment).
+pub fn is_html(name: &str, text: &str) -> bool {
     let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext);
     if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") {
-        Ok(Cow::Owned(html::html_to_text(&text)))
-    } else {
-        Ok(text)
+        return true;
     }
+    let mut head = text.trim_start();
+    while let Some(rest) = head.strip_prefix("<!--") {
+        head = rest.split_once("-->").map_or("", |(_, after)| after).trim_start();
+    }
+    let head = head.get(..14).unwrap_or(head).to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// UTF-8 without NUL bytes; `skipped` is the length of a mark already dropped, so offsets in
@@ -220,6 +247,9 @@ mod tests {
         assert_eq!(file_text("a.HTM", b"\xEF\xBB\xBF<p>One</p><p>Two</p>").unwrap(), "One\nTwo");
         assert_eq!(file_text("a.txt", b"<p>One</p>").unwrap(), "<p>One</p>");
         assert_eq!(file_text("html", b"<p>One</p>").unwrap(), "<p>One</p>");
+        let page = b"\n<!DOCTYPE html><html><body><p>One</p></body></html>";
+        assert_eq!(file_text("a.txt", page).unwrap(), "One");
+        assert_eq!(file_text("-", b"<!-- saved --><HTML><p>One</p>").unwrap(), "One");
     }
 
     #[test]

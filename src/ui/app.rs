@@ -7,7 +7,7 @@ use super::cards::{Card, CardType};
 use super::controls::Controls;
 use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
-use super::state::{check_input, Action, InputCheck, Phase, State};
+use super::state::{check_input, Action, InputCheck, PageInfo, Phase, State};
 use super::summary::SummaryBar;
 use super::{dom, storage, text, worker};
 use crate::extract::{self, Extraction};
@@ -315,8 +315,11 @@ pub fn App(props: &AppProps) -> Html {
             if empty {
                 <EmptyState />
             } else {
+                if let Some(page) = state.page.clone() {
+                    <PageHeader {page} />
+                }
                 <SummaryBar extraction={state.extraction.clone()} text={state.analysed.clone()}
-                    millis={state.millis} pending={state.phase == Phase::Pending} />
+                    millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()} />
                 <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
                 <div class="ae-split">
@@ -339,6 +342,33 @@ pub fn card_json(ex: &Extraction, card: Card) -> Option<serde_json::Value> {
         Item::Outcome(o) => serde_json::to_value(o),
     };
     value.ok()
+}
+
+/// Properties of [`PageHeader`].
+#[derive(Properties, PartialEq)]
+pub struct PageHeaderProps {
+    /// What the loaded page says about its article.
+    pub page: Rc<PageInfo>,
+}
+
+/// A loaded web page's headline, with its byline, date and site under it.
+#[component]
+fn PageHeader(props: &PageHeaderProps) -> Html {
+    let p = &props.page;
+    let by = (!p.byline.is_empty()).then(|| format!("By {}", p.byline));
+    let date = p.day().map(str::to_owned).or_else(|| (!p.date.is_empty()).then(|| p.date.clone()));
+    let parts: Vec<String> =
+        [by, date, (!p.site.is_empty()).then(|| p.site.clone())].into_iter().flatten().collect();
+    html! {
+        <header class="ae-page" data-testid="page-meta" aria-label="Loaded page">
+            if !p.title.is_empty() {
+                <h2 class="ae-page-title" data-testid="page-title">{p.title.clone()}</h2>
+            }
+            if !parts.is_empty() {
+                <p class="ae-muted ae-page-byline" data-testid="page-byline">{parts.join(" · ")}</p>
+            }
+        </header>
+    }
 }
 
 /// What the page shows before there is any text: what will appear, and how to start.

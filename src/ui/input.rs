@@ -1,7 +1,7 @@
 //! The input panel: a text area, a file button, a drop zone, the sample and a clear button.
 
 use super::sample::SAMPLE;
-use super::state::Action;
+use super::state::{Action, PageInfo};
 use super::{storage, text};
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
@@ -47,15 +47,40 @@ pub struct InputPanelProps {
 }
 
 /// What a file holds, as text, by the core's input policy ([`crate::extract::input`]).
+#[cfg(test)]
 fn file_text(name: &str, bytes: &[u8]) -> Result<String, String> {
+    file_action(name, bytes).map(|action| match action {
+        Action::Edit(text) | Action::LoadPage(text, _) => text.to_string(),
+        _ => String::new(),
+    })
+}
+
+/// The action loading a file makes: [`Action::LoadPage`] for a web page (its article and
+/// headline), [`Action::Edit`] for a text file.
+fn file_action(name: &str, bytes: &[u8]) -> Result<Action, String> {
+    use crate::extract::input::{file_article, Page};
     let lower = name.to_ascii_lowercase();
     let kind = lower.rsplit_once('.').map_or("", |(_, ext)| ext);
     if !matches!(kind, "txt" | "text" | "md" | "markdown" | "html" | "htm") {
         return Err(format!("“{name}” is not a .txt, .md or .html file."));
     }
-    // The core's input policy, the CLI's too: a BOM dropped, UTF-16 with a BOM decoded.
-    let text = crate::extract::input::file_text(name, bytes).map_err(|e| format!("“{name}” {e}."))?;
-    Ok(text.into_owned())
+    // The core's input policy, the CLI's too: a BOM dropped, UTF-16 with a BOM decoded, a web
+    // page read into its article exactly as `extract --text` prints it.
+    Ok(match file_article(name, bytes).map_err(|e| format!("“{name}” {e}."))? {
+        Page::Text(text) => Action::Edit(Rc::from(text.as_ref())),
+        Page::Html(article) => Action::LoadPage(Rc::from(article.text.as_str()), PageInfo::of(&article)),
+    })
+}
+
+/// The clipboard's HTML flavour as an article: the readable stage on the copied markup, so
+/// copied paragraphs and headings keep their lines. `None` when it yields no text (the plain
+/// flavour is pasted then).
+pub fn pasted_html(html: &str) -> Option<(String, Option<PageInfo>)> {
+    let article = crate::extract::readable::read(html);
+    (!article.text.trim().is_empty()).then(|| {
+        let page = PageInfo::of(&article);
+        (article.text, page)
+    })
 }
 
 /// The text area and its tools.
@@ -85,11 +110,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
                 match result
                     .map_err(|e| format!("“{name}” could not be read: {e}"))
-                    .and_then(|b| file_text(&name, &b))
+                    .and_then(|b| file_action(&name, &b))
                 {
-                    Ok(text) => {
+                    Ok(action) => {
                         file_notice.set(None);
-                        dispatch.emit(Action::Edit(Rc::from(text)));
+                        dispatch.emit(action);
                     }
                     Err(message) => file_notice.set(Some(Notice::error(message))),
                 }
@@ -105,6 +130,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 dispatch.emit(Action::Edit(Rc::from(area.value())));
             }
         })
+    };
+    let on_paste = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| on_paste(&e, &dispatch))
     };
     let on_file = {
         let load = load.clone();
@@ -176,7 +205,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <label class="ae-label" for="ae-text">{"Article text"}</label>
             <textarea id="ae-text" class="ae-textarea" data-testid="article-input"
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
-                spellcheck="false" value={AttrValue::Rc(props.text.clone())} oninput={on_input} />
+                spellcheck="false" value={AttrValue::Rc(props.text.clone())} oninput={on_input} onpaste={on_paste} />
             <div class="ae-toolbar">
                 <button type="button" class="ae-button" onclick={on_pick} data-testid="load-file">{"Load file…"}</button>
                 <input type="file" ref={file_input} class="ae-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
@@ -194,9 +223,30 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     }
 }
 
+/// A paste with an HTML flavour (copied from a browser) goes in as the readable stage reads
+/// it; into an empty box it is a page load, with its headline; into text it replaces the
+/// selection. Without one the browser pastes the plain text as usual.
+fn on_paste(e: &Event, dispatch: &Callback<Action>) {
+    let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+    let html = event.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
+    let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
+    let Some((text, page)) = (!html.trim().is_empty()).then(|| pasted_html(&html)).flatten() else { return };
+    e.prevent_default();
+    if area.value().trim().is_empty() {
+        dispatch.emit(Action::LoadPage(Rc::from(text.as_str()), page));
+        return;
+    }
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area.selection_end().ok().flatten().unwrap_or(start);
+    if area.set_range_text_with_start_and_end_and_mode(&text, start, end, "end").is_ok() {
+        dispatch.emit(Action::Edit(Rc::from(area.value())));
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::file_text;
+    use super::{file_action, file_text, pasted_html};
+    use crate::ui::state::Action;
 
     #[test]
     fn file_text_checks_type_and_encoding() {
@@ -204,5 +254,29 @@ mod tests {
         assert_eq!(file_text("notes.md", b"# Title").unwrap(), "# Title");
         assert!(file_text("photo.png", b"x").unwrap_err().contains("not a .txt"));
         assert!(file_text("latin.txt", b"caf\xe9").unwrap_err().contains("not UTF-8"));
+    }
+
+    #[test]
+    fn html_file_loads_its_article_and_headline() {
+        let page = b"<title>Port deal | Example</title><meta property='og:title' content='Port deal signed'>\
+            <meta property='article:published_time' content='2026-03-02T09:00:00Z'>\
+            <nav><a href='/'>Home</a></nav><article><p>Ghana and Togo signed the port deal on Monday, officials said.</p></article>";
+        let Ok(Action::LoadPage(text, Some(page))) = file_action("saved.HTM", page) else {
+            panic!("not a page")
+        };
+        assert_eq!(&*text, "Ghana and Togo signed the port deal on Monday, officials said.");
+        assert_eq!((page.title.as_str(), page.day()), ("Port deal signed", Some("2026-03-02")));
+        assert_eq!(page.file_stem(), "2026-03-02-port-deal-signed");
+        assert!(matches!(file_action("a.txt", b"Plain text."), Ok(Action::Edit(_))));
+    }
+
+    #[test]
+    fn pasted_html_keeps_paragraphs_and_headings() {
+        let copied =
+            "<meta charset='utf-8'><h2>Port deal</h2><p>Ghana and Togo signed the port deal on Monday.</p>\
+                      <p>Both parliaments must still approve it, the ministers said.</p>";
+        let (text, _) = pasted_html(copied).unwrap();
+        assert_eq!(text, "Port deal\nGhana and Togo signed the port deal on Monday.\nBoth parliaments must still approve it, the ministers said.");
+        assert!(pasted_html("<img src=x>").is_none());
     }
 }

@@ -81,6 +81,66 @@ pub struct State {
     pub selected: Option<Card>,
     /// How many cards to render.
     pub shown: usize,
+    /// The headline, byline, date and site of a loaded or pasted web page.
+    pub page: Option<Rc<PageInfo>>,
+}
+
+/// What a web page says about its article, shown above it and used in export file names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// The headline.
+    pub title: String,
+    /// The authors.
+    pub byline: String,
+    /// The publication date, as the page gives it.
+    pub date: String,
+    /// The site or publisher.
+    pub site: String,
+}
+
+impl PageInfo {
+    /// The metadata of a page read by the core ([`crate::extract::readable::read`]); `None`
+    /// when the page gives none.
+    pub fn of(article: &crate::extract::readable::Article) -> Option<PageInfo> {
+        let a = article;
+        let info = PageInfo {
+            title: a.title.clone(),
+            byline: a.byline.clone(),
+            date: a.date.clone(),
+            site: a.site.clone(),
+        };
+        (info != PageInfo::default()).then_some(info)
+    }
+
+    /// The date's day, `2026-03-02`, when it starts with one.
+    pub fn day(&self) -> Option<&str> {
+        let d = self.date.get(..10)?;
+        let ok =
+            d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        ok.then_some(d)
+    }
+
+    /// The file name stem of exports: the day and the headline as lower-case words joined by
+    /// hyphens (`2026-03-02-port-deal-signed`), at most 60 characters of headline.
+    pub fn file_stem(&self) -> String {
+        let mut slug = String::new();
+        for word in self.title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let word = word.to_lowercase();
+            if slug.chars().count() + word.chars().count() > 60 {
+                break;
+            }
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(&word);
+        }
+        match (self.day(), slug.is_empty()) {
+            (Some(day), true) => format!("article-{day}"),
+            (Some(day), false) => format!("{day}-{slug}"),
+            (None, true) => "article-explorer".to_owned(),
+            (None, false) => slug,
+        }
+    }
 }
 
 impl Default for State {
@@ -95,6 +155,7 @@ impl Default for State {
             filters: Filters::default(),
             selected: None,
             shown: PAGE,
+            page: None,
         }
     }
 }
@@ -106,13 +167,18 @@ pub struct Saved {
     pub text: String,
     /// The filters.
     pub filters: Filters,
+    /// The loaded page's headline, byline, date and site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageInfo>,
 }
 
 /// Every change to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The text changed (typed, pasted, loaded or the sample).
+    /// The text changed (typed, pasted, loaded or the sample); a page's headline is forgotten.
     Edit(Rc<str>),
+    /// A web page was loaded or pasted: its article's text and what the page says about it.
+    LoadPage(Rc<str>, Option<PageInfo>),
     /// An extraction finished for text `version`.
     Analysed {
         /// The text version it was made from.
@@ -173,6 +239,11 @@ impl State {
                 s.version += 1;
                 s.phase = Phase::Pending;
                 s.selected = None;
+                s.page = None;
+            }
+            Action::LoadPage(text, page) => {
+                s = s.apply(Action::Edit(text));
+                s.page = page.map(Rc::new);
             }
             Action::Analysed { version, text, extraction, millis } => {
                 if version != s.version {
@@ -200,7 +271,7 @@ impl State {
             Action::Select(card) => s.selected = card,
             Action::ShowMore => s.shown += PAGE,
             Action::Restore(saved) => {
-                s = State::default().apply(Action::Edit(Rc::from(saved.text)));
+                s = State::default().apply(Action::LoadPage(Rc::from(saved.text), saved.page));
                 s.filters = saved.filters;
             }
             Action::Reset => {
@@ -213,6 +284,10 @@ impl State {
 
     /// What to save: the article and the filters.
     pub fn saved(&self) -> Saved {
-        Saved { text: self.text.to_string(), filters: self.filters.clone() }
+        Saved {
+            text: self.text.to_string(),
+            filters: self.filters.clone(),
+            page: self.page.as_deref().cloned(),
+        }
     }
 }

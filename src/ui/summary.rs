@@ -1,5 +1,6 @@
 //! The summary bar: counts per card type, extraction time, and the exports.
 
+use super::state::PageInfo;
 use super::{dom, export};
 use crate::extract::{self, Extraction};
 use std::rc::Rc;
@@ -16,6 +17,8 @@ pub struct SummaryBarProps {
     pub millis: f64,
     /// Whether a newer text is waiting to be analysed.
     pub pending: bool,
+    /// A loaded page's headline and date: the exports are named after them.
+    pub page: Option<Rc<PageInfo>>,
 }
 
 impl PartialEq for SummaryBarProps {
@@ -24,6 +27,7 @@ impl PartialEq for SummaryBarProps {
             && Rc::ptr_eq(&self.text, &other.text)
             && self.millis == other.millis
             && self.pending == other.pending
+            && self.page == other.page
     }
 }
 
@@ -32,22 +36,27 @@ impl PartialEq for SummaryBarProps {
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let ex = props.extraction.clone();
     let copied = use_state(|| false);
-    let base = "article-explorer";
+    let base: Rc<str> = props.page.as_ref().map_or(Rc::from("article-explorer"), |p| Rc::from(p.file_stem()));
     let on_json = {
         let ex = ex.clone();
+        let base = base.clone();
         Callback::from(move |_: MouseEvent| {
             dom::download(&format!("{base}.json"), "application/json", &(extract::to_json(&ex) + "\n"));
         })
     };
     let on_csv = {
         let ex = ex.clone();
+        let base = base.clone();
         Callback::from(move |_: MouseEvent| {
             dom::download(&format!("{base}.csv"), "text/csv", &export::to_csv(&ex));
         })
     };
     let brief = {
         let ex = ex.clone();
-        let title = crate::export::brief_title(&props.text);
+        let title = match props.page.as_ref().filter(|p| !p.title.is_empty()) {
+            Some(p) => format!("Brief: {}", p.title),
+            None => crate::export::brief_title(&props.text),
+        };
         move || export::to_markdown(&ex, &title)
     };
     let on_md = {

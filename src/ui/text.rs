@@ -1,7 +1,7 @@
 //! Plain text helpers for the UI, tested natively.
 
-// The HTML reader is the core's input policy now, shared with the `extract` CLI.
-pub use crate::extract::input::html::{html_to_text, tidy_lines};
+// The HTML reader is the core's readable-article stage, shared with the `extract` CLI.
+pub use crate::extract::readable::text::tidy_lines;
 // The brief's title, shared with `extract --format md`.
 pub use crate::export::headline;
 

@@ -9,6 +9,8 @@ Usage:
   extract FILE                one article: its extraction as pretty JSON
   extract FILE... | DIR...    many articles, one JSON object a line, each with a \"file\" field
   extract -                   read an article from standard input
+  extract --text FILE...      print only the text that would be analysed (for a web page: its
+                              article), each input's text followed by a newline
   extract --help | --version
 
 Options:
@@ -18,11 +20,13 @@ Options:
                     order whatever N is
   --max-bytes N     refuse inputs over N bytes (default: 2000000, the app's limit)
   --quiet, -q       no progress bar and no summary line
+  --text            print the text to analyse instead of its extraction
   --                every argument after it is an input
 
 Directories are walked for .txt, .md, .html and .htm files, in sorted order. Inputs are UTF-8
-(a byte-order mark is dropped) or UTF-16 with a byte-order mark; .html and .htm files are
-reduced to their readable text, as the app does. An input that cannot be read, is not text or is
+(a byte-order mark is dropped) or UTF-16 with a byte-order mark; web pages (.html and .htm
+files, or text opening with <!doctype html or <html) are reduced to their article's text, as
+the app does. An input that cannot be read, is not text or is
 too large is reported on standard error and skipped; the exit status is then 1. With several
 inputs a summary line goes to standard error, and a progress bar when it is a terminal.
 
@@ -52,6 +56,8 @@ pub struct Options {
     pub jobs: Option<usize>,
     pub max_bytes: usize,
     pub quiet: bool,
+    /// `--text`: print the text to analyse, not its extraction.
+    pub text: bool,
     /// In the order given; `-` is standard input.
     pub inputs: Vec<OsString>,
 }
@@ -70,6 +76,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         jobs: None,
         max_bytes: article_explorer::extract::input::MAX_BYTES,
         quiet: false,
+        text: false,
         inputs: Vec::new(),
     };
     let mut args = args.into_iter();
@@ -95,6 +102,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             "-V" | "--version" => return Ok(Command::Info(format!("extract {}", env!("CARGO_PKG_VERSION")))),
             "-q" | "--quiet" => options.quiet = true,
             "--" => only_inputs = true,
+            "--text" => options.text = true,
             "--format" => options.format = Some(format(&value("--format")?)?),
             "-j" | "--jobs" => options.jobs = Some(count("--jobs", &value("--jobs")?)?),
             "--max-bytes" => options.max_bytes = count("--max-bytes", &value("--max-bytes")?)?,

@@ -41,6 +41,9 @@ fn main() -> std::process::ExitCode {
         return ExitCode::FAILURE;
     }
     let (inputs, any_dir) = input::expand(&options.inputs);
+    if options.text {
+        return print_texts(&inputs, options.max_bytes);
+    }
     // One FILE prints as it always has; a directory or several inputs are a batch.
     let many = any_dir || inputs.len() != 1;
     let default = if many { args::Format::Jsonl } else { args::Format::Json };
@@ -63,6 +66,35 @@ fn main() -> std::process::ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `--text`: each input's text to analyse, then a newline; failures reported and skipped.
+#[cfg(not(target_arch = "wasm32"))]
+fn print_texts(inputs: &[input::Input], max_bytes: usize) -> std::process::ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let mut failed = false;
+    for one in inputs {
+        match input::read(one, max_bytes) {
+            Ok(article) => {
+                if let Err(e) = writeln!(stdout, "{}", article.text) {
+                    return write_failed(&output::WriteError::from(e));
+                }
+            }
+            Err(message) => {
+                eprintln!("extract: {message}");
+                failed = true;
+            }
+        }
+    }
+    if let Err(e) = stdout.flush() {
+        return write_failed(&output::WriteError::from(e));
+    }
+    if failed {
+        std::process::ExitCode::FAILURE
+    } else {
+        std::process::ExitCode::SUCCESS
     }
 }
 

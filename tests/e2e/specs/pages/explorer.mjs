@@ -25,6 +25,10 @@ export class Explorer {
     this.sampleButton = root.getByTestId('try-sample');
     this.clearArticleButton = root.getByTestId('clear-article');
 
+    // A loaded web page's headline and its byline, date and site.
+    this.pageTitle = root.getByTestId('page-title');
+    this.pageByline = root.getByTestId('page-byline');
+
     // The article as shown, with its marks.
     this.articleView = root.getByTestId('article-view');
     this.articleParagraphs = this.articleView.locator('p');
@@ -178,6 +182,18 @@ export class Explorer {
   /** Loads a file through the file picker; `file` is Playwright's { name, mimeType, buffer }. */
   async loadFile(file) {
     await this.fileInput.setInputFiles(file);
+  }
+
+  /** Pastes what a browser puts on the clipboard when a page's text is copied: `html` as the
+   *  text/html flavour and `plain` as text/plain, through a real paste event. */
+  async pasteHtml(html, plain) {
+    await this.input.focus();
+    await this.input.evaluate((el, [h, p]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', h);
+      data.setData('text/plain', p);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [html, plain]);
   }
 
   /** Clicks "Clear": the article and the saved state are forgotten. */

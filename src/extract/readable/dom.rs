@@ -1,0 +1,349 @@
+//! A light element tree over html5gum's WHATWG tokens.
+//!
+//! The tokenizer is conformant (entities, attributes, comments, raw text in `script` and
+//! `style`); the tree is built with a subset of the HTML tree-construction rules that matter
+//! for reading: void elements, `p` closed by the next block, `li`/`dt`/`dd`/`tr`/`td`/`option`
+//! closed by their next sibling, and an end tag closing up to its nearest open element (a stray
+//! end tag is ignored). The `head`'s `title`, `meta` and JSON-LD scripts are collected on the
+//! way; `script`, `style`, `template` and the like never enter the tree.
+//!
+//! Known failure cases: mis-nested formatting elements (`<b><p>x</b>`) are not reparented as a
+//! browser would (the text is kept, in a slightly different tree), and tables are not fostered.
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+/// Index of a node in [`Dom::nodes`]; the root is `0`.
+pub type NodeId = usize;
+
+/// An element or a run of text.
+#[derive(Debug, Default)]
+pub struct Node {
+    /// Lower-case tag name; empty for a text node.
+    pub tag: String,
+    /// The text of a text node, whitespace collapsed to single spaces.
+    pub text: String,
+    /// `class` and `id`, lower-cased and joined by a space.
+    pub names: String,
+    /// `itemprop`, lower-cased.
+    pub itemprop: String,
+    /// Hidden by `hidden`, `aria-hidden="true"`, `display:none` or a dialog/alert `role`
+    /// that marks page furniture.
+    pub hidden: bool,
+    /// `role`, lower-cased.
+    pub role: String,
+    /// Child nodes in document order.
+    pub children: Vec<NodeId>,
+    /// The parent (the root is its own parent).
+    pub parent: NodeId,
+}
+
+impl Node {
+    /// Whether this is a text node.
+    pub fn is_text(&self) -> bool {
+        self.tag.is_empty()
+    }
+}
+
+/// The parsed page: its tree and what the `head` says.
+#[derive(Debug, Default)]
+pub struct Dom {
+    /// Every node; children always come after their parent.
+    pub nodes: Vec<Node>,
+    /// `<title>`'s text.
+    pub title: String,
+    /// `<meta>` tags as (`property` or `name` or `itemprop`, lower-cased; `content`).
+    pub meta: Vec<(String, String)>,
+    /// The contents of every `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `datetime` of the first `<time>` element.
+    pub first_time: String,
+}
+
+/// Elements with no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr", "keygen",
+];
+/// Elements whose contents never reach the tree (read for metadata at most).
+const RAW: &[&str] =
+    &["script", "style", "noscript", "template", "iframe", "textarea", "xmp", "noembed", "noframes"];
+/// Block elements that close an open `p`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+
+/// What a raw-text element being read is for.
+enum Raw {
+    /// Skipped.
+    Skip,
+    /// `<title>`.
+    Title,
+    /// A JSON-LD script.
+    JsonLd,
+}
+
+/// Builds the tree.
+struct Builder {
+    dom: Dom,
+    /// Open elements, innermost last; starts with the root.
+    open: Vec<NodeId>,
+    raw: Option<(String, Raw)>,
+}
+
+/// A start tag as read: its name and the attributes the reader looks at.
+#[derive(Default)]
+struct Tag {
+    name: String,
+    self_closing: bool,
+    attrs: Vec<(String, String)>,
+    /// The attribute whose value comes next, when it is one of [`ATTRS`].
+    pending: Option<String>,
+}
+
+/// Attributes kept from start tags; the others are skipped as they are read.
+const ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "itemprop",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "type",
+    "datetime",
+    "property",
+    "name",
+    "content",
+];
+
+/// Parses `html` into a [`Dom`].
+pub fn parse(html: &str) -> Dom {
+    let mut b = Builder { dom: Dom::default(), open: vec![0], raw: None };
+    b.dom.nodes.push(Node { tag: "#root".to_owned(), ..Node::default() });
+    let mut tag = Tag::default();
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        on_event(&mut b, &mut tag, event);
+        None
+    });
+    emitter.naively_switch_states(true);
+    // Every event goes to the callback, which yields nothing: one `next` reads the whole page.
+    let mut tokens = Tokenizer::new_with_emitter(html, emitter);
+    while tokens.next().is_some() {}
+    drop(tokens);
+    b.dom
+}
+
+#[inline(never)]
+fn on_event(b: &mut Builder, tag: &mut Tag, event: CallbackEvent<'_>) {
+    let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    match event {
+        CallbackEvent::OpenStartTag { name } => *tag = Tag { name: lossy(name), ..Tag::default() },
+        CallbackEvent::AttributeName { name } => {
+            let name = lossy(name);
+            let known = ATTRS.contains(&name.as_str()) && !tag.attrs.iter().any(|(n, _)| *n == name);
+            tag.pending = known.then(|| name.clone());
+            if known {
+                tag.attrs.push((name, String::new()));
+            }
+        }
+        CallbackEvent::AttributeValue { value } => {
+            if let (Some(_), Some(last)) = (tag.pending.take(), tag.attrs.last_mut()) {
+                last.1 = lossy(value);
+            }
+        }
+        CallbackEvent::CloseStartTag { self_closing } => {
+            tag.self_closing = self_closing;
+            b.start(std::mem::take(tag));
+        }
+        CallbackEvent::EndTag { name } => b.end(&lossy(name)),
+        CallbackEvent::String { value } => b.text(&String::from_utf8_lossy(value)),
+        _ => {}
+    }
+}
+
+/// An attribute's value.
+fn attr(tag: &Tag, name: &str) -> Option<String> {
+    tag.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+}
+
+impl Builder {
+    fn start(&mut self, tag: Tag) {
+        let name = tag.name.clone();
+        match name.as_str() {
+            "meta" => return self.meta(&tag),
+            "title" => return self.raw = Some((String::new(), Raw::Title)),
+            "script" => {
+                let kind = attr(&tag, "type").unwrap_or_default().to_ascii_lowercase();
+                let raw = if kind.contains("ld+json") { Raw::JsonLd } else { Raw::Skip };
+                return self.raw = Some((String::new(), raw));
+            }
+            "time" if self.dom.first_time.is_empty() => {
+                self.dom.first_time = attr(&tag, "datetime").unwrap_or_default();
+            }
+            n if RAW.contains(&n) => return self.raw = Some((String::new(), Raw::Skip)),
+            _ => {}
+        }
+        self.close_implied(&name);
+        let node = element(&tag, name);
+        let id = self.push(node);
+        // `<x/>` closes itself only for foreign (SVG, MathML) elements, which are dropped anyway.
+        let closed = tag.self_closing && !CLOSES_P.contains(&tag.name.as_str());
+        if !VOID.contains(&self.dom.nodes[id].tag.as_str()) && !closed {
+            self.open.push(id);
+        }
+    }
+
+    /// Closes what the start of `name` closes implicitly.
+    fn close_implied(&mut self, name: &str) {
+        let siblings: &[&str] = match name {
+            "li" => &["li"],
+            "dt" | "dd" => &["dt", "dd"],
+            "tr" => &["tr", "td", "th"],
+            "td" | "th" => &["td", "th"],
+            "option" => &["option"],
+            _ => &[],
+        };
+        let top = self.top_tag();
+        if siblings.contains(&top) {
+            self.open.pop();
+        }
+        if CLOSES_P.contains(&name) && self.top_tag() == "p" {
+            self.open.pop();
+        }
+    }
+
+    fn top_tag(&self) -> &str {
+        self.dom.nodes[*self.open.last().unwrap_or(&0)].tag.as_str()
+    }
+
+    fn push(&mut self, mut node: Node) -> NodeId {
+        let parent = *self.open.last().unwrap_or(&0);
+        node.parent = parent;
+        let id = self.dom.nodes.len();
+        self.dom.nodes.push(node);
+        self.dom.nodes[parent].children.push(id);
+        id
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some((text, raw)) = self.raw.take() {
+            match raw {
+                Raw::Title if self.dom.title.is_empty() => self.dom.title = collapse(&text).trim().to_owned(),
+                Raw::JsonLd => self.dom.json_ld.push(text),
+                _ => {}
+            }
+            return;
+        }
+        if name == "br" {
+            self.push(Node { tag: "br".to_owned(), ..Node::default() });
+            return;
+        }
+        // Stop at the root; never close past a table boundary for a cell or a row.
+        if let Some(at) = self.open.iter().rposition(|&id| self.dom.nodes[id].tag == name) {
+            if at > 0 {
+                self.open.truncate(at);
+            }
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if let Some((text, _)) = self.raw.as_mut() {
+            text.push_str(s);
+            return;
+        }
+        let s = collapse(s);
+        let parent = *self.open.last().unwrap_or(&0);
+        if let Some(&last) = self.dom.nodes[parent].children.last() {
+            if self.dom.nodes[last].is_text() {
+                let prev = &mut self.dom.nodes[last].text;
+                if prev.ends_with(' ') && s.starts_with(' ') {
+                    prev.push_str(&s[1..]);
+                } else {
+                    prev.push_str(&s);
+                }
+                return;
+            }
+        }
+        self.push(Node { text: s, ..Node::default() });
+    }
+
+    fn meta(&mut self, tag: &Tag) {
+        let key = attr(tag, "property").or_else(|| attr(tag, "name")).or_else(|| attr(tag, "itemprop"));
+        if let (Some(key), Some(content)) = (key, attr(tag, "content")) {
+            self.dom.meta.push((key.to_ascii_lowercase(), content.trim().to_owned()));
+        }
+    }
+}
+
+/// A new element node with the attributes the reader looks at.
+fn element(tag: &Tag, name: String) -> Node {
+    let class = attr(tag, "class").unwrap_or_default();
+    let id = attr(tag, "id").unwrap_or_default();
+    let style = attr(tag, "style").unwrap_or_default().to_ascii_lowercase().replace(' ', "");
+    let aria_hidden = attr(tag, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let hidden = attr(tag, "hidden").is_some()
+        || aria_hidden && name != "span" && name != "i"
+        || style.contains("display:none")
+        || style.contains("visibility:hidden");
+    Node {
+        names: format!("{class} {id}").to_ascii_lowercase(),
+        itemprop: attr(tag, "itemprop").unwrap_or_default().to_ascii_lowercase(),
+        role: attr(tag, "role").unwrap_or_default().to_ascii_lowercase(),
+        hidden,
+        tag: name,
+        ..Node::default()
+    }
+}
+
+/// Whitespace runs (and no-break spaces) as one space.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
