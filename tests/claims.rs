@@ -101,6 +101,9 @@ cases!(according_to_and_end_position:
     ["The dam is safe, according to local officials.", "according to", Some("local officials"), "The dam is safe", false, Report],
     ["The talks will resume next week, a diplomat said.", "said", Some("a diplomat"), "The talks will resume next week", false, Say],
     ["The offer was rejected, said the spokesman.", "said", Some("the spokesman"), "The offer was rejected", false, Say],
+    ["Brel leads Holm by 20 delegates according to a count by the Castavia Herald, but Holm stays in.", "according to", Some("a count by the Castavia Herald"), "Brel leads Holm by 20 delegates", false, Report],
+    ["According to early results of exit polls conducted for the Norland Press and two television networks, most voters want change.", "According to", Some("early results of exit polls conducted for the Norland Press and two television networks"), "most voters want change", false, Report],
+    ["According to the Castavia Herald: “The port will close.”", "According to", Some("the Castavia Herald"), "The port will close", true, Report],
     ["The port will reopen, the agency said on Monday.", "said", Some("the agency"), "The port will reopen", false, Say],
 );
 
@@ -120,6 +123,14 @@ cases!(shared_and_hidden_subjects:
     ["The bankers’ group, Alba, said rates would rise.", "said", Some("The bankers’ group, Alba"), "rates would rise", false, Say],
     ["Experts have long warned that the dam is weak.", "have long warned", Some("Experts"), "that the dam is weak", false, Warn],
     ["“We will stay,” the leader told a rally outside the hall.", "told", Some("the leader"), "We will stay", true, Say],
+);
+
+cases!(c1_c4_lexicon:
+    ["Ana Brel went after Holm, calling him “a total failure.”", "calling", Some("Ana Brel"), "him “a total failure.”", false, Describe],
+    ["A student wrote the Castavia Herald that the fair was a success.", "wrote", Some("A student"), "that the fair was a success", false, Say],
+    ["Ana Brel suggested the port should reopen.", "suggested", Some("Ana Brel"), "the port should reopen", false, Say],
+    ["Some officials think Holm is at risk.", "think", Some("Some officials"), "Holm is at risk", false, Believe],
+    ["Norland appealed to Castavia to reopen the port.", "appealed to", Some("Norland"), "Castavia to reopen the port", false, Urge],
 );
 
 cases!(mid_sentence_and_appositives:
@@ -166,6 +177,10 @@ fn not_claims() {
         "The rebels' demands were long.",
         "The warning came too late.",
         "Ana Ruiz reported from the border town.",
+        // C1: an appeal of a case is an action; C21: a bare object states no event.
+        "The city appealed the case to the high court.",
+        "Officials cite the 2000 flood.",
+        "The ministry did not rule out further talks.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

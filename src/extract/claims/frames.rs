@@ -446,6 +446,10 @@ fn is_ly_adverb(w: &Annotated, i: usize) -> bool {
     t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !w.is(i, class::NOT_LY_ADVERB)
 }
 
+/// Longest source after "according to", in tokens ("according to early results of exit
+/// polls conducted for the agency and two networks").
+const MAX_ACCORDING_SOURCE: usize = 25;
+
 /// "According to X, content." or "Content, according to X."
 fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
     // The source runs to the comma or the end: "according to exit polls", "according to a
@@ -453,7 +457,7 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
     let a = ce;
     let mut b = ce;
     while b < s.end
-        && b < ce + 15
+        && b < ce + MAX_ACCORDING_SOURCE
         && (w.is_word(b) || w.is_number(b) || w.is_punct(b, "-"))
         && !(b > ce && w.is(b, class::BOUNDARY))
     {
@@ -462,16 +466,7 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
     if b == a {
         return None;
     }
-    let opener = c == s.start
-        || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
-    let (content, direct) = if opener && w.is_punct(b, ",") {
-        let end = clause_end(w, b + 1, s.end);
-        (vec![trimmed(w, b + 1, end)], false)
-    } else if c > s.start && w.is_punct(c - 1, ",") {
-        before(w, q, s, c)?
-    } else {
-        return None;
-    };
+    let (content, direct) = according_content(w, q, s, c, b)?;
     if content.iter().all(|sp| sp.is_empty()) {
         return None;
     }
@@ -484,6 +479,35 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
         class: info.class,
         sentence: s.index,
     })
+}
+
+/// The content of "according to" at `c` whose source ends at `b`: the clause after the source
+/// when the cue opens the sentence ("According to X, ..." / "According to X: “...”"), else the
+/// clause before it ("..., according to X" / "Brel leads by 20 delegates according to X").
+fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> Option<(Vec<Span>, bool)> {
+    let opener = c == s.start
+        || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
+    if opener && w.is_punct(b, ":") {
+        if let Some(quote) = q.opening_at(b + 1) {
+            return Some((vec![quote.inner], true));
+        }
+    }
+    if opener && (w.is_punct(b, ",") || w.is_punct(b, ":")) {
+        let end = clause_end(w, b + 1, s.end);
+        return Some((vec![trimmed(w, b + 1, end)], false));
+    }
+    if c > s.start && w.is_punct(c - 1, ",") {
+        return before(w, q, s, c);
+    }
+    // No comma: the clause from the sentence start (or a colon or semicolon) to the cue.
+    let ends = b >= s.end || w.is_punct(b, ",") || w.is_punct(b, ".") || w.is(b, class::BOUNDARY);
+    if opener || !ends || q.at(c).is_some() {
+        return None;
+    }
+    let from = s.start.max(c.saturating_sub(MAX_CONTENT));
+    let start =
+        (from..c).rev().find(|&k| matches!(w.text(k), ";" | ":") || w.is_dash(k)).map_or(from, |k| k + 1);
+    (c > start + 2).then(|| (vec![trimmed(w, start, c)], false))
 }
 
 type Parts = (Option<(usize, usize)>, Vec<Span>, bool);
