@@ -131,6 +131,8 @@ cases!(c1_c4_lexicon:
     ["Ana Brel suggested the port should reopen.", "suggested", Some("Ana Brel"), "the port should reopen", false, Say],
     ["Some officials think Holm is at risk.", "think", Some("Some officials"), "Holm is at risk", false, Believe],
     ["Norland appealed to Castavia to reopen the port.", "appealed to", Some("Norland"), "Castavia to reopen the port", false, Urge],
+    ["New filings show the Brel campaign has little cash.", "show", Some("New filings"), "the Brel campaign has little cash", false, Report],
+    ["The April survey found Holm leading Brel by seven points.", "found", Some("The April survey"), "Holm leading Brel by seven points", false, Report],
 );
 
 cases!(mid_sentence_and_appositives:
@@ -180,6 +182,9 @@ fn not_claims() {
         // C1: an appeal of a case is an action; C21: a bare object states no event.
         "The city appealed the case to the high court.",
         "Officials cite the 2000 flood.",
+        // C1: without "that", only a record, poll or document reports a finding.
+        "The conflict shows no signs of abating.",
+        "Ana Brel found an old letter in the attic.",
         "The ministry did not rule out further talks.",
     ] {
         let claims = claims_of(text);

@@ -388,9 +388,48 @@ impl At<'_> {
             }
             None => None,
         }?;
+        let info = doc_frames(w, source, info);
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Nouns of records, polls and documents, whose findings need no "that" ("polls show ...").
+const DOC_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "record",
+    "records",
+    "data",
+    "figures",
+    "document",
+    "documents",
+    "filing",
+    "filings",
+    "report",
+    "reports",
+    "results",
+    "statistics",
+    "study",
+    "studies",
+    "analysis",
+    "numbers",
+    "count",
+    "tally",
+    "audit",
+    "review",
+    "investigation",
+];
+
+/// The frames of a `doc` cue with source `(a, b)`: a clause without "that" only when the
+/// source names a record, poll or document (C1 findings); else "that" is needed.
+fn doc_frames(w: &Annotated, (a, b): (usize, usize), info: CueInfo) -> CueInfo {
+    if !info.has(frame::DOC) || (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+        return info;
+    }
+    CueInfo { frames: (info.frames & !frame::THAT) | frame::THAT_ONLY, ..info }
 }
 
 /// Whether the cue at `c`, with its verb group from `p`, reports that nothing was said, which
