@@ -133,6 +133,9 @@ cases!(c1_c4_lexicon:
     ["Norland appealed to Castavia to reopen the port.", "appealed to", Some("Norland"), "Castavia to reopen the port", false, Urge],
     ["New filings show the Brel campaign has little cash.", "show", Some("New filings"), "the Brel campaign has little cash", false, Report],
     ["The April survey found Holm leading Brel by seven points.", "found", Some("The April survey"), "Holm leading Brel by seven points", false, Report],
+    ["Ana Brel cast doubt on the official jobless rate.", "cast doubt on", Some("Ana Brel"), "the official jobless rate", false, Criticise],
+    ["The Castavia envoy made it clear that the port would stay shut.", "made it clear", Some("The Castavia envoy"), "that the port would stay shut", false, Assert],
+    ["Holm went on to say that the fleet was ready.", "went on to say", Some("Holm"), "that the fleet was ready", false, Say],
 );
 
 cases!(mid_sentence_and_appositives:
