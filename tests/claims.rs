@@ -173,6 +173,20 @@ fn c21_non_statements_are_not_claims() {
     }
 }
 
+/// C19: one claim per outermost attribution; a cue inside the reported clause is part of it.
+#[test]
+fn c19_nested_cue_is_no_claim_of_its_own() {
+    for (text, cue) in [
+        ("Half of the voters said they think the plan will fail.", "said"),
+        ("Ana Brel said Holm believes the port should close.", "said"),
+        ("The Castavia Herald reported that officials had warned of delays.", "reported"),
+    ] {
+        let claims = claims_of(text);
+        let cues: Vec<&str> = claims.iter().map(|c| c.cue.text.as_str()).collect();
+        assert_eq!(cues, [cue], "{text:?} gave {claims:#?}");
+    }
+}
+
 #[test]
 fn not_claims() {
     for text in [

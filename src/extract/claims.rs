@@ -60,6 +60,7 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
     inherit_sources(&mut drafts);
     join_continuations(w, q, &mut drafts);
     clip_coordinated(w, &mut drafts);
+    drop_nested(w, &mut drafts);
     let genders = resolve::Genders::new(w, parties);
     let who = resolve::Who { w, parties, genders: &genders };
     let mut said: Vec<Said> = Vec::new();
@@ -187,6 +188,30 @@ fn clip_coordinated(w: &Annotated, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// How many earlier claims of the same sentence a cue is checked against in [`drop_nested`].
+const NESTED_WINDOW: usize = 8;
+
+/// One claim per outermost attribution (C19): a cue inside the content of an earlier claim of
+/// its sentence ("Half said they think the plan fails" → "think" is no claim of its own) is
+/// dropped. Each cue is checked against at most [`NESTED_WINDOW`] earlier claims.
+fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
+    let mut keep = vec![true; drafts.len()];
+    for k in 1..drafts.len() {
+        let at = w.span(drafts[k].cue.0).start;
+        let inside = drafts[k.saturating_sub(NESTED_WINDOW)..k]
+            .iter()
+            .zip(&keep[k.saturating_sub(NESTED_WINDOW)..k])
+            .any(|(d, &kept)| {
+                kept && !d.direct
+                    && d.sentence == drafts[k].sentence
+                    && d.content.iter().any(|c| c.start <= at && at < c.end)
+            });
+        keep[k] = !inside;
+    }
+    let mut flags = keep.into_iter();
+    drafts.retain(|_| flags.next().unwrap_or(true));
 }
 
 fn build(w: &Annotated, parties: &Parties, focus: &LazyFocus, d: &Draft, speakers: &[usize]) -> ClaimRecord {
