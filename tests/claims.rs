@@ -136,6 +136,11 @@ cases!(c1_c4_lexicon:
     ["Ana Brel cast doubt on the official jobless rate.", "cast doubt on", Some("Ana Brel"), "the official jobless rate", false, Criticise],
     ["The Castavia envoy made it clear that the port would stay shut.", "made it clear", Some("The Castavia envoy"), "that the port would stay shut", false, Assert],
     ["Holm went on to say that the fleet was ready.", "went on to say", Some("Holm"), "that the fleet was ready", false, Say],
+    ["Castavia contended that the quota was unfair.", "contended", Some("Castavia"), "that the quota was unfair", false, Assert],
+    ["Ana Brel hit out at the ministry over the delays.", "hit out at", Some("Ana Brel"), "the ministry over the delays", false, Criticise],
+    ["The fishermen petitioned the council to reopen the harbour.", "petitioned", Some("The fishermen"), "the council to reopen the harbour", false, Urge],
+    ["Norland has expressed grave concern about the dam.", "has expressed grave concern", Some("Norland"), "about the dam", false, Criticise],
+    ["The Castavia fleet wanted a larger share of the catch.", "wanted", Some("The Castavia fleet"), "a larger share of the catch", false, Believe],
 );
 
 cases!(mid_sentence_and_appositives:
