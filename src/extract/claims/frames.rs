@@ -58,6 +58,9 @@ pub struct Draft {
     pub sentence: usize,
 }
 
+/// Possessive pronouns that can be the source of a noun cue ("her warning that ...").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
+
 /// Longest source noun phrase we accept, in tokens.
 pub const MAX_SOURCE: usize = 12;
 /// Longest reported clause we take, in tokens; it keeps every scan around a cue bounded, so
@@ -128,6 +131,14 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // "the mayor's claim that ...": a noun cue whose possessor is the source.
     if m.info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(at.ce) == "that" {
         return at.noun();
+    }
+    // "his claim that ...": the possessive pronoun is the source, resolved like a subject.
+    if m.info.has(frame::NOUN)
+        && c > s.start
+        && POSSESSIVES.contains(&w.lower(c - 1))
+        && w.lower(at.ce) == "that"
+    {
+        return at.noun_of(c - 1);
     }
     if noun_use(w, s, c) {
         return None;
@@ -223,10 +234,18 @@ impl At<'_> {
     /// "the mayor's claim that ...": the possessor is the source, the clause from "that" the
     /// content.
     fn noun(&self) -> Option<Draft> {
-        let (w, s) = (self.w, self.s);
-        let (a, b) = subject_before(w, s.start, self.c - 1)?;
-        let end = clause_end(w, self.ce, s.end);
-        Some(self.draft(Some((a, b)), false, self.c, vec![trimmed(w, self.ce, end)], false))
+        let (a, b) = subject_before(self.w, self.s.start, self.c - 1)?;
+        self.noun_with((a, b))
+    }
+
+    /// "his claim that ...": the noun cue whose possessive pronoun at `k` is the source.
+    fn noun_of(&self, k: usize) -> Option<Draft> {
+        self.noun_with((k, k + 1))
+    }
+
+    fn noun_with(&self, source: (usize, usize)) -> Option<Draft> {
+        let end = clause_end(self.w, self.ce, self.s.end);
+        Some(self.draft(Some(source), false, self.c, vec![trimmed(self.w, self.ce, end)], false))
     }
 
     /// "It was reported that ...", "was first reported by ...": passives, whose source is
