@@ -138,6 +138,8 @@ cases!(c1_c4_lexicon:
     ["Holm went on to say that the fleet was ready.", "went on to say", Some("Holm"), "that the fleet was ready", false, Say],
     ["Castavia contended that the quota was unfair.", "contended", Some("Castavia"), "that the quota was unfair", false, Assert],
     ["Ana Brel hit out at the ministry over the delays.", "hit out at", Some("Ana Brel"), "the ministry over the delays", false, Criticise],
+    ["Ana Brel said, however, that the port would stay open.", "said", Some("Ana Brel"), "that the port would stay open", false, Say],
+    ["Holm said — on the radio, as it happens — that the fleet was ready.", "said", Some("Holm"), "that the fleet was ready", false, Say],
     ["Holm stood by his claim that the vote was rigged.", "claim", Some("his"), "that the vote was rigged", false, Assert],
     ["The fishermen petitioned the council to reopen the harbour.", "petitioned", Some("The fishermen"), "the council to reopen the harbour", false, Urge],
     ["Norland has expressed grave concern about the dam.", "has expressed grave concern", Some("Norland"), "about the dam", false, Criticise],

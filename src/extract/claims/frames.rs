@@ -633,6 +633,9 @@ fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueIn
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
     }
+    if let Some(t) = parenthetical_that(w, k, s.end) {
+        return t;
+    }
     // Adverbials before "that": "said on Friday that", "said in the letter that", "told a
     // meeting of farmers that" (not the relative "that" of an object: "warned against a truce
     // that allows ...").
@@ -654,6 +657,23 @@ fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueIn
         }
     }
     k
+}
+
+/// Longest aside between a cue and its "that", in tokens.
+const MAX_ASIDE: usize = 10;
+
+/// The "that" after an aside set off by commas or dashes right after the cue at `k`: "said,
+/// however, that ...", "said, among other things, that ...", "said — on the radio, as it
+/// happens — that ..." (C10: the content starts after the aside).
+fn parenthetical_that(w: &Annotated, k: usize, end: usize) -> Option<usize> {
+    let open = |j: usize| w.is_punct(j, ",") || w.is_dash(j);
+    if k >= end || !open(k) {
+        return None;
+    }
+    let limit = end.min(k + 2 + MAX_ASIDE);
+    let close = (k + 2..limit).find(|&j| open(j) && w.lower(j + 1) == "that")?;
+    let plain = (k + 1..close).all(|j| !w.is_quote(j) && !w.is_stop(j) && w.cue_at(j).is_none());
+    plain.then_some(close + 1)
 }
 
 /// Skips the words `k..t` before the "that", quotation or stop at `t` when they are an
