@@ -165,6 +165,7 @@ cases!(mid_sentence_and_appositives:
     ["“Work goes on,” the agency quoted the mayor as saying.", "quoted the mayor as saying", Some("the mayor"), "Work goes on", true, Say],
     ["A radio station quoted the mayor as saying that work would go on.", "quoted the mayor as saying", Some("the mayor"), "that work would go on", false, Say],
     ["The envoy said on Monday after a meeting with aides, who asked for calm, that talks would go on.", "said", Some("The envoy"), "that talks would go on", false, Say],
+    ["“The choice is hard,” said one person with knowledge of the talks.", "said", Some("one person with knowledge of the talks"), "The choice is hard", true, Say],
     ["“We hope,” said a young woman, Ana Ruiz.", "said", Some("a young woman, Ana Ruiz"), "We hope", true, Say],
     ["Ana Ruiz, head of the union, which has 9,000 members, said the strike would go on.", "said", Some("Ana Ruiz, head of the union, which has 9,000 members"), "the strike would go on", false, Say],
 );

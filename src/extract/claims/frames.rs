@@ -315,7 +315,8 @@ impl At<'_> {
         if !(c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some())) {
             return None;
         }
-        let (a, b) = np_after(w, ce, s.end).filter(|&(_, b)| np_ends_clause(w, q, b, s.end))?;
+        let (a, b) = np_after(w, ce, s.end)?;
+        let b = if np_ends_clause(w, q, b, s.end) { b } else { np_through_links(w, q, (a, b), s.end)? };
         let b = appositive_end(w, q, b, s.end);
         Some(before(w, q, s, c).map(|(mut content, direct)| {
             let more = then_quote(w, q, b, &mut content);
@@ -1182,7 +1183,7 @@ fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize,
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
 fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
-        || (w.is_number(k) && w.is_word(k + 1))
+        || ((w.is_number(k) || w.lower(k) == "one") && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
         || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
         || w.is(k, class::ROLE | class::GROUP);
@@ -1209,6 +1210,23 @@ fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// The end of an inverted source whose noun phrase goes on past a preposition to the end of
+/// the clause: "said a person with knowledge of the talks." Words only, no verb or cue, at
+/// most [`MAX_SOURCE`] tokens; `None` if the clause does not end there.
+fn np_through_links(w: &Annotated, q: &Quotes, (a, b): (usize, usize), end: usize) -> Option<usize> {
+    let mut j = b;
+    while j < end
+        && j - a < MAX_SOURCE
+        && (w.is_word(j) || w.is_number(j) || w.lower(j) == "'s")
+        && !w.is_verb_like(j)
+        && !w.is(j, class::AUX | class::BOUNDARY)
+        && w.cue_at(j).is_none()
+    {
+        j += 1;
+    }
+    (j > b && np_ends_clause(w, q, j, end)).then_some(j)
 }
 
 /// The end of a source after the cue with its bracket and appositive: "said Ana Ruiz (D-Maine),
