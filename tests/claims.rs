@@ -101,6 +101,9 @@ cases!(according_to_and_end_position:
     ["The dam is safe, according to local officials.", "according to", Some("local officials"), "The dam is safe", false, Report],
     ["The talks will resume next week, a diplomat said.", "said", Some("a diplomat"), "The talks will resume next week", false, Say],
     ["The offer was rejected, said the spokesman.", "said", Some("the spokesman"), "The offer was rejected", false, Say],
+    ["Brel leads Holm by 20 delegates according to a count by the Castavia Herald, but Holm stays in.", "according to", Some("a count by the Castavia Herald"), "Brel leads Holm by 20 delegates", false, Report],
+    ["According to early results of exit polls conducted for the Norland Press and two television networks, most voters want change.", "According to", Some("early results of exit polls conducted for the Norland Press and two television networks"), "most voters want change", false, Report],
+    ["According to the Castavia Herald: “The port will close.”", "According to", Some("the Castavia Herald"), "The port will close", true, Report],
     ["The port will reopen, the agency said on Monday.", "said", Some("the agency"), "The port will reopen", false, Say],
 );
 
@@ -122,6 +125,27 @@ cases!(shared_and_hidden_subjects:
     ["“We will stay,” the leader told a rally outside the hall.", "told", Some("the leader"), "We will stay", true, Say],
 );
 
+cases!(c1_c4_lexicon:
+    ["Ana Brel went after Holm, calling him “a total failure.”", "calling", Some("Ana Brel"), "him “a total failure.”", false, Describe],
+    ["A student wrote the Castavia Herald that the fair was a success.", "wrote", Some("A student"), "that the fair was a success", false, Say],
+    ["Ana Brel suggested the port should reopen.", "suggested", Some("Ana Brel"), "the port should reopen", false, Say],
+    ["Some officials think Holm is at risk.", "think", Some("Some officials"), "Holm is at risk", false, Believe],
+    ["Norland appealed to Castavia to reopen the port.", "appealed to", Some("Norland"), "Castavia to reopen the port", false, Urge],
+    ["New filings show the Brel campaign has little cash.", "show", Some("New filings"), "the Brel campaign has little cash", false, Report],
+    ["The April survey found Holm leading Brel by seven points.", "found", Some("The April survey"), "Holm leading Brel by seven points", false, Report],
+    ["Ana Brel cast doubt on the official jobless rate.", "cast doubt on", Some("Ana Brel"), "the official jobless rate", false, Criticise],
+    ["The Castavia envoy made it clear that the port would stay shut.", "made it clear", Some("The Castavia envoy"), "that the port would stay shut", false, Assert],
+    ["Holm went on to say that the fleet was ready.", "went on to say", Some("Holm"), "that the fleet was ready", false, Say],
+    ["Castavia contended that the quota was unfair.", "contended", Some("Castavia"), "that the quota was unfair", false, Assert],
+    ["Ana Brel hit out at the ministry over the delays.", "hit out at", Some("Ana Brel"), "the ministry over the delays", false, Criticise],
+    ["Ana Brel said, however, that the port would stay open.", "said", Some("Ana Brel"), "that the port would stay open", false, Say],
+    ["Holm said — on the radio, as it happens — that the fleet was ready.", "said", Some("Holm"), "that the fleet was ready", false, Say],
+    ["Holm stood by his claim that the vote was rigged.", "claim", Some("his"), "that the vote was rigged", false, Assert],
+    ["The fishermen petitioned the council to reopen the harbour.", "petitioned", Some("The fishermen"), "the council to reopen the harbour", false, Urge],
+    ["Norland has expressed grave concern about the dam.", "has expressed grave concern", Some("Norland"), "about the dam", false, Criticise],
+    ["The Castavia fleet wanted a larger share of the catch.", "wanted", Some("The Castavia fleet"), "a larger share of the catch", false, Believe],
+);
+
 cases!(mid_sentence_and_appositives:
     ["The museum, the mayor said, will open in May.", "said", Some("the mayor"), "The museum … will open in May", false, Say],
     ["“Not now,” Ana Ruiz, a lawyer for the city, said on Monday.", "said", Some("Ana Ruiz, a lawyer for the city"), "Not now", true, Say],
@@ -141,6 +165,7 @@ cases!(mid_sentence_and_appositives:
     ["“Work goes on,” the agency quoted the mayor as saying.", "quoted the mayor as saying", Some("the mayor"), "Work goes on", true, Say],
     ["A radio station quoted the mayor as saying that work would go on.", "quoted the mayor as saying", Some("the mayor"), "that work would go on", false, Say],
     ["The envoy said on Monday after a meeting with aides, who asked for calm, that talks would go on.", "said", Some("The envoy"), "that talks would go on", false, Say],
+    ["“The choice is hard,” said one person with knowledge of the talks.", "said", Some("one person with knowledge of the talks"), "The choice is hard", true, Say],
     ["“We hope,” said a young woman, Ana Ruiz.", "said", Some("a young woman, Ana Ruiz"), "We hope", true, Say],
     ["Ana Ruiz, head of the union, which has 9,000 members, said the strike would go on.", "said", Some("Ana Ruiz, head of the union, which has 9,000 members"), "the strike would go on", false, Say],
 );
@@ -157,6 +182,20 @@ fn c21_non_statements_are_not_claims() {
     }
 }
 
+/// C19: one claim per outermost attribution; a cue inside the reported clause is part of it.
+#[test]
+fn c19_nested_cue_is_no_claim_of_its_own() {
+    for (text, cue) in [
+        ("Half of the voters said they think the plan will fail.", "said"),
+        ("Ana Brel said Holm believes the port should close.", "said"),
+        ("The Castavia Herald reported that officials had warned of delays.", "reported"),
+    ] {
+        let claims = claims_of(text);
+        let cues: Vec<&str> = claims.iter().map(|c| c.cue.text.as_str()).collect();
+        assert_eq!(cues, [cue], "{text:?} gave {claims:#?}");
+    }
+}
+
 #[test]
 fn not_claims() {
     for text in [
@@ -166,6 +205,13 @@ fn not_claims() {
         "The rebels' demands were long.",
         "The warning came too late.",
         "Ana Ruiz reported from the border town.",
+        // C1: an appeal of a case is an action; C21: a bare object states no event.
+        "The city appealed the case to the high court.",
+        "Officials cite the 2000 flood.",
+        // C1: without "that", only a record, poll or document reports a finding.
+        "The conflict shows no signs of abating.",
+        "Ana Brel found an old letter in the attic.",
+        "The ministry did not rule out further talks.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

@@ -53,6 +53,9 @@ pub mod frame {
     pub const NOUN: u32 = 1 << 16;
     /// "quoted X as saying": the source is the one quoted.
     pub const QUOTED: u32 = 1 << 17;
+    /// A clause without "that" only when the source is a record, poll or document ("polls
+    /// show Brel leading", "the survey found Holm ahead"); otherwise "that" is needed.
+    pub const DOC: u32 = 1 << 18;
 
     /// Parses one frame name of the data file.
     pub fn parse(name: &str) -> u32 {
@@ -75,6 +78,7 @@ pub mod frame {
             "after" => AFTER,
             "noun" => NOUN,
             "quoted" => QUOTED,
+            "doc" => DOC,
             _ => 0,
         }
     }

@@ -58,6 +58,9 @@ pub struct Draft {
     pub sentence: usize,
 }
 
+/// Possessive pronouns that can be the source of a noun cue ("her warning that ...").
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its"];
+
 /// Longest source noun phrase we accept, in tokens.
 pub const MAX_SOURCE: usize = 12;
 /// Longest reported clause we take, in tokens; it keeps every scan around a cue bounded, so
@@ -128,6 +131,14 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // "the mayor's claim that ...": a noun cue whose possessor is the source.
     if m.info.has(frame::NOUN) && c > s.start + 1 && w.lower(c - 1) == "'s" && w.lower(at.ce) == "that" {
         return at.noun();
+    }
+    // "his claim that ...": the possessive pronoun is the source, resolved like a subject.
+    if m.info.has(frame::NOUN)
+        && c > s.start
+        && POSSESSIVES.contains(&w.lower(c - 1))
+        && w.lower(at.ce) == "that"
+    {
+        return at.noun_of(c - 1);
     }
     if noun_use(w, s, c) {
         return None;
@@ -223,10 +234,18 @@ impl At<'_> {
     /// "the mayor's claim that ...": the possessor is the source, the clause from "that" the
     /// content.
     fn noun(&self) -> Option<Draft> {
-        let (w, s) = (self.w, self.s);
-        let (a, b) = subject_before(w, s.start, self.c - 1)?;
-        let end = clause_end(w, self.ce, s.end);
-        Some(self.draft(Some((a, b)), false, self.c, vec![trimmed(w, self.ce, end)], false))
+        let (a, b) = subject_before(self.w, self.s.start, self.c - 1)?;
+        self.noun_with((a, b))
+    }
+
+    /// "his claim that ...": the noun cue whose possessive pronoun at `k` is the source.
+    fn noun_of(&self, k: usize) -> Option<Draft> {
+        self.noun_with((k, k + 1))
+    }
+
+    fn noun_with(&self, source: (usize, usize)) -> Option<Draft> {
+        let end = clause_end(self.w, self.ce, self.s.end);
+        Some(self.draft(Some(source), false, self.c, vec![trimmed(self.w, self.ce, end)], false))
     }
 
     /// "It was reported that ...", "was first reported by ...": passives, whose source is
@@ -296,7 +315,8 @@ impl At<'_> {
         if !(c > 0 && ((c > s.start && w.is_punct(c - 1, ",")) || q.closing_at(c - 1).is_some())) {
             return None;
         }
-        let (a, b) = np_after(w, ce, s.end).filter(|&(_, b)| np_ends_clause(w, q, b, s.end))?;
+        let (a, b) = np_after(w, ce, s.end)?;
+        let b = if np_ends_clause(w, q, b, s.end) { b } else { np_through_links(w, q, (a, b), s.end)? };
         let b = appositive_end(w, q, b, s.end);
         Some(before(w, q, s, c).map(|(mut content, direct)| {
             let more = then_quote(w, q, b, &mut content);
@@ -388,9 +408,48 @@ impl At<'_> {
             }
             None => None,
         }?;
+        let info = doc_frames(w, source, info);
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// Nouns of records, polls and documents, whose findings need no "that" ("polls show ...").
+const DOC_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "record",
+    "records",
+    "data",
+    "figures",
+    "document",
+    "documents",
+    "filing",
+    "filings",
+    "report",
+    "reports",
+    "results",
+    "statistics",
+    "study",
+    "studies",
+    "analysis",
+    "numbers",
+    "count",
+    "tally",
+    "audit",
+    "review",
+    "investigation",
+];
+
+/// The frames of a `doc` cue with source `(a, b)`: a clause without "that" only when the
+/// source names a record, poll or document (C1 findings); else "that" is needed.
+fn doc_frames(w: &Annotated, (a, b): (usize, usize), info: CueInfo) -> CueInfo {
+    if !info.has(frame::DOC) || (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+        return info;
+    }
+    CueInfo { frames: (info.frames & !frame::THAT) | frame::THAT_ONLY, ..info }
 }
 
 /// Whether the cue at `c`, with its verb group from `p`, reports that nothing was said, which
@@ -446,6 +505,10 @@ fn is_ly_adverb(w: &Annotated, i: usize) -> bool {
     t.len() > 4 && t.ends_with("ly") && !w.is_cap(i) && !w.is(i, class::NOT_LY_ADVERB)
 }
 
+/// Longest source after "according to", in tokens ("according to early results of exit
+/// polls conducted for the agency and two networks").
+const MAX_ACCORDING_SOURCE: usize = 25;
+
 /// "According to X, content." or "Content, according to X."
 fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: CueInfo) -> Option<Draft> {
     // The source runs to the comma or the end: "according to exit polls", "according to a
@@ -453,7 +516,7 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
     let a = ce;
     let mut b = ce;
     while b < s.end
-        && b < ce + 15
+        && b < ce + MAX_ACCORDING_SOURCE
         && (w.is_word(b) || w.is_number(b) || w.is_punct(b, "-"))
         && !(b > ce && w.is(b, class::BOUNDARY))
     {
@@ -462,16 +525,7 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
     if b == a {
         return None;
     }
-    let opener = c == s.start
-        || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
-    let (content, direct) = if opener && w.is_punct(b, ",") {
-        let end = clause_end(w, b + 1, s.end);
-        (vec![trimmed(w, b + 1, end)], false)
-    } else if c > s.start && w.is_punct(c - 1, ",") {
-        before(w, q, s, c)?
-    } else {
-        return None;
-    };
+    let (content, direct) = according_content(w, q, s, c, b)?;
     if content.iter().all(|sp| sp.is_empty()) {
         return None;
     }
@@ -484,6 +538,35 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
         class: info.class,
         sentence: s.index,
     })
+}
+
+/// The content of "according to" at `c` whose source ends at `b`: the clause after the source
+/// when the cue opens the sentence ("According to X, ..." / "According to X: “...”"), else the
+/// clause before it ("..., according to X" / "Brel leads by 20 delegates according to X").
+fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> Option<(Vec<Span>, bool)> {
+    let opener = c == s.start
+        || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
+    if opener && w.is_punct(b, ":") {
+        if let Some(quote) = q.opening_at(b + 1) {
+            return Some((vec![quote.inner], true));
+        }
+    }
+    if opener && (w.is_punct(b, ",") || w.is_punct(b, ":")) {
+        let end = clause_end(w, b + 1, s.end);
+        return Some((vec![trimmed(w, b + 1, end)], false));
+    }
+    if c > s.start && w.is_punct(c - 1, ",") {
+        return before(w, q, s, c);
+    }
+    // No comma: the clause from the sentence start (or a colon or semicolon) to the cue.
+    let ends = b >= s.end || w.is_punct(b, ",") || w.is_punct(b, ".") || w.is(b, class::BOUNDARY);
+    if opener || !ends || q.at(c).is_some() {
+        return None;
+    }
+    let from = s.start.max(c.saturating_sub(MAX_CONTENT));
+    let start =
+        (from..c).rev().find(|&k| matches!(w.text(k), ";" | ":") || w.is_dash(k)).map_or(from, |k| k + 1);
+    (c > start + 2).then(|| (vec![trimmed(w, start, c)], false))
 }
 
 type Parts = (Option<(usize, usize)>, Vec<Span>, bool);
@@ -551,6 +634,9 @@ fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueIn
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
     }
+    if let Some(t) = parenthetical_that(w, k, s.end) {
+        return t;
+    }
     // Adverbials before "that": "said on Friday that", "said in the letter that", "told a
     // meeting of farmers that" (not the relative "that" of an object: "warned against a truce
     // that allows ...").
@@ -572,6 +658,23 @@ fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueIn
         }
     }
     k
+}
+
+/// Longest aside between a cue and its "that", in tokens.
+const MAX_ASIDE: usize = 10;
+
+/// The "that" after an aside set off by commas or dashes right after the cue at `k`: "said,
+/// however, that ...", "said, among other things, that ...", "said — on the radio, as it
+/// happens — that ..." (C10: the content starts after the aside).
+fn parenthetical_that(w: &Annotated, k: usize, end: usize) -> Option<usize> {
+    let open = |j: usize| w.is_punct(j, ",") || w.is_dash(j);
+    if k >= end || !open(k) {
+        return None;
+    }
+    let limit = end.min(k + 2 + MAX_ASIDE);
+    let close = (k + 2..limit).find(|&j| open(j) && w.lower(j + 1) == "that")?;
+    let plain = (k + 1..close).all(|j| !w.is_quote(j) && !w.is_stop(j) && w.cue_at(j).is_none());
+    plain.then_some(close + 1)
 }
 
 /// Skips the words `k..t` before the "that", quotation or stop at `t` when they are an
@@ -1080,7 +1183,7 @@ fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize,
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
 fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
-        || (w.is_number(k) && w.is_word(k + 1))
+        || ((w.is_number(k) || w.lower(k) == "one") && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
         || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
         || w.is(k, class::ROLE | class::GROUP);
@@ -1107,6 +1210,23 @@ fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// The end of an inverted source whose noun phrase goes on past a preposition to the end of
+/// the clause: "said a person with knowledge of the talks." Words only, no verb or cue, at
+/// most [`MAX_SOURCE`] tokens; `None` if the clause does not end there.
+fn np_through_links(w: &Annotated, q: &Quotes, (a, b): (usize, usize), end: usize) -> Option<usize> {
+    let mut j = b;
+    while j < end
+        && j - a < MAX_SOURCE
+        && (w.is_word(j) || w.is_number(j) || w.lower(j) == "'s")
+        && !w.is_verb_like(j)
+        && !w.is(j, class::AUX | class::BOUNDARY)
+        && w.cue_at(j).is_none()
+    {
+        j += 1;
+    }
+    (j > b && np_ends_clause(w, q, j, end)).then_some(j)
 }
 
 /// The end of a source after the cue with its bracket and appositive: "said Ana Ruiz (D-Maine),
