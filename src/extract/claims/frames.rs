@@ -146,39 +146,49 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if m.info.has(frame::AFTER) {
         return according_to(w, q, s, c, at.ce, m.info);
     }
-    // Auxiliaries right before the cue belong to it ("has said", "was described").
-    let mut cs = c;
-    while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
-        cs -= 1;
+    at.verb_group()
+}
+
+impl At<'_> {
+    /// A cue that is a verb: its auxiliaries and adverbs, then the frame that reads its
+    /// source and content (passive, participle, inverted, subject before, content after).
+    fn verb_group(self) -> Option<Draft> {
+        let At { w, s, c, .. } = self;
+        let at = self;
+        // Auxiliaries right before the cue belong to it ("has said", "was described").
+        let mut cs = c;
+        while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
+            cs -= 1;
+        }
+        if let Some(verdict) = at.passive_forms(cs) {
+            return verdict;
+        }
+        if w.lower(c).ends_with("ing") && cs == c {
+            return at.participle();
+        }
+        if let Some(verdict) = at.inverted(cs) {
+            return verdict;
+        }
+        // Skip adverbs and auxiliaries back to the subject: "has also said", "have long warned".
+        let mut p = cs;
+        while p > s.start
+            && (w.is(p - 1, class::ADVERB | class::AUX) || is_ly_adverb(w, p - 1))
+            && !w.is_cap(p - 1)
+        {
+            p -= 1;
+        }
+        // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
+        // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
+        let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
+        if non_statement(w, p, c) {
+            return None;
+        }
+        let region = subject_before(w, s.start, p);
+        if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
+            return verdict;
+        }
+        at.forward(cs, p, region)
     }
-    if let Some(verdict) = at.passive_forms(cs) {
-        return verdict;
-    }
-    if w.lower(c).ends_with("ing") && cs == c {
-        return at.participle();
-    }
-    if let Some(verdict) = at.inverted(cs) {
-        return verdict;
-    }
-    // Skip adverbs and auxiliaries back to the subject: "has also said", "have long warned".
-    let mut p = cs;
-    while p > s.start
-        && (w.is(p - 1, class::ADVERB | class::AUX) || is_ly_adverb(w, p - 1))
-        && !w.is_cap(p - 1)
-    {
-        p -= 1;
-    }
-    // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
-    // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
-    let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
-    if non_statement(w, p, c) {
-        return None;
-    }
-    let region = subject_before(w, s.start, p);
-    if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
-        return verdict;
-    }
-    at.forward(cs, p, region)
 }
 
 impl At<'_> {
