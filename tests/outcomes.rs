@@ -274,6 +274,21 @@ fn o14_figures_say_what_they_count() {
     assert_eq!(fig.span.text, "4,500 tonnes of grain each");
 }
 
+/// O14: dates and years stay in the evidence but are not figures; a four-digit count is.
+#[test]
+fn o14_years_are_not_figures() {
+    let rows: [(&str, &str, &[&str]); 3] = [
+        ("year_after_in", "Norland and Castavia signed the accord in 2031, officials said.", &[]),
+        ("year_before_noun", "Norland and Castavia signed the 2031 accord for 40 trawlers.", &["40 trawlers"]),
+        ("four_digit_count", "Castavia agreed to release 1900 prisoners by May.", &["1900 prisoners"]),
+    ];
+    for (name, text, want) in rows {
+        let got = outcomes_of(text);
+        let figures: Vec<&str> = got.iter().flat_map(|o| &o.figures).map(|f| f.span.text.as_str()).collect();
+        assert_eq!(figures, want, "{name}: {text:?} gave {got:#?}");
+    }
+}
+
 #[test]
 fn robust_on_odd_input() {
     let odd = [

@@ -20,7 +20,7 @@ use std::ops::Range;
 /// Characters trimmed from the ends of evidence.
 pub const TRIM: &[char] = &[',', '.', ';', ':', '"', '\u{201c}', '\u{201d}'];
 
-/// Annotated that open a clause without being part of its outcome.
+/// Words that open a clause without being part of its outcome.
 const LEADS: &[&str] = &["that", "as", "and", "but", "while", "so", "whereas", "because"];
 
 /// The evidence of `clause`, cut to the claim content `piece` holding it, if any; `None` when

@@ -4,14 +4,18 @@
 //! "percent") and up to five lower-case words after it that are not prepositions or
 //! conjunctions ("4,500 tonnes of grain each"), never cutting a number from what it counts.
 //!
-//! Known failure cases: dates and ordinals written as numbers ("on 12 May") are read as
+//! A year ("in 2021", "since 1998", "the 2019 accord") is a date, not a figure (O14): a
+//! four-digit number from 1800 to 2099 written without a comma, unless a counted word follows
+//! it ("1900 troops").
+//!
+//! Known failure cases: other dates and ordinals written as numbers ("on 12 May") are read as
 //! figures; a count before the number ("a total of 40") is not joined to it.
 
 use crate::extract::annotate::Annotated;
 use crate::extract::records::FigureRecord;
 use crate::extract::span::Span;
 
-/// Annotated that end what a number counts.
+/// Words that end what a number counts.
 const STOPS: &[&str] =
     &["since", "in", "on", "at", "from", "to", "and", "the", "by", "for", "after", "before", "until", "than"];
 
@@ -22,7 +26,7 @@ pub fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<FigureRecord>
     let mut out = Vec::new();
     let mut i = first;
     while inside(i) {
-        if !w.is_number(i) {
+        if !w.is_number(i) || is_year(w, i) {
             i += 1;
             continue;
         }
@@ -48,4 +52,14 @@ pub fn figures(w: &Annotated, evidence: Span, first: usize) -> Vec<FigureRecord>
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether number token `i` is a year (O14: dates are not figures): 1800 to 2099, four digits,
+/// unless a plural it would count follows ("in 2021", "the 2019 accord"; not "1900 troops").
+fn is_year(w: &Annotated, i: usize) -> bool {
+    let text = w.text(i);
+    let year = text.len() == 4 && text.parse::<u32>().is_ok_and(|n| (1800..2100).contains(&n));
+    let plural_next =
+        i + 1 < w.len() && w.is_word(i + 1) && !w.is_cap(i + 1) && w.lower(i + 1).ends_with('s');
+    year && !plural_next
 }
