@@ -519,4 +519,8 @@ rows! {
     c2_adverb_and_medium_in_the_cue:
         "The ministry also said in a statement that the port would reopen.",
         "also said in a statement", None, "that the port would reopen";
+    // C2: an addressee after the medium phrase belongs to the cue too, not to the content.
+    c2_addressee_after_medium_in_the_cue:
+        "The ministry said in a letter to the board that the port would reopen.",
+        "said in a letter to the board", None, "that the port would reopen";
 }

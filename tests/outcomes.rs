@@ -279,7 +279,11 @@ fn o14_figures_say_what_they_count() {
 fn o14_years_are_not_figures() {
     let rows: [(&str, &str, &[&str]); 3] = [
         ("year_after_in", "Norland and Castavia signed the accord in 2031, officials said.", &[]),
-        ("year_before_noun", "Norland and Castavia signed the 2031 accord for 40 trawlers.", &["40 trawlers"]),
+        (
+            "year_before_noun",
+            "Norland and Castavia signed the 2031 accord for 40 trawlers.",
+            &["40 trawlers"],
+        ),
         ("four_digit_count", "Castavia agreed to release 1900 prisoners by May.", &["1900 prisoners"]),
     ];
     for (name, text, want) in rows {

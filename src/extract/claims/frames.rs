@@ -489,13 +489,32 @@ fn medium_end(w: &Annotated, ce: usize, end: usize) -> usize {
     for j in ce + 1..end.min(ce + 5) {
         if w.is(j, class::MEDIUM) {
             // "in a radio interview", "in a conference call": the last medium noun of a run.
-            return (j..end.min(j + 3)).take_while(|&k| w.is(k, class::MEDIUM)).last().map_or(j, |k| k) + 1;
+            let medium =
+                (j..end.min(j + 3)).take_while(|&k| w.is(k, class::MEDIUM)).last().map_or(j, |k| k) + 1;
+            return addressee_end(w, medium, end);
         }
         if !w.is_word(j) || w.lower(j) == "that" || w.is(j, class::BOUNDARY) {
             return ce;
         }
     }
     ce
+}
+
+/// The end of an addressee after a medium phrase, when a "that" clause follows it: "said in a
+/// letter to the board that ..." → the cue runs to "board" (C2: "said to the committee").
+fn addressee_end(w: &Annotated, from: usize, end: usize) -> usize {
+    if w.lower(from) != "to" {
+        return from;
+    }
+    for k in from + 1..end.min(from + 5) {
+        if w.lower(k) == "that" {
+            return k;
+        }
+        if !w.is_word(k) || w.is(k, class::BOUNDARY) {
+            break;
+        }
+    }
+    from
 }
 
 /// Whether most words of the sentence are capitalised, as in a headline that ends with a stop
