@@ -553,6 +553,8 @@ pub enum List {
     GivenNamePlace,
     /// Nouns and prefixes naming a ship before its name ("carrier", "USS").
     Vessel,
+    /// Lower-case geographic nouns after a name that make it a place ("the Volta basin").
+    GeoNoun,
     /// Plural names of party members and other political camps ("Democrats").
     PartyMember,
     /// Nouns before a company's or outlet's name in apposition ("the retailer Zentrix").
@@ -561,7 +563,7 @@ pub enum List {
 
 impl List {
     /// Every list, with its label in the data file.
-    pub const ALL: [(List, &'static str); 26] = [
+    pub const ALL: [(List, &'static str); 27] = [
         (List::Modifier, "modifier"),
         (List::TitleModifier, "title_modifier"),
         (List::Article, "article"),
@@ -586,6 +588,7 @@ impl List {
         (List::PortfolioHead, "portfolio_head"),
         (List::GivenNamePlace, "given_name_place"),
         (List::Vessel, "vessel"),
+        (List::GeoNoun, "geo_noun"),
         (List::PartyMember, "party_member"),
         (List::CompanyNoun, "company_noun"),
     ];

@@ -348,6 +348,7 @@ const RULES: &[Rule] = &[
     Rule { name: "org_in_source_line", apply: org_in_source_line },
     Rule { name: "agency_in_dateline", apply: agency_in_dateline },
     Rule { name: "place_in_dateline", apply: place_in_dateline },
+    Rule { name: "place_before_geo_noun", apply: place_before_geo_noun },
     Rule { name: "person_by_first_name", apply: person_by_first_name },
     Rule { name: "by_tagger", apply: by_tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition },
@@ -377,6 +378,12 @@ fn place_by_head(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     let first = sc.word(p.a);
     let shaped = sc.g.is_place_head(p.last(sc)) || is_compass(first) || is_place_prefix(first);
     (shaped && p.n >= 2 && !p.titled).then_some(Target::NewPlace)
+}
+
+/// A name before a lower-case geographic noun is a place (P1): "water from the Volta basin".
+fn place_before_geo_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let next = (p.j < p.s.tokens.end).then(|| sc.word(p.j))?;
+    (!p.titled && is_in(List::GeoNoun, next)).then_some(Target::NewPlace)
 }
 
 /// A name after a title or honorific: "Foreign Minister Ana Lund", "Mr. Berg".

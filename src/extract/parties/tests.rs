@@ -306,6 +306,9 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_acronym_after_company_with_legal_form:
         "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
         ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    p1_name_before_geographic_noun_is_a_place:
+        "Ghana and Togo will share water from the Orrin basin. The Orrin basin is low." =>
+        ["country Ghana [Ghana]", "country Togo [Togo]", "place Orrin [Orrin|Orrin]"];
     p1_ships_after_plural_vessel_noun_are_no_party:
         "Planes on the carriers Halvard and Vessa Star flew, officials said." =>
         [] not ["Halvard", "Vessa Star", "Halvard and Vessa Star"];
