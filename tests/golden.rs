@@ -8,8 +8,12 @@
 //! affiliations of some people, and capitalised words that must not become parties.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
-use article_explorer::extract::{analyze, Extraction, Party, TextSpan};
+#[path = "support/spans.rs"]
+mod spans;
+
+use article_explorer::extract::{analyze, Extraction, Party};
 use serde_json::Value;
+use spans::check_span;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -23,15 +27,6 @@ fn articles() -> Vec<PathBuf> {
     paths.sort();
     assert!(paths.len() >= 6, "at least six articles");
     paths
-}
-
-fn check_span(text: &str, s: &TextSpan, what: &str) {
-    assert!(s.start <= s.end && s.end <= text.len(), "{what}: {s:?} outside the text");
-    assert!(
-        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-        "{what}: {s:?} off char boundaries"
-    );
-    assert_eq!(&text[s.start..s.end], s.text, "{what}: span text");
 }
 
 /// A name as the scorers compare names: lower case, no leading "the", no dots or apostrophes.

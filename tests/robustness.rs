@@ -2,27 +2,25 @@
 //! in it must lie on char boundaries of the input and repeat the text it covers.
 #![cfg(not(target_arch = "wasm32"))] // native only: files, processes, proptest
 
-use article_explorer::extract::{analyze, Extraction, TextSpan};
-use proptest::prelude::*;
+#[path = "support/spans.rs"]
+mod spans;
 
-fn check_span(text: &str, s: &TextSpan) {
-    assert!(s.start <= s.end && s.end <= text.len(), "{s:?} outside {} bytes", text.len());
-    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} off char boundaries");
-    assert_eq!(&text[s.start..s.end], s.text);
-}
+use article_explorer::extract::{analyze, Extraction};
+use proptest::prelude::*;
+use spans::check_span;
 
 fn check(text: &str) -> Extraction {
     let x = analyze(text);
     for p in &x.parties {
-        p.mentions.iter().for_each(|m| check_span(text, m));
+        p.mentions.iter().for_each(|m| check_span(text, m, "mention"));
     }
     for c in &x.claims {
-        check_span(text, &c.cue);
-        c.source.iter().for_each(|s| check_span(text, s));
-        c.content.pieces().iter().for_each(|s| check_span(text, s));
+        check_span(text, &c.cue, "cue");
+        c.source.iter().for_each(|s| check_span(text, s, "source"));
+        c.content.pieces().iter().for_each(|s| check_span(text, s, "content"));
     }
     for o in &x.outcomes {
-        check_span(text, &o.evidence);
+        check_span(text, &o.evidence, "evidence");
     }
     for s in &x.sentences {
         assert!(text.get(s.start..s.end).is_some(), "sentence {s:?}");

@@ -8,14 +8,12 @@
 //! of the `.snap` files before committing them. Under CI (`CI=true`) nothing is written.
 #![cfg(not(target_arch = "wasm32"))] // native only: files
 
-use article_explorer::extract::{analyze, to_json, Extraction, TextSpan};
-use std::collections::HashSet;
+#[path = "support/spans.rs"]
+mod spans;
 
-fn check_span(text: &str, span: &TextSpan, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what}: {span:?} outside the text");
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what}: {span:?}");
-    assert_eq!(&text[span.start..span.end], span.text, "{what}: span text");
-}
+use article_explorer::extract::{analyze, to_json, Extraction};
+use spans::check_span;
+use std::collections::HashSet;
 
 fn check_spans(text: &str, x: &Extraction) {
     for p in &x.parties {

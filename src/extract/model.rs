@@ -75,15 +75,20 @@ pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> 
 /// another party's exported mention already covers ("State Department" in "a State Department
 /// spokesperson") is left to that party, so mentions never overlap.
 fn describe_unnamed(text: &str, parties: &Parties, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
-    let speaks =
-        |i: usize| claims.iter().any(|c| c.speakers.iter().chain(&c.targets).any(|id| id.index() == i));
+    // Which parties a claim speaks for or is aimed at, in one pass over the claims.
+    let mut speaks = vec![false; parties.list.len()];
+    for id in claims.iter().flat_map(|c| c.speakers.iter().chain(&c.targets)) {
+        if let Some(s) = speaks.get_mut(id.index()) {
+            *s = true;
+        }
+    }
     // A country known only by a demonym is background unless it speaks or is addressed:
     // "Swiss banks" does not make Switzerland a party, "Castavian officials said" does.
     let unnamed: Vec<bool> = mentions
         .iter()
         .zip(&parties.list)
         .enumerate()
-        .map(|(i, (m, p))| m.is_empty() && (p.kind != PartyKind::Country || speaks(i)))
+        .map(|(i, (m, p))| m.is_empty() && (p.kind != PartyKind::Country || speaks[i]))
         .collect();
     let mut taken: Vec<(usize, usize)> = mentions.iter().flatten().map(|m| (m.start, m.end)).collect();
     taken.sort_unstable();

@@ -109,13 +109,8 @@ pub struct PartyRecord {
 impl PartyRecord {
     /// The party it belongs to or speaks for, as a typed id.
     pub fn affiliation_id(&self) -> Option<PartyId> {
-        self.affiliation.map(party_id)
+        self.affiliation.map(PartyId::of)
     }
-}
-
-/// The typed id of the party at `index` in [`Parties::list`].
-pub(crate) fn party_id(index: usize) -> PartyId {
-    PartyId(u32::try_from(index).expect("fewer than 2^32 parties"))
 }
 
 /// How a mention names its party.
@@ -169,7 +164,7 @@ pub struct Mention {
 impl Mention {
     /// The party it names, as a typed id.
     pub fn party_id(&self) -> PartyId {
-        party_id(self.party)
+        PartyId::of(self.party)
     }
 }
 
@@ -269,7 +264,7 @@ impl Parties {
         let index = self.list.iter().position(|p| {
             p.name.eq_ignore_ascii_case(name) || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
         });
-        index.map(party_id)
+        index.map(PartyId::of)
     }
 
     /// The descriptions standing for party `id` ("Chilean officials", "a Kremlin

@@ -23,7 +23,7 @@
 
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
-use super::{party_id, Mention, MentionForm, Parties, PartyRecord};
+use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::records::PartyId;
 use crate::extract::records::PartyKind;
 use crate::extract::segment::Document;
@@ -584,7 +584,7 @@ impl<'a, 'd> Builder<'a, 'd> {
 
     /// Makes the party of `key`, first named by candidate `c`.
     fn new_party(&mut self, key: &Key, c: &Cand) -> PartyId {
-        let id = party_id(self.out.list.len());
+        let id = PartyId::of(self.out.list.len());
         if let Key::Known(EntryKey::Country(i)) = key {
             self.countries.push((*i, id));
         }
