@@ -170,6 +170,19 @@ cases!(mid_sentence_and_appositives:
     ["Ana Ruiz, head of the union, which has 9,000 members, said the strike would go on.", "said", Some("Ana Ruiz, head of the union, which has 9,000 members"), "the strike would go on", false, Say],
 );
 
+// C2: a negated auxiliary belongs to the cue, never to the source; C21: questions are claims
+// (not core), including a participle opening its sentence with the asker left out (C9).
+cases!(c2_c21_negation_and_questions:
+    ["The union leader didn’t deny that the strike would go on.", "didn’t deny", Some("The union leader"), "that the strike would go on", false, Deny],
+    ["The port authority hasn't denied the reports.", "hasn't denied", Some("The port authority"), "the reports", false, Deny],
+    ["Asked whether the port would reopen, Ana Brel said it would.", "Asked", None, "whether the port would reopen", false, Urge],
+    ["Asked by reporters about the vote, the mayor said nothing had changed.", "Asked", Some("reporters"), "about the vote", false, Urge],
+    ["When asked about the strike, Holm said the talks would go on.", "asked about", None, "the strike", false, Urge],
+    ["“We are ready,” Holm told the radio when asked to explain the delay.", "asked", None, "to explain the delay", false, Urge],
+    ["A reporter asked the mayor how she felt about the vote.", "asked", Some("A reporter"), "how she felt about the vote", false, Urge],
+    ["The minister asked the fishermen to leave the harbour.", "asked", Some("The minister"), "the fishermen to leave the harbour", false, Urge],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {

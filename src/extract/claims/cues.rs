@@ -56,6 +56,10 @@ pub mod frame {
     /// A clause without "that" only when the source is a record, poll or document ("polls
     /// show Brel leading", "the survey found Holm ahead"); otherwise "that" is needed.
     pub const DOC: u32 = 1 << 18;
+    /// A past participle that may open its sentence with no subject, the asker left out
+    /// ("Asked whether the port would reopen, she said ..."); an addressee may sit before a
+    /// question word ("asked the mayor how ...").
+    pub const ASKED: u32 = 1 << 19;
 
     /// Parses one frame name of the data file.
     pub fn parse(name: &str) -> u32 {
@@ -79,6 +83,7 @@ pub mod frame {
             "noun" => NOUN,
             "quoted" => QUOTED,
             "doc" => DOC,
+            "asked" => ASKED,
             _ => 0,
         }
     }

@@ -33,6 +33,8 @@
 //! with a relative clause before the cue ("the experts I asked said"); several coordinated
 //! sources with brackets ("Ruiz (D-Maine), Lee (R-Ohio) and Park said").
 
+mod asked;
+
 use super::cues::{frame, CueInfo, CueMatch};
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::model::CueClass;
@@ -145,6 +147,9 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     }
     if m.info.has(frame::AFTER) {
         return according_to(w, q, s, c, at.ce, m.info);
+    }
+    if let Some(verdict) = at.asked_opener() {
+        return verdict;
     }
     at.verb_group()
 }
@@ -662,6 +667,11 @@ fn content_start(w: &Annotated, q: &Quotes, s: Sent, cue_end: usize, info: CueIn
     let mut k = cue_end;
     if info.has(frame::TELL) {
         k = skip_addressee(w, k, s.end);
+    } else if info.has(frame::ASKED) {
+        // "asked the mayor how ...": an addressee before a question word.
+        if let Some(j) = asked::past_addressee(w, k, s.end) {
+            k = j;
+        }
     }
     if let Some(t) = parenthetical_that(w, k, s.end) {
         return t;
