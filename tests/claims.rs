@@ -183,6 +183,16 @@ cases!(c2_c21_negation_and_questions:
     ["The minister asked the fishermen to leave the harbour.", "asked", Some("The minister"), "the fishermen to leave the harbour", false, Urge],
 );
 
+// C1, C4 believe: stances take an infinitive or a bare clause ("hopes to win", "hopes the
+// port will reopen"); C21: a passive estimate with no source is a claim (not core, C9).
+cases!(c1_c21_stances_and_estimates:
+    ["Ana Brel hopes to win the vote in May.", "hopes", Some("Ana Brel"), "to win the vote in May", false, Believe],
+    ["The mayor hopes the port will reopen soon.", "hopes", Some("The mayor"), "the port will reopen soon", false, Believe],
+    ["The fishermen left the harbour, hoping to find calmer water.", "hoping", Some("The fishermen"), "to find calmer water", false, Believe],
+    ["The minister is expected to sign the accord on Friday.", "is expected", None, "to sign the accord on Friday", false, Believe],
+    ["Holm expects to sign the accord.", "expects", Some("Holm"), "to sign the accord", false, Believe],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {
@@ -225,6 +235,8 @@ fn not_claims() {
         "The conflict shows no signs of abating.",
         "Ana Brel found an old letter in the attic.",
         "The ministry did not rule out further talks.",
+        // C1: a noun cue with its complement, no source and no clause.
+        "Despite hopes of a breakthrough, the meeting yielded only a prisoner swap.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

@@ -879,10 +879,12 @@ fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
         return false;
     }
     // "said from Geneva", "said as she left": an adverbial or a subordinate clause, not what
-    // was said.
+    // was said; "hopes of a deal": a noun cue's complement.
     if matches!(
         w.lower(k),
         "from"
+            | "of"
+            | "with"
             | "as"
             | "while"
             | "when"
