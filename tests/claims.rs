@@ -193,6 +193,19 @@ cases!(c1_c21_stances_and_estimates:
     ["Holm expects to sign the accord.", "expects", Some("Holm"), "to sign the accord", false, Believe],
 );
 
+// C5, C13: a source after the cue may open with lower-case descriptors before the name, and a
+// topic phrase after a speech cue leaves the quotation its content; a quantifier can stand
+// alone as the source (C9: no party behind it).
+cases!(c5_c13_descriptors_topics_quantifiers:
+    ["“We won,” said former Gov. Ana Ruiz, a veteran of the port.", "said", Some("former Gov. Ana Ruiz, a veteran of the port"), "We won", true, Say],
+    ["“Not yet,” said election lawyer Jon Pell.", "said", Some("election lawyer Jon Pell"), "Not yet", true, Say],
+    ["“It is a disgrace,” Holm said of the ruling.", "said", Some("Holm"), "It is a disgrace", true, Say],
+    ["“It is over,” Ana Brel, the head of the union, said about the strike on Monday.", "said", Some("Ana Brel, the head of the union"), "It is over", true, Say],
+    ["“The talks are over,” one said.", "said", Some("one"), "The talks are over", true, Say],
+    ["Some say the port will close.", "say", Some("Some"), "the port will close", false, Say],
+    ["Several reports said the port was closed.", "said", Some("Several reports"), "the port was closed", false, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {
@@ -237,6 +250,8 @@ fn not_claims() {
         "The ministry did not rule out further talks.",
         // C1: a noun cue with its complement, no source and no clause.
         "Despite hopes of a breakthrough, the meeting yielded only a prisoner swap.",
+        "That said, the port is open.",
+        "Some claims were false.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

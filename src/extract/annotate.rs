@@ -71,6 +71,8 @@ pub mod class {
     pub const MEDIUM: u32 = 1 << 24;
     /// Cues that, negated, report that nothing was said ("did not confirm", "would not say").
     pub const NON_STATEMENT: u32 = 1 << 25;
+    /// Quantifiers that stand alone as a source ("Some say ...", "“...,” one said").
+    pub const QUANTIFIER: u32 = 1 << 26;
 }
 
 /// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
@@ -102,6 +104,7 @@ fn class_bit(label: &str) -> Option<u32> {
         "question" => class::QUESTION,
         "medium" => class::MEDIUM,
         "non_statement" => class::NON_STATEMENT,
+        "quantifier" => class::QUANTIFIER,
         _ => return None,
     })
 }

@@ -476,12 +476,25 @@ fn non_statement(w: &Annotated, p: usize, c: usize) -> bool {
 }
 
 /// Whether the cue word at `c` is used as a noun: after a determiner or possessive ("the
-/// disputed region", "its demands") or a number ("one of 45 states where ...").
+/// disputed region", "its demands") or a number ("one of 45 states where ..."). A quantifier
+/// opening its clause is the subject instead when no verb follows the cue ("Some say ...",
+/// "“...,” one said", but "Several reports said ...").
 fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
+    if c > s.start && quantifier_subject(w, s, c - 1) {
+        return false;
+    }
     c > s.start
         && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
             || w.lower(c - 1) == "'s"
             || w.is_number(c - 1))
+}
+
+/// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
+/// right after it.
+fn quantifier_subject(w: &Annotated, s: Sent, k: usize) -> bool {
+    let opens = k == s.start || !w.is_word(k - 1);
+    let verb_next = w.is(k + 2, class::AUX) || w.is_verb_like(k + 2) || w.cue_at(k + 2).is_some();
+    w.is(k, class::QUANTIFIER) && opens && !verb_next
 }
 
 /// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a
@@ -952,6 +965,7 @@ fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> b
 /// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
 fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    let ce = past_topic(w, ce, end, info);
     let k = skip_adverbial(w, ce, end);
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
     let subordinate = matches!(
@@ -972,6 +986,7 @@ fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo)
 /// word, which would start a reported clause ("on Saturday he had ordered ...").
 fn trailing_adverbial(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
     let k = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    let k = past_topic(w, k, end, info);
     if !w.is(k, class::NP_LINK | class::AFTER_CUE) || w.is(k, class::DETERMINER) || w.lower(k) == "and" {
         return false;
     }
@@ -985,6 +1000,29 @@ fn trailing_adverbial(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: Cu
         }
     }
     true
+}
+
+/// Longest topic phrase after a cue, in tokens ("said of the new rules for the port").
+const MAX_TOPIC: usize = 12;
+
+/// Skips the topic of a quotation after a speech cue: "“It is a disgrace,” Holm said of the
+/// ruling." → past "of the ruling", to the comma, stop or adverbial that follows it (the
+/// quotation stays the content, C13). `k` when no such phrase follows.
+fn past_topic(w: &Annotated, k: usize, end: usize, info: CueInfo) -> usize {
+    if info.class != CueClass::Say || !matches!(w.lower(k), "of" | "about") {
+        return k;
+    }
+    let limit = end.min(k + 1 + MAX_TOPIC);
+    let stop = (k + 1..limit).find(|&j| {
+        !(w.is_word(j) || w.is_number(j) || w.lower(j) == "'s")
+            || (j > k + 1 && w.is(j, class::AFTER_CUE | class::BOUNDARY) && !w.is(j, class::DETERMINER))
+            || w.cue_at(j).is_some_and(|_| !w.is_cap(j))
+    });
+    match stop {
+        Some(j) if j > k + 1 && (w.is_stop(j) || w.is_punct(j, ",") || w.is(j, class::AFTER_CUE)) => j,
+        None if limit == end && end > k + 1 => end,
+        _ => k,
+    }
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
@@ -1071,7 +1109,8 @@ fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize
             b -= 1;
         }
     }
-    if a >= b || (w.is(b - 1, class::DETERMINER) && b - a == 1 && !w.is_number(b - 1)) {
+    let lone = w.is(b - 1, class::DETERMINER) && !w.is(b - 1, class::QUANTIFIER);
+    if a >= b || (lone && b - a == 1 && !w.is_number(b - 1)) {
         return None;
     }
     Some((a, b))
@@ -1224,6 +1263,7 @@ fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize,
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
 fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
     let first_ok = w.is_cap(k)
+        || descriptor_before_name(w, k, end)
         || ((w.is_number(k) || w.lower(k) == "one") && w.is_word(k + 1))
         || w.is(k, class::DETERMINER)
         || w.is(k, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
@@ -1251,6 +1291,23 @@ fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
         j -= 1;
     }
     (j > k).then_some((k, j))
+}
+
+/// Longest run of lower-case words before a name in a source after the cue.
+const MAX_DESCRIPTOR: usize = 3;
+
+/// Whether the lower-case words at `k` describe the name right after them: "said former Gov.
+/// Ana Ruiz", "said election lawyer Jon Pell", "said retired Gen. Ana Ruiz".
+fn descriptor_before_name(w: &Annotated, k: usize, end: usize) -> bool {
+    let plain = |j: usize| {
+        w.is_word(j)
+            && !w.is_cap(j)
+            && w.cue_at(j).is_none()
+            && !w.is(j, class::BOUNDARY | class::AUX | class::NP_LINK | class::NP_STOP | class::AFTER_CUE)
+            && !w.is(j, class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
+    };
+    let limit = end.min(k + MAX_DESCRIPTOR + 1);
+    plain(k) && (k + 1..limit).find(|&j| !plain(j)).is_some_and(|j| w.is_cap(j))
 }
 
 /// The end of an inverted source whose noun phrase goes on past a preposition to the end of
