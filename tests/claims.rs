@@ -206,6 +206,14 @@ cases!(c5_c13_descriptors_topics_quantifiers:
     ["Several reports said the port was closed.", "said", Some("Several reports"), "the port was closed", false, Say],
 );
 
+// C8: the medium after "told" is its addressee, never the speaker, even after an appositive;
+// C5: an age is an appositive of the source.
+cases!(c8_told_addressee_and_ages:
+    ["“Holm is not my choice,” Ana Brel, a former minister, told NTV on Tuesday.", "told", Some("Ana Brel, a former minister"), "Holm is not my choice", true, Say],
+    ["“It is over,” Jon Pell, 58, told the radio.", "told", Some("Jon Pell, 58"), "It is over", true, Say],
+    ["Jon Pell, 58, who lives near the port, says the catch is down.", "says", Some("Jon Pell, 58, who lives near the port"), "the catch is down", false, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {
@@ -251,6 +259,9 @@ fn not_claims() {
         // C1: a noun cue with its complement, no source and no clause.
         "Despite hopes of a breakthrough, the meeting yielded only a prisoner swap.",
         "That said, the port is open.",
+        // Plural nouns, not verbs: "states", "demand".
+        "The race moves to the Western states that vote in May.",
+        "Demand for fish fell in the northern states.",
         "Some claims were false.",
     ] {
         let claims = claims_of(text);

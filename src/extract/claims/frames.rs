@@ -1199,6 +1199,8 @@ fn parenthesis_subject(w: &Annotated, start: usize, comma: usize) -> Option<(usi
     // an adverbial clause is not ("the mayor, while visiting the site,").
     let appositive = |first: usize, end: usize| {
         let name = (first..end).all(|i| w.is_cap(i) || w.lower(i) == "'s") && end - first <= 4;
+        // An age: "Ana Ruiz, 58, said".
+        let age = end == first + 1 && w.is_number(first);
         let noun = w.is_word(first)
             && !w.is_cap(first)
             && !w.is_verb_like(first)
@@ -1207,6 +1209,7 @@ fn parenthesis_subject(w: &Annotated, start: usize, comma: usize) -> Option<(usi
         w.is(first, class::DETERMINER | class::ROLE | class::WHO) && !w.is(first, class::BOUNDARY)
             || matches!(w.lower(first), "who" | "which")
             || name
+            || age
             || noun
     };
     if !appositive(open + 1, comma) {
