@@ -214,6 +214,14 @@ cases!(c8_told_addressee_and_ages:
     ["Jon Pell, 58, who lives near the port, says the catch is down.", "says", Some("Jon Pell, 58, who lives near the port"), "the catch is down", false, Say],
 );
 
+// C5: the source is a party, never a day after the cue or an adverbial opening the sentence.
+cases!(c5_no_time_or_adverbial_source:
+    ["Ana Brel, a former minister, warned Saturday that the port would close.", "warned", Some("Ana Brel, a former minister"), "that the port would close", false, Warn],
+    ["“No,” Jon Pell, the head of the union, said Sunday.", "said", Some("Jon Pell, the head of the union"), "No", true, Say],
+    ["Speaking at a rally in Sallow, Norland, on Sunday, the senator went after Holm, calling him “a failure.”", "calling", Some("the senator"), "him “a failure.”", false, Describe],
+    ["A month later, Holm visited the port, saying the catch was down.", "saying", Some("Holm"), "the catch was down", false, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {

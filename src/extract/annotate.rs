@@ -73,6 +73,8 @@ pub mod class {
     pub const NON_STATEMENT: u32 = 1 << 25;
     /// Quantifiers that stand alone as a source ("Some say ...", "“...,” one said").
     pub const QUANTIFIER: u32 = 1 << 26;
+    /// Prepositions that open a leading adverbial before the subject ("By the end of the day,").
+    pub const LEAD: u32 = 1 << 27;
 }
 
 /// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
@@ -105,6 +107,7 @@ fn class_bit(label: &str) -> Option<u32> {
         "medium" => class::MEDIUM,
         "non_statement" => class::NON_STATEMENT,
         "quantifier" => class::QUANTIFIER,
+        "lead" => class::LEAD,
         _ => return None,
     })
 }

@@ -34,6 +34,7 @@
 //! sources with brackets ("Ruiz (D-Maine), Lee (R-Ohio) and Park said").
 
 mod asked;
+mod lead;
 
 use super::cues::{frame, CueInfo, CueMatch};
 use crate::extract::annotate::{class, Annotated};
@@ -1234,11 +1235,9 @@ fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize,
     while a < limit && (w.is(a, class::OPENER) || w.is_punct(a, ",")) {
         a += 1;
     }
-    // "On Thursday, the mayor ...": a leading adverbial up to its comma is not the subject.
-    if w.is(a, class::NP_LINK | class::NP_STOP) && w.is_cap(a) {
-        if let Some(k) = (a + 1..limit.min(a + 8)).find(|&k| w.is_punct(k, ",")) {
-            a = k + 1;
-        }
+    // "On Thursday, the mayor ...": leading adverbials up to their comma are not the subject.
+    if w.is_cap(a) {
+        a = lead::past_leading_adverbials(w, a, limit);
     }
     let mut b = a;
     while b < limit && b - a < MAX_SOURCE {
@@ -1265,6 +1264,10 @@ fn sentence_subject(w: &Annotated, start: usize, limit: usize) -> Option<(usize,
 
 /// The noun phrase starting at token `k`, for sources after the cue ("said the envoy").
 fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
+    // "said Saturday that ...": a time word is no source.
+    if w.is(k, class::NP_STOP | class::TIME_WORD) && !w.is(k, class::DETERMINER) {
+        return None;
+    }
     let first_ok = w.is_cap(k)
         || descriptor_before_name(w, k, end)
         || ((w.is_number(k) || w.lower(k) == "one") && w.is_word(k + 1))
