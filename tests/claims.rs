@@ -222,6 +222,15 @@ cases!(c5_no_time_or_adverbial_source:
     ["A month later, Holm visited the port, saying the catch was down.", "saying", Some("Holm"), "the catch was down", false, Say],
 );
 
+// C10: a cue whose reported clause follows takes it, not the quotation closing the sentence
+// before (a time word, an aside or a subject pronoun after the cue opens the content).
+cases!(c10_content_after_not_before:
+    ["“We will fight,” Holm said. The Herald reported Saturday that the port had closed.", "reported", Some("The Herald"), "that the port had closed", false, Report],
+    ["“No,” Brel said. Holm said, per a translator, that the port was open.", "said", Some("Holm"), "that the port was open", false, Say],
+    ["“Fine,” he said. Brel said Wednesday she agrees with the ruling.", "said", Some("Brel"), "she agrees with the ruling", false, Say],
+    ["“I love the port,” Holm said in May after the ferry company announced it was leaving.", "said", Some("Holm"), "I love the port", true, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {

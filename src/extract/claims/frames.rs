@@ -351,7 +351,9 @@ impl At<'_> {
         // "“...,” Okafor said in a radio interview with colleagues that ran late."
         let ends =
             right_is_end(w, q, ce, s.end, info) || (quoted && trailing_adverbial(w, q, ce, s.end, info));
-        if !(info.has(frame::END) && after_comma && ends) {
+        // "Holm said, per a translator, that ...": the content follows.
+        let aside_then_that = parenthetical_that(w, ce, s.end).is_some();
+        if !(info.has(frame::END) && after_comma && ends) || aside_then_that {
             return None;
         }
         let Some((mut content, mut direct)) = before(w, q, s, a) else { return Some(None) };
@@ -992,7 +994,12 @@ fn trailing_adverbial(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: Cu
         return false;
     }
     let clause = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::AUX;
+    let subject = class::DETERMINER | clause;
     for j in k + 1..end.min(k + 30) {
+        // "reported Saturday that the senator ...": a "that" before a subject opens the content.
+        if w.lower(j) == "that" && (w.is(j + 1, subject) || w.is_cap(j + 1)) {
+            return false;
+        }
         if w.is(j, class::WHO) || w.lower(j) == "that" || w.is_stop(j) || w.is_punct(j, ",") {
             return true;
         }
@@ -1043,6 +1050,12 @@ fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
     while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && w.lower(j) != "that" {
         if w.is_quote(j) && j > 0 && (w.is_punct(j - 1, ",") || w.is_punct(j - 1, ":")) {
             break;
+        }
+        // "said Wednesday he agrees ...": a subject pronoun or an auxiliary starts a clause,
+        // unless a subordinate one ("said in May after he had left"; "May" is a month).
+        let clause = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::AUX;
+        if j > k && w.is(j, clause) && !w.is_cap(j) && !(k..j).any(|i| w.is(i, class::BOUNDARY)) {
+            return k;
         }
         j += 1;
     }
