@@ -183,12 +183,12 @@ cases!(c2_c21_negation_and_questions:
     ["The minister asked the fishermen to leave the harbour.", "asked", Some("The minister"), "the fishermen to leave the harbour", false, Urge],
 );
 
-// C1, C4 believe: stances take an infinitive or a bare clause ("hopes to win", "hopes the
-// port will reopen"); C21: a passive estimate with no source is a claim (not core, C9).
+// C1, C4 believe: stances take a bare clause ("hopes the port will reopen"), "expects" an
+// infinitive too; "hoped to sign" stays the modality of an outcome (O11), no claim; C21: a
+// passive estimate with no source is a claim (not core, C9).
 cases!(c1_c21_stances_and_estimates:
-    ["Ana Brel hopes to win the vote in May.", "hopes", Some("Ana Brel"), "to win the vote in May", false, Believe],
     ["The mayor hopes the port will reopen soon.", "hopes", Some("The mayor"), "the port will reopen soon", false, Believe],
-    ["The fishermen left the harbour, hoping to find calmer water.", "hoping", Some("The fishermen"), "to find calmer water", false, Believe],
+    ["The fishermen sailed at dawn, hoping the sea would calm.", "hoping", Some("The fishermen"), "the sea would calm", false, Believe],
     ["The minister is expected to sign the accord on Friday.", "is expected", None, "to sign the accord on Friday", false, Believe],
     ["Holm expects to sign the accord.", "expects", Some("Holm"), "to sign the accord", false, Believe],
 );
@@ -226,8 +226,8 @@ cases!(c5_no_time_or_adverbial_source:
 // before (a time word, an aside or a subject pronoun after the cue opens the content).
 cases!(c10_content_after_not_before:
     ["“We will fight,” Holm said. The Herald reported Saturday that the port had closed.", "reported", Some("The Herald"), "that the port had closed", false, Report],
-    ["“No,” Brel said. Holm said, per a translator, that the port was open.", "said", Some("Holm"), "that the port was open", false, Say],
-    ["“Fine,” he said. Brel said Wednesday she agrees with the ruling.", "said", Some("Brel"), "she agrees with the ruling", false, Say],
+    ["“No,” Brel replied. Holm said, per a translator, that the port was open.", "said", Some("Holm"), "that the port was open", false, Say],
+    ["“Fine,” he replied. Brel said Wednesday she agrees with the ruling.", "said", Some("Brel"), "she agrees with the ruling", false, Say],
     ["“I love the port,” Holm said in May after the ferry company announced it was leaving.", "said", Some("Holm"), "I love the port", true, Say],
 );
 

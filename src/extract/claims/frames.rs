@@ -349,15 +349,17 @@ impl At<'_> {
         let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || quoted;
         // A quotation right before "X said" is the content whatever trails the cue (C13):
         // "“...,” Okafor said in a radio interview with colleagues that ran late."
-        let ends =
-            right_is_end(w, q, ce, s.end, info) || (quoted && trailing_adverbial(w, q, ce, s.end, info));
+        // A quotation closing inside this sentence is the content whatever trails the cue (C13).
+        let own_quote = quoted && a > s.start;
+        let ends = right_is_end(w, q, ce, s.end, info, own_quote)
+            || (quoted && trailing_adverbial(w, q, ce, s.end, info));
         // "Holm said, per a translator, that ...": the content follows.
         let aside_then_that = parenthetical_that(w, ce, s.end).is_some();
         if !(info.has(frame::END) && after_comma && ends) || aside_then_that {
             return None;
         }
         let Some((mut content, mut direct)) = before(w, q, s, a) else { return Some(None) };
-        let rest = skip_adverbial(w, ce, s.end);
+        let rest = skip_adverbial(w, ce, s.end, false);
         // A short piece before the source needs its continuation: "Prices, he said, rose."
         let short = !direct && content.iter().map(|p| p.len()).sum::<usize>() < 12;
         if short && !w.is_punct(rest, ",") {
@@ -408,7 +410,7 @@ impl At<'_> {
             None if p > s.start && w.is_punct(p - 1, ",") => {
                 // "“...,” Ana Ruiz, a lawyer for the city, said on Monday."
                 if let Some((quote, src)) = quote_then_source(w, q, s.start, p - 1) {
-                    if right_is_end(w, q, ce, s.end, info) {
+                    if right_is_end(w, q, ce, s.end, info, true) {
                         return Some(self.draft(Some(src), false, cs, vec![quote], true));
                     }
                 }
@@ -895,12 +897,14 @@ fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
         return false;
     }
     // "said from Geneva", "said as she left": an adverbial or a subordinate clause, not what
-    // was said; "hopes of a deal": a noun cue's complement.
+    // was said; "hopes of a deal": a noun cue's complement; an infinitive ("hoped to sign")
+    // only for cues whose frames take "to".
     if matches!(
         w.lower(k),
         "from"
             | "of"
             | "with"
+            | "to"
             | "as"
             | "while"
             | "when"
@@ -952,7 +956,7 @@ fn before(w: &Annotated, q: &Quotes, s: Sent, a: usize) -> Option<(Vec<Span>, bo
 
 /// After the source of an inverted or end cue: ", “more quotation”" adds a second piece.
 fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> bool {
-    let k = skip_adverbial(w, b, w.len());
+    let k = skip_adverbial(w, b, w.len(), false);
     if !(w.is_punct(k, ",") || w.is_punct(k, ":")) {
         return false;
     }
@@ -966,10 +970,13 @@ fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> b
 }
 
 /// Whether what follows the cue is only an adverbial up to the end of the sentence or a comma.
-fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo) -> bool {
+/// With `own_quote` (a quotation closing in this sentence before the source, which is the
+/// content, C13) the adverbial may run over a clause ("“...,” Okafor said on Friday he would
+/// resign"); without, a subject pronoun or auxiliary starts a clause of its own.
+fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo, own_quote: bool) -> bool {
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let ce = past_topic(w, ce, end, info);
-    let k = skip_adverbial(w, ce, end);
+    let k = skip_adverbial(w, ce, end, !own_quote);
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
     let subordinate = matches!(
         w.lower(k),
@@ -1034,7 +1041,8 @@ fn past_topic(w: &Annotated, k: usize, end: usize, info: CueInfo) -> usize {
 }
 
 /// Skips "on Friday", "in a statement following the talks", "told reporters" after a cue.
-fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
+/// `strict`: a subject pronoun or auxiliary ends it as no adverbial ("said Wednesday she ...").
+fn skip_adverbial(w: &Annotated, k: usize, end: usize, strict: bool) -> usize {
     // An adverbial opens with a preposition or a time word, never with a determiner: "said
     // the talks failed" has a clause after the cue (but "said this month" is an adverbial).
     let this = matches!(w.lower(k), "this" | "last" | "next");
@@ -1054,7 +1062,7 @@ fn skip_adverbial(w: &Annotated, k: usize, end: usize) -> usize {
         // "said Wednesday he agrees ...": a subject pronoun or an auxiliary starts a clause,
         // unless a subordinate one ("said in May after he had left"; "May" is a month).
         let clause = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN | class::AUX;
-        if j > k && w.is(j, clause) && !w.is_cap(j) && !(k..j).any(|i| w.is(i, class::BOUNDARY)) {
+        if strict && j > k && w.is(j, clause) && !w.is_cap(j) && !(k..j).any(|i| w.is(i, class::BOUNDARY)) {
             return k;
         }
         j += 1;
@@ -1123,8 +1131,11 @@ fn subject_before(w: &Annotated, start: usize, p: usize) -> Option<(usize, usize
             b -= 1;
         }
     }
+    if a >= b {
+        return None;
+    }
     let lone = w.is(b - 1, class::DETERMINER) && !w.is(b - 1, class::QUANTIFIER);
-    if a >= b || (lone && b - a == 1 && !w.is_number(b - 1)) {
+    if lone && b - a == 1 && !w.is_number(b - 1) {
         return None;
     }
     Some((a, b))
