@@ -34,7 +34,7 @@ fn adverbial_comma(w: &Annotated, a: usize, limit: usize, after_lead: bool) -> O
     let inner = |j: usize| {
         (w.is_word(j) || w.is_number(j) || w.lower(j) == "'s" || w.is_punct(j, "."))
             && !w.is(j, class::AUX | class::WHO)
-            && !(w.is_verb_like(j) && !w.is(j - 1, class::DETERMINER))
+            && (!w.is_verb_like(j) || w.is(j - 1, class::DETERMINER))
             && (w.is_cap(j) || w.cue_at(j).is_none())
     };
     let plain = (a + 1..comma).all(inner);
