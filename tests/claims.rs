@@ -229,6 +229,9 @@ cases!(c10_content_after_not_before:
     ["“No,” Brel replied. Holm said, per a translator, that the port was open.", "said", Some("Holm"), "that the port was open", false, Say],
     ["“Fine,” he replied. Brel said Wednesday she agrees with the ruling.", "said", Some("Brel"), "she agrees with the ruling", false, Say],
     ["“I love the port,” Holm said in May after the ferry company announced it was leaving.", "said", Some("Holm"), "I love the port", true, Say],
+    // C2, C10: an addressee with "to" before "that" is skipped to the reported clause.
+    ["The union wrote to the harbour council that the strike would go on.", "wrote", Some("The union"), "that the strike would go on", false, Say],
+    ["She replied to him that the port was closed.", "replied", Some("She"), "that the port was closed", false, Say],
 );
 
 /// Sentences with cue words in other senses: no claim.

@@ -34,8 +34,8 @@
 //! Known failure cases: cue words in a non-reporting sense that still fit a frame ("news
 //! reports that track spending"); a cue ending in a preposition as PolNeAR marks it ("said
 //! of", "warned of") is cut at the verb; a sentence-initial "Said X, who ..., “...”" is missed;
-//! PolNeAR cues the guide leaves out or marks differently stay misses by design: questions
-//! ("Asked whether ..."), non-statements ("declined to"), appearances ("seemed", "appears"),
+//! PolNeAR cues the guide leaves out or marks differently stay misses by design: non-statements
+//! ("declined to"), appearances ("seemed", "appears"), "hoped to" + an outcome (O11),
 //! stances of poll respondents ("59 percent said"), time words in the cue ("said Tuesday") and
 //! nested cues (C19); a quotation with no cue in its sentence is not attributed; a source
 //! naming two parties ("the two camps") stands for the last two named together, which may be the

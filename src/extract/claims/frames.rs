@@ -9,6 +9,7 @@
 //! | noun | The mayor's claim that the port was shut ... | the possessor | from "that" |
 //! | after | According to aides, the deal is off. | after the cue | the other side of the comma |
 //! | passive | It was reported that talks resumed. | none (or "by X") | after the cue |
+//! | asked | Asked whether talks resumed, she said ... | none (or "by X") | the question, to its comma |
 //! | participle | ..., adding that more work is needed. | the claim before, else the sentence's subject | after the cue |
 //! | inverted | “Not yet,” said the envoy, a veteran diplomat. | after the cue, with its appositive | the quotation or clause before |
 //! | end | The talks failed, the minister said. | before the cue | the quotation or clause before (and after, when the cue sits mid-sentence) |
@@ -750,7 +751,8 @@ fn past_adverbial(w: &Annotated, q: &Quotes, cue_end: usize, k: usize, t: usize)
             || w.is_number(j)
     };
     let mut k = k;
-    let opens_adverbial = w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER);
+    // An addressee with "to" is skipped too (C2: "wrote to the council that ...").
+    let opens_adverbial = (w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER)) || w.lower(k) == "to";
     let skipped = w.lower(t) == "that"
         && t <= k + 6
         && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));
