@@ -175,7 +175,8 @@ fn is_compass(word: &str) -> bool {
     is_in(List::Compass, word)
 }
 
-/// Lower-case compass words that make a region of a country ("eastern Chile").
+/// Compass adjectives ("eastern", "northern"): before a country's name they make no name of
+/// their own ("in eastern Chile" names Chile, GUIDE P1/P4, as CoNLL-style data annotates it).
 fn is_region_word(word: &str) -> bool {
     is_in(List::RegionWord, word)
 }
@@ -725,20 +726,6 @@ impl<'t> Scanner<'_, 't> {
                 return Some(r);
             }
         }
-        if matches!(hit.entry, Entry::Country(_))
-            && hit.form != Form::Capital
-            && i > s.tokens.start
-            && is_region_word(self.word(i - 1))
-        {
-            // "in eastern Chile": a region, a place of its own that belongs to the country.
-            let mut country = Cand::new(i..j, Target::Known(hit.entry), MentionForm::Name);
-            country.hidden = true;
-            let owner = self.push(country);
-            let mut region = Cand::new(i - 1..j, Target::NewPlace, MentionForm::Name);
-            region.affiliation = Some(owner);
-            self.push(region);
-            return Some(j);
-        }
         Some(self.known_name(hit, i, j, end, pending))
     }
 
@@ -973,6 +960,13 @@ impl<'t> Scanner<'_, 't> {
         }
         if let Some((hit, k)) = self.longest(j, end, s.shouted) {
             let prev = self.word(j - 1);
+            if j == i + 1 && self.starts_sentence(i) && is_region_word(&prev.to_ascii_lowercase()) {
+                // "Northern Chile was calm": a compass adjective capitalised only because it
+                // opens the sentence; the country is named alone, as in "northern Chile".
+                if matches!(hit.entry, Entry::Country(_)) && hit.form != Form::Capital {
+                    return Boundary::Stop;
+                }
+            }
             if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
                 // "East Lund", "Northern Chile": a region, as one place.
                 self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
