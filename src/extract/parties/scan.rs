@@ -850,7 +850,12 @@ impl<'t> Scanner<'_, 't> {
     /// ("Chilean officials", "Chilean Foreign Minister Ana Lund", "Tamil rebels").
     fn adjective_at(&mut self, entry: Entry, i: usize, j: usize, end: usize, pending: &mut Pending) -> usize {
         let mut cand = Cand::new(i..j, Target::Known(entry), MentionForm::Adjective);
-        match self.group_after(j, end) {
+        // "Chilean peace envoy Ana Lund": a one-person role before a name is that person's
+        // title (GUIDE P12), not an unnamed person of its own (P18).
+        let before_name = |k: usize| k < end && self.cap(k) && self.name_like(k) && !self.info(k).name_start;
+        let group =
+            self.group_after(j, end).filter(|&(k, _, sort)| !(sort == Sort::Person && before_name(k)));
+        match group {
             Some((k, _, Sort::State)) => {
                 cand.adjective = Some(i..j);
                 cand.tokens = i..k;
@@ -1055,7 +1060,24 @@ impl<'t> Scanner<'_, 't> {
             let r = self.plain_run(j + 1, end);
             r > j + 1 && self.g.is_org_head(self.word(r - 1))
         };
-        particle || connector || linked_the || the_after_link || possessive_plural || possessive_in_org
+        // "Ana (Annie) Lund": a nickname in brackets inside a person's name (GUIDE P8: the
+        // full name as first written).
+        let nickname = self.info(i).first_name
+            && ((w == "(" && self.cap(j + 1) && self.word(j + 2) == ")" && self.cap(j + 3))
+                || (w == ")" && j >= i + 2 && self.word(j - 2) == "(" && self.cap(j + 1)));
+        // "Sant' Egidio", "Dell' Arco": an elided particle, the apostrophe written on the word.
+        let elided = matches!(w, "'" | "’")
+            && self.doc.tokens[j - 1].span().end == self.doc.tokens[j].span().start
+            && self.cap(j + 1)
+            && self.word(j - 1).chars().count() <= 5;
+        particle
+            || connector
+            || linked_the
+            || the_after_link
+            || possessive_plural
+            || possessive_in_org
+            || elided
+            || nickname
     }
 
     /// Trims the finished run of connectors and ordinary words at its edges and classifies

@@ -299,6 +299,16 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_acronym_after_company_with_legal_form:
         "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
         ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    p8_nickname_in_brackets_stays_in_the_name:
+        "Ana (Annie) Lund, a close friend of the envoy, was freed on Monday." =>
+        ["person Ana (Annie) Lund [Ana (Annie) Lund]"] not ["Ana", "Annie"];
+    p8_elided_particle_joins_the_name: "Talks were held at the Sant' Orso Community in Vessa." =>
+        ["organization Sant' Orso Community [Sant' Orso Community]"] not ["Orso Community"];
+    p12_one_person_role_before_a_name_is_a_title:
+        "The accord was signed by Finnish peace envoy Mira Quist on Saturday." =>
+        ["person Mira Quist [Mira Quist]"] not ["Finnish peace envoy", "peace envoy"];
+    p18_one_person_role_alone_is_an_unnamed_person: "A Finnish spokesman said the accord would hold." =>
+        ["person Finnish spokesman [Finnish spokesman]"];
     p1_name_before_geographic_noun_is_a_place:
         "Ghana and Togo will share water from the Orrin basin. The Orrin basin is low." =>
         ["country Ghana [Ghana]", "country Togo [Togo]", "place Orrin [Orrin|Orrin]"];

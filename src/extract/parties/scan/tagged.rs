@@ -152,6 +152,7 @@ impl Scanner<'_, '_> {
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
         let b = self.with_linked_rest(i, b, end);
+        let b = if kind == NameType::Per { self.with_nickname(i, b, end) } else { b };
         let initial = self.starts_sentence(i) || self.title_case;
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
@@ -239,6 +240,17 @@ impl Scanner<'_, '_> {
             && self.cap(b + 2);
         if linked {
             self.plain_run(b + 2, end)
+        } else {
+            b
+        }
+    }
+
+    /// The end of the person's name `i..b` with a nickname in brackets and the rest of the
+    /// name after it, when the name opens with a given name: "Ana (Annie) Lund" (GUIDE P8).
+    fn with_nickname(&self, i: usize, b: usize, end: usize) -> usize {
+        let bracketed = b + 3 < end && self.word(b) == "(" && self.cap(b + 1) && self.word(b + 2) == ")";
+        if bracketed && self.info(i).first_name && self.cap(b + 3) && self.name_like(b + 3) {
+            self.plain_run(b + 3, end)
         } else {
             b
         }
