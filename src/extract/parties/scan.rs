@@ -101,6 +101,9 @@ pub(super) struct Cand {
     /// A lone capitalised word this article also writes in lower case ("Well", "Country"):
     /// kept only if it names someone known (a surname, a company's word).
     pub plain: bool,
+    /// A capital named as a venue ("talks in Vessa"): a place unless the article names its
+    /// country in some other way (GUIDE P2, P3).
+    pub venue: bool,
 }
 
 impl Cand {
@@ -118,6 +121,7 @@ impl Cand {
             weak: false,
             adjective: None,
             plain: false,
+            venue: false,
         }
     }
 }
@@ -815,6 +819,11 @@ impl<'t> Scanner<'_, 't> {
     fn known_name(&mut self, hit: Hit, i: usize, j: usize, end: usize, pending: &mut Pending) -> usize {
         let form = if hit.form == Form::Name { MentionForm::Name } else { MentionForm::Alias };
         let mut cand = Cand::new(i..j, Target::Known(hit.entry), form);
+        cand.venue = hit.form == Form::Capital
+            && matches!(hit.entry, Entry::Country(_))
+            && i > self.sentence_start
+            && is_place_preposition(self.word(i - 1))
+            && self.group_after(j, end).is_none();
         let person_entity = matches!(hit.entry, Entry::Country(_) | Entry::Org(_));
         match self.group_after(j, end).filter(|_| person_entity) {
             Some((k, _, Sort::State)) => {

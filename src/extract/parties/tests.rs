@@ -299,6 +299,12 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_acronym_after_company_with_legal_form:
         "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
         ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    p3_capital_named_only_as_a_venue_is_a_place: "The first round of talks was held in Oslo last year." =>
+        ["place Oslo [Oslo]"] not ["Norway"];
+    p3_venue_capital_of_a_named_country_is_its_alias:
+        "The talks were held in Oslo. Norway said it was pleased." => ["country Norway [Oslo|Norway]"];
+    p3_venue_capital_of_a_country_speaking_through_officials:
+        "Norwegian officials met the envoy in Oslo." => ["country Norway [Oslo]"] not ["Oslo"];
     p8_nickname_in_brackets_stays_in_the_name:
         "Ana (Annie) Lund, a close friend of the envoy, was freed on Monday." =>
         ["person Ana (Annie) Lund [Ana (Annie) Lund]"] not ["Ana", "Annie"];
