@@ -683,10 +683,20 @@ impl<'t> Scanner<'_, 't> {
         let attributive = i + 1 < end
             && (self.title(i + 1, end).is_some()
                 || self.group(i + 1).is_some()
-                || is_modifier(self.word(i + 1)));
+                || is_modifier(self.word(i + 1))
+                || self.singular_before_noun(i, end));
         if noun.sort == Sort::Group && !attributive {
             self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
         }
+    }
+
+    /// Whether the singular collective noun at `i` modifies a lower-case noun after it ("the
+    /// rebel region", "a rebel stronghold"), rather than naming a group (GUIDE P16).
+    fn singular_before_noun(&self, i: usize, end: usize) -> bool {
+        let (w, next) = (self.word(i), self.word(i + 1));
+        let lower_word = self.doc.tokens[i + 1].kind == TokenKind::Word
+            && next.chars().next().is_some_and(char::is_lowercase);
+        i + 1 < end && !w.ends_with('s') && lower_word && !self.info(i + 1).function && !is_speech_verb(next)
     }
 
     /// A collective noun at `j`, possibly after one modifier ("senior officials"): its

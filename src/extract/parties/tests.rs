@@ -305,6 +305,11 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         "The talks were held in Oslo. Norway said it was pleased." => ["country Norway [Oslo|Norway]"];
     p3_venue_capital_of_a_country_speaking_through_officials:
         "Norwegian officials met the envoy in Oslo." => ["country Norway [Oslo]"] not ["Oslo"];
+    p16_singular_collective_before_a_noun_is_no_group:
+        "Talks began outside the rebel region, and a rebel said the town had fallen." =>
+        ["group rebel [rebel]"] not ["rebel region"];
+    p16_singular_collective_modifying_a_noun_alone: "Talks began outside the rebel region on Friday." =>
+        [] not ["rebel"];
     p8_nickname_in_brackets_stays_in_the_name:
         "Ana (Annie) Lund, a close friend of the envoy, was freed on Monday." =>
         ["person Ana (Annie) Lund [Ana (Annie) Lund]"] not ["Ana", "Annie"];
