@@ -310,6 +310,12 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         ["group rebel [rebel]"] not ["rebel region"];
     p16_singular_collective_modifying_a_noun_alone: "Talks began outside the rebel region on Friday." =>
         [] not ["rebel"];
+    p8_party_name_keeps_nationality_adjective:
+        "The Welsh Liberal Party said on Monday it would vote against the budget." =>
+        ["organization Welsh Liberal Party [Welsh Liberal Party]"] not ["Liberal Party"];
+    p8_nationality_adjective_before_a_collective_stays_a_country_mention:
+        "Finnish officials said on Monday they would vote against the budget." =>
+        [] not ["Finnish officials"];
     p8_nickname_in_brackets_stays_in_the_name:
         "Ana (Annie) Lund, a close friend of the envoy, was freed on Monday." =>
         ["person Ana (Annie) Lund [Ana (Annie) Lund]"] not ["Ana", "Annie"];

@@ -84,9 +84,24 @@ impl Scanner<'_, '_> {
         if self.is_hard(k) {
             return known(k + 1) || (k > 0 && known(k - 1) && self.cap(k - 1));
         }
+        if known(k) && self.adjective_before_name(k, end) {
+            return true;
+        }
         let link = matches!(self.word(k), "and" | "of" | "for" | "&");
         let after = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
         link && k > 0 && after < end && self.cap(k - 1) && self.cap(after)
+    }
+
+    /// Whether the gazetteer name at `k` is a country adjective before a capitalised word that
+    /// is no title ("Scottish National Party", "North Korean Red Cross"): a body's name may
+    /// open with the adjective (GUIDE P8), which the rules cannot tell from "Scottish voters".
+    fn adjective_before_name(&self, k: usize, end: usize) -> bool {
+        let Some((hit, j)) = self.longest(k, end, false) else { return false };
+        hit.form == Form::Adjective
+            && j < end
+            && self.cap(j)
+            && self.title(j, end).is_none()
+            && !self.info(j).first_name
     }
 
     /// Whether token `k` is a capitalised word the word lists say nothing about: not a known
@@ -154,6 +169,12 @@ impl Scanner<'_, '_> {
         let b = self.with_linked_rest(i, b, end);
         let b = if kind == NameType::Per { self.with_nickname(i, b, end) } else { b };
         let initial = self.starts_sentence(i) || self.title_case;
+        if let Some((hit, k)) = known.filter(|(h, k)| h.form == Form::Adjective && *k < b) {
+            // "Norwegian Coastal Administration": the body is the country's (GUIDE P13).
+            let mut country = Cand::new(i..k, Target::Known(hit.entry), MentionForm::Adjective);
+            country.hidden = true;
+            *pending = Pending { affiliation: Some(self.push(country)), ..Pending::default() };
+        }
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
         Some(b)
