@@ -74,9 +74,10 @@
 //!   names of ships, films and books shaped like people's names ("the Ana Lund") are people.
 //! * A country's name inside an organisation's ("Bank of Chile Holdings" works, "Chile Fruit
 //!   Exporters" without a head word does not) splits into a country and a fragment.
-//! * A region named by a compass word ("eastern Chile", "East Lund") is a place of its own
-//!   (affiliated to the country), so that mention of "Chile" is not a mention of the country;
-//!   CoNLL-style data annotates only "Chile" there, which costs about 0.01 typed F1.
+//! * A compass adjective before a country ("eastern Chile", "Northern Chile" opening a
+//!   sentence) is left out of the name, as CoNLL-style data annotates it, so the region itself
+//!   is no place of its own; a capitalised compass word mid-sentence before a known country
+//!   ("the fighting in Eastern Chile") still makes one place.
 //! * Names of works, events and laws are skipped by their last word (Cup, Treaty, Day), so
 //!   an actor with such a name ("the Harvest Day Committee" works, "Harvest Day" does not) is
 //!   missed.

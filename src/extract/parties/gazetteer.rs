@@ -523,7 +523,7 @@ pub enum List {
     NameEnding,
     /// Capitalised compass words opening a region's name ("East").
     Compass,
-    /// Lower-case compass words making a region of a country ("eastern").
+    /// Compass adjectives that stay outside a country's name ("eastern").
     RegionWord,
     /// Words opening place names ("Fort").
     PlacePrefix,

@@ -110,6 +110,9 @@ struct Names {
     known: FastMap<String, Key>,
     /// First word of a new organisation's name → its key ("alder" for "Alder Foods Inc.").
     org_first: FastMap<String, Sym>,
+    /// Countries the article names other than by a capital as a venue: only their capitals
+    /// are aliases when named as a venue ("talks in Vessa"; GUIDE P2, P3).
+    involved: FastSet<EntryKey>,
     /// The interned keys.
     syms: Syms,
     /// A reused buffer for the key of the candidate at hand.
@@ -191,6 +194,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
     let mut n = Names::default();
     let mut buf = String::new();
     for (ci, c) in cands.iter().enumerate() {
+        if let (Target::Known(e), false) = (&c.target, c.venue) {
+            n.involved.insert((*e).into());
+        }
         if matches!(c.target, Target::Known(_) | Target::Group(_) | Target::RolePerson(_)) {
             continue; // settled by their entry or class; no name to collect
         }
@@ -392,6 +398,10 @@ impl Names {
     fn key_with(&mut self, doc: &Document<'_>, ci: usize, c: &Cand, buf: &mut String) -> Option<Key> {
         Some(match &c.target {
             // "Maria Jordan ... Jordan said": a country's name as a known person's surname.
+            Target::Known(e) if c.venue && !self.involved.contains(&(*e).into()) => {
+                key_into(buf, doc, &c.tokens);
+                Key::NewPlace(self.syms.get(buf))
+            }
             Target::Known(e) => {
                 let surname = (c.tokens.len() == 1 && !self.surnames.is_empty())
                     .then(|| with_key(doc.word(c.tokens.start), |k| self.surnames.get(k).map(|v| v[0])))

@@ -101,6 +101,9 @@ pub(super) struct Cand {
     /// A lone capitalised word this article also writes in lower case ("Well", "Country"):
     /// kept only if it names someone known (a surname, a company's word).
     pub plain: bool,
+    /// A capital named as a venue ("talks in Vessa"): a place unless the article names its
+    /// country in some other way (GUIDE P2, P3).
+    pub venue: bool,
 }
 
 impl Cand {
@@ -118,6 +121,7 @@ impl Cand {
             weak: false,
             adjective: None,
             plain: false,
+            venue: false,
         }
     }
 }
@@ -175,7 +179,8 @@ fn is_compass(word: &str) -> bool {
     is_in(List::Compass, word)
 }
 
-/// Lower-case compass words that make a region of a country ("eastern Chile").
+/// Compass adjectives ("eastern", "northern"): before a country's name they make no name of
+/// their own ("in eastern Chile" names Chile, GUIDE P1/P4, as CoNLL-style data annotates it).
 fn is_region_word(word: &str) -> bool {
     is_in(List::RegionWord, word)
 }
@@ -678,10 +683,20 @@ impl<'t> Scanner<'_, 't> {
         let attributive = i + 1 < end
             && (self.title(i + 1, end).is_some()
                 || self.group(i + 1).is_some()
-                || is_modifier(self.word(i + 1)));
+                || is_modifier(self.word(i + 1))
+                || self.singular_before_noun(i, end));
         if noun.sort == Sort::Group && !attributive {
             self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
         }
+    }
+
+    /// Whether the singular collective noun at `i` modifies a lower-case noun after it ("the
+    /// rebel region", "a rebel stronghold"), rather than naming a group (GUIDE P16).
+    fn singular_before_noun(&self, i: usize, end: usize) -> bool {
+        let (w, next) = (self.word(i), self.word(i + 1));
+        let lower_word = self.doc.tokens[i + 1].kind == TokenKind::Word
+            && next.chars().next().is_some_and(char::is_lowercase);
+        i + 1 < end && !w.ends_with('s') && lower_word && !self.info(i + 1).function && !is_speech_verb(next)
     }
 
     /// A collective noun at `j`, possibly after one modifier ("senior officials"): its
@@ -724,20 +739,6 @@ impl<'t> Scanner<'_, 't> {
             if let Some(r) = self.org_around_place(i, j, end, pending) {
                 return Some(r);
             }
-        }
-        if matches!(hit.entry, Entry::Country(_))
-            && hit.form != Form::Capital
-            && i > s.tokens.start
-            && is_region_word(self.word(i - 1))
-        {
-            // "in eastern Chile": a region, a place of its own that belongs to the country.
-            let mut country = Cand::new(i..j, Target::Known(hit.entry), MentionForm::Name);
-            country.hidden = true;
-            let owner = self.push(country);
-            let mut region = Cand::new(i - 1..j, Target::NewPlace, MentionForm::Name);
-            region.affiliation = Some(owner);
-            self.push(region);
-            return Some(j);
         }
         Some(self.known_name(hit, i, j, end, pending))
     }
@@ -828,6 +829,11 @@ impl<'t> Scanner<'_, 't> {
     fn known_name(&mut self, hit: Hit, i: usize, j: usize, end: usize, pending: &mut Pending) -> usize {
         let form = if hit.form == Form::Name { MentionForm::Name } else { MentionForm::Alias };
         let mut cand = Cand::new(i..j, Target::Known(hit.entry), form);
+        cand.venue = hit.form == Form::Capital
+            && matches!(hit.entry, Entry::Country(_))
+            && i > self.sentence_start
+            && is_place_preposition(self.word(i - 1))
+            && self.group_after(j, end).is_none();
         let person_entity = matches!(hit.entry, Entry::Country(_) | Entry::Org(_));
         match self.group_after(j, end).filter(|_| person_entity) {
             Some((k, _, Sort::State)) => {
@@ -863,7 +869,12 @@ impl<'t> Scanner<'_, 't> {
     /// ("Chilean officials", "Chilean Foreign Minister Ana Lund", "Tamil rebels").
     fn adjective_at(&mut self, entry: Entry, i: usize, j: usize, end: usize, pending: &mut Pending) -> usize {
         let mut cand = Cand::new(i..j, Target::Known(entry), MentionForm::Adjective);
-        match self.group_after(j, end) {
+        // "Chilean peace envoy Ana Lund": a one-person role before a name is that person's
+        // title (GUIDE P12), not an unnamed person of its own (P18).
+        let before_name = |k: usize| k < end && self.cap(k) && self.name_like(k) && !self.info(k).name_start;
+        let group =
+            self.group_after(j, end).filter(|&(k, _, sort)| !(sort == Sort::Person && before_name(k)));
+        match group {
             Some((k, _, Sort::State)) => {
                 cand.adjective = Some(i..j);
                 cand.tokens = i..k;
@@ -973,6 +984,13 @@ impl<'t> Scanner<'_, 't> {
         }
         if let Some((hit, k)) = self.longest(j, end, s.shouted) {
             let prev = self.word(j - 1);
+            if j == i + 1 && self.starts_sentence(i) && is_region_word(&prev.to_ascii_lowercase()) {
+                // "Northern Chile was calm": a compass adjective capitalised only because it
+                // opens the sentence; the country is named alone, as in "northern Chile".
+                if matches!(hit.entry, Entry::Country(_)) && hit.form != Form::Capital {
+                    return Boundary::Stop;
+                }
+            }
             if j == i + 1 && is_compass(prev) && hit.form != Form::Adjective {
                 // "East Lund", "Northern Chile": a region, as one place.
                 self.push(Cand::new(i..k, Target::NewPlace, MentionForm::Name));
@@ -1061,7 +1079,24 @@ impl<'t> Scanner<'_, 't> {
             let r = self.plain_run(j + 1, end);
             r > j + 1 && self.g.is_org_head(self.word(r - 1))
         };
-        particle || connector || linked_the || the_after_link || possessive_plural || possessive_in_org
+        // "Ana (Annie) Lund": a nickname in brackets inside a person's name (GUIDE P8: the
+        // full name as first written).
+        let nickname = self.info(i).first_name
+            && ((w == "(" && self.cap(j + 1) && self.word(j + 2) == ")" && self.cap(j + 3))
+                || (w == ")" && j >= i + 2 && self.word(j - 2) == "(" && self.cap(j + 1)));
+        // "Sant' Egidio", "Dell' Arco": an elided particle, the apostrophe written on the word.
+        let elided = matches!(w, "'" | "’")
+            && self.doc.tokens[j - 1].span().end == self.doc.tokens[j].span().start
+            && self.cap(j + 1)
+            && self.word(j - 1).chars().count() <= 5;
+        particle
+            || connector
+            || linked_the
+            || the_after_link
+            || possessive_plural
+            || possessive_in_org
+            || elided
+            || nickname
     }
 
     /// Trims the finished run of connectors and ordinary words at its edges and classifies

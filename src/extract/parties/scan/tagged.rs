@@ -84,9 +84,24 @@ impl Scanner<'_, '_> {
         if self.is_hard(k) {
             return known(k + 1) || (k > 0 && known(k - 1) && self.cap(k - 1));
         }
+        if known(k) && self.adjective_before_name(k, end) {
+            return true;
+        }
         let link = matches!(self.word(k), "and" | "of" | "for" | "&");
         let after = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
         link && k > 0 && after < end && self.cap(k - 1) && self.cap(after)
+    }
+
+    /// Whether the gazetteer name at `k` is a country adjective before a capitalised word that
+    /// is no title ("Scottish National Party", "North Korean Red Cross"): a body's name may
+    /// open with the adjective (GUIDE P8), which the rules cannot tell from "Scottish voters".
+    fn adjective_before_name(&self, k: usize, end: usize) -> bool {
+        let Some((hit, j)) = self.longest(k, end, false) else { return false };
+        hit.form == Form::Adjective
+            && j < end
+            && self.cap(j)
+            && self.title(j, end).is_none()
+            && !self.info(j).first_name
     }
 
     /// Whether token `k` is a capitalised word the word lists say nothing about: not a known
@@ -152,7 +167,14 @@ impl Scanner<'_, '_> {
         let b = self.before_trailing_title(i, b, end);
         let b = self.before_listed_countries(i, b, end);
         let b = self.with_linked_rest(i, b, end);
+        let b = if kind == NameType::Per { self.with_nickname(i, b, end) } else { b };
         let initial = self.starts_sentence(i) || self.title_case;
+        if let Some((hit, k)) = known.filter(|(h, k)| h.form == Form::Adjective && *k < b) {
+            // "Norwegian Coastal Administration": the body is the country's (GUIDE P13).
+            let mut country = Cand::new(i..k, Target::Known(hit.entry), MentionForm::Adjective);
+            country.hidden = true;
+            *pending = Pending { affiliation: Some(self.push(country)), ..Pending::default() };
+        }
         self.classify(s, i..b, initial, end, pending);
         *pending = Pending::default();
         Some(b)
@@ -239,6 +261,17 @@ impl Scanner<'_, '_> {
             && self.cap(b + 2);
         if linked {
             self.plain_run(b + 2, end)
+        } else {
+            b
+        }
+    }
+
+    /// The end of the person's name `i..b` with a nickname in brackets and the rest of the
+    /// name after it, when the name opens with a given name: "Ana (Annie) Lund" (GUIDE P8).
+    fn with_nickname(&self, i: usize, b: usize, end: usize) -> usize {
+        let bracketed = b + 3 < end && self.word(b) == "(" && self.cap(b + 1) && self.word(b + 2) == ")";
+        if bracketed && self.info(i).first_name && self.cap(b + 3) && self.name_like(b + 3) {
+            self.plain_run(b + 3, end)
         } else {
             b
         }
