@@ -14,6 +14,7 @@ use crate::extract::{self, Extraction};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 impl Reducible for State {
@@ -177,6 +178,30 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo corrections, Clear and the sample, on the
+    // stand-alone page (an embedding page keeps its keys; its explorers have the buttons).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(props.show_header, move |&full_page| {
+            let listener = full_page.then(|| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                        if let Some(redo) = super::edit::undo_key(e) {
+                            e.prevent_default();
+                            dispatch.emit(if redo { Action::Redo } else { Action::Undo });
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
     // Re-extract after the text settles: large texts in the worker, small ones right here
     // (a round trip to the worker would cost more than the extraction). The first run after
     // start-up goes at once.
@@ -232,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
         let key = props.storage_key.clone();
         let saved = state.saved();
         let note = storage_note.clone();
-        use_effect_with((state.version, state.filters.clone()), move |_| {
+        use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
             let timer = key.map(|key| {
                 Timeout::new(400, move || {
                     let result = if saved.text.is_empty() && saved.filters == Filters::default() {
@@ -312,6 +337,8 @@ pub fn App(props: &AppProps) -> Html {
                 <InputPanel text={state.text.clone()} {notice} dispatch={dispatch.clone()}
                     storage_key={props.storage_key.clone()} />
             }
+            <super::edit::EditBar history={state.history.clone()} changes={state.changes.clone()}
+                dispatch={dispatch.clone()} />
             if empty {
                 <EmptyState />
             } else {
@@ -319,7 +346,8 @@ pub fn App(props: &AppProps) -> Html {
                     <PageHeader {page} />
                 }
                 <SummaryBar extraction={state.extraction.clone()} text={state.analysed.clone()}
-                    millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()} />
+                    millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()}
+                    changes={state.changes.clone()} />
                 <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
                 <div class="ae-split">

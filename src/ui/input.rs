@@ -181,7 +181,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let file_notice = file_notice.clone();
         Callback::from(move |_: MouseEvent| {
             file_notice.set(None);
-            dispatch.emit(Action::Edit(Rc::from(SAMPLE)));
+            // Undoable, as one step: "Undo" brings back what the box held.
+            dispatch.emit(Action::LoadPage(Rc::from(SAMPLE), None));
         })
     };
     let on_clear = {

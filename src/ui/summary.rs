@@ -1,8 +1,9 @@
 //! The summary bar: counts per card type, extraction time, and the exports.
 
+use super::corrections::{self, Change};
 use super::state::PageInfo;
 use super::{dom, export};
-use crate::extract::{self, Extraction};
+use crate::extract::Extraction;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +20,8 @@ pub struct SummaryBarProps {
     pub pending: bool,
     /// A loaded page's headline and date: the exports are named after them.
     pub page: Option<Rc<PageInfo>>,
+    /// What the analyst's corrections changed: an edited export says so.
+    pub changes: Rc<Vec<Change>>,
 }
 
 impl PartialEq for SummaryBarProps {
@@ -28,6 +31,7 @@ impl PartialEq for SummaryBarProps {
             && self.millis == other.millis
             && self.pending == other.pending
             && self.page == other.page
+            && Rc::ptr_eq(&self.changes, &other.changes)
     }
 }
 
@@ -40,8 +44,10 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let on_json = {
         let ex = ex.clone();
         let base = base.clone();
+        let changes = props.changes.clone();
         Callback::from(move |_: MouseEvent| {
-            dom::download(&format!("{base}.json"), "application/json", &(extract::to_json(&ex) + "\n"));
+            let json = corrections::to_json(&ex, &changes) + "\n";
+            dom::download(&format!("{base}.json"), "application/json", &json);
         })
     };
     let on_csv = {
