@@ -144,10 +144,16 @@ const WORKER_FROM: usize = 50_000;
 /// feel live.
 const DEBOUNCE_MS: u32 = 250;
 
-fn initial_state(props: &AppProps) -> State {
+/// What the tab found in storage on start-up: its own state, a note that it was not kept, or
+/// (in a brand-new tab) the last article of any tab, to offer.
+fn tab_state(props: &AppProps) -> storage::TabState {
+    props.storage_key.as_deref().map_or(storage::TabState::Fresh, storage::load_tab)
+}
+
+fn initial_state(props: &AppProps, tab: &storage::TabState) -> State {
     let mut state = State::default();
-    if let Some(saved) = props.storage_key.as_deref().and_then(storage::load) {
-        state = state.apply(Action::Restore(saved));
+    if let storage::TabState::Saved(saved) = tab {
+        state = state.apply(Action::Restore((**saved).clone()));
     }
     if state.text.is_empty() {
         if let Some(text) = &props.text {
@@ -157,17 +163,46 @@ fn initial_state(props: &AppProps) -> State {
     if let Some(types) = &props.types {
         state.filters.types = types.iter().copied().collect();
     }
+    // What the explorer starts with is not a step to undo.
+    state.history = Default::default();
     state
+}
+
+/// The notice for a failed save.
+fn storage_message(error: storage::StorageError) -> String {
+    match error {
+        storage::StorageError::Unavailable => {
+            "This browser gives the page no storage, so the article will not survive a reload.".to_owned()
+        }
+        storage::StorageError::Full => "The browser's storage for this page is full, so this article is not kept: a reload will not bring it back (nor an older one). Export it to keep it.".to_owned(),
+    }
 }
 
 /// One explorer: input, summary, filters, cards and the article.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer({
+    let tab = use_memo((), {
         let props = props.clone();
-        move || initial_state(&props)
+        move |_| tab_state(&props)
     });
-    let storage_note = use_state(|| None::<&'static str>);
+    let state = use_reducer({
+        let (props, tab) = (props.clone(), tab.clone());
+        move || initial_state(&props, &tab)
+    });
+    let storage_note = use_state(|| {
+        match &*tab {
+        storage::TabState::NotKept(bytes) => Some(format!(
+            "The article this tab held ({}) was not kept: the browser's storage for this page was full. Nothing older was restored in its place.",
+            text::human_bytes(*bytes)
+        )),
+        _ => None,
+    }
+    });
+    // A brand-new tab offers the last article any tab worked on, never loading it unasked.
+    let offer = use_state(|| match (&*tab, props.storage_key.as_deref()) {
+        (storage::TabState::Fresh, Some(key)) if props.text.is_none() => storage::last(key).map(Rc::new),
+        _ => None,
+    });
     let dispatcher = state.dispatcher();
     let dispatch = Callback::from(move |a: Action| dispatcher.dispatch(a));
 
@@ -252,29 +287,28 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Save the article and filters, debounced, when the page has a storage key.
+    // Save the tab's article, filters and corrections, debounced, when the page has a storage
+    // key: in session storage (this tab's own), and when the article or its corrections
+    // changed (not only a filter), as the last article for a new tab's offer. Not at start-up:
+    // what was just loaded is already saved, and a note about it must stay.
     {
         let key = props.storage_key.clone();
         let saved = state.saved();
         let note = storage_note.clone();
+        let first = use_mut_ref(|| true);
+        let doc = (state.version, Rc::as_ptr(&state.corrections) as usize);
+        let last_doc = use_mut_ref(|| doc);
         use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
-            let timer = key.map(|key| {
+            let skip = std::mem::replace(&mut *first.borrow_mut(), false);
+            let timer = key.filter(|_| !skip).map(|key| {
                 Timeout::new(400, move || {
-                    let result = if saved.text.is_empty() && saved.filters == Filters::default() {
-                        storage::clear(&key);
-                        Ok(())
-                    } else {
-                        storage::save(&key, &saved)
-                    };
-                    note.set(match result {
-                        Ok(()) => None,
-                        Err(storage::StorageError::Unavailable) => {
-                            Some("This browser gives the page no local storage, so the article will not survive a reload.")
-                        }
-                        Err(storage::StorageError::Full) => {
-                            Some("The article is too large to keep in local storage; it will not survive a reload.")
-                        }
-                    });
+                    let result = storage::save_tab(&key, &saved);
+                    let changed = *last_doc.borrow() != doc;
+                    if changed && !saved.text.trim().is_empty() {
+                        *last_doc.borrow_mut() = doc;
+                        storage::save_last(&key, &saved);
+                    }
+                    note.set(result.err().map(storage_message));
                 })
             });
             move || drop(timer)
@@ -317,7 +351,7 @@ pub fn App(props: &AppProps) -> Html {
         InputCheck::Ok if state.text.len() >= WORKER_FROM && !worker::available() => Some(Notice::info(
             "This browser gives the page no background worker here, so long texts are analysed on the page itself and it may pause briefly.".to_owned(),
         )),
-        _ => (*storage_note).map(|s| Notice::info(s.to_owned())),
+        _ => (*storage_note).clone().map(Notice::info),
     };
 
     // One filter index per extraction, shared by the filter panel and the card list.
@@ -340,6 +374,9 @@ pub fn App(props: &AppProps) -> Html {
             <super::edit::EditBar history={state.history.clone()} changes={state.changes.clone()}
                 dispatch={dispatch.clone()} />
             if empty {
+                if let (Some(last), Some(key)) = ((*offer).clone(), props.storage_key.clone()) {
+                    <RestoreOffer {last} storage_key={key} offer={offer.clone()} dispatch={dispatch.clone()} />
+                }
                 <EmptyState />
             } else {
                 if let Some(page) = state.page.clone() {
@@ -396,6 +433,52 @@ fn PageHeader(props: &PageHeaderProps) -> Html {
                 <p class="ae-muted ae-page-byline" data-testid="page-byline">{parts.join(" · ")}</p>
             }
         </header>
+    }
+}
+
+/// Properties of [`RestoreOffer`].
+#[derive(Properties, PartialEq)]
+pub struct RestoreOfferProps {
+    /// The last article of any tab.
+    pub last: Rc<storage::Last>,
+    /// Where it is kept.
+    pub storage_key: AttrValue,
+    /// The offer, to withdraw once taken or dismissed.
+    pub offer: UseStateHandle<Option<Rc<storage::Last>>>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+/// A new tab's offer of the last article: labelled with its first line, size and age, and
+/// loaded only on request.
+#[component]
+fn RestoreOffer(props: &RestoreOfferProps) -> Html {
+    let saved = &props.last.saved;
+    let title = saved.page.as_ref().map(|p| p.title.clone()).filter(|t| !t.is_empty());
+    let title = title.unwrap_or_else(|| text::headline(&saved.text, 80));
+    let age = text::ago(js_sys::Date::now() - props.last.at);
+    let on_restore = {
+        let (d, offer, saved) = (props.dispatch.clone(), props.offer.clone(), saved.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Restore(saved.clone()));
+            offer.set(None);
+        })
+    };
+    let on_dismiss = {
+        let offer = props.offer.clone();
+        Callback::from(move |_: MouseEvent| offer.set(None))
+    };
+    html! {
+        <section class="ae-offer" data-testid="restore-offer" aria-label="Last article">
+            <p>
+                <strong>{"This tab starts empty."}</strong>
+                {format!(" The last article you worked on in this browser (another tab, or an earlier visit) was “{title}” ({}, {age}).", text::human_bytes(saved.text.len()))}
+            </p>
+            <div class="ae-toolbar">
+                <button type="button" class="ae-button" onclick={on_restore} data-testid="restore-last">{"Restore last article"}</button>
+                <button type="button" class="ae-button ae-quiet" onclick={on_dismiss} data-testid="dismiss-last">{"Dismiss"}</button>
+            </div>
+        </section>
     }
 }
 

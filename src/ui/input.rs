@@ -190,8 +190,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let key = props.storage_key.clone();
         let file_notice = file_notice.clone();
         Callback::from(move |_: MouseEvent| {
+            // Clear is undoable in this tab; a new tab is no longer offered this article.
             if let Some(key) = &key {
-                storage::clear(key);
+                storage::forget_last(key);
             }
             file_notice.set(None);
             dispatch.emit(Action::Reset);
