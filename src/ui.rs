@@ -4,12 +4,15 @@
 //! * [`corrections`]: the analyst's corrections to the cards, replayed over each extraction;
 //! * [`filter`] and [`cards`]: which cards are visible, their order and every filter's count;
 //! * [`export`]: CSV and the Markdown brief (the JSON export is the core's own);
+//! * [`exports`] and [`share`]: the cards an export holds, its file name, and share links;
 //! * the components, one per file: the app shell, the input panel, the summary bar, the
 //!   filter panel, the card list and the article view.
 
 pub mod cards;
 pub mod corrections;
+pub mod exports;
 pub mod filter;
+pub mod share;
 pub mod state;
 pub mod text;
 
@@ -23,6 +26,7 @@ mod controls;
 mod dom;
 mod edit;
 mod embed;
+mod export_bar;
 pub mod highlight;
 mod input;
 mod sample;

@@ -7,7 +7,7 @@ use super::cards::{Card, CardType};
 use super::controls::Controls;
 use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
-use super::state::{check_input, Action, InputCheck, PageInfo, Phase, State};
+use super::state::{check_input, Action, InputCheck, PageInfo, Phase, Saved, State};
 use super::summary::SummaryBar;
 use super::{dom, storage, text, worker};
 use crate::extract::{self, Extraction};
@@ -150,9 +150,24 @@ fn tab_state(props: &AppProps) -> storage::TabState {
     props.storage_key.as_deref().map_or(storage::TabState::Fresh, storage::load_tab)
 }
 
-fn initial_state(props: &AppProps, tab: &storage::TabState) -> State {
+/// The state a share link in this page's address carries (the stand-alone page only: an
+/// embedding page's fragment is its own), removing it from the address so that a reload
+/// shows the tab's own state, with whatever was changed since.
+fn shared_state(props: &AppProps) -> Option<Saved> {
+    props.storage_key.as_ref()?;
+    let window = web_sys::window()?;
+    let saved = super::share::parse(&window.location().hash().ok()?)?;
+    let location = window.location();
+    let bare = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
+    let _ = window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+    Some(saved)
+}
+
+fn initial_state(props: &AppProps, tab: &storage::TabState, link: Option<Saved>) -> State {
     let mut state = State::default();
-    if let storage::TabState::Saved(saved) = tab {
+    if let Some(saved) = link {
+        state = state.apply(Action::Restore(saved));
+    } else if let storage::TabState::Saved(saved) = tab {
         state = state.apply(Action::Restore((**saved).clone()));
     }
     if state.text.is_empty() {
@@ -185,9 +200,13 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         move |_| tab_state(&props)
     });
+    let link = use_memo((), {
+        let props = props.clone();
+        move |_| shared_state(&props)
+    });
     let state = use_reducer({
-        let (props, tab) = (props.clone(), tab.clone());
-        move || initial_state(&props, &tab)
+        let (props, tab, link) = (props.clone(), tab.clone(), link.clone());
+        move || initial_state(&props, &tab, (*link).clone())
     });
     let storage_note = use_state(|| {
         match &*tab {
@@ -200,7 +219,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     // A brand-new tab offers the last article any tab worked on, never loading it unasked.
     let offer = use_state(|| match (&*tab, props.storage_key.as_deref()) {
-        (storage::TabState::Fresh, Some(key)) if props.text.is_none() => storage::last(key).map(Rc::new),
+        (storage::TabState::Fresh, Some(key)) if props.text.is_none() && link.is_none() => {
+            storage::last(key).map(Rc::new)
+        }
         _ => None,
     });
     let dispatcher = state.dispatcher();
@@ -232,6 +253,21 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     },
                 )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // A share link pasted into the address bar of an open page arrives as a hash change.
+    {
+        let (dispatch, props2) = (dispatch.clone(), props.clone());
+        use_effect_with((), move |_| {
+            let listener = props2.storage_key.is_some().then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(saved) = shared_state(&props2) {
+                        dispatch.emit(Action::Restore(saved));
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -295,7 +331,8 @@ pub fn App(props: &AppProps) -> Html {
         let key = props.storage_key.clone();
         let saved = state.saved();
         let note = storage_note.clone();
-        let first = use_mut_ref(|| true);
+        // A state opened from a link is new to this tab, and saved at once.
+        let first = use_mut_ref(|| link.is_none());
         let doc = (state.version, Rc::as_ptr(&state.corrections) as usize);
         let last_doc = use_mut_ref(|| doc);
         use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
@@ -384,7 +421,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <SummaryBar extraction={state.extraction.clone()} text={state.analysed.clone()}
                     millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()}
-                    changes={state.changes.clone()} />
+                    changes={state.changes.clone()} corrections={state.corrections.clone()}
+                    index={index.clone()} filters={state.filters.clone()} />
                 <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
                 <div class="ae-split">

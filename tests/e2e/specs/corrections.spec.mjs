@@ -139,7 +139,16 @@ test('corrections survive a reload and are marked in every export; an uncorrecte
   expect(json.edited).toBe(true);
   expect(json.corrections.map((c) => c.action)).toEqual(['set_status', 'delete']);
   expect(json.outcomes.find((o) => o.id === outcome.id).status).toBe(otherStatus);
+  const csv = (await explorer.exportCsv()).body;
+  const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0].split(',');
+  expect(header).toContain('edited');
+  const row = csv.split('\r\n').find((l) => l.startsWith(`outcome,${outcome.id},`));
+  expect(row).toContain(`from ${outcome.status} to ${otherStatus}`);
+  const md = (await explorer.exportMarkdown()).body;
+  expect(md).toContain('## Corrections');
+  expect(md).toContain(`Deleted claim ${claim.id}`);
 });
+
 
 test('axe-core: no serious violation with the correction tools open', async ({ page, explorer }) => {
   await explorer.openSample();

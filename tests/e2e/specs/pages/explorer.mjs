@@ -58,6 +58,13 @@ export class Explorer {
     // Exports.
     this.copyBriefButton = root.getByTestId('copy-brief');
 
+    // Sharing and printing.
+    this.shareButton = root.getByTestId('share');
+    this.shareUrl = root.getByTestId('share-url');
+    this.shareTooLarge = root.getByTestId('share-too-large');
+    this.printButton = root.getByTestId('print');
+    this.exportScope = root.getByTestId('export-scope');
+
     // Corrections: undo and redo, and the list of corrections in force.
     this.undoButton = root.getByTestId('undo');
     this.redoButton = root.getByTestId('redo');
@@ -439,6 +446,19 @@ export class Explorer {
 
   exportMarkdown() {
     return this.download('md');
+  }
+
+  /** Exports 'all' cards or only the 'shown' ones. */
+  async exportScopeTo(scope) {
+    await this.exportScope.selectOption(scope);
+  }
+
+  /** Clicks "Share link" and returns the link shown (empty when the article is too long). */
+  async shareLink() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    await this.shareButton.click();
+    await expect(this.root.getByTestId('share-panel')).toBeVisible();
+    return (await this.shareUrl.count()) ? this.shareUrl.inputValue() : '';
   }
 
   /** Allows the clipboard for `origin`, then clicks "Copy brief". */
