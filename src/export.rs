@@ -15,26 +15,57 @@ pub fn speaker_label(c: &Claim, ex: &Extraction) -> Option<String> {
     }
 }
 
-/// One CSV with a `type` column, so a spreadsheet can filter it. Columns: type, id, label
-/// (party name / speaker / status), detail (kind and role / cue / summary), text (aliases /
-/// content / evidence), parties, start, end.
-pub fn to_csv(ex: &Extraction) -> String {
-    let mut out = format!("{CSV_HEADER}\r\n");
-    write_csv_rows(&mut out, ex, None);
+/// One CSV with a `type` column, so a spreadsheet can filter it, after a UTF-8 byte-order
+/// mark (without it Excel reads the file as Latin-1 and garbles curly quotes). Columns:
+/// type, id, label (party name / speaker / status), detail (kind and role / cue / summary),
+/// text (aliases / content / evidence), parties, start, end, source (a claim's speaker as
+/// written), direct (a claim: true for a quotation), cue_class, sentence (the sentence the item
+/// is in) and edited (what an analyst's correction changed, empty here). `text` is the article
+/// the extraction was made from.
+pub fn to_csv(ex: &Extraction, text: &str) -> String {
+    to_csv_marked(ex, text, &|_| String::new())
+}
+
+/// [`to_csv`] with the `edited` cell of each row from `edited(id)`.
+pub fn to_csv_marked(ex: &Extraction, text: &str, edited: &dyn Fn(&str) -> String) -> String {
+    let mut out = format!("{BOM}{CSV_HEADER}\r\n");
+    csv_rows(&mut out, ex, text, None, edited);
     out
 }
 
+/// The byte-order mark that starts every CSV.
+pub const BOM: &str = "\u{feff}";
+
 /// The header line of [`to_csv`], without its line break.
-pub const CSV_HEADER: &str = "type,id,label,detail,text,parties,start,end";
+pub const CSV_HEADER: &str =
+    "type,id,label,detail,text,parties,start,end,source,direct,cue_class,sentence,edited";
 
 /// The rows of [`to_csv`] without its header, appended to `out`; with `lead`, every row starts
 /// with that cell (the batch CLI's `file` column).
-pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
+pub fn write_csv_rows(out: &mut String, ex: &Extraction, text: &str, lead: Option<&str>) {
+    csv_rows(out, ex, text, lead, &|_| String::new());
+}
+
+/// The sentence `index` of the extraction, on one line.
+fn sentence(ex: &Extraction, text: &str, index: usize) -> String {
+    let span = ex.sentences.get(index);
+    let s = span.and_then(|s| text.get(s.start..s.end)).unwrap_or_default();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn csv_rows(
+    out: &mut String,
+    ex: &Extraction,
+    text: &str,
+    lead: Option<&str>,
+    edited: &dyn Fn(&str) -> String,
+) {
     let name = |id: &str| ex.party(id).map_or(id.to_owned(), |p| p.name.clone());
     let names = |ids: &[String]| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join("; ");
     let lead = lead.map(|cell| csv_cell(cell) + ",");
-    let mut row = |cells: [&str; 8]| {
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    let mut row = |cells: [&str; 12]| {
+        let line: Vec<String> =
+            cells.iter().map(|c| csv_cell(c)).chain([csv_cell(&edited(cells[1]))]).collect();
         out.push_str(lead.as_deref().unwrap_or_default());
         out.push_str(&line.join(","));
         out.push_str("\r\n");
@@ -46,6 +77,8 @@ pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
         };
         let (start, end) = p.mentions.first().map_or((0, 0), |m| (m.start, m.end));
         let affiliation = p.affiliation.as_deref().map(name).unwrap_or_default();
+        let at = ex.sentences.iter().position(|s| s.start <= start && start < s.end.max(s.start + 1));
+        let sentence = at.map(|i| sentence(ex, text, i)).unwrap_or_default();
         row([
             "party",
             &p.id,
@@ -55,6 +88,10 @@ pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
             &affiliation,
             &start.to_string(),
             &end.to_string(),
+            "",
+            "",
+            "",
+            &sentence,
         ]);
     }
     for c in &ex.claims {
@@ -71,6 +108,10 @@ pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
             &names(&c.targets),
             &start.to_string(),
             &end.to_string(),
+            c.source.as_ref().map_or("", |s| s.text.as_str()),
+            if c.direct { "true" } else { "false" },
+            c.cue_class.label(),
+            &sentence(ex, text, c.sentence),
         ]);
     }
     for o in &ex.outcomes {
@@ -84,6 +125,10 @@ pub fn write_csv_rows(out: &mut String, ex: &Extraction, lead: Option<&str>) {
             &names(&o.parties),
             &start,
             &end,
+            "",
+            "",
+            "",
+            &sentence(ex, text, o.sentence),
         ]);
     }
 }

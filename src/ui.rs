@@ -1,13 +1,18 @@
 //! The browser front end: thin Yew components over plain, natively tested logic.
 //!
 //! * [`state`]: the app state and its reducer (no `yew`);
+//! * [`corrections`]: the analyst's corrections to the cards, replayed over each extraction;
 //! * [`filter`] and [`cards`]: which cards are visible, their order and every filter's count;
 //! * [`export`]: CSV and the Markdown brief (the JSON export is the core's own);
+//! * [`exports`] and [`share`]: the cards an export holds, its file name, and share links;
 //! * the components, one per file: the app shell, the input panel, the summary bar, the
 //!   filter panel, the card list and the article view.
 
 pub mod cards;
+pub mod corrections;
+pub mod exports;
 pub mod filter;
+pub mod share;
 pub mod state;
 pub mod text;
 
@@ -19,7 +24,9 @@ mod article;
 mod card_list;
 mod controls;
 mod dom;
+mod edit;
 mod embed;
+mod export_bar;
 pub mod highlight;
 mod input;
 mod sample;

@@ -390,12 +390,12 @@ fn formats_are_the_app_exports() {
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
-    assert_eq!(stdout(&["--format", "csv", path]), export::to_csv(&ex));
+    assert_eq!(stdout(&["--format", "csv", path]), export::to_csv(&ex, text));
     assert_eq!(stdout(&["--format=md", path]), export::to_markdown(&ex, &export::brief_title(text)));
     // Several articles: a `file` column, one header.
     let csv = stdout(&["--format", "csv", path, path]);
-    let rows = export::to_csv(&ex).lines().count() - 1;
-    assert!(csv.starts_with("file,type,id,label,"));
+    let rows = export::to_csv(&ex, text).lines().count() - 1;
+    assert!(csv.starts_with("\u{feff}file,type,id,label,"), "one byte-order mark, then the header");
     assert_eq!(csv.matches("\r\n").count(), 1 + 2 * rows);
     assert_eq!(csv.lines().nth(1).unwrap().split(',').next(), Some(path));
     // JSON for several is one array.

@@ -281,10 +281,13 @@ fn csv_has_one_row_per_card_and_escapes() {
     let mut ex = sample();
     ex.parties[2].role = Some("Foreign Minister, acting".into());
     ex.claims[0].text = "=HYPERLINK(\"x\")".into();
-    let csv = to_csv(&ex);
+    let csv = to_csv(&ex, TEXT);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 3 + 2 + 3);
-    assert_eq!(lines[0], "type,id,label,detail,text,parties,start,end");
+    assert_eq!(
+        lines[0],
+        "\u{feff}type,id,label,detail,text,parties,start,end,source,direct,cue_class,sentence,edited"
+    );
     assert!(lines[3].contains("\"person; Foreign Minister, acting\""), "{}", lines[3]);
     assert!(lines[4].contains("\"'=HYPERLINK(\"\"x\"\")\""), "formula defused: {}", lines[4]);
     assert!(lines[5].starts_with("claim,c2,Togo,accused (say),Ghana of delay,Ghana,"));

@@ -7,13 +7,14 @@ use super::cards::{Card, CardType};
 use super::controls::Controls;
 use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
-use super::state::{check_input, Action, InputCheck, PageInfo, Phase, State};
+use super::state::{check_input, Action, InputCheck, PageInfo, Phase, Saved, State};
 use super::summary::SummaryBar;
 use super::{dom, storage, text, worker};
 use crate::extract::{self, Extraction};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 impl Reducible for State {
@@ -143,10 +144,31 @@ const WORKER_FROM: usize = 50_000;
 /// feel live.
 const DEBOUNCE_MS: u32 = 250;
 
-fn initial_state(props: &AppProps) -> State {
+/// What the tab found in storage on start-up: its own state, a note that it was not kept, or
+/// (in a brand-new tab) the last article of any tab, to offer.
+fn tab_state(props: &AppProps) -> storage::TabState {
+    props.storage_key.as_deref().map_or(storage::TabState::Fresh, storage::load_tab)
+}
+
+/// The state a share link in this page's address carries (the stand-alone page only: an
+/// embedding page's fragment is its own), removing it from the address so that a reload
+/// shows the tab's own state, with whatever was changed since.
+fn shared_state(props: &AppProps) -> Option<Saved> {
+    props.storage_key.as_ref()?;
+    let window = web_sys::window()?;
+    let saved = super::share::parse(&window.location().hash().ok()?)?;
+    let location = window.location();
+    let bare = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
+    let _ = window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&bare));
+    Some(saved)
+}
+
+fn initial_state(props: &AppProps, tab: &storage::TabState, link: Option<Saved>) -> State {
     let mut state = State::default();
-    if let Some(saved) = props.storage_key.as_deref().and_then(storage::load) {
+    if let Some(saved) = link {
         state = state.apply(Action::Restore(saved));
+    } else if let storage::TabState::Saved(saved) = tab {
+        state = state.apply(Action::Restore((**saved).clone()));
     }
     if state.text.is_empty() {
         if let Some(text) = &props.text {
@@ -156,17 +178,52 @@ fn initial_state(props: &AppProps) -> State {
     if let Some(types) = &props.types {
         state.filters.types = types.iter().copied().collect();
     }
+    // What the explorer starts with is not a step to undo.
+    state.history = Default::default();
     state
+}
+
+/// The notice for a failed save.
+fn storage_message(error: storage::StorageError) -> String {
+    match error {
+        storage::StorageError::Unavailable => {
+            "This browser gives the page no storage, so the article will not survive a reload.".to_owned()
+        }
+        storage::StorageError::Full => "The browser's storage for this page is full, so this article is not kept: a reload will not bring it back (nor an older one). Export it to keep it.".to_owned(),
+    }
 }
 
 /// One explorer: input, summary, filters, cards and the article.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer({
+    let tab = use_memo((), {
         let props = props.clone();
-        move || initial_state(&props)
+        move |_| tab_state(&props)
     });
-    let storage_note = use_state(|| None::<&'static str>);
+    let link = use_memo((), {
+        let props = props.clone();
+        move |_| shared_state(&props)
+    });
+    let state = use_reducer({
+        let (props, tab, link) = (props.clone(), tab.clone(), link.clone());
+        move || initial_state(&props, &tab, (*link).clone())
+    });
+    let storage_note = use_state(|| {
+        match &*tab {
+        storage::TabState::NotKept(bytes) => Some(format!(
+            "The article this tab held ({}) was not kept: the browser's storage for this page was full. Nothing older was restored in its place.",
+            text::human_bytes(*bytes)
+        )),
+        _ => None,
+    }
+    });
+    // A brand-new tab offers the last article any tab worked on, never loading it unasked.
+    let offer = use_state(|| match (&*tab, props.storage_key.as_deref()) {
+        (storage::TabState::Fresh, Some(key)) if props.text.is_none() && link.is_none() => {
+            storage::last(key).map(Rc::new)
+        }
+        _ => None,
+    });
     let dispatcher = state.dispatcher();
     let dispatch = Callback::from(move |a: Action| dispatcher.dispatch(a));
 
@@ -176,6 +233,45 @@ pub fn App(props: &AppProps) -> Html {
             *bus.0.borrow_mut() = Some(dispatch.clone());
         }
     });
+
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo corrections, Clear and the sample, on the
+    // stand-alone page (an embedding page keeps its keys; its explorers have the buttons).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(props.show_header, move |&full_page| {
+            let listener = full_page.then(|| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "keydown",
+                    options,
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                        if let Some(redo) = super::edit::undo_key(e) {
+                            e.prevent_default();
+                            dispatch.emit(if redo { Action::Redo } else { Action::Undo });
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // A share link pasted into the address bar of an open page arrives as a hash change.
+    {
+        let (dispatch, props2) = (dispatch.clone(), props.clone());
+        use_effect_with((), move |_| {
+            let listener = props2.storage_key.is_some().then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(saved) = shared_state(&props2) {
+                        dispatch.emit(Action::Restore(saved));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     // Re-extract after the text settles: large texts in the worker, small ones right here
     // (a round trip to the worker would cost more than the extraction). The first run after
@@ -227,29 +323,29 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Save the article and filters, debounced, when the page has a storage key.
+    // Save the tab's article, filters and corrections, debounced, when the page has a storage
+    // key: in session storage (this tab's own), and when the article or its corrections
+    // changed (not only a filter), as the last article for a new tab's offer. Not at start-up:
+    // what was just loaded is already saved, and a note about it must stay.
     {
         let key = props.storage_key.clone();
         let saved = state.saved();
         let note = storage_note.clone();
-        use_effect_with((state.version, state.filters.clone()), move |_| {
-            let timer = key.map(|key| {
+        // A state opened from a link is new to this tab, and saved at once.
+        let first = use_mut_ref(|| link.is_none());
+        let doc = (state.version, Rc::as_ptr(&state.corrections) as usize);
+        let last_doc = use_mut_ref(|| doc);
+        use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
+            let skip = std::mem::replace(&mut *first.borrow_mut(), false);
+            let timer = key.filter(|_| !skip).map(|key| {
                 Timeout::new(400, move || {
-                    let result = if saved.text.is_empty() && saved.filters == Filters::default() {
-                        storage::clear(&key);
-                        Ok(())
-                    } else {
-                        storage::save(&key, &saved)
-                    };
-                    note.set(match result {
-                        Ok(()) => None,
-                        Err(storage::StorageError::Unavailable) => {
-                            Some("This browser gives the page no local storage, so the article will not survive a reload.")
-                        }
-                        Err(storage::StorageError::Full) => {
-                            Some("The article is too large to keep in local storage; it will not survive a reload.")
-                        }
-                    });
+                    let result = storage::save_tab(&key, &saved);
+                    let changed = *last_doc.borrow() != doc;
+                    if changed && !saved.text.trim().is_empty() {
+                        *last_doc.borrow_mut() = doc;
+                        storage::save_last(&key, &saved);
+                    }
+                    note.set(result.err().map(storage_message));
                 })
             });
             move || drop(timer)
@@ -292,7 +388,7 @@ pub fn App(props: &AppProps) -> Html {
         InputCheck::Ok if state.text.len() >= WORKER_FROM && !worker::available() => Some(Notice::info(
             "This browser gives the page no background worker here, so long texts are analysed on the page itself and it may pause briefly.".to_owned(),
         )),
-        _ => (*storage_note).map(|s| Notice::info(s.to_owned())),
+        _ => (*storage_note).clone().map(Notice::info),
     };
 
     // One filter index per extraction, shared by the filter panel and the card list.
@@ -312,14 +408,21 @@ pub fn App(props: &AppProps) -> Html {
                 <InputPanel text={state.text.clone()} {notice} dispatch={dispatch.clone()}
                     storage_key={props.storage_key.clone()} />
             }
+            <super::edit::EditBar history={state.history.clone()} changes={state.changes.clone()}
+                dispatch={dispatch.clone()} />
             if empty {
+                if let (Some(last), Some(key)) = ((*offer).clone(), props.storage_key.clone()) {
+                    <RestoreOffer {last} storage_key={key} offer={offer.clone()} dispatch={dispatch.clone()} />
+                }
                 <EmptyState />
             } else {
                 if let Some(page) = state.page.clone() {
                     <PageHeader {page} />
                 }
                 <SummaryBar extraction={state.extraction.clone()} text={state.analysed.clone()}
-                    millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()} />
+                    millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()}
+                    changes={state.changes.clone()} corrections={state.corrections.clone()}
+                    index={index.clone()} filters={state.filters.clone()} />
                 <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
                 <div class="ae-split">
@@ -368,6 +471,52 @@ fn PageHeader(props: &PageHeaderProps) -> Html {
                 <p class="ae-muted ae-page-byline" data-testid="page-byline">{parts.join(" · ")}</p>
             }
         </header>
+    }
+}
+
+/// Properties of [`RestoreOffer`].
+#[derive(Properties, PartialEq)]
+pub struct RestoreOfferProps {
+    /// The last article of any tab.
+    pub last: Rc<storage::Last>,
+    /// Where it is kept.
+    pub storage_key: AttrValue,
+    /// The offer, to withdraw once taken or dismissed.
+    pub offer: UseStateHandle<Option<Rc<storage::Last>>>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+/// A new tab's offer of the last article: labelled with its first line, size and age, and
+/// loaded only on request.
+#[component]
+fn RestoreOffer(props: &RestoreOfferProps) -> Html {
+    let saved = &props.last.saved;
+    let title = saved.page.as_ref().map(|p| p.title.clone()).filter(|t| !t.is_empty());
+    let title = title.unwrap_or_else(|| text::headline(&saved.text, 80));
+    let age = text::ago(js_sys::Date::now() - props.last.at);
+    let on_restore = {
+        let (d, offer, saved) = (props.dispatch.clone(), props.offer.clone(), saved.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Restore(saved.clone()));
+            offer.set(None);
+        })
+    };
+    let on_dismiss = {
+        let offer = props.offer.clone();
+        Callback::from(move |_: MouseEvent| offer.set(None))
+    };
+    html! {
+        <section class="ae-offer" data-testid="restore-offer" aria-label="Last article">
+            <p>
+                <strong>{"This tab starts empty."}</strong>
+                {format!(" The last article you worked on in this browser (another tab, or an earlier visit) was “{title}” ({}, {age}).", text::human_bytes(saved.text.len()))}
+            </p>
+            <div class="ae-toolbar">
+                <button type="button" class="ae-button" onclick={on_restore} data-testid="restore-last">{"Restore last article"}</button>
+                <button type="button" class="ae-button ae-quiet" onclick={on_dismiss} data-testid="dismiss-last">{"Dismiss"}</button>
+            </div>
+        </section>
     }
 }
 

@@ -71,7 +71,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
             <ol class="ae-card-list">
                 {for cards.iter().take(props.shown).map(|&card| html! {
-                    <li key={format!("{:?}{}", card.kind, card.index)}>
+                    <li key={card.id(ex)}>
                         <CardView extraction={ex.clone()} {card} selected={props.selected == Some(card)}
                             dispatch={props.dispatch.clone()} />
                     </li>
@@ -114,6 +114,14 @@ pub fn CardView(props: &CardViewProps) -> Html {
     let Some(item) = props.card.item(ex) else { return html! {} };
     let card = props.card;
     let selected = props.selected;
+    let editing = use_state(|| false);
+    let on_edit = {
+        let editing = editing.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            editing.set(!*editing);
+        })
+    };
     let on_select = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(if selected { None } else { Some(card) })))
@@ -147,8 +155,16 @@ pub fn CardView(props: &CardViewProps) -> Html {
                     onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_select.emit(e) })}>
                     {title.clone()}
                 </button>
+                <button type="button" class="ae-link ae-edit-toggle" aria-expanded={editing.to_string()}
+                    aria-label={if *editing { format!("Done correcting this {type_label}") } else { format!("Correct this {type_label}") }}
+                    data-testid="edit-card" onclick={on_edit}>
+                    {if *editing { "Done" } else { "Correct" }}
+                </button>
             </header>
             {body}
+            if *editing {
+                <super::edit::CardEditor extraction={ex.clone()} {card} dispatch={props.dispatch.clone()} />
+            }
         </article>
     }
 }

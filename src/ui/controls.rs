@@ -2,12 +2,13 @@
 //! sort. Each control shows its count; each active facet has a one-click clear.
 
 use super::cards::CardType;
+use super::corrections::Correction;
 use super::filter::{Facet, Filters, Index, Sort, Speech};
 use super::state::Action;
 use crate::extract::{PartyKind, Status};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// How many party chips show before "All parties".
@@ -67,6 +68,43 @@ fn toggle(
     }
 }
 
+/// The drag data type of a party chip: its party's id.
+const DRAG_TYPE: &str = "application/x-article-explorer-party";
+
+/// A party chip that can be dragged onto another: dropping one on another merges the dragged
+/// party into the one it lands on (the menu under a party card does the same).
+fn draggable_chip(id: &str, chip: Html, d: &Callback<Action>) -> Html {
+    let ondragstart = {
+        let id = id.to_owned();
+        Callback::from(move |e: DragEvent| {
+            if let Some(data) = e.data_transfer() {
+                let _ = data.set_data(DRAG_TYPE, &id);
+                data.set_effect_allowed("move");
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| {
+        if e.data_transfer().is_some_and(|d| d.types().includes(&DRAG_TYPE.into(), 0)) {
+            e.prevent_default();
+        }
+    });
+    let ondrop = {
+        let (id, d) = (id.to_owned(), d.clone());
+        Callback::from(move |e: DragEvent| {
+            let from = e.data_transfer().and_then(|data| data.get_data(DRAG_TYPE).ok()).unwrap_or_default();
+            if !from.is_empty() && from != id {
+                e.prevent_default();
+                d.emit(Action::Correct(Correction::Merge { party: from, into: id.clone() }));
+            }
+        })
+    };
+    html! {
+        <span class="ae-drag" draggable="true" title="Drag onto another party to merge them" {ondragstart} {ondragover} {ondrop}>
+            {chip}
+        </span>
+    }
+}
+
 /// The filter panel.
 #[component]
 pub fn Controls(props: &ControlsProps) -> Html {
@@ -103,7 +141,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let chips = parties.into_iter().map(|p| {
         let class = classes!("ae-chip", format!("kind-{}", p.kind.label()));
         let on = f.parties.contains(&p.name);
-        toggle(
+        let chip = toggle(
             class,
             on,
             "party-chip".into(),
@@ -111,7 +149,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
             counts.of_party(&p.name),
             d,
             Action::ToggleParty(p.name.clone()),
-        )
+        );
+        draggable_chip(&p.id, chip, d)
     });
     let more = (hidden > 0).then(|| {
         let all = all_parties.clone();

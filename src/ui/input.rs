@@ -181,7 +181,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let file_notice = file_notice.clone();
         Callback::from(move |_: MouseEvent| {
             file_notice.set(None);
-            dispatch.emit(Action::Edit(Rc::from(SAMPLE)));
+            // Undoable, as one step: "Undo" brings back what the box held.
+            dispatch.emit(Action::LoadPage(Rc::from(SAMPLE), None));
         })
     };
     let on_clear = {
@@ -189,8 +190,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         let key = props.storage_key.clone();
         let file_notice = file_notice.clone();
         Callback::from(move |_: MouseEvent| {
+            // Clear is undoable in this tab; a new tab is no longer offered this article.
             if let Some(key) = &key {
-                storage::clear(key);
+                storage::forget_last(key);
             }
             file_notice.set(None);
             dispatch.emit(Action::Reset);

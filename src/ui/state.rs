@@ -4,8 +4,14 @@
 //! extractor, local storage, timers) live in the components' effects; the reducer only records
 //! their results. The extraction is tagged with the text version it was made from, so a slow
 //! result for old text never overwrites a newer one.
+//!
+//! The analyst's corrections ([`Correction`]) are part of the state, applied to each new
+//! extraction; the article, its page and its corrections together are a [`Doc`], and every
+//! change of the doc (a correction, Clear, the sample, a loaded file, a burst of typing) is
+//! undoable through [`History`].
 
 use super::cards::{Card, CardType};
+use super::corrections::{self, Change, Correction};
 use super::filter::{Facet, Filters, Sort, Speech};
 use crate::extract::{Extraction, Status};
 use serde::{Deserialize, Serialize};
@@ -67,8 +73,17 @@ pub struct State {
     pub text: Rc<str>,
     /// Bumped on every edit; tags extraction results.
     pub version: u64,
-    /// The latest extraction (perhaps of an older version while [`Phase::Pending`]).
+    /// The latest extraction with the corrections applied: what the cards show and the
+    /// exports hold (perhaps of an older version while [`Phase::Pending`]).
     pub extraction: Rc<Extraction>,
+    /// The latest extraction as the extractor made it.
+    pub raw: Rc<Extraction>,
+    /// The analyst's corrections, in the order made.
+    pub corrections: Rc<Vec<Correction>>,
+    /// What each correction changed (the ones that applied).
+    pub changes: Rc<Vec<Change>>,
+    /// Undo and redo.
+    pub history: History,
     /// The text the latest extraction was made from: its spans index into this.
     pub analysed: Rc<str>,
     /// Milliseconds the latest extraction took.
@@ -149,6 +164,10 @@ impl Default for State {
             text: Rc::from(""),
             version: 0,
             extraction: Rc::default(),
+            raw: Rc::default(),
+            corrections: Rc::default(),
+            changes: Rc::default(),
+            history: History::default(),
             analysed: Rc::from(""),
             millis: 0.0,
             phase: Phase::Ready,
@@ -170,6 +189,55 @@ pub struct Saved {
     /// The loaded page's headline, byline, date and site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<PageInfo>,
+    /// The analyst's corrections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// What undo and redo bring back: the article, its page and its corrections.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Doc {
+    /// The article text.
+    pub text: Rc<str>,
+    /// The loaded page's headline, byline, date and site.
+    pub page: Option<Rc<PageInfo>>,
+    /// The corrections.
+    pub corrections: Rc<Vec<Correction>>,
+}
+
+/// How many steps undo remembers.
+pub const UNDO_STEPS: usize = 100;
+
+/// Undo and redo stacks of [`Doc`]s, each with what the step did ("rename", "Clear").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    past: Vec<(Doc, String)>,
+    future: Vec<(Doc, String)>,
+    /// The last step was typing: further keystrokes join it rather than each being a step.
+    typing: bool,
+}
+
+impl History {
+    /// What undo would undo, if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.past.last().map(|(_, label)| label.as_str())
+    }
+
+    /// What redo would redo, if anything.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.future.last().map(|(_, label)| label.as_str())
+    }
+
+    fn record(&mut self, before: Doc, label: &str, typing: bool) {
+        if !(typing && self.typing) {
+            self.past.push((before, label.to_owned()));
+            if self.past.len() > UNDO_STEPS {
+                self.past.remove(0);
+            }
+        }
+        self.future.clear();
+        self.typing = typing;
+    }
 }
 
 /// Every change to the state.
@@ -216,8 +284,14 @@ pub enum Action {
     ShowMore,
     /// Restore a saved article and filters (on start-up).
     Restore(Saved),
-    /// Forget the article and the filters.
+    /// Forget the article and the filters (undoable: "Clear").
     Reset,
+    /// Apply one correction to the cards.
+    Correct(Correction),
+    /// Take back the last change of the article or its corrections.
+    Undo,
+    /// Make again what was undone.
+    Redo,
 }
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
@@ -235,22 +309,25 @@ impl State {
                 if text == s.text {
                     return s;
                 }
-                s.text = text;
-                s.version += 1;
-                s.phase = Phase::Pending;
-                s.selected = None;
-                s.page = None;
+                s.history.record(s.doc(), "typing", true);
+                s.set_doc(Doc { text, page: None, corrections: Rc::default() });
             }
             Action::LoadPage(text, page) => {
-                s = s.apply(Action::Edit(text));
-                s.page = page.map(Rc::new);
+                let doc = Doc { text, page: page.map(Rc::new), corrections: Rc::default() };
+                if doc == s.doc() {
+                    return s;
+                }
+                let label = if *doc.text == *super::sample::SAMPLE { "Try a sample" } else { "load" };
+                s.history.record(s.doc(), label, false);
+                s.set_doc(doc);
             }
             Action::Analysed { version, text, extraction, millis } => {
                 if version != s.version {
                     return s;
                 }
-                s.extraction = extraction;
+                s.raw = extraction;
                 s.analysed = text;
+                s.recorrect();
                 s.millis = millis;
                 s.phase = Phase::Ready;
                 s.shown = PAGE;
@@ -271,15 +348,77 @@ impl State {
             Action::Select(card) => s.selected = card,
             Action::ShowMore => s.shown += PAGE,
             Action::Restore(saved) => {
-                s = State::default().apply(Action::LoadPage(Rc::from(saved.text), saved.page));
+                let version = s.version;
+                s = State { version, ..State::default() };
+                s.set_doc(Doc {
+                    text: Rc::from(saved.text),
+                    page: saved.page.map(Rc::new),
+                    corrections: Rc::new(saved.corrections),
+                });
                 s.filters = saved.filters;
             }
             Action::Reset => {
-                let version = s.version + 1;
-                s = State { version, ..State::default() };
+                let (version, mut history) = (s.version + 1, s.history.clone());
+                if !s.text.is_empty() || !s.corrections.is_empty() {
+                    history.record(s.doc(), "Clear", false);
+                }
+                s = State { version, history, ..State::default() };
+            }
+            Action::Correct(c) => {
+                s.history.record(s.doc(), c.verb(), false);
+                let mut list = (*s.corrections).clone();
+                list.push(c);
+                s.corrections = Rc::new(list);
+                s.recorrect();
+            }
+            Action::Undo => {
+                let Some((doc, label)) = s.history.past.pop() else { return s };
+                s.history.future.push((s.doc(), label));
+                s.history.typing = false;
+                s.set_doc(doc);
+            }
+            Action::Redo => {
+                let Some((doc, label)) = s.history.future.pop() else { return s };
+                s.history.past.push((s.doc(), label));
+                s.history.typing = false;
+                s.set_doc(doc);
             }
         }
         s
+    }
+
+    /// The article, its page and its corrections: what undo brings back.
+    pub fn doc(&self) -> Doc {
+        Doc { text: self.text.clone(), page: self.page.clone(), corrections: self.corrections.clone() }
+    }
+
+    /// Puts `doc` in place: a new text is analysed again (the corrections are applied to the
+    /// result), the same text only re-applies the corrections.
+    fn set_doc(&mut self, doc: Doc) {
+        self.selected = None;
+        self.page = doc.page;
+        self.corrections = doc.corrections;
+        if doc.text != self.text {
+            self.text = doc.text;
+            self.version += 1;
+            self.phase = Phase::Pending;
+        } else {
+            self.recorrect();
+        }
+    }
+
+    /// The shown extraction: the raw one with the corrections applied (the very same `Rc`
+    /// when there are none, so an uncorrected export is the extractor's own).
+    fn recorrect(&mut self) {
+        self.selected = None;
+        if self.corrections.is_empty() {
+            self.extraction = self.raw.clone();
+            self.changes = Rc::default();
+        } else {
+            let (ex, changes) = corrections::apply(&self.raw, &self.corrections);
+            self.extraction = Rc::new(ex);
+            self.changes = Rc::new(changes);
+        }
     }
 
     /// What to save: the article and the filters.
@@ -288,6 +427,7 @@ impl State {
             text: self.text.to_string(),
             filters: self.filters.clone(),
             page: self.page.as_deref().cloned(),
+            corrections: (*self.corrections).clone(),
         }
     }
 }

@@ -1,8 +1,11 @@
-//! The summary bar: counts per card type, extraction time, and the exports.
+//! The summary bar: counts per card type, extraction time, and the exports
+//! ([`super::export_bar`]).
 
+use super::corrections::{Change, Correction};
+use super::export_bar::ExportBar;
+use super::filter::{Filters, Index};
 use super::state::PageInfo;
-use super::{dom, export};
-use crate::extract::{self, Extraction};
+use crate::extract::Extraction;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +22,14 @@ pub struct SummaryBarProps {
     pub pending: bool,
     /// A loaded page's headline and date: the exports are named after them.
     pub page: Option<Rc<PageInfo>>,
+    /// What the analyst's corrections changed: an edited export says so.
+    pub changes: Rc<Vec<Change>>,
+    /// The corrections themselves, for a share link.
+    pub corrections: Rc<Vec<Correction>>,
+    /// The extraction, indexed: which cards the filters show.
+    pub index: Rc<Index>,
+    /// The active filters: exports follow them.
+    pub filters: Filters,
 }
 
 impl PartialEq for SummaryBarProps {
@@ -28,6 +39,9 @@ impl PartialEq for SummaryBarProps {
             && self.millis == other.millis
             && self.pending == other.pending
             && self.page == other.page
+            && Rc::ptr_eq(&self.changes, &other.changes)
+            && Rc::ptr_eq(&self.index, &other.index)
+            && self.filters == other.filters
     }
 }
 
@@ -35,40 +49,6 @@ impl PartialEq for SummaryBarProps {
 #[component]
 pub fn SummaryBar(props: &SummaryBarProps) -> Html {
     let ex = props.extraction.clone();
-    let copied = use_state(|| false);
-    let base: Rc<str> = props.page.as_ref().map_or(Rc::from("article-explorer"), |p| Rc::from(p.file_stem()));
-    let on_json = {
-        let ex = ex.clone();
-        let base = base.clone();
-        Callback::from(move |_: MouseEvent| {
-            dom::download(&format!("{base}.json"), "application/json", &(extract::to_json(&ex) + "\n"));
-        })
-    };
-    let on_csv = {
-        let ex = ex.clone();
-        let base = base.clone();
-        Callback::from(move |_: MouseEvent| {
-            dom::download(&format!("{base}.csv"), "text/csv", &export::to_csv(&ex));
-        })
-    };
-    let brief = {
-        let ex = ex.clone();
-        let title = match props.page.as_ref().filter(|p| !p.title.is_empty()) {
-            Some(p) => format!("Brief: {}", p.title),
-            None => crate::export::brief_title(&props.text),
-        };
-        move || export::to_markdown(&ex, &title)
-    };
-    let on_md = {
-        let brief = brief.clone();
-        Callback::from(move |_: MouseEvent| {
-            dom::download(&format!("{base}-brief.md"), "text/markdown", &brief());
-        })
-    };
-    let on_copy = {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| copied.set(dom::copy(&brief())))
-    };
     let count = |n: usize, label: &str, class: &str, testid: &str| {
         html! {
             <span class={classes!("ae-count", class.to_owned())} data-testid={testid.to_owned()}>
@@ -88,14 +68,8 @@ pub fn SummaryBar(props: &SummaryBarProps) -> Html {
                     <span class="ae-muted" data-testid="timing">{format!("in {:.0} ms", props.millis.max(0.0).ceil())}</span>
                 }
             </div>
-            <div class="ae-exports" role="group" aria-label="Export">
-                <button type="button" class="ae-button ae-small" onclick={on_json} data-testid="export-json">{"JSON"}</button>
-                <button type="button" class="ae-button ae-small" onclick={on_csv} data-testid="export-csv">{"CSV"}</button>
-                <button type="button" class="ae-button ae-small" onclick={on_md} data-testid="export-md">{"Brief"}</button>
-                <button type="button" class="ae-button ae-small" onclick={on_copy} data-testid="copy-brief">
-                    {if *copied { "Copied ✓" } else { "Copy brief" }}
-                </button>
-            </div>
+            <ExportBar index={props.index.clone()} filters={props.filters.clone()} text={props.text.clone()}
+                page={props.page.clone()} changes={props.changes.clone()} corrections={props.corrections.clone()} />
         </section>
     }
 }

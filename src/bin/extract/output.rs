@@ -22,10 +22,10 @@ impl Layout {
             (Format::Json, false) => extract::to_json(ex) + "\n",
             (Format::Json, true) => with_file(file, ex),
             (Format::Jsonl, _) => with_file(file, ex) + "\n",
-            (Format::Csv, false) => export::to_csv(ex),
+            (Format::Csv, false) => export::to_csv(ex, text),
             (Format::Csv, true) => {
                 let mut rows = String::new();
-                export::write_csv_rows(&mut rows, ex, Some(file));
+                export::write_csv_rows(&mut rows, ex, text, Some(file));
                 rows
             }
             (Format::Md, false) => export::to_markdown(ex, &export::brief_title(text)),
@@ -36,7 +36,7 @@ impl Layout {
     fn header(self) -> String {
         match (self.format, self.many) {
             (Format::Json, true) => "[".to_owned(),
-            (Format::Csv, true) => format!("file,{}\r\n", export::CSV_HEADER),
+            (Format::Csv, true) => format!("{}file,{}\r\n", export::BOM, export::CSV_HEADER),
             _ => String::new(),
         }
     }

@@ -102,7 +102,9 @@ test('keyboard: cards and filters are reachable and operable', async ({ explorer
 test('exports: JSON equals the CLI, CSV and the brief', async ({ explorer }) => {
   await explorer.openSample();
   const json = await explorer.exportJson();
-  expect(json.name).toBe('article-explorer.json');
+  // Named from the article's first line and today's date.
+  const slug = sample.split('\n')[0].toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('-').slice(0, 20);
+  expect(json.name).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}-${slug}[a-z0-9-]*\\.json$`));
   expect(json.body).toBe(cli(sample));
   const csv = await explorer.exportCsv();
   const ex = JSON.parse(json.body);

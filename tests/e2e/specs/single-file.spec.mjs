@@ -25,7 +25,9 @@ test('opens from file://, extracts, exports and restores, with no request', asyn
   await explorer.toggleType('party');
   await expect(explorer.cardsOf('party')).toHaveCount(0);
 
-  // The JSON export equals the CLI's output.
+  // The JSON export of all cards equals the CLI's output (by default exports follow the
+  // filters, and one is active).
+  await explorer.exportScopeTo('all');
   const json = await explorer.exportJson();
   expect(json.body).toBe(cli);
 

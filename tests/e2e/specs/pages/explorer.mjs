@@ -17,6 +17,8 @@ export class Explorer {
     this.app = root.getByTestId('explorer');
     this.heading = root.getByRole('heading', { name: 'Article Explorer' });
     this.emptyState = root.getByTestId('empty-state');
+    /** A new tab's offer of the last article some tab worked on. */
+    this.restoreOffer = root.getByTestId('restore-offer');
     this.notice = root.getByTestId('notice');
 
     // Input.
@@ -55,6 +57,20 @@ export class Explorer {
 
     // Exports.
     this.copyBriefButton = root.getByTestId('copy-brief');
+
+    // Sharing and printing.
+    this.shareButton = root.getByTestId('share');
+    this.shareUrl = root.getByTestId('share-url');
+    this.shareTooLarge = root.getByTestId('share-too-large');
+    this.printButton = root.getByTestId('print');
+    this.exportScope = root.getByTestId('export-scope');
+
+    // Corrections: undo and redo, and the list of corrections in force.
+    this.undoButton = root.getByTestId('undo');
+    this.redoButton = root.getByTestId('redo');
+    this.changes = root.getByTestId('changes');
+    this.changeNotes = root.locator('[data-testid=changes] li');
+    this.editors = root.getByTestId('editor');
   }
 
   // ---- Locators with a parameter ----
@@ -201,6 +217,16 @@ export class Explorer {
     await this.clearArticleButton.click();
   }
 
+  /** Accepts a new tab's offer of the last article. */
+  async restoreLast() {
+    await this.restoreOffer.getByTestId('restore-last').click();
+  }
+
+  /** Dismisses a new tab's offer of the last article. */
+  async dismissLast() {
+    await this.restoreOffer.getByTestId('dismiss-last').click();
+  }
+
   /** Waits until the cards show the current text. */
   async settled() {
     await expect(this.timing).toBeVisible();
@@ -244,6 +270,99 @@ export class Explorer {
   /** The status badge texts of every outcome card. */
   async outcomeStatusTexts() {
     return this.outcomeStatuses.allTextContents();
+  }
+
+  // ---- Corrections ----
+
+  /** Opens the correction tools of the card of `type` with id `id`; returns the editor. */
+  async editCard(type, id) {
+    const card = this.cardById(type, id);
+    const editor = card.getByTestId('editor');
+    if (!(await editor.isVisible())) await card.getByTestId('edit-card').click();
+    await expect(editor).toBeVisible();
+    return editor;
+  }
+
+  /** Renames party `id` to `name`. */
+  async renameParty(id, name) {
+    const editor = await this.editCard('party', id);
+    await editor.getByTestId('edit-name').fill(name);
+    await editor.getByTestId('edit-rename').click();
+  }
+
+  /** Merges party `id` into the party called `intoName`, through the menu. */
+  async mergeParty(id, intoName) {
+    const editor = await this.editCard('party', id);
+    await editor.getByTestId('edit-merge-into').selectOption({ label: intoName });
+    await editor.getByTestId('edit-merge').click();
+  }
+
+  /** Drags the filter chip of party `fromName` onto the chip of `intoName` (a merge). */
+  async dragChipOnto(fromName, intoName) {
+    await this.partyChip(fromName).dragTo(this.partyChip(intoName));
+  }
+
+  /** Makes alias `alias` of party `id` a party of its own. */
+  async splitAlias(id, alias) {
+    const editor = await this.editCard('party', id);
+    await editor.getByTestId('edit-alias').selectOption(alias);
+    await editor.getByTestId('edit-split').click();
+  }
+
+  /** Changes the kind of party `id` ('person', 'organization', ...). */
+  async setKind(id, kind) {
+    const editor = await this.editCard('party', id);
+    await editor.getByTestId('edit-kind').selectOption(kind);
+  }
+
+  /** Deletes the card of `type` with id `id`. */
+  async deleteCard(type, id) {
+    const editor = await this.editCard(type, id);
+    await editor.getByTestId('edit-delete').click();
+  }
+
+  /** Makes the party called `name` (or 'Unattributed') the speaker of claim `id`. */
+  async setSpeaker(id, name) {
+    const editor = await this.editCard('claim', id);
+    await editor.getByTestId('edit-speaker').selectOption({ label: name });
+  }
+
+  /** Adds or removes the party called `name` from the targets of claim `id`. */
+  async toggleTarget(id, name) {
+    const editor = await this.editCard('claim', id);
+    await editor.locator(`[data-testid=edit-target][data-party="${name}"]`).click();
+  }
+
+  /** Sets the status of outcome `id`. */
+  async setStatus(id, status) {
+    const editor = await this.editCard('outcome', id);
+    await editor.getByTestId('edit-status').selectOption(status);
+  }
+
+  async undo() {
+    await this.undoButton.click();
+  }
+
+  async redo() {
+    await this.redoButton.click();
+  }
+
+  /** Ctrl+Z with the focus on the page, not in a text field. */
+  async undoWithKeyboard() {
+    await this.page.locator('body').focus();
+    await this.page.evaluate(() => document.activeElement?.blur());
+    await this.page.keyboard.press('ControlOrMeta+z');
+  }
+
+  /** Ctrl+Shift+Z with the focus on the page. */
+  async redoWithKeyboard() {
+    await this.page.evaluate(() => document.activeElement?.blur());
+    await this.page.keyboard.press('ControlOrMeta+Shift+z');
+  }
+
+  /** The names on the party cards, in order. */
+  async partyNames() {
+    return this.cardTitles('party').allTextContents();
   }
 
   // ---- Filters ----
@@ -327,6 +446,19 @@ export class Explorer {
 
   exportMarkdown() {
     return this.download('md');
+  }
+
+  /** Exports 'all' cards or only the 'shown' ones. */
+  async exportScopeTo(scope) {
+    await this.exportScope.selectOption(scope);
+  }
+
+  /** Clicks "Share link" and returns the link shown (empty when the article is too long). */
+  async shareLink() {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    await this.shareButton.click();
+    await expect(this.root.getByTestId('share-panel')).toBeVisible();
+    return (await this.shareUrl.count()) ? this.shareUrl.inputValue() : '';
   }
 
   /** Allows the clipboard for `origin`, then clicks "Copy brief". */
