@@ -60,6 +60,19 @@ pub fn extract_wire(text: &str) -> Vec<u8> {
     super::wire::encode(&crate::extract::analyze(text), text)
 }
 
+/// Warms up while the page is idle (the loaders call it from `requestIdleCallback`): one
+/// extraction of the sample on this thread builds the core's word tables and compiles its
+/// code, which the first article of a fresh page otherwise waits for, and a registered worker
+/// is started with the same extraction of its own, so a long first article meets a ready one.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    let sample = super::sample::SAMPLE;
+    let _ = crate::extract::analyze(sample);
+    if available() {
+        let _ = request(&Rc::from(sample), |_| {});
+    }
+}
+
 /// Whether extraction can run off the main thread here.
 pub fn available() -> bool {
     SLOT.with(|slot| matches!(*slot.borrow(), Slot::Url(_) | Slot::Running(_)))
