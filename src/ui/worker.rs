@@ -54,7 +54,7 @@ pub fn use_worker(url: String) {
     });
 }
 
-/// The extraction of `text` as the bytes of [`super::wire`]: what the worker computes.
+/// The extraction of `text` as the compact bytes of `ui::wire`: what the worker computes.
 #[wasm_bindgen(js_name = extractWire)]
 pub fn extract_wire(text: &str) -> Vec<u8> {
     super::wire::encode(&crate::extract::analyze(text), text)
