@@ -23,7 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod export;
-pub mod extract;
+pub use article_explorer_core::extract;
 
 #[cfg(feature = "ui")]
 pub mod ui;

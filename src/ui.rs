@@ -32,11 +32,12 @@ mod input;
 mod sample;
 mod storage;
 mod summary;
+mod wire;
 mod worker;
 
 pub use app::{App, AppProps, Theme};
 pub use embed::{mount, ExplorerHandle};
-pub use worker::{extract_json, use_worker};
+pub use worker::{extract_wire, use_worker, warm_up};
 
 /// Mounts the full-page app into `#article-explorer-app`, if the page has one.
 ///

@@ -7,7 +7,7 @@
 // takes its article from the `text` attribute, its own text content, or `src` (a text file
 // on the same site). Scripts can also call `mount(element, options)` and `extract(text)`.
 // All URLs are relative to this file, so the bundle can be served from any path or origin.
-import init, { mount as mountApp, extract as extractJson, useWorker } from './article-explorer.js';
+import init, { mount as mountApp, extract as extractJson, useWorker, warmUp } from './article-explorer.js';
 
 const base = new URL('.', import.meta.url);
 let ready = null;
@@ -16,8 +16,12 @@ let ready = null;
 export function load() {
   // Workers must come from the page's own origin; from another origin the app falls back
   // to extracting on the page, which it detects by itself.
-  ready ??= init({ module_or_path: new URL('article-explorer_bg.wasm', base) })
-    .then(() => useWorker(new URL('worker.js', base).href));
+  ready ??= init({ module_or_path: new URL('article-explorer_bg.wasm', base) }).then(() => {
+    useWorker(new URL('worker.js', base).href);
+    // While the page is idle: warm the core and start the worker, once for the whole page.
+    const idle = self.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+    idle(() => warmUp(), { timeout: 2000 });
+  });
   return ready;
 }
 
