@@ -120,9 +120,10 @@ impl Model {
 
     /// The present rows with their row numbers, in row order.
     fn numbered_rows(&self) -> impl Iterator<Item = (usize, &[i16; LABELS])> + '_ {
-        let numbers = self.present.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64).filter(move |b| (bits >> b) & 1 == 1).map(move |b| w * 64 + b)
-        });
+        let numbers =
+            self.present.iter().enumerate().flat_map(|(w, &bits)| {
+                (0..64).filter(move |b| (bits >> b) & 1 == 1).map(move |b| w * 64 + b)
+            });
         numbers.zip(&self.rows)
     }
 
