@@ -2,6 +2,8 @@
 //!
 //! Run with `cargo bench --no-default-features --bench throughput`. Prints MB/s for each
 //! size and the ratio of the 10 MB time to the 1 MB time (10 means linear growth).
+//! `-- --files ONE TEN` times two given files instead (best of 3 each, tables warm) and prints
+//! one JSON line: `scripts/bench` uses it on real news.
 
 use article_explorer::extract::{analyze, annotate, claims, groups, outcomes, parties, segment};
 use std::path::Path;
@@ -46,7 +48,31 @@ fn time(text: &str, runs: usize) -> Duration {
         .unwrap_or_default()
 }
 
+/// `--files ONE TEN`: the best of 3 runs of `analyze` on each file, as one JSON line.
+fn files(one: &str, ten: &str) {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let (one, ten) = (read(one), read(ten));
+    let _ = analyze(&one[..one.len().min(100_000)]); // warm the lexicons
+    let (t1, t10) = (time(&one, 3), time(&ten, 3));
+    let rate = |bytes: usize, t: Duration| bytes as f64 / MB as f64 / t.as_secs_f64();
+    println!(
+        "{{\"ms_1\":{:.3},\"ms_10\":{:.3},\"mb_s_1\":{:.3},\"mb_s_10\":{:.3},\"ratio\":{:.3}}}",
+        t1.as_secs_f64() * 1e3,
+        t10.as_secs_f64() * 1e3,
+        rate(one.len(), t1),
+        rate(ten.len(), t10),
+        t10.as_secs_f64() / t1.as_secs_f64()
+    );
+}
+
 fn main() {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = all.iter().position(|a| a == "--files") {
+        match (all.get(at + 1), all.get(at + 2)) {
+            (Some(one), Some(ten)) => return files(one, ten),
+            _ => panic!("usage: throughput --files ONE TEN"),
+        }
+    }
     // `-- parties` (or segment, claims, analyze): run one stage on 1 MB many times, for a profiler.
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     if let Some(stage) = args.first() {

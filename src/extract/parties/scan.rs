@@ -36,7 +36,7 @@ use super::gazetteer::{
 };
 use super::MentionForm;
 use crate::extract::segment::{Document, Sentence, TokenKind};
-use crate::extract::tagger::NameType;
+use crate::extract::tagger::{self, NameType};
 use std::ops::Range;
 
 mod tagged;
@@ -261,6 +261,8 @@ struct Scanner<'d, 't> {
     names: Vec<Tagged>,
     /// The stretches of tokens of the sentence being scanned that were tagged, in order.
     stretches: Vec<Range<usize>>,
+    /// The trained tagger, with its per-article caches.
+    tagger: tagger::Tagger,
 }
 
 /// One name the trained tagger found, in document token indices.
@@ -499,6 +501,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
         title_case: false,
         names: Vec::new(),
         stretches: Vec::new(),
+        tagger: tagger::Tagger::default(),
     };
     for (index, sentence) in doc.sentences.iter().enumerate() {
         s.sentence(index, sentence);

@@ -62,6 +62,14 @@ pub struct Word {
     gaz: u8,
 }
 
+/// The run-time tagger caches the weights of [`word_features`] by word: hashing the cased
+/// form alone is enough, as every other field is worked out from it.
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.cased);
+    }
+}
+
 /// The summary used for the positions before and after the sentence.
 const PAD: Word = Word {
     lower: 0x5eed_0000_0000_0001,
@@ -274,9 +282,16 @@ mod t {
     pub const PREV_SHAPE: u64 = 53;
 }
 
-/// The features of word `i` that do not depend on the labels already chosen.
+/// The features of word `i` that do not depend on the labels already chosen:
+/// [`word_features`] then [`sentence_features`].
 pub fn static_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
-    let w = s.at(i, 0);
+    word_features(s.at(i, 0), out);
+    sentence_features(s, i, out);
+}
+
+/// The features of a word that depend on the word alone (the run-time tagger adds their
+/// weights up once per distinct word, so nothing else may enter here).
+pub fn word_features(w: &Word, out: &mut Vec<u64>) {
     out.push(feature(t::BIAS, 0));
     out.push(feature(t::LOWER, w.lower));
     out.push(feature(t::CASED, w.cased));
@@ -294,6 +309,11 @@ pub fn static_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
             out.push(feature(t::GAZ + bit, 0));
         }
     }
+}
+
+/// The label-independent features of word `i` that depend on its place in the sentence.
+pub fn sentence_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
+    let w = s.at(i, 0);
     if i == 0 {
         out.push(feature(t::FIRST_SHAPE, w.shape));
         out.push(feature(t::FIRST_LOWER, w.lower));
@@ -327,7 +347,13 @@ fn context_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
 /// transition part of a first-order model. (The previous label paired with the word itself
 /// was tried: +0.001 F1 on testa for nine more table lookups a word, so it was left out.)
 pub fn history_features(s: &Sentence, i: usize, prev: u8, out: &mut Vec<u64>) {
-    let w = s.at(i, 0);
+    transition_features(s.at(i, 0), prev, out);
+}
+
+/// The label-dependent features of word `w` after label `prev`: they depend on the word alone
+/// (the run-time tagger caches their weights by word; `tests/tagger.rs` checks it against
+/// [`history_features`]).
+pub fn transition_features(w: &Word, prev: u8, out: &mut Vec<u64>) {
     let p = u64::from(prev);
     out.push(feature(t::PREV, p));
     out.push(feature(t::PREV_SHAPE, pair(p, w.shape)));

@@ -35,7 +35,7 @@ use super::{
 };
 use crate::extract::segment::Sentence;
 use crate::extract::segment::TokenKind;
-use crate::extract::tagger::{self, NameType};
+use crate::extract::tagger::NameType;
 use std::ops::Range;
 
 /// Tagger names less sure than this (margin in trained-weight units) are ignored.
@@ -64,7 +64,7 @@ impl Scanner<'_, '_> {
         self.stretches.push(stretch.clone());
         let words: Vec<&str> = stretch.clone().map(|k| self.doc.word(k)).collect();
         let base = stretch.start;
-        self.names.extend(tagger::name_spans(&words).into_iter().map(|n| Tagged {
+        self.names.extend(self.tagger.name_spans(&words).into_iter().map(|n| Tagged {
             tokens: base + n.words.start..base + n.words.end,
             kind: n.kind,
             confidence: n.confidence,
