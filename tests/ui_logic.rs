@@ -5,7 +5,8 @@
 #![cfg(feature = "ui")]
 
 use article_explorer::extract::{
-    Claim, Content, CueClass, Extraction, Outcome, Party, PartyKind, Span, Status, TextSpan,
+    Claim, Confidence, Content, CueClass, Extraction, Outcome, Party, PartyKind, Span, SpeakerBasis, Status,
+    TextSpan,
 };
 use article_explorer::ui::cards::CardType;
 use article_explorer::ui::export::{to_csv, to_markdown};
@@ -30,6 +31,8 @@ fn party(id: &str, name: &str, kind: PartyKind, mentions: &[&str], salience: f32
         role: None,
         affiliation: None,
         salience,
+        evidence: vec![],
+        confidence: Confidence::Medium,
     }
 }
 
@@ -46,6 +49,8 @@ fn claim(id: &str, speaker: &str, cue: &str, content: &str, direct: bool, target
         targets: targets.iter().map(|t| t.to_string()).collect(),
         cue_class: CueClass::Say,
         sentence: 0,
+        basis: SpeakerBasis::Name,
+        confidence: Confidence::Medium,
     }
 }
 
@@ -60,6 +65,10 @@ fn outcome(id: &str, status: Status, evidence: &str, parties: &[&str]) -> Outcom
         asserted: true,
         claim: None,
         sentence: 0,
+        trigger: span(evidence),
+        signal: None,
+        rule: String::new(),
+        confidence: Confidence::Medium,
     }
 }
 

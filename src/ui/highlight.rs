@@ -103,6 +103,8 @@ mod tests {
             role: None,
             affiliation: None,
             salience: 1.0,
+            evidence: vec![],
+            confidence: Default::default(),
         }
     }
 
