@@ -22,9 +22,12 @@ mod dom;
 mod embed;
 pub mod highlight;
 mod input;
+pub mod relations;
+mod relations_view;
 mod sample;
 mod storage;
 mod summary;
+mod why;
 mod worker;
 
 pub use app::{App, AppProps, Theme};
