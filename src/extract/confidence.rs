@@ -4,11 +4,12 @@
 //! features that make an item likely right, never from the words of one article:
 //!
 //! * a **party** is `high` when a source of its own names it (a gazetteer entry, a title, the
-//!   trained tagger, a head word, a given name or a dateline: [`NameEvidence::is_strong`]) and
-//!   the article comes back to it (two mentions or more) or lets it speak, unless it is a
-//!   collective ("voters", "rebels"), whose boundaries the guide draws case by case; `low`
-//!   when nothing but its shape, its context or a collective noun makes it an actor and it
-//!   never speaks, or it is a silent collective; `medium` otherwise;
+//!   trained tagger, a head word, a given name or a dateline:
+//!   [`is_strong`](crate::extract::NameEvidence::is_strong)) and the article comes back to it
+//!   (two mentions or more) or lets it speak, unless it is a collective ("voters", "rebels"),
+//!   whose boundaries the guide draws case by case; `low` when nothing but its shape, its
+//!   context or a collective noun makes it an actor and it never speaks, or it is a silent
+//!   collective; `medium` otherwise;
 //! * a **claim** is `high` when its speaker is named in the source or by a description that
 //!   names its party ("Chilean officials"), `medium` when the speaker is reached through a
 //!   pronoun, a role noun or a group phrase, `low` without a speaker;
