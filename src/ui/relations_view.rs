@@ -225,14 +225,15 @@ fn table(g: &Graph, hidden: bool) -> Html {
     let t = relations::table(g);
     if t.rows.is_empty() {
         return html! {
-            <p id="ae-relations-table" class={classes!("ae-relations-table", hidden.then_some("ae-sr"))}>
-                {"No claim names a target."}
-            </p>
+            <div class={classes!("ae-relations-table-wrap", hidden.then_some("ae-sr"))}>
+                <p id="ae-relations-table" class="ae-relations-table">{"No claim names a target."}</p>
+            </div>
         };
     }
     html! {
-        <table id="ae-relations-table" class={classes!("ae-relations-table", hidden.then_some("ae-sr"))}
-            data-testid="relations-table">
+        // The wrapper hides it: a table grows to its content whatever its own width says.
+        <div class={classes!("ae-relations-table-wrap", hidden.then_some("ae-sr"))}>
+        <table id="ae-relations-table" class="ae-relations-table" data-testid="relations-table">
             <caption>{"Claims by speaker (rows) about target (columns)"}</caption>
             <thead>
                 <tr>
@@ -251,6 +252,7 @@ fn table(g: &Graph, hidden: bool) -> Html {
                 })}
             </tbody>
         </table>
+        </div>
     }
 }
 
