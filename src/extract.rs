@@ -18,6 +18,7 @@
 
 pub mod annotate;
 pub mod claims;
+pub mod confidence;
 pub mod groups;
 pub mod input;
 pub mod language;
@@ -31,7 +32,10 @@ pub mod segment;
 pub mod span;
 pub mod tagger;
 
-pub use model::{Claim, Content, CueClass, Extraction, Figure, Outcome, Party, PartyKind, Status};
+pub use model::{
+    Claim, Confidence, Content, CueClass, Extraction, Figure, NameEvidence, Outcome, Party, PartyKind,
+    SpeakerBasis, Status,
+};
 pub use span::{Span, TextSpan};
 
 /// Extracts the parties, claims and outcomes of one article.
@@ -58,8 +62,11 @@ pub fn analyze(text: &str) -> Extraction {
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
     let parties = model::export_parties(text, &parties, &claims);
     let outcomes = model::export_outcomes(text, &outcomes);
-    Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
-        .without_unmentioned_parties()
+    // 5. How sure each card is, from the features that make it likely right.
+    confidence::rate(
+        Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
+            .without_unmentioned_parties(),
+    )
 }
 
 /// The extraction as pretty-printed JSON, exactly as `extract FILE` prints it and the UI

@@ -29,9 +29,12 @@ mod embed;
 mod export_bar;
 pub mod highlight;
 mod input;
+pub mod relations;
+mod relations_view;
 mod sample;
 mod storage;
 mod summary;
+mod why;
 mod wire;
 mod worker;
 

@@ -374,7 +374,8 @@ fn o15_group_subjects_involve_their_referents() {
 
 #[test]
 fn status_rules_cite_the_guide_in_order() {
-    let names: Vec<&str> = article_explorer::extract::outcomes::RULES.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> =
+        article_explorer::extract::outcomes::RULES.iter().map(|(name, _, _)| *name).collect();
     assert!(names.iter().all(|n| n.starts_with('O')), "{names:?}");
     // Negation and conditions before modality, the trigger's own status last (GUIDE §4).
     let at = |prefix: &str| names.iter().position(|n| n.starts_with(prefix));

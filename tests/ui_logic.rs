@@ -5,11 +5,12 @@
 #![cfg(feature = "ui")]
 
 use article_explorer::extract::{
-    Claim, Content, CueClass, Extraction, Outcome, Party, PartyKind, Span, Status, TextSpan,
+    Claim, Confidence, Content, CueClass, Extraction, Outcome, Party, PartyKind, Span, SpeakerBasis, Status,
+    TextSpan,
 };
 use article_explorer::ui::cards::CardType;
 use article_explorer::ui::export::{to_csv, to_markdown};
-use article_explorer::ui::filter::{Facet, Filters, Index, Sort, Speech};
+use article_explorer::ui::filter::{Facet, Filters, Index, Relation, Sort, Speech};
 use article_explorer::ui::state::{check_input, Action, InputCheck, Phase, Saved, State};
 use std::rc::Rc;
 
@@ -30,6 +31,8 @@ fn party(id: &str, name: &str, kind: PartyKind, mentions: &[&str], salience: f32
         role: None,
         affiliation: None,
         salience,
+        evidence: vec![],
+        confidence: Confidence::Medium,
     }
 }
 
@@ -46,6 +49,8 @@ fn claim(id: &str, speaker: &str, cue: &str, content: &str, direct: bool, target
         targets: targets.iter().map(|t| t.to_string()).collect(),
         cue_class: CueClass::Say,
         sentence: 0,
+        basis: SpeakerBasis::Name,
+        confidence: Confidence::Medium,
     }
 }
 
@@ -60,6 +65,10 @@ fn outcome(id: &str, status: Status, evidence: &str, parties: &[&str]) -> Outcom
         asserted: true,
         claim: None,
         sentence: 0,
+        trigger: span(evidence),
+        signal: None,
+        rule: String::new(),
+        confidence: Confidence::Medium,
     }
 }
 
@@ -158,13 +167,30 @@ fn filters_show_the_right_cards() {
             ["p1", "p2", "p3"]
         ),
         case!(
-            "sort by party: alphabetical, partyless last",
+            "sort by party: the most salient party's group first, partyless last",
             || Filters {
                 sort: Sort::Party,
                 types: [CardType::Outcome, CardType::Claim].into(),
                 ..Filters::default()
             },
-            ["c1", "o1", "o3", "c2", "o2"]
+            ["o1", "o3", "c2", "c1", "o2"]
+        ),
+        case!(
+            "relation: Togo's claims about Ghana, their outcomes and the two parties",
+            || Filters {
+                relation: Some(Relation { from: "Togo".into(), to: "Ghana".into() }),
+                ..Filters::default()
+            },
+            ["p1", "o1", "p2", "c2", "o3"]
+        ),
+        case!(
+            "relation the other way round: no claim, still the outcomes",
+            || Filters {
+                relation: Some(Relation { from: "Ghana".into(), to: "Togo".into() }),
+                types: [CardType::Claim].into(),
+                ..Filters::default()
+            },
+            []
         ),
         case!("no type shown, no cards", || Filters { types: Default::default(), ..Filters::default() }, []),
     ];
@@ -172,6 +198,32 @@ fn filters_show_the_right_cards() {
     for case in cases {
         assert_eq!(ids(&ex, &(case.filters)()), case.expect, "{}", case.name);
     }
+}
+
+#[test]
+fn hide_low_hides_only_low_confidence_cards() {
+    let mut ex = sample();
+    ex.claims[0].confidence = Confidence::Low;
+    ex.outcomes[1].confidence = Confidence::Low;
+    ex.parties[0].confidence = Confidence::High;
+    let f = Filters { hide_low: true, ..Filters::default() };
+    assert_eq!(ids(&ex, &f), ["p1", "o1", "p2", "p3", "c2", "o3"]);
+    assert!(f.is_active() && !f.cleared(Facet::Confidence).hide_low);
+    let s = State::default().apply(Action::SetHideLow(true));
+    assert!(s.filters.hide_low);
+}
+
+#[test]
+fn an_arrow_replaces_the_party_chips_and_a_chip_the_arrow() {
+    let arrow = Relation { from: "Togo".into(), to: "Ghana".into() };
+    let s = State::default()
+        .apply(Action::ToggleParty("Ghana".into()))
+        .apply(Action::SetRelation(Some(arrow.clone())));
+    assert!(s.filters.parties.is_empty());
+    assert_eq!(s.filters.relation, Some(arrow));
+    let s = s.apply(Action::OnlyParty("Togo".into()));
+    assert_eq!(s.filters.relation, None);
+    assert!(s.filters.parties.contains("Togo"));
 }
 
 #[test]

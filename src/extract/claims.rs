@@ -48,7 +48,7 @@ pub mod resolve;
 use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
 use super::parties::Parties;
-use super::records::{ClaimRecord, PartyId};
+use super::records::{ClaimRecord, PartyId, SpeakerBasis};
 use super::segment::quotes::Quotes;
 use super::span::Span;
 use frames::Draft;
@@ -219,6 +219,23 @@ fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
     drafts.retain(|_| flags.next().unwrap_or(true));
 }
 
+/// How the speakers were found from the source: a name in it, a description naming its
+/// party, a group phrase, or a pronoun or role noun resolved by context.
+fn basis(parties: &Parties, source: Option<Span>, speakers: &[usize]) -> SpeakerBasis {
+    let Some(source) = source.filter(|_| !speakers.is_empty()) else { return SpeakerBasis::None };
+    if speakers.len() > 1 {
+        return SpeakerBasis::Group;
+    }
+    let inside = parties.within(source);
+    if inside.iter().any(|m| m.form.is_name() && speakers.contains(&m.party)) {
+        SpeakerBasis::Name
+    } else if inside.iter().any(|m| speakers.contains(&m.party)) {
+        SpeakerBasis::Description
+    } else {
+        SpeakerBasis::Reference
+    }
+}
+
 fn build(w: &Annotated, parties: &Parties, focus: &LazyFocus, d: &Draft, speakers: &[usize]) -> ClaimRecord {
     let mut targets: Vec<usize> = Vec::new();
     // The parties named in the content, then those a group phrase in it stands for ("urged
@@ -234,9 +251,11 @@ fn build(w: &Annotated, parties: &Parties, focus: &LazyFocus, d: &Draft, speaker
             targets.push(p);
         }
     }
+    let source = d.source.map(|(a, b)| w.range(a, b));
     ClaimRecord {
+        basis: basis(parties, source, speakers),
         speakers: speakers.iter().copied().map(PartyId::of).collect(),
-        source: d.source.map(|(a, b)| w.range(a, b)),
+        source,
         cue: w.range(d.cue.0, d.cue.1),
         content: d.content.clone(),
         direct: d.direct,

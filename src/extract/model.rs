@@ -7,7 +7,7 @@
 
 use super::parties::Parties;
 use super::records::{ClaimId, ClaimRecord, FigureRecord, OutcomeRecord, PartyId};
-pub use super::records::{CueClass, PartyKind, Status};
+pub use super::records::{Confidence, CueClass, NameEvidence, PartyKind, SpeakerBasis, Status};
 use super::span::{Span, TextSpan};
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +65,8 @@ pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> 
         role: p.role.clone(),
         affiliation: p.affiliation.map(|a| party_id(PartyId::of(a))),
         salience: counts[i] as f32 / top,
+        evidence: p.evidence.list(),
+        confidence: Confidence::default(),
     };
     parties.list.iter().zip(mentions).enumerate().map(party).collect()
 }
@@ -194,6 +196,12 @@ pub struct Party {
     /// How central the party is to the article, 0 to 1 (mentions, claims, position).
     #[serde(default)]
     pub salience: f32,
+    /// What told the extractor its names name an actor, strongest first.
+    #[serde(default)]
+    pub evidence: Vec<NameEvidence>,
+    /// How sure the extractor is that this is a party of the article (see `confidence.rs`).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 /// The reported content: one span, or several when the cue splits a quotation
@@ -251,6 +259,17 @@ pub struct Claim {
     pub cue_class: CueClass,
     /// Index into [`Extraction::sentences`] of the sentence holding the cue.
     pub sentence: usize,
+    /// How the speaker was found from the source.
+    #[serde(default = "no_basis")]
+    pub basis: SpeakerBasis,
+    /// How sure the extractor is of the claim and its speaker (see `confidence.rs`).
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// The basis of a claim read from JSON written before `basis` existed.
+fn no_basis() -> SpeakerBasis {
+    SpeakerBasis::None
 }
 
 impl Claim {
@@ -280,6 +299,8 @@ impl Claim {
             targets: r.targets.iter().copied().map(party_id).collect(),
             cue_class: r.class,
             sentence: r.sentence,
+            basis: r.basis,
+            confidence: Confidence::default(),
         }
     }
 
@@ -334,6 +355,19 @@ pub struct Outcome {
     pub claim: Option<String>,
     /// Index into [`Extraction::sentences`] of the sentence holding the evidence.
     pub sentence: usize,
+    /// The trigger word or phrase of the evidence ("signed", "collapsed").
+    #[serde(default)]
+    pub trigger: TextSpan,
+    /// The negation, modal or condition word that set the status, when not the trigger
+    /// itself ("not", "will", "unless").
+    #[serde(default)]
+    pub signal: Option<TextSpan>,
+    /// The guide rule that decided the status ("O6/O7 a negated achievement is failed").
+    #[serde(default)]
+    pub rule: String,
+    /// How sure the extractor is of the outcome and its status (see `confidence.rs`).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 impl Figure {
@@ -359,6 +393,10 @@ impl Outcome {
             asserted: r.claim.is_none(),
             claim: r.claim.map(claim_id),
             sentence: r.sentence,
+            trigger: TextSpan::of(text, r.why.trigger),
+            signal: r.why.signal.map(|s| TextSpan::of(text, s)),
+            rule: r.why.rule.to_owned(),
+            confidence: Confidence::default(),
         }
     }
 }

@@ -38,7 +38,7 @@ use self::status::Reading;
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::groups::LazyFocus;
 use crate::extract::parties::Parties;
-use crate::extract::records::{ClaimRecord, OutcomeRecord, PartyId};
+use crate::extract::records::{ClaimRecord, OutcomeRecord, PartyId, StatusWhy};
 use crate::extract::records::{PartyKind, Status};
 use crate::extract::segment::Document;
 use crate::extract::span::Span;
@@ -79,7 +79,8 @@ pub fn find_outcomes(
             }
             let read = status::status_of(w, &marks, clause.clone())
                 .or_else(|| status::negated_ellipsis(w, &marks, clause.clone(), before));
-            let Some((status, reading)) = read else { continue };
+            let Some(decision) = read else { continue };
+            let (status, reading) = (decision.status, decision.reading);
             before = Some(status);
             let holder = pieces.holding(w.span(reading.at));
             let Some(evidence) =
@@ -90,7 +91,13 @@ pub fn find_outcomes(
             let first = evidence::first_token(w, evidence, clause.start);
             let group = group_of(w, &mut groups, first, &reading, holder.is_some(), &shared);
             shared = group.clone();
-            let found = Found { status, evidence, first, claim: holder.map(|h| h.1), group, sentence: si };
+            let why = StatusWhy {
+                trigger: w.range(reading.at, reading.at + reading.len.max(1)),
+                signal: decision.signal.map(|k| w.span(k)),
+                rule: decision.rule,
+            };
+            let found =
+                Found { status, evidence, first, claim: holder.map(|h| h.1), group, sentence: si, why };
             out.push(build(w, parties, found));
         }
     }
@@ -137,13 +144,14 @@ struct Found<'c> {
     /// The parties a group subject stands for ("both sides", "the two countries"), if any.
     group: Vec<usize>,
     sentence: usize,
+    why: StatusWhy,
 }
 
 /// The parties involved are a group subject's referents, else the speaker of the claim
 /// holding the outcome, then the parties named in the evidence: "She said both sides had
 /// agreed" involves the two sides, not her.
 fn build(w: &Annotated, parties: &Parties, found: Found<'_>) -> OutcomeRecord {
-    let Found { status, evidence, first, claim, group, sentence } = found;
+    let Found { status, evidence, first, claim, group, sentence, why } = found;
     let mut involved: Vec<usize> = group;
     if let Some(sp) = claim.and_then(|h| h.speaker()).filter(|_| involved.is_empty()) {
         involved.push(sp);
@@ -161,5 +169,6 @@ fn build(w: &Annotated, parties: &Parties, found: Found<'_>) -> OutcomeRecord {
         figures: figures::figures(w, evidence, first),
         claim: claim.map(|h| h.id),
         sentence,
+        why,
     }
 }

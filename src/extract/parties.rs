@@ -87,7 +87,7 @@ mod merge;
 mod scan;
 
 pub use super::records::PartyId;
-use super::records::PartyKind;
+use super::records::{EvidenceSet, PartyKind};
 use super::segment::Document;
 use super::span::Span;
 use std::ops::Range;
@@ -105,6 +105,8 @@ pub struct PartyRecord {
     pub role: Option<String>,
     /// Index of the party it belongs to or speaks for (see [`PartyRecord::affiliation_id`]).
     pub affiliation: Option<usize>,
+    /// What told the scan its mentions name an actor (the union over its candidates).
+    pub evidence: EvidenceSet,
 }
 
 impl PartyRecord {

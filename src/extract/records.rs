@@ -53,6 +53,149 @@ pub struct ClaimRecord {
     pub class: CueClass,
     /// Index of the sentence holding the cue.
     pub sentence: usize,
+    /// How the speaker was found, for the card's "why" and the confidence level.
+    pub basis: SpeakerBasis,
+}
+
+/// How a claim's speaker was found: named in the source, or reached through a description, a
+/// pronoun or role noun, or a group phrase. The weaker the link, the likelier a wrong speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerBasis {
+    /// A name inside the source: "Ana Lund said", "a senior aide to President Ana Lund".
+    Name,
+    /// A description that names its party: "Chilean officials", "a Kremlin spokesman".
+    Description,
+    /// A pronoun, role noun or definite description resolved by context: "she", "the minister".
+    Reference,
+    /// A group phrase standing for several parties: "both sides", "Peru and Chile".
+    Group,
+    /// No source, or one that no party stands behind.
+    None,
+}
+
+impl SpeakerBasis {
+    /// Every basis, strongest first.
+    pub const ALL: [SpeakerBasis; 5] = [
+        SpeakerBasis::Name,
+        SpeakerBasis::Description,
+        SpeakerBasis::Reference,
+        SpeakerBasis::Group,
+        SpeakerBasis::None,
+    ];
+
+    /// The lower-case label used in the JSON and the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerBasis::Name => "name",
+            SpeakerBasis::Description => "description",
+            SpeakerBasis::Reference => "reference",
+            SpeakerBasis::Group => "group",
+            SpeakerBasis::None => "none",
+        }
+    }
+}
+
+/// What told the parties stage that a name names an actor, shown on the party's card
+/// ("why") and read by the confidence levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameEvidence {
+    /// A gazetteer entry: a country, capital, known organisation or place.
+    Gazetteer,
+    /// A title before the name ("Foreign Minister", "Mr.").
+    Title,
+    /// The trained name tagger's boundaries or type.
+    Tagger,
+    /// A head word ending the name ("Ministry", "Bank", "Palace").
+    HeadWord,
+    /// A given name from the list opening it.
+    GivenName,
+    /// A dateline or source line ("OSLO (Reuters) -").
+    Dateline,
+    /// The shape of the words alone: two or three name-like capitalised words.
+    Shape,
+    /// The words around it or the rest of the article ("in Lund", a surname seen in full).
+    Context,
+    /// A collective or role noun ("officials", "rebels", "a spokesman").
+    Collective,
+}
+
+impl NameEvidence {
+    /// Every kind of evidence, strongest first.
+    pub const ALL: [NameEvidence; 9] = [
+        NameEvidence::Gazetteer,
+        NameEvidence::Title,
+        NameEvidence::Tagger,
+        NameEvidence::HeadWord,
+        NameEvidence::GivenName,
+        NameEvidence::Dateline,
+        NameEvidence::Shape,
+        NameEvidence::Context,
+        NameEvidence::Collective,
+    ];
+
+    /// Whether the evidence is a source of its own, not a guess by shape or context: a list
+    /// entry, a title, the trained tagger, a head word or a given name.
+    pub fn is_strong(self) -> bool {
+        !matches!(self, NameEvidence::Shape | NameEvidence::Context | NameEvidence::Collective)
+    }
+}
+
+/// A set of [`NameEvidence`], one bit each: candidates add to it, parties collect theirs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct EvidenceSet(u16);
+
+impl EvidenceSet {
+    /// The set with `e` added.
+    #[must_use]
+    pub fn with(self, e: NameEvidence) -> EvidenceSet {
+        EvidenceSet(self.0 | 1 << e as u16)
+    }
+
+    /// Both sets together.
+    #[must_use]
+    pub fn union(self, other: EvidenceSet) -> EvidenceSet {
+        EvidenceSet(self.0 | other.0)
+    }
+
+    /// Whether `e` is in the set.
+    pub fn has(self, e: NameEvidence) -> bool {
+        self.0 & 1 << e as u16 != 0
+    }
+
+    /// The evidence in the set, strongest first.
+    pub fn list(self) -> Vec<NameEvidence> {
+        NameEvidence::ALL.into_iter().filter(|&e| self.has(e)).collect()
+    }
+}
+
+/// How sure the extractor is of a card, from the features that make it likely right (see
+/// `confidence.rs`); the README gives each level's measured precision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// A guess: shown, but hidden by the UI's "hide low confidence" filter.
+    Low,
+    /// Likely right.
+    #[default]
+    Medium,
+    /// Almost always right.
+    High,
+}
+
+impl Confidence {
+    /// Every level, most confident first.
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+
+    /// The lower-case label used in the JSON and the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
 }
 
 impl ClaimRecord {
@@ -111,6 +254,21 @@ pub struct OutcomeRecord {
     pub claim: Option<ClaimId>,
     /// Index of the sentence holding the evidence.
     pub sentence: usize,
+    /// What set the status: the trigger, the word that changed it, the rule.
+    pub why: StatusWhy,
+}
+
+/// What set an outcome's status: its trigger ("signed", "talks collapsed"), the negation,
+/// modal or condition word that changed the trigger's own status, if any ("not", "will",
+/// "unless"), and the guide rule that decided.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusWhy {
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// The negation, modal or condition word that set the status, if not the trigger itself.
+    pub signal: Option<Span>,
+    /// The deciding rule, as listed in `outcomes::RULES` ("O6/O7 a negated achievement is failed").
+    pub rule: &'static str,
 }
 
 /// How a reporting cue frames what is reported.

@@ -7,8 +7,9 @@ use super::cards::{Card, CardType};
 use super::controls::Controls;
 use super::filter::{Filters, Index};
 use super::input::{InputPanel, Notice};
+use super::relations_view::RelationsView;
 use super::state::{check_input, Action, InputCheck, PageInfo, Phase, Saved, State};
-use super::summary::SummaryBar;
+use super::summary::{Story, SummaryBar};
 use super::{dom, storage, text, worker};
 use crate::extract::{self, Extraction};
 use gloo::timers::callback::Timeout;
@@ -425,11 +426,18 @@ pub fn App(props: &AppProps) -> Html {
                     index={index.clone()} filters={state.filters.clone()} />
                 <Controls index={index.clone()} filters={state.filters.clone()}
                     dispatch={dispatch.clone()} />
+                <Story extraction={state.extraction.clone()} />
                 <div class="ae-split">
-                    <CardList index={index.clone()} filters={state.filters.clone()}
-                        selected={state.selected} shown={state.shown} dispatch={dispatch.clone()} />
+                    <div class="ae-column">
+                        <RelationsView extraction={state.extraction.clone()} filters={state.filters.clone()}
+                            dispatch={dispatch.clone()} />
+                        <CardList index={index.clone()} filters={state.filters.clone()}
+                            selected={state.selected} shown={state.shown} pending={state.phase == Phase::Pending}
+                            dispatch={dispatch.clone()} />
+                    </div>
                     <ArticleView extraction={state.extraction.clone()} text={state.analysed.clone()}
-                        selected={state.selected} dispatch={dispatch.clone()} />
+                        selected={state.selected} query={AttrValue::from(state.filters.query.clone())}
+                        dispatch={dispatch.clone()} />
                 </div>
             }
         </div>

@@ -18,6 +18,9 @@ pub struct CardListProps {
     pub selected: Option<Card>,
     /// How many cards to render.
     pub shown: usize,
+    /// Whether the text is being analysed (the list then says so rather than "Nothing found").
+    #[prop_or_default]
+    pub pending: bool,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -28,6 +31,7 @@ impl PartialEq for CardListProps {
             && self.filters == other.filters
             && self.selected == other.selected
             && self.shown == other.shown
+            && self.pending == other.pending
     }
 }
 
@@ -60,7 +64,11 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     html! {
         <section class="ae-cards" aria-label="Cards" data-testid="cards">
-            if total == 0 {
+            if total == 0 && props.pending {
+                <p class="ae-none ae-progress" role="status" data-testid="cards-progress">
+                    <span class="ae-spinner" aria-hidden="true"></span>{"Analysing the text…"}
+                </p>
+            } else if total == 0 {
                 <p class="ae-none" data-testid="no-cards">
                     {if ex.parties.is_empty() && ex.claims.is_empty() && ex.outcomes.is_empty() {
                         "Nothing found yet: no parties, claims or outcomes in this text."
@@ -145,9 +153,10 @@ pub fn CardView(props: &CardViewProps) -> Html {
     };
     let type_label = card.kind.label();
     let id = card.id(ex);
+    let level = item.confidence().label();
     html! {
         <article class={classes!("ae-card", format!("card-{type_label}"), selected.then_some("is-selected"))}
-            data-testid={format!("card-{type_label}")} data-id={id} onclick={on_select.clone()}>
+            data-testid={format!("card-{type_label}")} data-id={id} data-confidence={level} onclick={on_select.clone()}>
             <header class="ae-card-head">
                 <span class={classes!("ae-type", format!("type-{type_label}"))}>{type_label}</span>
                 <button type="button" class="ae-card-title" aria-pressed={selected.to_string()}
@@ -155,6 +164,8 @@ pub fn CardView(props: &CardViewProps) -> Html {
                     onclick={Callback::from(move |e: MouseEvent| { e.stop_propagation(); on_select.emit(e) })}>
                     {title.clone()}
                 </button>
+                <span class={classes!("ae-confidence", format!("conf-{level}"))} data-testid="confidence"
+                    title={format!("Confidence: {level}")}>{level}</span>
                 <button type="button" class="ae-link ae-edit-toggle" aria-expanded={editing.to_string()}
                     aria-label={if *editing { format!("Done correcting this {type_label}") } else { format!("Correct this {type_label}") }}
                     data-testid="edit-card" onclick={on_edit}>
@@ -162,6 +173,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                 </button>
             </header>
             {body}
+            {super::why::why(item, ex)}
             if *editing {
                 <super::edit::CardEditor extraction={ex.clone()} {card} dispatch={props.dispatch.clone()} />
             }

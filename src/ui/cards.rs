@@ -3,7 +3,7 @@
 //! A card is a reference into an [`Extraction`] (no copies), so filtering and sorting thousands
 //! of them is cheap and the components look up what they render.
 
-use crate::extract::{Claim, Extraction, Outcome, Party, Span};
+use crate::extract::{Claim, Confidence, Extraction, Outcome, Party, Span};
 use serde::{Deserialize, Serialize};
 
 /// The three card types.
@@ -98,6 +98,15 @@ impl<'a> Item<'a> {
             Item::Party(p) => vec![p.id.as_str()],
             Item::Claim(c) => c.speaker_ids().chain(c.targets.iter().map(String::as_str)).collect(),
             Item::Outcome(o) => o.parties.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// How sure the extractor is of the card.
+    pub fn confidence(self) -> Confidence {
+        match self {
+            Item::Party(p) => p.confidence,
+            Item::Claim(c) => c.confidence,
+            Item::Outcome(o) => o.confidence,
         }
     }
 

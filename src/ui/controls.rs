@@ -204,6 +204,24 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::ClearFilters))
     };
+    let on_hide_low = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                d.emit(Action::SetHideLow(input.checked()));
+            }
+        })
+    };
+    let relation = f.relation.as_ref().map(|r| {
+        let d = d.clone();
+        html! {
+            <span class="ae-chip is-on ae-relation-chip" data-testid="relation-filter">
+                {format!("{} → {}", r.from, r.to)}
+                <button type="button" class="ae-clear" aria-label="Clear relation filter" data-testid="clear-relation"
+                    onclick={Callback::from(move |_| d.emit(Action::Clear(Facet::Relation)))}>{"×"}</button>
+            </span>
+        }
+    });
 
     html! {
         <section class="ae-controls" aria-label="Filters" data-testid="filters">
@@ -241,6 +259,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     <span class="ae-group-label">{"Claims"}</span>
                     {for speech}{clear_button(f, Facet::Speech, d, "speech")}
                 </div>
+                <label class="ae-group ae-check">
+                    <input type="checkbox" checked={f.hide_low} onchange={on_hide_low} data-testid="hide-low" />
+                    {"Hide low confidence"}
+                </label>
+                {for relation}
                 if f.is_active() {
                     <button type="button" class="ae-button ae-small ae-quiet" onclick={clear_all} data-testid="clear-filters">
                         {"Clear all filters"}

@@ -253,6 +253,9 @@ fn split_alias(ex: &mut Extraction, party: &str, alias: &str) -> Option<(String,
         role: None,
         affiliation: None,
         salience: p.salience / 2.0,
+        // The analyst's split: the name evidence and level of the party it came from.
+        evidence: p.evidence.clone(),
+        confidence: p.confidence,
     };
     let note = format!("Split {alias} off {}", p.name);
     // A claim whose source is one of the moved mentions now speaks for the new party.

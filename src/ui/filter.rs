@@ -5,7 +5,7 @@
 //! the *other* active filters, so a count never promises what another filter hides.
 
 use super::cards::{Card, CardType, Item};
-use crate::extract::{Extraction, Status};
+use crate::extract::{Confidence, Extraction, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -30,7 +30,7 @@ pub enum Sort {
     /// As the article tells it.
     #[default]
     Article,
-    /// Grouped by the party a card is about, parties alphabetically.
+    /// Grouped by the party a card is about, the most salient party's group first.
     Party,
     /// Most central parties first.
     Salience,
@@ -81,6 +81,20 @@ pub struct Filters {
     pub query: String,
     /// Card order.
     pub sort: Sort,
+    /// Hide the cards the extractor is least sure of.
+    pub hide_low: bool,
+    /// Only the claims from one party about another and the outcomes linking them (a click on
+    /// an arrow of the relations view), by party names.
+    pub relation: Option<Relation>,
+}
+
+/// A speaker and a target, by party names: an arrow of the relations view.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Relation {
+    /// The speaker's name.
+    pub from: String,
+    /// The target's name.
+    pub to: String,
 }
 
 impl Default for Filters {
@@ -92,6 +106,8 @@ impl Default for Filters {
             speech: Speech::All,
             query: String::new(),
             sort: Sort::Article,
+            hide_low: false,
+            relation: None,
         }
     }
 }
@@ -109,6 +125,10 @@ pub enum Facet {
     Speech,
     /// Free-text search.
     Query,
+    /// Low-confidence cards hidden.
+    Confidence,
+    /// One arrow of the relations view.
+    Relation,
 }
 
 impl Filters {
@@ -119,6 +139,8 @@ impl Filters {
             || self.active(Facet::Status)
             || self.active(Facet::Speech)
             || self.active(Facet::Query)
+            || self.active(Facet::Confidence)
+            || self.active(Facet::Relation)
     }
 
     /// Whether one facet is narrowing the cards.
@@ -129,6 +151,8 @@ impl Filters {
             Facet::Status => !self.statuses.is_empty(),
             Facet::Speech => self.speech != Speech::All,
             Facet::Query => !self.query.trim().is_empty(),
+            Facet::Confidence => self.hide_low,
+            Facet::Relation => self.relation.is_some(),
         }
     }
 
@@ -142,6 +166,8 @@ impl Filters {
             Facet::Status => f.statuses.clear(),
             Facet::Speech => f.speech = Speech::All,
             Facet::Query => f.query.clear(),
+            Facet::Confidence => f.hide_low = false,
+            Facet::Relation => f.relation = None,
         }
         f
     }
@@ -221,7 +247,31 @@ impl Index {
                 }
             }
         }
+        if on(Facet::Confidence) && f.hide_low && item.confidence() == Confidence::Low {
+            return false;
+        }
+        if let Some(r) = f.relation.as_ref().filter(|_| on(Facet::Relation)) {
+            if !self.on_relation(item, r) {
+                return false;
+            }
+        }
+        // Every word of the query, in any order (AND).
         !on(Facet::Query) || query.iter().all(|w| text.contains(w.as_str()))
+    }
+
+    /// Whether a card belongs to an arrow: a claim by `from` about `to`, an outcome involving
+    /// both, or one of the two parties.
+    fn on_relation(&self, item: Item<'_>, r: &Relation) -> bool {
+        let named = |id: &str, name: &str| self.name(id) == name;
+        match item {
+            Item::Party(p) => p.name == r.from || p.name == r.to,
+            Item::Claim(c) => {
+                c.speaker_ids().any(|s| named(s, &r.from)) && c.targets.iter().any(|t| named(t, &r.to))
+            }
+            Item::Outcome(o) => {
+                o.parties.iter().any(|p| named(p, &r.from)) && o.parties.iter().any(|p| named(p, &r.to))
+            }
+        }
     }
 
     fn matching<'s>(
@@ -244,11 +294,17 @@ impl Index {
         match f.sort {
             Sort::Article => cards.sort_by_key(|(c, item)| (item.position(), type_rank(c))),
             Sort::Party => cards.sort_by(|(a, ia), (b, ib)| {
-                let name = |i: &Item<'_>| i.lead_party().map(|id| self.name(id).to_lowercase());
-                // Cards about no party go last.
-                let key = |i: &Item<'_>| (name(i).is_none(), name(i));
-                key(ia)
-                    .cmp(&key(ib))
+                // Groups by lead party, the most salient party's first (ties by name); cards
+                // about no party go last.
+                let lead =
+                    |i: &Item<'_>| i.lead_party().map(|id| (self.salience(id), self.name(id).to_lowercase()));
+                let (la, lb) = (lead(ia), lead(ib));
+                la.is_none()
+                    .cmp(&lb.is_none())
+                    .then_with(|| match (&la, &lb) {
+                        (Some((sa, na)), Some((sb, nb))) => sb.total_cmp(sa).then_with(|| na.cmp(nb)),
+                        _ => std::cmp::Ordering::Equal,
+                    })
                     .then(type_rank(a).cmp(&type_rank(b)))
                     .then(ia.position().cmp(&ib.position()))
             }),

@@ -12,12 +12,49 @@ pub struct Piece {
     pub party: Option<usize>,
     /// Whether it is part of the selected card's evidence.
     pub evidence: bool,
+    /// Whether it is a word of the search query.
+    pub hit: bool,
+}
+
+/// The most search matches marked in the article; a one-letter query in a book would
+/// otherwise cut it into a million pieces.
+pub const MAX_HITS: usize = 2000;
+
+/// Where the words of `query` occur in `text`, case-insensitively (ASCII case: lower-casing
+/// keeps byte offsets), sorted and never overlapping, at most [`MAX_HITS`].
+pub fn query_hits(text: &str, query: &str) -> Vec<Span> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_ascii_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut hits: Vec<Span> = Vec::new();
+    for w in &words {
+        for (at, m) in lower.match_indices(w.as_str()).take(MAX_HITS) {
+            hits.push(Span::new(at, at + m.len()));
+        }
+    }
+    hits.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match out.last_mut() {
+            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+            _ => out.push(h),
+        }
+    }
+    out.truncate(MAX_HITS);
+    out
 }
 
 /// The paragraphs of `text` (split at line breaks, blank lines dropped), each cut into pieces
-/// wherever a mention or evidence span starts or ends. Spans that do not fit the text or cut a
-/// character are ignored, so stale data can never panic the page.
+/// wherever a mention, evidence or search-hit span starts or ends. Spans that do not fit the
+/// text or cut a character are ignored, so stale data can never panic the page.
 pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Piece>> {
+    paragraphs_with(text, ex, evidence, &[])
+}
+
+/// [`paragraphs`] with the search hits `hits` (sorted, not overlapping) marked too.
+pub fn paragraphs_with(text: &str, ex: &Extraction, evidence: &[Span], hits: &[Span]) -> Vec<Vec<Piece>> {
     let valid = |s: Span| {
         s.start < s.end
             && s.end <= text.len()
@@ -35,7 +72,11 @@ pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Pie
     let mut evidence: Vec<Span> = evidence.iter().copied().filter(|s| valid(*s)).collect();
     evidence.sort();
 
-    let mut cuts: Vec<usize> = Vec::with_capacity(mentions.len() * 2 + evidence.len() * 2);
+    let hits: Vec<Span> = hits.iter().copied().filter(|s| valid(*s)).collect();
+    let mut cuts: Vec<usize> = Vec::with_capacity(mentions.len() * 2 + evidence.len() * 2 + hits.len() * 2);
+    for s in &hits {
+        cuts.extend([s.start, s.end]);
+    }
     for (s, _) in &mentions {
         cuts.extend([s.start, s.end]);
     }
@@ -55,7 +96,7 @@ pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Pie
     cuts.sort_unstable();
     cuts.dedup();
 
-    let (mut m, mut e) = (0, 0);
+    let (mut m, mut e, mut h) = (0, 0, 0);
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let body = Span::new(start, start + line.trim_end_matches(['\n', '\r']).len());
@@ -77,10 +118,14 @@ pub fn paragraphs(text: &str, ex: &Extraction, evidence: &[Span]) -> Vec<Vec<Pie
             while e < evidence.len() && evidence[e].end <= span.start {
                 e += 1;
             }
+            while h < hits.len() && hits[h].end <= span.start {
+                h += 1;
+            }
+            let hit = hits.get(h).is_some_and(|s| s.contains(span));
             let party = mentions.get(m).filter(|(s, _)| s.contains(span)).map(|&(_, p)| p);
             let in_evidence =
                 evidence[e..].iter().take_while(|s| s.start <= span.start).any(|s| s.contains(span));
-            pieces.push(Piece { span, party, evidence: in_evidence });
+            pieces.push(Piece { span, party, evidence: in_evidence, hit });
             at = cut;
         }
         out.push(pieces);
@@ -103,6 +148,8 @@ mod tests {
             role: None,
             affiliation: None,
             salience: 1.0,
+            evidence: vec![],
+            confidence: Default::default(),
         }
     }
 
@@ -125,6 +172,26 @@ mod tests {
         let ex =
             Extraction { parties: vec![party("Zürich and more", &[(0, 2), (3, 40)])], ..Default::default() };
         let paras = paragraphs(text, &ex, &[Span::new(1, 2)]);
-        assert_eq!(paras, vec![vec![Piece { span: Span::new(0, 7), party: None, evidence: false }]]);
+        assert_eq!(
+            paras,
+            vec![vec![Piece { span: Span::new(0, 7), party: None, evidence: false, hit: false }]]
+        );
+    }
+
+    #[test]
+    fn every_query_word_is_marked_in_any_case() {
+        let text = "The Port deal: Ghana signed the port accord.";
+        let hits = query_hits(text, "port  ACCORD");
+        let words: Vec<&str> = hits.iter().map(|h| &text[*h]).collect();
+        assert_eq!(words, ["Port", "port", "accord"]);
+        let paras = paragraphs_with(text, &Extraction::default(), &[], &hits);
+        let marked: Vec<&str> = paras[0].iter().filter(|p| p.hit).map(|p| &text[p.span]).collect();
+        assert_eq!(marked, ["Port", "port", "accord"]);
+        assert!(query_hits(text, "   ").is_empty());
+    }
+
+    #[test]
+    fn overlapping_hits_merge() {
+        assert_eq!(query_hits("portland", "port land portl"), vec![Span::new(0, 8)]);
     }
 }

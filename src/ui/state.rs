@@ -12,7 +12,7 @@
 
 use super::cards::{Card, CardType};
 use super::corrections::{self, Change, Correction};
-use super::filter::{Facet, Filters, Sort, Speech};
+use super::filter::{Facet, Filters, Relation, Sort, Speech};
 use crate::extract::{Extraction, Status};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -272,6 +272,10 @@ pub enum Action {
     SetQuery(String),
     /// Card order.
     SetSort(Sort),
+    /// Hide or show the low-confidence cards.
+    SetHideLow(bool),
+    /// Only the cards of one arrow of the relations view (or all again).
+    SetRelation(Option<Relation>),
     /// Reset one facet.
     Clear(Facet),
     /// Reset every filter.
@@ -335,11 +339,22 @@ impl State {
             }
             Action::ToggleType(t) => toggle(&mut s.filters.types, t),
             Action::ToggleParty(name) => toggle(&mut s.filters.parties, name),
-            Action::OnlyParty(name) => s.filters.parties = [name].into_iter().collect(),
+            Action::OnlyParty(name) => {
+                s.filters.parties = [name].into_iter().collect();
+                s.filters.relation = None;
+            }
             Action::ToggleStatus(st) => toggle(&mut s.filters.statuses, st),
             Action::SetSpeech(speech) => s.filters.speech = speech,
             Action::SetQuery(q) => s.filters.query = q,
             Action::SetSort(sort) => s.filters.sort = sort,
+            Action::SetHideLow(hide) => s.filters.hide_low = hide,
+            Action::SetRelation(relation) => {
+                // One focus at a time: an arrow replaces the party chips.
+                if relation.is_some() {
+                    s.filters.parties.clear();
+                }
+                s.filters.relation = relation;
+            }
             Action::Clear(facet) => s.filters = s.filters.cleared(facet),
             Action::ClearFilters => {
                 s.filters = Filters { sort: s.filters.sort, ..Filters::default() };

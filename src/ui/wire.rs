@@ -11,6 +11,7 @@
 //! model fails to compile here until it travels too. `decode(encode(x), text) == x` is tested
 //! below over the extractions of the articles in tests/articles/.
 
+use crate::extract::records::{Confidence, NameEvidence, SpeakerBasis};
 use crate::extract::{
     Claim, Content, CueClass, Extraction, Figure, Outcome, Party, PartyKind, Span, Status, TextSpan,
 };
@@ -212,6 +213,33 @@ impl Wire for Status {
     }
 }
 
+impl Wire for Confidence {
+    fn put(&self, w: &mut Writer) {
+        put_in(&Confidence::ALL, self, w);
+    }
+    fn take(r: &mut Reader) -> Option<Confidence> {
+        take_in(&Confidence::ALL, r)
+    }
+}
+
+impl Wire for NameEvidence {
+    fn put(&self, w: &mut Writer) {
+        put_in(&NameEvidence::ALL, self, w);
+    }
+    fn take(r: &mut Reader) -> Option<NameEvidence> {
+        take_in(&NameEvidence::ALL, r)
+    }
+}
+
+impl Wire for SpeakerBasis {
+    fn put(&self, w: &mut Writer) {
+        put_in(&SpeakerBasis::ALL, self, w);
+    }
+    fn take(r: &mut Reader) -> Option<SpeakerBasis> {
+        take_in(&SpeakerBasis::ALL, r)
+    }
+}
+
 impl Wire for CueClass {
     fn put(&self, w: &mut Writer) {
         w.str(self.label());
@@ -241,7 +269,8 @@ impl Wire for Content {
 
 impl Wire for Party {
     fn put(&self, w: &mut Writer) {
-        let Party { id, name, kind, aliases, mentions, role, affiliation, salience } = self;
+        let Party { id, name, kind, aliases, mentions, role, affiliation, salience, evidence, confidence } =
+            self;
         id.put(w);
         name.put(w);
         kind.put(w);
@@ -250,6 +279,8 @@ impl Wire for Party {
         role.put(w);
         affiliation.put(w);
         salience.put(w);
+        evidence.put(w);
+        confidence.put(w);
     }
     fn take(r: &mut Reader) -> Option<Party> {
         Some(Party {
@@ -261,14 +292,29 @@ impl Wire for Party {
             role: Wire::take(r)?,
             affiliation: Wire::take(r)?,
             salience: Wire::take(r)?,
+            evidence: Wire::take(r)?,
+            confidence: Wire::take(r)?,
         })
     }
 }
 
 impl Wire for Claim {
     fn put(&self, w: &mut Writer) {
-        let Claim { id, speaker, speakers, source, cue, content, text, direct, targets, cue_class, sentence } =
-            self;
+        let Claim {
+            id,
+            speaker,
+            speakers,
+            source,
+            cue,
+            content,
+            text,
+            direct,
+            targets,
+            cue_class,
+            sentence,
+            basis,
+            confidence,
+        } = self;
         id.put(w);
         speaker.put(w);
         speakers.put(w);
@@ -280,6 +326,8 @@ impl Wire for Claim {
         targets.put(w);
         cue_class.put(w);
         sentence.put(w);
+        basis.put(w);
+        confidence.put(w);
     }
     fn take(r: &mut Reader) -> Option<Claim> {
         Some(Claim {
@@ -294,6 +342,8 @@ impl Wire for Claim {
             targets: Wire::take(r)?,
             cue_class: Wire::take(r)?,
             sentence: Wire::take(r)?,
+            basis: Wire::take(r)?,
+            confidence: Wire::take(r)?,
         })
     }
 }
@@ -312,7 +362,21 @@ impl Wire for Figure {
 
 impl Wire for Outcome {
     fn put(&self, w: &mut Writer) {
-        let Outcome { id, status, summary, parties, figures, evidence, asserted, claim, sentence } = self;
+        let Outcome {
+            id,
+            status,
+            summary,
+            parties,
+            figures,
+            evidence,
+            asserted,
+            claim,
+            sentence,
+            trigger,
+            signal,
+            rule,
+            confidence,
+        } = self;
         id.put(w);
         status.put(w);
         summary.put(w);
@@ -322,6 +386,10 @@ impl Wire for Outcome {
         asserted.put(w);
         claim.put(w);
         sentence.put(w);
+        trigger.put(w);
+        signal.put(w);
+        rule.put(w);
+        confidence.put(w);
     }
     fn take(r: &mut Reader) -> Option<Outcome> {
         Some(Outcome {
@@ -334,6 +402,10 @@ impl Wire for Outcome {
             asserted: Wire::take(r)?,
             claim: Wire::take(r)?,
             sentence: Wire::take(r)?,
+            trigger: Wire::take(r)?,
+            signal: Wire::take(r)?,
+            rule: Wire::take(r)?,
+            confidence: Wire::take(r)?,
         })
     }
 }

@@ -35,12 +35,18 @@ pub struct Reading {
     base: Option<Status>,
     /// The trigger's first token.
     pub at: usize,
+    /// The trigger's length in tokens (at least one).
+    pub len: usize,
     /// A negator in the three words before the trigger (O6, O7).
     negated: bool,
+    /// Where that negator is, or the "no"/"without" heading an outcome noun.
+    negator: Option<usize>,
     /// The modal or plan governing the trigger, if any (O11, O12).
     governed: Option<Modal>,
     /// A condition word ("if", "unless", "until", "in case") before the trigger (O11).
     conditional: bool,
+    /// Where the last condition word is.
+    condition: Option<usize>,
     /// "Agreed to" a negotiating step, or an agreement with a future time phrase (O10).
     step: bool,
 }
@@ -51,35 +57,78 @@ pub struct Reading {
 struct Modal {
     negated: bool,
     possible: bool,
+    /// The modal's or plan's first token.
+    at: usize,
+    /// The negator over it ("will not", "does not plan"), if any.
+    negator: Option<usize>,
 }
 
-/// One rule: its guide reference and the status it gives, if it applies.
-type Rule = (&'static str, fn(&Reading) -> Option<Status>);
+/// One rule: its guide reference, the status it gives, if it applies, and the token of the
+/// word that made it apply (a negator, modal or condition word), shown on the card.
+type Rule = (&'static str, fn(&Reading) -> Option<Status>, fn(&Reading) -> Option<usize>);
 
 /// The status rules in the order the guide applies them; the first that answers wins.
 pub const RULES: &[Rule] = &[
-    ("O11 a condition before the trigger is pending", |r| r.conditional.then_some(Status::Pending)),
-    ("O12 negated willingness is failed", |r| {
-        r.governed.is_some_and(|m| m.negated && !m.possible).then_some(Status::Failed)
-    }),
-    ("O12 a refusal announced is failed", |r| {
-        r.governed.is_some_and(|m| !m.possible && r.base == Some(Status::Failed)).then_some(Status::Failed)
-    }),
-    ("O6/O7 a negated achievement is failed", |r| {
-        (r.negated && r.base != Some(Status::Failed)).then_some(Status::Failed)
-    }),
-    ("O11 a modal or plan over the trigger is pending", |r| r.governed.is_some().then_some(Status::Pending)),
-    ("O10 agreed to a further step is pending", |r| {
-        (r.step && r.base == Some(Status::Agreed)).then_some(Status::Pending)
-    }),
-    ("O3-O5 the trigger's own status", |r| r.base),
+    (
+        "O11 a condition before the trigger is pending",
+        |r| r.conditional.then_some(Status::Pending),
+        |r| r.condition,
+    ),
+    (
+        "O12 negated willingness is failed",
+        |r| r.governed.is_some_and(|m| m.negated && !m.possible).then_some(Status::Failed),
+        |r| r.governed.and_then(|m| m.negator.or(Some(m.at))),
+    ),
+    (
+        "O12 a refusal announced is failed",
+        |r| {
+            r.governed
+                .is_some_and(|m| !m.possible && r.base == Some(Status::Failed))
+                .then_some(Status::Failed)
+        },
+        |r| r.governed.map(|m| m.at),
+    ),
+    (
+        "O6/O7 a negated achievement is failed",
+        |r| (r.negated && r.base != Some(Status::Failed)).then_some(Status::Failed),
+        |r| r.negator,
+    ),
+    (
+        "O11 a modal or plan over the trigger is pending",
+        |r| r.governed.is_some().then_some(Status::Pending),
+        |r| r.governed.map(|m| m.at),
+    ),
+    (
+        "O10 agreed to a further step is pending",
+        |r| (r.step && r.base == Some(Status::Agreed)).then_some(Status::Pending),
+        |_| None,
+    ),
+    ("O3-O5 the trigger's own status", |r| r.base, |r| r.negator),
 ];
 
+/// The rule [`negated_ellipsis`] applies.
+pub const ELLIPSIS_RULE: &str = "O20/O6 a negated ellipsis fails the outcome before it";
+
+/// What a clause's reading says about its status: the status, the trigger's first token
+/// and length, the token of the word that set the status (if not the trigger) and the rule.
+#[derive(Clone, Copy, Debug)]
+pub struct Decision {
+    /// The status.
+    pub status: Status,
+    /// The reading it came from.
+    pub reading: Reading,
+    /// The negator, modal or condition word that set it, if any.
+    pub signal: Option<usize>,
+    /// The rule that decided.
+    pub rule: &'static str,
+}
+
 /// The status a clause states, and its reading (for the trigger's position).
-pub fn status_of(w: &Annotated, marks: &Marks, c: Range<usize>) -> Option<(Status, Reading)> {
+pub fn status_of(w: &Annotated, marks: &Marks, c: Range<usize>) -> Option<Decision> {
     let reading = scan(w, marks, c)?;
-    let status = RULES.iter().find_map(|(_, rule)| rule(&reading))?;
-    Some((status, reading))
+    RULES.iter().find_map(|&(rule, decide, signal)| {
+        decide(&reading).map(|status| Decision { status, reading, signal: signal(&reading), rule })
+    })
 }
 
 /// "... agreed on quotas but not on tolls": a clause that only negates the outcome of the
@@ -89,7 +138,7 @@ pub fn negated_ellipsis(
     marks: &Marks,
     c: Range<usize>,
     before: Option<Status>,
-) -> Option<(Status, Reading)> {
+) -> Option<Decision> {
     // The cut at "but" leaves the clause starting at the negator.
     if c.start == 0 || w.lower(c.start - 1) != "but" {
         return None;
@@ -97,8 +146,13 @@ pub fn negated_ellipsis(
     let k = c.start;
     let negated = matches!(w.lower(k), "not" | "no" | "never");
     let own = (k + 1..c.end).any(|i| marks.at(i, c.end).is_some());
-    (negated && !own && before.is_some_and(|b| b != Status::Failed))
-        .then_some((Status::Failed, Reading { base: Some(Status::Failed), at: k, ..Reading::default() }))
+    let reading = Reading { base: Some(Status::Failed), at: k, len: 1, ..Reading::default() };
+    (negated && !own && before.is_some_and(|b| b != Status::Failed)).then_some(Decision {
+        status: Status::Failed,
+        reading,
+        signal: Some(k),
+        rule: ELLIPSIS_RULE,
+    })
 }
 
 /// The clause's facts that every trigger test needs.
@@ -129,9 +183,9 @@ impl<'a> Clause<'a> {
         Clause { w, marks, c, has_topic, future, has_condition }
     }
 
-    /// A negator in the three words before `i`, inside the clause.
-    fn negated_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3).max(self.c.start)..i).any(|k| self.marks.is(k, NEGATOR))
+    /// The last negator in the three words before `i`, inside the clause.
+    fn negator_before(&self, i: usize) -> Option<usize> {
+        (i.saturating_sub(3).max(self.c.start)..i).rev().find(|&k| self.marks.is(k, NEGATOR))
     }
 
     /// Whether "agreed" at `i` ends its clause after a single subject: a concurring opinion
@@ -202,10 +256,13 @@ impl<'a> Clause<'a> {
         modal: Option<(usize, Modal)>,
     ) -> Reading {
         let w = self.w;
+        let negator = self.negator_before(i);
         Reading {
             base: Some(base),
             at: i,
-            negated: self.negated_before(i),
+            len,
+            negated: negator.is_some(),
+            negator,
             governed: modal.filter(|&(m, _)| governs(w, m, i)).map(|(_, m)| m),
             step: self.future || (w.lower(i).starts_with("agree") && agreed_to_step(w, self.marks, i + len)),
             ..*r
@@ -226,9 +283,10 @@ impl<'a> Clause<'a> {
     /// an outcome of the action after it by itself.
     fn modal_at(&self, t: Trigger, i: usize, len: usize) -> (Modal, bool) {
         let w = self.w;
-        let (k, negated) = self.governed_action(i + len - 1);
+        let (k, negator) = self.governed_action(i + len - 1);
         let possible = t == Trigger::Modal && matches!(w.lower(i), "may" | "might" | "could");
-        let here = Modal { negated: negated || self.negated_before(i), possible };
+        let negator = negator.or_else(|| self.negator_before(i));
+        let here = Modal { negated: negator.is_some(), possible, at: i, negator };
         (here, k < self.c.end && self.plans_action(t, i, k))
     }
 
@@ -254,10 +312,10 @@ impl<'a> Clause<'a> {
 
     /// The action a modal or plan ending at `m` leads to, and whether it was negated on the
     /// way: "will not meet", "plans to visit", "would on Monday inform".
-    fn governed_action(&self, m: usize) -> (usize, bool) {
+    fn governed_action(&self, m: usize) -> (usize, Option<usize>) {
         let w = self.w;
         let mut k = m + 1;
-        let mut negated = false;
+        let mut negated = None;
         while k < self.c.end && k < m + 6 {
             let skip = w.is(k, class::ADVERB)
                 || matches!(w.lower(k), "to" | "be" | "also" | "then" | "not" | "n't" | "never")
@@ -266,7 +324,9 @@ impl<'a> Clause<'a> {
             if !skip {
                 break;
             }
-            negated |= self.marks.is(k, NEGATOR);
+            if self.marks.is(k, NEGATOR) {
+                negated = negated.or(Some(k));
+            }
             k += 1;
         }
         (k, negated)
@@ -299,7 +359,7 @@ fn scan(w: &Annotated, marks: &Marks, c: Range<usize>) -> Option<Reading> {
     let mut i = c.start;
     while i < c.end {
         if let Some(k) = cl.no_outcome_noun(i) {
-            return Some(Reading { base: Some(Status::Failed), at: k, ..r });
+            return Some(Reading { base: Some(Status::Failed), at: k, len: 1, negator: Some(i), ..r });
         }
         // A capitalised trigger inside a clause is part of a name ("the Stock Exchange").
         let Some((len, t)) = marks.at(i, c.end).filter(|_| i == c.start || !w.is_cap(i)) else {
@@ -314,23 +374,27 @@ fn scan(w: &Annotated, marks: &Marks, c: Range<usize>) -> Option<Reading> {
                 return Some(read);
             }
             let base = Some(Status::Pending);
-            fallback = fallback.or(Some(Reading { base, governed: None, negated: false, ..read }));
+            fallback =
+                fallback.or(Some(Reading { base, governed: None, negated: false, negator: None, ..read }));
         }
         match t {
-            Trigger::Condition => r.conditional = true,
+            Trigger::Condition => {
+                r.conditional = true;
+                r.condition = Some(i);
+            }
             Trigger::Modal | Trigger::Plan => {
                 let (here, planned) = cl.modal_at(t, i, len);
                 modal = Some((i + len - 1, here));
                 if fallback.is_none() && planned {
                     fallback =
-                        Some(Reading { base: Some(Status::Pending), at: i, governed: Some(here), ..r });
+                        Some(Reading { base: Some(Status::Pending), at: i, len, governed: Some(here), ..r });
                 }
             }
             _ => {}
         }
         i += len;
     }
-    fallback.map(|f| Reading { conditional: r.conditional, ..f })
+    fallback.map(|f| Reading { conditional: r.conditional, condition: r.condition, ..f })
 }
 
 /// Whether "agreed to" is followed by a negotiating step (O10): "agreed to submit proposals",

@@ -24,8 +24,8 @@
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
 use super::scan::{Cand, Hint, Target};
 use super::{Mention, MentionForm, Parties, PartyRecord};
-use crate::extract::records::PartyId;
 use crate::extract::records::PartyKind;
+use crate::extract::records::{EvidenceSet, PartyId};
 use crate::extract::segment::Document;
 use std::ops::Range;
 
@@ -554,6 +554,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let Some(p) = self.party_for(id, c) else { return };
         self.party_of[ci] = Some(p);
         let record = &mut self.out.list[p.index()];
+        record.evidence = record.evidence.union(c.evidence(matches!(self.keys.list[id], Key::Known(_))));
         if let Some(role) = &c.role {
             record.role.get_or_insert_with(|| text_of(self.doc, role));
         }
@@ -604,6 +605,7 @@ impl<'a, 'd> Builder<'a, 'd> {
             aliases: Vec::new(),
             role: None,
             affiliation: None,
+            evidence: EvidenceSet::default(),
         });
         id
     }

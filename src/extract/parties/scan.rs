@@ -35,6 +35,7 @@ use super::gazetteer::{
     WordInfo,
 };
 use super::MentionForm;
+use crate::extract::records::{EvidenceSet, NameEvidence};
 use crate::extract::segment::{Document, Sentence, TokenKind};
 use crate::extract::tagger::{self, NameType};
 use std::ops::Range;
@@ -104,9 +105,33 @@ pub(super) struct Cand {
     /// A capital named as a venue ("talks in Vessa"): a place unless the article names its
     /// country in some other way (GUIDE P2, P3).
     pub venue: bool,
+    /// What the scan read it by: the rule that typed a run, the tagger, a title.
+    pub evidence: EvidenceSet,
 }
 
 impl Cand {
+    /// Everything that makes this candidate name an actor: what the scan read it by, a
+    /// gazetteer entry (also when the merge finds a lone word `known` there), a title before
+    /// it, a collective noun.
+    pub fn evidence(&self, known: bool) -> EvidenceSet {
+        let mut e = self.evidence;
+        if known || matches!(self.target, Target::Known(_)) {
+            e = e.with(NameEvidence::Gazetteer);
+        }
+        if matches!(self.target, Target::Group(_) | Target::RolePerson(_)) || self.form == MentionForm::Group
+        {
+            e = e.with(NameEvidence::Collective);
+        }
+        if self.role.is_some() {
+            e = e.with(NameEvidence::Title);
+        }
+        // A lone word settled by the article (a surname, a company's word) is context.
+        if matches!(self.target, Target::Single(_)) && !known {
+            e = e.with(NameEvidence::Context);
+        }
+        e
+    }
+
     /// A candidate whose extent is its tokens, with nothing else known.
     fn new(tokens: Range<usize>, target: Target, form: MentionForm) -> Cand {
         Cand {
@@ -122,6 +147,7 @@ impl Cand {
             adjective: None,
             plain: false,
             venue: false,
+            evidence: EvidenceSet::default(),
         }
     }
 }
@@ -341,6 +367,8 @@ struct Rule {
     name: &'static str,
     /// The test.
     apply: fn(&Scanner<'_, '_>, &Phrase<'_>) -> Option<Target>,
+    /// What a run typed by this rule was read by, for the party's "why".
+    evidence: NameEvidence,
 }
 
 /// The rules that type a run of capitalised words, tried in this order; the first that
@@ -348,20 +376,20 @@ struct Rule {
 /// a title ("Minister Lund Foundation" is a body), a title beats the sentence's kind, and the
 /// guesses by shape come last.
 const RULES: &[Rule] = &[
-    Rule { name: "org_by_head", apply: org_by_head },
-    Rule { name: "org_by_shouted_head", apply: org_by_shouted_head },
-    Rule { name: "place_by_head", apply: place_by_head },
-    Rule { name: "person_by_title", apply: person_by_title },
-    Rule { name: "org_in_source_line", apply: org_in_source_line },
-    Rule { name: "agency_in_dateline", apply: agency_in_dateline },
-    Rule { name: "place_in_dateline", apply: place_in_dateline },
-    Rule { name: "place_before_geo_noun", apply: place_before_geo_noun },
-    Rule { name: "person_by_first_name", apply: person_by_first_name },
-    Rule { name: "by_tagger", apply: by_tagger },
-    Rule { name: "place_after_preposition", apply: place_after_preposition },
-    Rule { name: "place_before_country", apply: place_before_country },
-    Rule { name: "person_by_shape", apply: person_by_shape },
-    Rule { name: "single_word", apply: single_word },
+    Rule { name: "org_by_head", apply: org_by_head, evidence: NameEvidence::HeadWord },
+    Rule { name: "org_by_shouted_head", apply: org_by_shouted_head, evidence: NameEvidence::HeadWord },
+    Rule { name: "place_by_head", apply: place_by_head, evidence: NameEvidence::HeadWord },
+    Rule { name: "person_by_title", apply: person_by_title, evidence: NameEvidence::Title },
+    Rule { name: "org_in_source_line", apply: org_in_source_line, evidence: NameEvidence::Dateline },
+    Rule { name: "agency_in_dateline", apply: agency_in_dateline, evidence: NameEvidence::Dateline },
+    Rule { name: "place_in_dateline", apply: place_in_dateline, evidence: NameEvidence::Dateline },
+    Rule { name: "place_before_geo_noun", apply: place_before_geo_noun, evidence: NameEvidence::Context },
+    Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
+    Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
+    Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
+    Rule { name: "place_before_country", apply: place_before_country, evidence: NameEvidence::Context },
+    Rule { name: "person_by_shape", apply: person_by_shape, evidence: NameEvidence::Shape },
+    Rule { name: "single_word", apply: single_word, evidence: NameEvidence::Context },
 ];
 
 /// Two or more words ending in an organisation's head word, or with "of"/"for" after one:
@@ -561,7 +589,11 @@ impl<'t> Scanner<'_, 't> {
     }
 
     /// Adds a candidate; returns its index.
-    fn push(&mut self, c: Cand) -> usize {
+    fn push(&mut self, mut c: Cand) -> usize {
+        // The tagger read these words as one name: its evidence too ("Norwegian Air Shuttle").
+        if self.tagged_name(c.tokens.start).is_some_and(|n| n.tokens.end >= c.tokens.end) {
+            c.evidence = c.evidence.with(NameEvidence::Tagger);
+        }
         self.out.push(c);
         self.out.len() - 1
     }
@@ -1217,12 +1249,15 @@ impl<'t> Scanner<'_, 't> {
                 return;
             }
         }
-        let Some(target) = RULES.iter().find_map(|rule| (rule.apply)(self, &p)) else { return };
-        self.propose(&p, target, pending);
+        let Some((target, rule)) = RULES.iter().find_map(|rule| (rule.apply)(self, &p).map(|t| (t, rule)))
+        else {
+            return;
+        };
+        self.propose(&p, target, pending, rule.evidence);
     }
 
     /// Proposes the classified phrase `p` as `target`, with the pending title and affiliation.
-    fn propose(&mut self, p: &Phrase<'_>, target: Target, pending: &Pending) {
+    fn propose(&mut self, p: &Phrase<'_>, target: Target, pending: &Pending, evidence: NameEvidence) {
         let (a, n) = (p.a, p.n);
         // In a title-case headline "Ana Lund Wins Vote" is "Ana Lund" and a verb.
         let j = if self.title_case
@@ -1236,6 +1271,7 @@ impl<'t> Scanner<'_, 't> {
             p.j
         };
         let mut c = Cand::new(a..j, target.clone(), MentionForm::Name);
+        c.evidence = c.evidence.with(evidence);
         c.plain = n == 1 && self.toks[a].plain;
         if matches!(target, Target::Person | Target::Single(_)) {
             self.strengthen(pending.affiliation);

@@ -71,6 +71,75 @@ export class Explorer {
     this.changes = root.getByTestId('changes');
     this.changeNotes = root.locator('[data-testid=changes] li');
     this.editors = root.getByTestId('editor');
+    // Why and how sure; the story at a glance; the rough edges.
+    this.confidences = root.locator('[data-testid=cards] [data-testid=confidence]');
+    this.hideLowToggle = root.getByTestId('hide-low');
+    this.story = root.getByTestId('story');
+    this.relations = root.getByTestId('relations');
+    this.relationsSvg = root.getByTestId('relations-svg');
+    this.relationNodes = root.getByTestId('relation-node');
+    this.relationArrows = root.getByTestId('relation-arrow');
+    this.relationsTable = root.locator('#ae-relations-table');
+    this.relationsTableToggle = root.getByTestId('relations-table-toggle');
+    this.relationFilter = root.getByTestId('relation-filter');
+    this.searchHits = root.locator('[data-testid=article-view] .ae-hit, [data-testid=article-view] .ae-mention.is-hit');
+    this.backToCard = root.getByTestId('back-to-card');
+    this.cardsProgress = root.getByTestId('cards-progress');
+  }
+
+  // ---- Why and how sure, relations ----
+
+  /** The "Why?" disclosure of one card locator. */
+  whyOf(card) {
+    return card.getByTestId('why');
+  }
+
+  /** Opens a card's "Why?" and returns its text. */
+  async openWhy(card) {
+    const why = this.whyOf(card);
+    await why.locator('summary').click();
+    return why.innerText();
+  }
+
+  /** Every card (any type) whose confidence level is `level`. */
+  cardsWithConfidence(level) {
+    return this.root.locator(`[data-testid=cards] article[data-confidence=${level}]`);
+  }
+
+  /** Ticks or unticks "Hide low confidence". */
+  async hideLow(on = true) {
+    await this.hideLowToggle.setChecked(on);
+  }
+
+  /** The arrow of the relations view from party `from` to party `to`. */
+  relationArrow(from, to) {
+    return this.root.locator(`[data-testid=relation-arrow][data-from="${from}"][data-to="${to}"]`);
+  }
+
+  /** Clicks the arrow from `from` to `to` where a person would: on its label. */
+  async clickArrow(from, to) {
+    await this.root.locator(`[data-testid=relation-label][data-from="${from}"][data-to="${to}"]`).click();
+  }
+
+  /** Focuses the arrow from `from` to `to` and presses Enter. */
+  async pressArrow(from, to) {
+    await this.relationArrow(from, to).focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The node of the relations view for party `name`. */
+  relationNode(name) {
+    return this.root.locator(`[data-testid=relation-node][data-party="${name}"]`);
+  }
+
+  /** The party names on the arrows' ends: [[from, to], ...]. */
+  async arrowEnds() {
+    return this.relationArrows.evaluateAll((els) => els.map((e) => [e.dataset.from, e.dataset.to]));
+  }
+
+  /** The visible cards' ids, in order. */
+  async cardIds() {
+    return this.root.locator('[data-testid=cards] article').evaluateAll((els) => els.map((e) => e.dataset.id));
   }
 
   // ---- Locators with a parameter ----
@@ -227,9 +296,9 @@ export class Explorer {
     await this.restoreOffer.getByTestId('dismiss-last').click();
   }
 
-  /** Waits until the cards show the current text. */
-  async settled() {
-    await expect(this.timing).toBeVisible();
+  /** Waits until the cards show the current text (`timeout` ms for a long one). */
+  async settled(timeout) {
+    await expect(this.timing).toBeVisible(timeout ? { timeout } : {});
   }
 
   /** Reloads the page and waits for the restored cards. */
