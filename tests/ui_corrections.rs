@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![cfg(feature = "ui")]
 
+use article_explorer::extract::records::{Confidence, SpeakerBasis};
 use article_explorer::extract::{
     Claim, Content, CueClass, Extraction, Outcome, Party, PartyKind, Span, Status, TextSpan,
 };
@@ -37,6 +38,8 @@ fn party(id: &str, name: &str, kind: PartyKind, aliases: &[&str], mentions: &[&s
         role: None,
         affiliation: None,
         salience: 0.5,
+        evidence: vec![],
+        confidence: Confidence::High,
     }
 }
 
@@ -53,6 +56,8 @@ fn claim(id: &str, speaker: &str, source: &str, content: &str, targets: &[&str])
         targets: targets.iter().map(|t| t.to_string()).collect(),
         cue_class: CueClass::Say,
         sentence: 1,
+        basis: SpeakerBasis::Name,
+        confidence: Confidence::High,
     }
 }
 
@@ -67,6 +72,10 @@ fn outcome(id: &str, status: Status, evidence: &str, parties: &[&str]) -> Outcom
         asserted: true,
         claim: None,
         sentence: 0,
+        trigger: span(evidence),
+        signal: None,
+        rule: String::new(),
+        confidence: Confidence::High,
     }
 }
 
