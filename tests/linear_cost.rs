@@ -16,7 +16,7 @@
 //! run slower, so every figure is the best of several runs, and a unit that fails is timed
 //! again (up to [`RETRIES`] times) before the test fails.
 //!
-//! In a debug build the sizes are a quarter (a quadratic path still shows as a 20x growth)
+//! In a debug build the sizes are an eighth (a quadratic path still shows as a 20x growth)
 //! and only the atoms are taken, to stay quick; `scripts/test` runs it in release too, with
 //! every unit. With `LINEAR_COST_1MB=1` a release run also times
 //! every unit at 1 MB and fails over 1.5 s.
@@ -25,7 +25,7 @@
 use article_explorer::extract::analyze_as_english;
 use std::time::Duration;
 
-const SCALE: usize = if cfg!(debug_assertions) { 4 } else { 1 };
+const SCALE: usize = if cfg!(debug_assertions) { 8 } else { 1 };
 const SMALL: usize = 10_000 / SCALE;
 const LARGE: usize = 200_000 / SCALE;
 /// Largest allowed ratio of the large text's per-byte cost to the small one's.
@@ -314,7 +314,7 @@ fn per_byte_cost_stays_flat_on_repeated_units() {
         units().into_iter().map(|u| (format!("{u:?}"), repeat(&u, SMALL), repeat(&u, LARGE))).collect();
     let small = generated(SMALL);
     inputs.extend(generated(LARGE).into_iter().zip(small).map(|((name, l), (_, s))| (name, s, l)));
-    let few_hundred = if cfg!(debug_assertions) { 150 } else { 300 };
+    let few_hundred = if cfg!(debug_assertions) { 140 } else { 300 };
     assert!(inputs.len() >= few_hundred, "a few hundred units, got {}", inputs.len());
     let mut rows: Vec<(String, f64, f64, bool)> = inputs
         .iter()
