@@ -133,10 +133,15 @@ fn csv_rows(
     }
 }
 
+/// What a spreadsheet may read as the start of a formula: `=`, `+`, `-`, `@`, their
+/// full-width forms (which some spreadsheets fold to ASCII), a tab and a carriage return.
+const FORMULA_STARTS: [char; 10] =
+    ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\t', '\r'];
+
 /// Quotes a cell when it needs it (RFC 4180), and defuses spreadsheet formulas: a cell that
-/// starts with `=`, `+`, `-` or `@` gets a leading apostrophe.
+/// starts with one of [`FORMULA_STARTS`] gets a leading apostrophe.
 pub fn csv_cell(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_owned() };
+    let cell = if cell.starts_with(FORMULA_STARTS) { format!("'{cell}") } else { cell.to_owned() };
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -161,14 +166,33 @@ pub fn brief_title(text: &str) -> String {
     format!("Brief: {}", headline(text, 80))
 }
 
-/// A Markdown brief: parties, claims grouped by speaker, outcomes by status.
+/// Text from the article made inert in Markdown: every ASCII mark that Markdown or inline
+/// HTML could read as syntax anywhere in a line (emphasis, code, links and images, raw tags
+/// and entities, tables, strike-through) gets a backslash, as does a `#`, `+` or `-` that
+/// opens the text (a heading or list item if it ever starts a line), and line breaks become
+/// spaces. So an article holding `<img src=x onerror=...>` or `[x](javascript:...)` is shown
+/// as that text, never run or linked, wherever the brief is rendered.
+pub fn md_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, c) in text.char_indices() {
+        let opening = i == 0 && matches!(c, '#' | '+' | '-');
+        if opening || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(if matches!(c, '\n' | '\r') { ' ' } else { c });
+    }
+    out
+}
+
+/// A Markdown brief: parties, claims grouped by speaker, outcomes by status. Every piece of
+/// the article in it goes through [`md_text`].
 pub fn to_markdown(ex: &Extraction, title: &str) -> String {
-    fn party_name<'a>(ex: &'a Extraction, id: &'a str) -> &'a str {
-        ex.party(id).map_or(id, |p| p.name.as_str())
+    fn party_name(ex: &Extraction, id: &str) -> String {
+        md_text(ex.party(id).map_or(id, |p| p.name.as_str()))
     }
     let name = |id| party_name(ex, id);
     let mut md = String::new();
-    let _ = writeln!(md, "# {title}\n");
+    let _ = writeln!(md, "# {}\n", md_text(title));
     let _ = writeln!(
         md,
         "{} parties, {} claims, {} outcomes.\n",
@@ -181,15 +205,16 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
         md.push_str("None found.\n");
     }
     for p in &ex.parties {
-        let _ = write!(md, "- **{}** ({})", p.name, p.kind.label());
+        let _ = write!(md, "- **{}** ({})", md_text(&p.name), p.kind.label());
         if let Some(role) = &p.role {
-            let _ = write!(md, ", {role}");
+            let _ = write!(md, ", {}", md_text(role));
         }
         if let Some(aff) = &p.affiliation {
             let _ = write!(md, ", {}", name(aff));
         }
         if !p.aliases.is_empty() {
-            let _ = write!(md, "; also: {}", p.aliases.join(", "));
+            let aliases: Vec<String> = p.aliases.iter().map(|a| md_text(a)).collect();
+            let _ = write!(md, "; also: {}", aliases.join(", "));
         }
         let _ =
             writeln!(md, "; {} mention{}", p.mentions.len(), if p.mentions.len() == 1 { "" } else { "s" });
@@ -209,13 +234,13 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
         }
     }
     for (label, claims) in groups {
-        let _ = writeln!(md, "\n### {label}\n");
+        let _ = writeln!(md, "\n### {}\n", md_text(&label));
         for c in claims {
-            let content = c.words().replace('\n', " ");
+            let (cue, content) = (md_text(&c.cue.text), md_text(c.words().trim()));
             if c.direct {
-                let _ = writeln!(md, "- *{}*: “{}”", c.cue.text, content.trim());
+                let _ = writeln!(md, "- *{cue}*: “{content}”");
             } else {
-                let _ = writeln!(md, "- *{}*: {}", c.cue.text, content.trim());
+                let _ = writeln!(md, "- *{cue}*: {content}");
             }
         }
     }
@@ -232,8 +257,8 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
         label[..1].make_ascii_uppercase();
         let _ = writeln!(md, "\n### {label}\n");
         for o in items {
-            let parties: Vec<&str> = o.parties.iter().map(|id| name(id)).collect();
-            let _ = write!(md, "- {}", o.summary.replace('\n', " "));
+            let parties: Vec<String> = o.parties.iter().map(|id| name(id)).collect();
+            let _ = write!(md, "- {}", md_text(&o.summary));
             if !parties.is_empty() {
                 let _ = write!(md, " ({})", parties.join(", "));
             }
@@ -246,6 +271,65 @@ pub fn to_markdown(ex: &Extraction, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 14, item 6: a spreadsheet runs a cell that opens like a formula, in ASCII or in
+    /// the full-width forms some fold to ASCII; a tab or carriage return hides one.
+    #[test]
+    fn csv_cells_that_open_like_formulas_are_defused() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\u{ff1d}1+2", "'\u{ff1d}1+2"),
+            ("\u{ff0b}1", "'\u{ff0b}1"),
+            ("\u{ff0d}1", "'\u{ff0d}1"),
+            ("\u{ff20}SUM(A1)", "'\u{ff20}SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "\"'\r=1\""),
+            ("Ana Lund", "Ana Lund"),
+            ("a = b", "a = b"),
+        ] {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
+    }
+
+    /// Issue 14, item 6: article text in the brief is shown, never interpreted.
+    #[test]
+    fn markdown_text_is_escaped() {
+        for (text, want) in [
+            ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+            ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+            ("*bold* and _it_", "\\*bold\\* and \\_it\\_"),
+            ("`code`", "\\`code\\`"),
+            ("# Heading", "\\# Heading"),
+            ("- item", "\\- item"),
+            ("a | b ~~c~~ &amp; \\", "a \\| b \\~\\~c\\~\\~ \\&amp; \\\\"),
+            ("line one\nline two", "line one line two"),
+            ("Ana Lund said 3-2 (U.S.) #1", "Ana Lund said 3-2 (U.S.) #1"),
+        ] {
+            assert_eq!(md_text(text), want, "{text:?}");
+        }
+    }
+
+    /// The whole brief of an article quoting markup: no raw tag, link or heading gets through.
+    #[test]
+    fn markdown_brief_carries_no_raw_markup() {
+        let text = "# <img src=x onerror=alert(1)>\n\
+                    Norland and Castavia signed a *fishing* accord on Monday, officials said. \
+                    “We will see [the map](javascript:alert(1)) <script>x</script>,” said Foreign Minister Ana Lund.";
+        let ex = crate::extract::analyze(text);
+        assert!(!ex.claims.is_empty(), "the quote is a claim: {ex:?}");
+        let md = to_markdown(&ex, &brief_title(text));
+        // Each may appear only with a backslash before it.
+        let unescaped = |raw: &str| md.match_indices(raw).any(|(i, _)| !md[..i].ends_with('\\'));
+        for raw in ["<img", "<script", "](javascript", "*fishing*"] {
+            assert!(!unescaped(raw), "{raw} in\n{md}");
+        }
+        // "Brief: " comes first, so the article's "#" opens nothing and is left as it is.
+        assert!(md.starts_with("# Brief: # \\<img"), "{md}");
+        assert!(md.contains("\\<script\\>"), "{md}");
+    }
 
     #[test]
     fn headline_cuts_at_a_word() {

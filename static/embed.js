@@ -57,6 +57,40 @@ function flag(value, fallback) {
   return !['false', 'no', 'off', '0'].includes(String(value).trim().toLowerCase());
 }
 
+// Signatures of files that are not an article: WebAssembly, zip (and docx, xlsx, jar), gzip,
+// PDF, PNG, JPEG, GIF, WebP and other RIFF files, and executables (ELF, PE).
+const BINARY_SIGNATURES = [
+  [0x00, 0x61, 0x73, 0x6d], [0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06], [0x1f, 0x8b],
+  [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38],
+  [0x52, 0x49, 0x46, 0x46], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a],
+];
+
+/** Whether `bytes` are a binary file: a known signature at the start, or a NUL byte anywhere. */
+export function looksBinary(bytes) {
+  const opens = (sig) => sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b);
+  return BINARY_SIGNATURES.some(opens) || bytes.indexOf(0) !== -1;
+}
+
+/**
+ * The article at `src`: an http(s) URL or one relative to the page (which then has the page's
+ * own scheme); any other scheme (javascript:, data:, blob:, file:) is refused, and so is a
+ * response that is a binary file, with a message the element shows in place of the cards.
+ */
+export async function fetchArticle(src) {
+  const url = new URL(src, document.baseURI);
+  const relative = !/^[a-z][a-z0-9+.-]*:/i.test(src.trim());
+  if (!relative && !['http:', 'https:'].includes(url.protocol)) {
+    throw new Error(`article-explorer: src must be an http(s) or relative URL, not ${url.protocol}`);
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`article-explorer: could not load ${src} (${response.status})`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (looksBinary(bytes)) {
+    throw new Error(`article-explorer: ${src} is a binary file, not an article's text`);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 /** `<article-explorer>`: attributes text, src, input, header, types, theme. */
 export class ArticleExplorerElement extends HTMLElement {
   static observedAttributes = ['text', 'src', 'input', 'header', 'types', 'theme'];
@@ -102,11 +136,7 @@ export class ArticleExplorerElement extends HTMLElement {
 
   async _text() {
     const src = this.getAttribute('src');
-    if (src) {
-      const response = await fetch(new URL(src, document.baseURI));
-      if (!response.ok) throw new Error(`article-explorer: could not load ${src} (${response.status})`);
-      return response.text();
-    }
+    if (src) return fetchArticle(src);
     return this.getAttribute('text') ?? this.textContent.trim();
   }
 
@@ -129,8 +159,10 @@ export class ArticleExplorerElement extends HTMLElement {
     root.append(host);
     ensureStyles(host);
     if (error) {
+      // Shown in the element, where the page's author sees it; a warning, not an error,
+      // since the page itself goes on working.
       host.textContent = String(error.message ?? error);
-      console.error(error);
+      console.warn(error);
       return;
     }
     const types = (this.getAttribute('types') ?? '').split(/[\s,]+/).map((t) => TYPES[t.toLowerCase()]).filter(Boolean);

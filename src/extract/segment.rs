@@ -374,9 +374,10 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         if c == '.' && next.is_some_and(char::is_alphabetic) && !next.is_some_and(char::is_lowercase) {
-            // "U.S", "U.N": letters joined by dots; the final dot is decided below.
-            let piece = &text[start..end];
-            if piece.chars().count() <= 2 || dotted {
+            // "U.S", "U.N": letters joined by dots; the final dot is decided below. Once the
+            // word is dotted, its length is not looked at again, and before that at most its
+            // first three chars: a run of "A.A.A..." stays linear.
+            if dotted || text[start..end].chars().nth(2).is_none() {
                 dotted = true;
                 end += 1;
                 continue;

@@ -280,6 +280,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let text = state.text.clone();
         let dispatch = dispatch.clone();
+        // This explorer, to the worker: its newer text cancels its older one.
+        let owner = *use_memo((), |()| worker::Owner::fresh());
         use_effect_with(state.version, move |&version| {
             let here = {
                 let (text, dispatch) = (text.clone(), dispatch.clone());
@@ -309,7 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                             None => here(),
                         }
                     };
-                    if !worker::request(&text, reply) {
+                    if !worker::request(owner, &text, reply) {
                         here();
                     }
                 }

@@ -5,6 +5,12 @@
 //! The page's loader registers the worker's URL ([`use_worker`]); until then, and where a
 //! browser refuses module workers (a single file opened from `file://`), the app extracts on
 //! the main thread instead. One worker serves every explorer on the page; requests carry ids.
+//!
+//! A newer text cancels an older one (issue 14, item 3): each explorer is an [`Owner`], and
+//! when an owner asks again while its earlier request is still running, that request is stale,
+//! so the worker is terminated and a fresh one started, which is sent the other owners'
+//! waiting requests again. Without this, 1 MB of hard text kept the worker busy for many
+//! seconds while the article pasted after it waited in the queue.
 
 use crate::extract::Extraction;
 use std::cell::RefCell;
@@ -15,9 +21,29 @@ use wasm_bindgen::JsCast;
 
 type Reply = Box<dyn FnOnce(Option<(Extraction, f64)>)>;
 
-/// A request waiting for its answer: the text sent (the answer's spans point into it) and
-/// what to do with the extraction.
-type Pending = Rc<RefCell<HashMap<u32, (Rc<str>, Reply)>>>;
+/// Who asks: one explorer. A new request from an owner cancels its earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owner(u32);
+
+impl Owner {
+    /// A new owner, distinct from every other on the page.
+    pub fn fresh() -> Owner {
+        thread_local! {
+            static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+        }
+        Owner(NEXT.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        }))
+    }
+}
+
+/// A request waiting for its answer: kept whole, so it can be sent to a new worker.
+struct Job {
+    owner: Owner,
+    text: String,
+    reply: Reply,
+}
 
 #[derive(Default)]
 enum Slot {
@@ -33,8 +59,9 @@ enum Slot {
 }
 
 struct Running {
+    url: String,
     worker: web_sys::Worker,
-    pending: Pending,
+    pending: Rc<RefCell<HashMap<u32, Job>>>,
     next: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -69,7 +96,7 @@ pub fn warm_up() {
     let sample = super::sample::SAMPLE;
     let _ = crate::extract::analyze(sample);
     if available() {
-        let _ = request(&Rc::from(sample), |_| {});
+        let _ = request(Owner::fresh(), sample, |_| {});
     }
 }
 
@@ -78,21 +105,20 @@ pub fn available() -> bool {
     SLOT.with(|slot| matches!(*slot.borrow(), Slot::Url(_) | Slot::Running(_)))
 }
 
-fn start(url: &str) -> Option<Running> {
+fn start(url: &str, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> Option<Running> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(url, &options).ok()?;
-    let pending: Pending = Rc::default();
     let on_message = {
         let pending = pending.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             let get = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
             let Some(id) = get("id").and_then(|v| v.as_f64()) else { return };
-            let Some((text, reply)) = pending.borrow_mut().remove(&(id as u32)) else { return };
+            let Some(job) = pending.borrow_mut().remove(&(id as u32)) else { return };
             let bytes = get("wire").map(|v| js_sys::Uint8Array::new(&v).to_vec()).unwrap_or_default();
             let millis = get("millis").and_then(|v| v.as_f64()).unwrap_or(0.0);
-            reply(super::wire::decode(&bytes, &text).map(|ex| (ex, millis)));
+            (job.reply)(super::wire::decode(&bytes, &job.text).map(|ex| (ex, millis)));
         })
     };
     let on_error = {
@@ -101,42 +127,68 @@ fn start(url: &str) -> Option<Running> {
             event.prevent_default();
             // Fall back for good, and let every waiting request run on the main thread.
             SLOT.with(|slot| *slot.borrow_mut() = Slot::Failed);
-            let waiting: Vec<Reply> = pending.borrow_mut().drain().map(|(_, (_, r))| r).collect();
-            for reply in waiting {
-                reply(None);
+            let waiting: Vec<Job> = pending.borrow_mut().drain().map(|(_, j)| j).collect();
+            for job in waiting {
+                (job.reply)(None);
             }
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    Some(Running { worker, pending, next: 0, _on_message: on_message, _on_error: on_error })
+    let url = url.to_owned();
+    Some(Running { url, worker, pending, next, _on_message: on_message, _on_error: on_error })
 }
 
-/// Sends `text` to the worker; `reply` gets the extraction and its time, or `None` when the
-/// worker failed (then the caller extracts on the main thread). Returns `false`, without
-/// calling `reply`, when there is no worker to ask.
-pub fn request(text: &Rc<str>, reply: impl FnOnce(Option<(Extraction, f64)>) + 'static) -> bool {
+/// Posts `{ id, text }` to the worker.
+fn post(worker: &web_sys::Worker, id: u32, text: &str) -> bool {
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(k), &v).is_ok();
+    set("id", JsValue::from(id))
+        && set("text", JsValue::from_str(text))
+        && worker.post_message(&message).is_ok()
+}
+
+/// Stops a worker busy with a stale request of `owner` and starts a fresh one, which gets the
+/// other owners' waiting requests again; the stale ones are dropped unanswered (their texts
+/// are gone). `None` when the new worker cannot start.
+fn restart_without(running: Running, owner: Owner) -> Option<Running> {
+    running.worker.terminate();
+    running.worker.set_onmessage(None);
+    running.worker.set_onerror(None);
+    let pending = running.pending.clone();
+    pending.borrow_mut().retain(|_, job| job.owner != owner);
+    let fresh = start(&running.url, pending, running.next)?;
+    drop(running);
+    let ok = fresh.pending.borrow().iter().all(|(&id, job)| post(&fresh.worker, id, &job.text));
+    ok.then_some(fresh)
+}
+
+/// Sends `text` to the worker for `owner`, cancelling the owner's earlier request if it is
+/// still running; `reply` gets the extraction and its time, or `None` when the worker failed
+/// (then the caller extracts on the main thread). Returns `false`, without calling `reply`,
+/// when there is no worker to ask.
+pub fn request(owner: Owner, text: &str, reply: impl FnOnce(Option<(Extraction, f64)>) + 'static) -> bool {
     SLOT.with(|slot| {
         let mut slot = slot.borrow_mut();
         if let Slot::Url(url) = &*slot {
-            *slot = match start(url) {
+            *slot = match start(url, Rc::default(), 0) {
                 Some(running) => Slot::Running(running),
                 None => Slot::Failed,
             };
         }
+        let stale =
+            matches!(&*slot, Slot::Running(r) if r.pending.borrow().values().any(|j| j.owner == owner));
+        if stale {
+            let Slot::Running(running) = std::mem::take(&mut *slot) else { return false };
+            *slot = restart_without(running, owner).map_or(Slot::Failed, Slot::Running);
+        }
         let Slot::Running(running) = &mut *slot else { return false };
         let id = running.next;
         running.next = running.next.wrapping_add(1);
-        let message = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(k), &v).is_ok();
-        if !(set("id", JsValue::from(id)) && set("text", JsValue::from_str(text))) {
+        if !post(&running.worker, id, text) {
             return false;
         }
-        running.pending.borrow_mut().insert(id, (text.clone(), Box::new(reply)));
-        if running.worker.post_message(&message).is_err() {
-            running.pending.borrow_mut().remove(&id);
-            return false;
-        }
+        running.pending.borrow_mut().insert(id, Job { owner, text: text.to_owned(), reply: Box::new(reply) });
         true
     })
 }

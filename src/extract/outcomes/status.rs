@@ -398,10 +398,13 @@ fn scan(w: &Annotated, marks: &Marks, c: Range<usize>) -> Option<Reading> {
 }
 
 /// Whether "agreed to" is followed by a negotiating step (O10): "agreed to submit proposals",
-/// "agreed to meet again".
+/// "agreed to meet again". A few adverbs at most lie between ("agreed to quickly and
+/// jointly submit"): the walk stops after [`STEP_GAP`] tokens, so a page of adverbs after one
+/// "agreed" costs nothing more.
 fn agreed_to_step(w: &Annotated, marks: &Marks, after: usize) -> bool {
+    const STEP_GAP: usize = 8;
     let mut k = after;
-    while w.lower(k) == "to" || w.is(k, class::ADVERB) {
+    while k < after + STEP_GAP && (w.lower(k) == "to" || w.is(k, class::ADVERB)) {
         k += 1;
     }
     k > after && marks.is(k, STEP)

@@ -94,3 +94,28 @@ test('the bundle works when served from another origin', async ({ host }) => {
   await expect(remote.articleView).toContainText('Lima');
   await expect(remote.cardsOf('party').first()).toBeVisible();
 });
+
+// Issue 14, item 6: `src` takes http(s) and relative URLs only, and a binary response (the
+// bundle's own .wasm here) is refused with a message in the element instead of 700 cards.
+test('src refuses other schemes and binary files, with a message in the element', async ({ page, host }) => {
+  await host.open();
+  const cases = [
+    ['bad-scheme', 'javascript:alert(1)', /http\(s\) or relative URL/],
+    ['data-url', 'data:text/plain,Norland and Castavia signed a deal.', /http\(s\) or relative URL/],
+    ['wasm', '../embed/article-explorer_bg.wasm', /binary file/],
+    ['text', 'fisheries.txt', /Barents Sea/],
+  ];
+  await page.evaluate((rows) => {
+    for (const [id, src] of rows) {
+      const el = document.createElement('article-explorer');
+      el.id = id;
+      el.setAttribute('src', src);
+      el.setAttribute('input', 'false');
+      document.body.append(el);
+    }
+  }, cases.map(([id, src]) => [id, src]));
+  for (const [id, , message] of cases) {
+    await expect(page.locator(`#${id} .ae-host`)).toContainText(message);
+  }
+  await expect(host.explorer('wasm').cardsOf('party')).toHaveCount(0);
+});
