@@ -139,7 +139,7 @@ const FORMULA_STARTS: [char; 10] =
     ['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\t', '\r'];
 
 /// Quotes a cell when it needs it (RFC 4180), and defuses spreadsheet formulas: a cell that
-/// starts with one of [`FORMULA_STARTS`] gets a leading apostrophe.
+/// starts with one of `FORMULA_STARTS` gets a leading apostrophe.
 pub fn csv_cell(cell: &str) -> String {
     let cell = if cell.starts_with(FORMULA_STARTS) { format!("'{cell}") } else { cell.to_owned() };
     if cell.contains([',', '"', '\n', '\r']) {
