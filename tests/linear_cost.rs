@@ -290,26 +290,33 @@ fn per_byte(text: &str, runs: usize) -> f64 {
 
 /// Times one input at both sizes: its large text's per-byte cost over the small one's and
 /// over news's, and whether both keep their bounds.
-fn check(small: &str, large: &str, news: f64) -> (f64, f64, bool) {
+///
+/// A unit over a bound is timed again, each time next to a fresh timing of `news_text`: on a
+/// shared machine the speed of the whole machine drifts (neighbours, frequency) over seconds,
+/// so a ratio is only fair between two timings taken together. The best of those adjacent
+/// ratios is the unit's figure.
+fn check(small: &str, large: &str, news_text: &str, news: f64) -> (f64, f64, bool) {
     let small_cost = per_byte(small, 5);
-    let mut large_cost = f64::MAX;
+    let mut large_cost = per_byte(large, 1);
+    let mut vs_news = large_cost / news;
     for _ in 0..RETRIES {
-        large_cost = large_cost.min(per_byte(large, 1));
-        if large_cost <= GROWTH * small_cost && large_cost <= VS_NEWS * news {
+        if large_cost <= GROWTH * small_cost && vs_news <= VS_NEWS {
             break;
         }
+        let fresh_news = per_byte(news_text, 1);
+        let fresh = per_byte(large, 1);
+        large_cost = large_cost.min(fresh);
+        vs_news = vs_news.min(fresh / fresh_news);
     }
-    let (growth, vs_news) = (large_cost / small_cost, large_cost / news);
+    let growth = large_cost / small_cost;
     (growth, vs_news, growth <= GROWTH && vs_news <= VS_NEWS)
 }
 
 #[test]
 fn per_byte_cost_stays_flat_on_repeated_units() {
-    let news_cost = {
-        let text = news(LARGE);
-        per_byte(&text, 1); // warm the lexicons and the tagger
-        per_byte(&text, 5)
-    };
+    let news_text = news(LARGE);
+    per_byte(&news_text, 1); // warm the lexicons and the tagger
+    let news_cost = per_byte(&news_text, 5);
     let mut inputs: Vec<(String, String, String)> =
         units().into_iter().map(|u| (format!("{u:?}"), repeat(&u, SMALL), repeat(&u, LARGE))).collect();
     let small = generated(SMALL);
@@ -319,7 +326,7 @@ fn per_byte_cost_stays_flat_on_repeated_units() {
     let mut rows: Vec<(String, f64, f64, bool)> = inputs
         .iter()
         .map(|(name, s, l)| {
-            let (growth, vs_news, ok) = check(s, l, news_cost);
+            let (growth, vs_news, ok) = check(s, l, &news_text, news_cost);
             (name.clone(), growth, vs_news, ok)
         })
         .collect();
@@ -329,6 +336,9 @@ fn per_byte_cost_stays_flat_on_repeated_units() {
     };
     let worst: Vec<String> = rows.iter().take(5).map(line).collect();
     eprintln!("news {:.0} ns/byte; steepest growth:\n{}", news_cost * 1e9, worst.join("\n"));
+    rows.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let dearest: Vec<String> = rows.iter().take(5).map(line).collect();
+    eprintln!("dearest against news:\n{}", dearest.join("\n"));
     let failures: Vec<String> = rows.iter().filter(|r| !r.3).map(line).collect();
     assert!(
         failures.is_empty(),

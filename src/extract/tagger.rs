@@ -287,20 +287,20 @@ pub fn name_spans(words: &[&str]) -> Vec<NameSpan> {
 /// of [`decode`] (a test checks it).
 #[derive(Default)]
 pub struct Tagger {
-    /// Per word summary, the summed weights of its word-only features.
-    words: WordMap<Word, Cached>,
+    /// Per distinct word, its place in `cached`. The summaries live apart from the map so
+    /// that growing the map moves small entries: on a text of thousands of distinct words,
+    /// rehashing them was a fifth of the parties stage.
+    words: WordMap<Word, u32>,
+    /// The summed weights of each cached word's [`features::word_features`], for each label.
+    cached: Vec<[i32; LABELS]>,
+    /// Per word shape ([`features::Word::shape_key`]), the summed weights of its
+    /// [`features::transition_features`] after each previous label, for each label: they
+    /// depend on the shape alone, and a text has few shapes however many words it has.
+    moves: WordMap<u64, [[i32; LABELS]; LABELS]>,
     feats: Vec<u64>,
 }
 
-/// The summed weights of one word's word-only features.
-struct Cached {
-    /// Of its [`features::word_features`], for each label.
-    own: [i32; LABELS],
-    /// Of its [`features::transition_features`] after each previous label, for each label.
-    moves: [[i32; LABELS]; LABELS],
-}
-
-/// Distinct words the cache holds before it starts afresh (bounds its memory, ~8 MB).
+/// Distinct words the cache holds before it starts afresh (bounds its memory, about 1 MB).
 const CACHE_WORDS: usize = 1 << 14;
 
 impl Tagger {
@@ -308,8 +308,10 @@ impl Tagger {
     pub fn name_spans(&mut self, words: &[&str]) -> Vec<NameSpan> {
         let model = model();
         let sentence = Sentence::new(words);
-        if self.words.len() > CACHE_WORDS {
+        if self.cached.len() > CACHE_WORDS {
             self.words.clear();
+            self.cached.clear();
+            self.moves.clear();
         }
         let local: Vec<_> =
             (0..sentence.words.len()).map(|i| self.local_scores(model, &sentence, i)).collect();
@@ -320,13 +322,15 @@ impl Tagger {
     fn local_scores(&mut self, model: &Model, s: &Sentence, i: usize) -> [[i32; LABELS]; LABELS] {
         let w = s.words[i];
         let feats = &mut self.feats;
-        let cached = self.words.entry(w).or_insert_with(|| Cached {
-            own: sum(model, feats, |f| features::word_features(&w, f)),
-            moves: std::array::from_fn(|p| {
-                sum(model, feats, |f| features::transition_features(&w, p as u8, f))
-            }),
+        let next = u32::try_from(self.cached.len()).unwrap_or(u32::MAX);
+        let at = *self.words.entry(w).or_insert(next) as usize;
+        if at == self.cached.len() {
+            self.cached.push(sum(model, feats, |f| features::word_features(&w, f)));
+        }
+        let moves = self.moves.entry(w.shape_key()).or_insert_with(|| {
+            std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)))
         });
-        let mut own = cached.own;
+        let mut own = self.cached[at];
         feats.clear();
         features::sentence_features(s, i, feats);
         feats.iter().for_each(|&f| model.add(f, &mut own));
@@ -337,7 +341,6 @@ impl Tagger {
             feats.iter().for_each(|&f| model.add(f, &mut own));
             return [own; LABELS];
         }
-        let moves = &cached.moves;
         std::array::from_fn(|p| std::array::from_fn(|l| own[l] + moves[p][l]))
     }
 }

@@ -1081,22 +1081,9 @@ fn skip_adverbial(w: &Annotated, k: usize, end: usize, strict: bool) -> usize {
 /// Where the clause that starts at `k` ends (exclusive).
 fn clause_end(w: &Annotated, k: usize, end: usize) -> usize {
     let end = end.min(k + MAX_CONTENT);
-    let mut j = k;
-    while j < end {
-        if w.is_punct(j, ";") || (w.is_dash(j) && w.text(j) != "-") {
-            return j;
-        }
-        if w.is_punct(j, ",") && j > k {
-            let next = j + 1;
-            let participle = w.lower(next).ends_with("ing") && w.cue_at(next).is_some();
-            let according = w.lower(next) == "according" && w.lower(next + 1) == "to";
-            if participle || according {
-                return j;
-            }
-        }
-        j += 1;
-    }
-    end
+    // A comma at `k` itself does not end the clause that starts there.
+    let from = if w.is_punct(k, ",") { k + 1 } else { k };
+    w.next_clause_break(from).min(end)
 }
 
 /// The span of tokens `a..b`, trimmed of white space, final stops and commas.

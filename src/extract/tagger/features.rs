@@ -62,6 +62,14 @@ pub struct Word {
     gaz: u8,
 }
 
+impl Word {
+    /// The one field [`transition_features`] reads: the key under which the run-time tagger
+    /// caches their weights, shared by every word of the same shape.
+    pub fn shape_key(&self) -> u64 {
+        self.shape
+    }
+}
+
 /// The run-time tagger caches the weights of [`word_features`] by word: hashing the cased
 /// form alone is enough, as every other field is worked out from it.
 impl std::hash::Hash for Word {
@@ -350,9 +358,9 @@ pub fn history_features(s: &Sentence, i: usize, prev: u8, out: &mut Vec<u64>) {
     transition_features(s.at(i, 0), prev, out);
 }
 
-/// The label-dependent features of word `w` after label `prev`: they depend on the word alone
-/// (the run-time tagger caches their weights by word; `tests/tagger.rs` checks it against
-/// [`history_features`]).
+/// The label-dependent features of word `w` after label `prev`: they depend on the word's
+/// shape alone ([`Word::shape_key`]; the run-time tagger caches their weights by shape, and
+/// `tests/tagger.rs` checks it against [`history_features`]).
 pub fn transition_features(w: &Word, prev: u8, out: &mut Vec<u64>) {
     let p = u64::from(prev);
     out.push(feature(t::PREV, p));
