@@ -10,8 +10,7 @@
 //! Known failure cases: mis-nested formatting elements (`<b><p>x</b>`) are not reparented as a
 //! browser would (the text is kept, in a slightly different tree), and tables are not fostered.
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{naive_next_state, Emitter, Error, State, Tokenizer};
 
 /// Index of a node in [`Dom::nodes`]; the root is `0`.
 pub type NodeId = usize;
@@ -115,6 +114,7 @@ enum Raw {
 }
 
 /// Builds the tree.
+#[derive(Default)]
 struct Builder {
     dom: Dom,
     /// Open elements, innermost last; starts with the root.
@@ -128,8 +128,6 @@ struct Tag {
     name: String,
     self_closing: bool,
     attrs: Vec<(String, String)>,
-    /// The attribute whose value comes next, when it is one of [`ATTRS`].
-    pending: Option<String>,
 }
 
 /// Attributes kept from start tags; the others are skipped as they are read.
@@ -152,44 +150,136 @@ const ATTRS: &[&str] = &[
 pub fn parse(html: &str) -> Dom {
     let mut b = Builder { dom: Dom::default(), open: vec![0], raw: None };
     b.dom.nodes.push(Node { tag: "#root".to_owned(), ..Node::default() });
-    let mut tag = Tag::default();
-    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
-        on_event(&mut b, &mut tag, event);
-        None
-    });
-    emitter.naively_switch_states(true);
-    // Every event goes to the callback, which yields nothing: one `next` reads the whole page.
-    let mut tokens = Tokenizer::new_with_emitter(html, emitter);
+    let mut emitter = TreeEmitter { builder: b, ..TreeEmitter::default() };
+    // The emitter yields no tokens: one `next` reads the whole page into the tree.
+    let mut tokens = Tokenizer::new_with_emitter(html, &mut emitter);
     while tokens.next().is_some() {}
     drop(tokens);
-    b.dom
+    emitter.builder.dom
 }
 
-#[inline(never)]
-fn on_event(b: &mut Builder, tag: &mut Tag, event: CallbackEvent<'_>) {
-    let lossy = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    match event {
-        CallbackEvent::OpenStartTag { name } => *tag = Tag { name: lossy(name), ..Tag::default() },
-        CallbackEvent::AttributeName { name } => {
-            let name = lossy(name);
-            let known = ATTRS.contains(&name.as_str()) && !tag.attrs.iter().any(|(n, _)| *n == name);
-            tag.pending = known.then(|| name.clone());
-            if known {
-                tag.attrs.push((name, String::new()));
-            }
+/// html5gum's tokenizer calls this as it reads; it builds the tree directly. It keeps only
+/// what the tree needs (text runs, tag names, the attributes of [`ATTRS`]) and ignores errors,
+/// comments and doctypes, which makes the generic tokenizer compiled for it much smaller in
+/// wasm than one built for html5gum's general-purpose callback emitter.
+#[derive(Default)]
+struct TreeEmitter {
+    builder: Builder,
+    /// Text read since the last tag, comment or doctype.
+    text: Vec<u8>,
+    /// The tag being read: a start tag, or an end tag when `end`.
+    tag: Tag,
+    tag_name: Vec<u8>,
+    end: bool,
+    /// The attribute being read.
+    attr_name: Vec<u8>,
+    attr_value: Vec<u8>,
+    /// The last start tag's name: an end tag matching it closes raw text (WHATWG's
+    /// "appropriate end tag token").
+    last_start_tag: Vec<u8>,
+}
+
+impl TreeEmitter {
+    fn flush_text(&mut self) {
+        if !self.text.is_empty() {
+            self.builder.text(&String::from_utf8_lossy(&self.text));
+            self.text.clear();
         }
-        CallbackEvent::AttributeValue { value } => {
-            if let (Some(_), Some(last)) = (tag.pending.take(), tag.attrs.last_mut()) {
-                last.1 = lossy(value);
-            }
+    }
+
+    /// Keeps the attribute just read when the tree looks at it (the first of a name wins, as
+    /// in WHATWG's tokenizer).
+    fn flush_attr(&mut self) {
+        if self.attr_name.is_empty() {
+            return;
         }
-        CallbackEvent::CloseStartTag { self_closing } => {
-            tag.self_closing = self_closing;
-            b.start(std::mem::take(tag));
+        let name = String::from_utf8_lossy(&self.attr_name);
+        if ATTRS.contains(&name.as_ref()) && !self.tag.attrs.iter().any(|(n, _)| *n == name) {
+            let value = String::from_utf8_lossy(&self.attr_value).into_owned();
+            self.tag.attrs.push((name.into_owned(), value));
         }
-        CallbackEvent::EndTag { name } => b.end(&lossy(name)),
-        CallbackEvent::String { value } => b.text(&String::from_utf8_lossy(value)),
-        _ => {}
+        self.attr_name.clear();
+        self.attr_value.clear();
+    }
+}
+
+impl Emitter for &mut TreeEmitter {
+    type Token = ();
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag.extend(last_start_tag.unwrap_or_default());
+    }
+    fn emit_eof(&mut self) {
+        self.flush_text();
+    }
+    fn emit_error(&mut self, _: Error) {}
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+    fn pop_token(&mut self) -> Option<()> {
+        None
+    }
+    fn emit_string(&mut self, c: &[u8]) {
+        self.text.extend_from_slice(c);
+    }
+    fn init_start_tag(&mut self) {
+        self.tag = Tag::default();
+        self.tag_name.clear();
+        self.end = false;
+    }
+    fn init_end_tag(&mut self) {
+        self.tag_name.clear();
+        self.end = true;
+    }
+    fn init_comment(&mut self) {
+        self.flush_text();
+    }
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.flush_text();
+        self.flush_attr();
+        let name = String::from_utf8_lossy(&self.tag_name).into_owned();
+        if self.end {
+            self.last_start_tag.clear();
+            self.builder.end(&name);
+        } else {
+            self.last_start_tag.clone_from(&self.tag_name);
+            let mut tag = std::mem::take(&mut self.tag);
+            tag.name = name;
+            self.builder.start(tag);
+        }
+        // Raw text after `script`, `style`, `title`, `textarea` and the like, as a browser reads it.
+        naive_next_state(&self.last_start_tag)
+    }
+    fn emit_current_comment(&mut self) {}
+    fn emit_current_doctype(&mut self) {}
+    fn set_self_closing(&mut self) {
+        self.tag.self_closing = !self.end;
+    }
+    fn set_force_quirks(&mut self) {}
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.tag_name.extend_from_slice(s);
+    }
+    fn push_comment(&mut self, _: &[u8]) {}
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+    fn init_doctype(&mut self) {
+        self.flush_text();
+    }
+    fn init_attribute(&mut self) {
+        self.flush_attr();
+    }
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.attr_name.extend_from_slice(s);
+    }
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        self.attr_value.extend_from_slice(s);
+    }
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.end && !self.last_start_tag.is_empty() && self.last_start_tag == self.tag_name
     }
 }
 

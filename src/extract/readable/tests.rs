@@ -446,3 +446,54 @@ fn robust_on_broken_markup() {
     let deep = "<div>".repeat(20_000) + "<p>the deepest paragraph of all, with words</p>";
     assert!(read(&deep).text.contains("deepest"));
 }
+
+/// A character reference as written and the text it must read as: the WHATWG tokenizer's rules
+/// (html5gum's), not a table of our own.
+const ENTITIES: &[(&str, &str, &str)] = &[
+    ("common_named", "a&nbsp;b &amp; c &lt;d&gt; &quot;e&quot; &apos;f&apos;", "a b & c <d> \"e\" 'f'"),
+    (
+        "typographic_quotes_and_dashes",
+        "&lsquo;x&rsquo; &ldquo;y&rdquo; 1&ndash;2 &mdash; &hellip;",
+        "‘x’ “y” 1–2 — …",
+    ),
+    (
+        "latin1_letters",
+        "&Aacute;frica Bogot&aacute; S&atilde;o Paulo Z&uuml;rich &szlig; &Ccedil;a",
+        "África Bogotá São Paulo Zürich ß Ça",
+    ),
+    ("legacy_names_need_no_semicolon", "&copy 2026 &amp more &eacutex", "© 2026 & more éx"),
+    ("longest_match_wins", "&notin; &notit; &not", "∉ ¬it; ¬"),
+    ("names_are_case_sensitive", "&AMP; &Amp; &amp;", "& &Amp; &"),
+    ("numeric_decimal_and_hex", "&#8212; &#x2014; &#X2019; &#38;", "— — ’ &"),
+    ("numeric_windows_1252_remapped", "&#150; &#147;q&#148;", "– “q”"),
+    ("numeric_out_of_range_replaced", "&#0; &#x110000; &#xD800;", "\u{fffd} \u{fffd} \u{fffd}"),
+    ("unknown_names_stay_as_written", "&bogus; &; & alone &#; &#x;", "&bogus; &; & alone &#; &#x;"),
+    ("two_code_point_reference", "&NotNestedGreaterGreater;", "\u{2aa2}\u{338}"),
+    ("decoded_once_only", "&amp;lt; &amp;amp;", "&lt; &amp;"),
+];
+
+/// Character references in text, table-driven (made-up fragments inside one paragraph).
+#[test]
+fn character_references_decode_as_whatwg_says() {
+    for (name, written, want) in ENTITIES {
+        let page = format!("<body><article><p>{written}</p></article></body>");
+        assert_eq!(read(&page).text, *want, "{name}");
+    }
+}
+
+/// References in attribute values and in `title` (RCDATA) decode too; in an attribute a legacy
+/// name followed by `=` or a letter stays as written (WHATWG's rule for URLs like `?a=1&copy=2`).
+#[test]
+fn character_references_in_attributes_and_title() {
+    let rows = [
+        (
+            "<meta property='og:title' content='Ports &amp; borders&hellip; a deal'>",
+            "Ports & borders… a deal",
+        ),
+        ("<meta property='og:title' content='a&copy=b &copy c'>", "a&copy=b © c"),
+        ("<title>Ports &amp; borders&#8217; deal</title>", "Ports & borders’ deal"),
+    ];
+    for (head, title) in rows {
+        assert_eq!(read(&format!("<head>{head}</head><body><p>x</p></body>")).title, title, "{head}");
+    }
+}
