@@ -489,10 +489,12 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
     if c > s.start && quantifier_subject(w, s, c - 1) {
         return false;
     }
+    // "Six in 10 say ...": a poll share is the subject, not a count of the cue (C1, C7).
+    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && w.is_number(c - 1);
     c > s.start
         && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
             || w.lower(c - 1) == "'s"
-            || w.is_number(c - 1))
+            || w.is_number(c - 1) && !share)
 }
 
 /// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
@@ -525,12 +527,13 @@ fn medium_end(w: &Annotated, ce: usize, end: usize) -> usize {
 }
 
 /// The end of an addressee after a medium phrase, when a "that" clause follows it: "said in a
-/// letter to the board that ..." → the cue runs to "board" (C2: "said to the committee").
+/// letter to the board that ..." → the cue runs to "board" (C2: "said to the committee");
+/// likewise the other side of an interview ("said in an interview with Radio Sol's host that").
 fn addressee_end(w: &Annotated, from: usize, end: usize) -> usize {
-    if w.lower(from) != "to" {
+    if !matches!(w.lower(from), "to" | "with") {
         return from;
     }
-    for k in from + 1..end.min(from + 5) {
+    for k in from + 1..end.min(from + 7) {
         if w.lower(k) == "that" {
             return k;
         }
