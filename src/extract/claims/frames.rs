@@ -401,8 +401,12 @@ impl At<'_> {
                         )
                 })
         };
+        // "A report published Wednesday said": a region of time words only is no source;
+        // the noun phrase opening the sentence is (C5).
+        let time_only = |(a, b): (usize, usize)| (a..b).all(|i| is_time(w, i));
         let region = match region {
             Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
+            Some(r) if time_only(r) && r.0 > s.start => sentence_subject(w, s.start, r.0).or(Some(r)),
             other => other,
         };
         let source = match region {
