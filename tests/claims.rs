@@ -234,6 +234,23 @@ cases!(c10_content_after_not_before:
     ["She replied to him that the port was closed.", "replied", Some("She"), "that the port was closed", false, Say],
 );
 
+// Issue 11, from the error classes of PolNeAR's training split (scripts/polnear-errors.py),
+// each row a made-up sentence named by the rule it follows.
+cases!(issue11_rows:
+    // C2: the other side of an interview belongs to the medium phrase of the cue.
+    ["Lund claimed in an interview with Radio Sol that he backs no candidate.", "claimed in an interview with Radio Sol", Some("Lund"), "that he backs no candidate", false, Assert],
+    // C1, C7: a poll share is the source ("Six in 10 say"), not a count before a noun.
+    ["Six in 10 say the mayor is decisive.", "say", Some("Six in 10"), "the mayor is decisive", false, Say],
+    // C1, C11: a speech verb about a topic takes its object as the content (mined cue, class topic).
+    ["Holm talked about the harbour plan at the rally.", "talked about", Some("Holm"), "the harbour plan at the rally", false, Say],
+    // C4 criticise: a mined cue headed by "attacked" takes its object.
+    ["The union attacked the new shift rota.", "attacked", Some("The union"), "the new shift rota", false, Criticise],
+    // C5: a region of time words is no source; the noun phrase opening the sentence is.
+    ["A port report published Wednesday said the quay needed repairs.", "said", Some("A port report"), "the quay needed repairs", false, Say],
+    // C13: two apostrophes closing a quotation end the sentence, so the next cue is its own.
+    ["Brel agreed that the ferry had ''real value.'' He added that the fares would fall.", "added", Some("He"), "that the fares would fall", false, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {

@@ -605,9 +605,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if gap(text, tokens, i).is_empty() {
         return false; // "3.5", "?”": the break comes after the closing mark
     }
-    let stop_here = is_stop(word)
-        || (matches!(tokens[i].kind, TokenKind::CloseQuote) || matches!(word, ")" | "]"))
-            && ends_in_stop(text, tokens, i);
+    let stop_here = is_stop(word) || closing_mark(text, tokens, i) && ends_in_stop(text, tokens, i);
     let next_word = next.span().text(text);
     let next_lower = next_word.chars().next().is_some_and(char::is_lowercase);
     if stop_here {
@@ -630,11 +628,25 @@ fn ends_in_stop(text: &str, tokens: &[Token], i: usize) -> bool {
         if is_stop(w) {
             return true;
         }
-        if !(tokens[k].kind == TokenKind::CloseQuote || matches!(w, ")" | "]")) {
+        if !closing_mark(text, tokens, k) {
             return false;
         }
     }
     false
+}
+
+/// Whether token `i` closes a quotation or bracket: a closing quote, `)` or `]`, or the second
+/// of two apostrophes typed for a closing double quote (`value.'' He left`), which the
+/// tokenizer leaves as plain punctuation after the first one closed.
+fn closing_mark(text: &str, tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].span().text(text);
+    tokens[i].kind == TokenKind::CloseQuote
+        || matches!(word, ")" | "]")
+        || (i > 0
+            && quotes::is_apostrophe(word.chars().next().unwrap_or(' '))
+            && word.chars().count() == 1
+            && tokens[i - 1].kind == TokenKind::CloseQuote
+            && tokens[i - 1].span().end == tokens[i].span().start)
 }
 
 #[derive(PartialEq)]
@@ -834,6 +846,9 @@ mod tests {
             "Aid reached U.S. ports on Feb. 3." => ["Aid reached U.S. ports on Feb. 3."],
             "“We agree.” Then he left." => ["“We agree.”", "Then he left."],
             "“Why?” she asked." => ["“Why?” she asked."],
+            // Two apostrophes for a double quote (C13 quotations in older wire copy).
+            "It had ''value.'' He left." => ["It had ''value.''", "He left."],
+            "''Why?'' she asked." => ["''Why?'' she asked."],
             "Prices rose 3.5 percent. Fine." => ["Prices rose 3.5 percent.", "Fine."],
             "Port deal signed\nThe two ports agreed." => ["Port deal signed", "The two ports agreed."],
             "One.\r\nTwo." => ["One.", "Two."],

@@ -189,13 +189,13 @@ fn add_mined(map: &mut WordMap<String, Bucket>, data: &'static str) {
         })
     };
     let mut add: Vec<(Vec<String>, CueInfo)> = Vec::new();
-    for (words, class) in mined(data) {
+    for (words, info) in mined(data) {
         let n = words.len();
         let extends = (0..n).any(|a| (a + 1..=n).any(|b| b - a < n && known(&words[a..b])));
         // A lone adverb ("reportedly") sits next to a verb cue of its own.
         let adverb = n == 1 && words[0].ends_with("ly");
         if !known(&words) && !extends && !adverb {
-            add.push((words, CueInfo { class, frames: mined_frames(class) }));
+            add.push((words, info));
         }
     }
     for (words, info) in add {
@@ -209,33 +209,47 @@ fn add_mined(map: &mut WordMap<String, Bucket>, data: &'static str) {
 }
 
 /// The forms of the mined list above the thresholds, with their class.
-fn mined(data: &'static str) -> impl Iterator<Item = (Vec<String>, CueClass)> {
+fn mined(data: &'static str) -> impl Iterator<Item = (Vec<String>, CueInfo)> {
     // A head of class `none` in cue_heads.txt is no cue (see the file's header).
     entries(data).filter_map(|line| {
         let (form, count, seen) = split3(line)?;
         let (count, seen): (u32, u32) = (count.parse().ok()?, seen.parse().ok()?);
         let precise = count as f32 >= MINED_MIN_PRECISION * seen.max(1) as f32;
         let words: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
-        let class = head_class(words.first()?)?;
-        (count >= MINED_MIN_COUNT && precise).then_some((words, class))
+        let head = head_class(words.first()?)?;
+        (count >= MINED_MIN_COUNT && precise).then_some((words, head))
     })
 }
 
-/// The class of a mined cue by its first word (`data/cue_heads.txt`), `say` by default;
-/// `None` for a head of class `none`.
-fn head_class(head: &str) -> Option<CueClass> {
-    static HEADS: OnceLock<WordMap<&'static str, Option<CueClass>>> = OnceLock::new();
+/// The class and frames of a mined cue by its first word (`data/cue_heads.txt`): `say` with
+/// the frames of [`mined_frames`] by default; `None` for a head of class `none`.
+fn head_class(head: &str) -> Option<CueInfo> {
+    static HEADS: OnceLock<WordMap<&'static str, Option<CueInfo>>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
         let mut map = WordMap::default();
         for (label, words) in labelled(include_str!("../data/cue_heads.txt")) {
-            let class = CueClass::from_label(label);
+            let info = head_label(label);
             for w in words {
-                map.insert(w, class);
+                map.insert(w, info);
             }
         }
         map
     });
-    heads.get(head).copied().unwrap_or(Some(CueClass::Say))
+    heads.get(head).copied().unwrap_or(Some(say_info(CueClass::Say)))
+}
+
+/// What a label of `data/cue_heads.txt` gives a mined cue: a C4 class with its frames;
+/// `topic`, a speech verb whose object is what was said about ("talked about the plan",
+/// "highlighted the cost", C1 and C11); `none` (or an unknown label), no cue.
+fn head_label(label: &str) -> Option<CueInfo> {
+    if label == "topic" {
+        return Some(CueInfo { class: CueClass::Say, frames: frame::OBJ | frame::THAT_ONLY | frame::END });
+    }
+    CueClass::from_label(label).map(say_info)
+}
+
+fn say_info(class: CueClass) -> CueInfo {
+    CueInfo { class, frames: mined_frames(class) }
 }
 
 /// The frames a mined cue takes, by class: speech and belief take a clause with "that" and
@@ -289,7 +303,7 @@ mod tests {
     fn mined_and_head_data_parse() {
         for (label, _) in labelled(include_str!("../data/cue_heads.txt")) {
             assert!(
-                label == "none" || CueClass::from_label(label).is_some(),
+                label == "none" || label == "topic" || CueClass::from_label(label).is_some(),
                 "unknown class {label:?} in cue_heads.txt"
             );
         }

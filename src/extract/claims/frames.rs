@@ -401,8 +401,12 @@ impl At<'_> {
                         )
                 })
         };
+        // "A report published Wednesday said": a region of time words only is no source;
+        // the noun phrase opening the sentence is (C5).
+        let time_only = |(a, b): (usize, usize)| (a..b).all(|i| is_time(w, i));
         let region = match region {
             Some(r) if nameless(r) => sentence_subject(w, s.start, p).or(Some(r)),
+            Some(r) if time_only(r) && r.0 > s.start => sentence_subject(w, s.start, r.0).or(Some(r)),
             other => other,
         };
         let source = match region {
@@ -489,10 +493,12 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
     if c > s.start && quantifier_subject(w, s, c - 1) {
         return false;
     }
+    // "Six in 10 say ...": a poll share is the subject, not a count of the cue (C1, C7).
+    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && w.is_number(c - 1);
     c > s.start
         && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
             || w.lower(c - 1) == "'s"
-            || w.is_number(c - 1))
+            || w.is_number(c - 1) && !share)
 }
 
 /// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
@@ -525,12 +531,13 @@ fn medium_end(w: &Annotated, ce: usize, end: usize) -> usize {
 }
 
 /// The end of an addressee after a medium phrase, when a "that" clause follows it: "said in a
-/// letter to the board that ..." → the cue runs to "board" (C2: "said to the committee").
+/// letter to the board that ..." → the cue runs to "board" (C2: "said to the committee");
+/// likewise the other side of an interview ("said in an interview with Radio Sol's host that").
 fn addressee_end(w: &Annotated, from: usize, end: usize) -> usize {
-    if w.lower(from) != "to" {
+    if !matches!(w.lower(from), "to" | "with") {
         return from;
     }
-    for k in from + 1..end.min(from + 5) {
+    for k in from + 1..end.min(from + 7) {
         if w.lower(k) == "that" {
             return k;
         }
