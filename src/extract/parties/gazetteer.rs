@@ -261,6 +261,8 @@ impl Gazetteer {
     /// `countries.txt`: `Name | aliases | adjectives and demonyms | capitals and seats`, each
     /// column a comma-separated list.
     fn add_countries(&mut self, data: &'static str) {
+        // GUIDE P7: "Kurdish leaders" are a group, not the territory's officials.
+        let peoples = self.lists.words(List::StatelessPeople).to_vec();
         for line in entries(data) {
             let mut cols = line.split('|');
             let name = cols.next().unwrap_or("").trim();
@@ -269,7 +271,8 @@ impl Gazetteer {
             self.add(name, Hit { entry, form: Form::Name });
             let mut forms = vec![(name, Form::Name)];
             for (col, form) in cols.zip([Form::Alias, Form::Adjective, Form::Capital]) {
-                for n in col.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let stateless = |n: &str| form == Form::Adjective && peoples.contains(&n);
+                for n in col.split(',').map(str::trim).filter(|n| !n.is_empty() && !stateless(n)) {
                     self.add(n, Hit { entry, form });
                     forms.push((n, form));
                 }
@@ -559,11 +562,15 @@ pub enum List {
     PartyMember,
     /// Nouns before a company's or outlet's name in apposition ("the retailer Zentrix").
     CompanyNoun,
+    /// Nouns of settlements before "of" and a place's name ("the town of Vardby").
+    SettlementNoun,
+    /// Demonyms of a people without a state, which name no country ("Kurdish").
+    StatelessPeople,
 }
 
 impl List {
     /// Every list, with its label in the data file.
-    pub const ALL: [(List, &'static str); 27] = [
+    pub const ALL: [(List, &'static str); 29] = [
         (List::Modifier, "modifier"),
         (List::TitleModifier, "title_modifier"),
         (List::Article, "article"),
@@ -591,6 +598,8 @@ impl List {
         (List::GeoNoun, "geo_noun"),
         (List::PartyMember, "party_member"),
         (List::CompanyNoun, "company_noun"),
+        (List::SettlementNoun, "settlement_noun"),
+        (List::StatelessPeople, "stateless_people"),
     ];
 }
 

@@ -297,6 +297,13 @@ impl Names {
             let short: String = initials.chars().take(initials.chars().count() - 1).collect();
             self.initials.entry(short).or_insert(sym);
         }
+        // "U.N. Harbour Force in Lund (UNHFIL)": an acronym inside the name gives all its
+        // letters and a link word its initial, as the scan spells an expansion (GUIDE P9).
+        let linked: String =
+            c.tokens.clone().map(|k| linked_initials(doc.word(k), doc.is_capitalized(k))).collect();
+        if linked != initials && linked.chars().count() >= 2 {
+            self.initials.entry(linked).or_insert(sym);
+        }
         if initials.chars().count() >= 2 {
             self.initials.entry(initials).or_insert(sym);
         }
@@ -746,5 +753,19 @@ fn canonical(doc: &Document<'_>, key: &Key, c: &Cand, names: &Names) -> String {
             text_of(doc, &c.tokens).to_lowercase()
         }
         _ => text_of(doc, &c.tokens),
+    }
+}
+
+/// The letters word `w` gives a name's initials when link words count: all the letters of an
+/// acronym ("U.N." → "UN"), the initial of another capitalised word or of a link word ("in" →
+/// "I"), nothing for any other word.
+fn linked_initials(w: &str, capitalised: bool) -> String {
+    let letters = w.chars().filter(|c| c.is_alphabetic());
+    if capitalised && letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase) {
+        letters.collect()
+    } else if capitalised || matches!(w, "of" | "the" | "for" | "and" | "on" | "de" | "in") {
+        w.chars().take(1).flat_map(char::to_uppercase).collect()
+    } else {
+        String::new()
     }
 }

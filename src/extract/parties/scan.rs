@@ -384,6 +384,7 @@ const RULES: &[Rule] = &[
     Rule { name: "agency_in_dateline", apply: agency_in_dateline, evidence: NameEvidence::Dateline },
     Rule { name: "place_in_dateline", apply: place_in_dateline, evidence: NameEvidence::Dateline },
     Rule { name: "place_before_geo_noun", apply: place_before_geo_noun, evidence: NameEvidence::Context },
+    Rule { name: "place_after_settlement", apply: place_after_settlement, evidence: NameEvidence::Context },
     Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
     Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
@@ -419,6 +420,15 @@ fn place_by_head(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 fn place_before_geo_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     let next = (p.j < p.s.tokens.end).then(|| sc.word(p.j))?;
     (!p.titled && is_in(List::GeoNoun, next)).then_some(Target::NewPlace)
+}
+
+/// A name after a settlement noun and "of" is a place (P1): "the town of Vardby", "the
+/// province of Ulla" (the noun in lower case: "the State of Ohio" is left to the gazetteer).
+fn place_after_settlement(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let settled = p.a >= p.s.tokens.start + 2
+        && sc.word(p.a - 1) == "of"
+        && is_in(List::SettlementNoun, sc.word(p.a - 2));
+    (settled && !p.titled).then_some(Target::NewPlace)
 }
 
 /// A name after a title or honorific: "Foreign Minister Ana Lund", "Mr. Berg".
@@ -817,28 +827,40 @@ impl<'t> Scanner<'_, 't> {
 
     /// An organisation's name spelt out before its acronym in brackets: "the Friends of the
     /// Northern Rivers Trust (FNRT)" is one body whose initials are the acronym (GUIDE P8, P9),
-    /// however its words would otherwise split. Proposes it and returns the index of the "(".
+    /// however its words would otherwise split. An acronym inside the name gives all its
+    /// letters, and a link word may give its initial too: "the U.N. Harbour Force in Lund
+    /// (UNHFIL)". Proposes it and returns the index of the "(".
     fn expansion_at(&mut self, i: usize, end: usize) -> Option<usize> {
         if !self.cap(i) || (i > 0 && self.cap(i - 1)) {
             return None;
         }
         let a = if is_closed_class(self.word(i)) { i + 1 } else { i };
         let limit = end.min(a + MAX_NAME_WORDS);
-        let mut initials = String::new();
+        // The capitals' initials, and the same with the link words' initials.
+        let (mut initials, mut linked) = (String::new(), String::new());
         let mut k = a;
         while k < limit && self.word(k) != "(" {
             let w = self.word(k);
             if self.cap(k) {
-                initials.extend(w.chars().next());
-            } else if !matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de") {
+                let letters = w.chars().filter(|c| c.is_alphabetic());
+                let acronym = letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+                let part: String = if acronym { letters.collect() } else { w.chars().take(1).collect() };
+                initials.push_str(&part);
+                linked.push_str(&part);
+            } else if matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de" | "in") {
+                linked.extend(w.chars().take(1).flat_map(char::to_uppercase));
+            } else {
                 return None;
             }
             k += 1;
         }
         let acronym: String = self.word(k + 1).chars().filter(|c| c.is_alphabetic()).collect();
-        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && acronym == initials;
+        let spelt = acronym == initials || acronym == linked;
+        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && spelt;
         let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
-        if !fits || person || initials.len() < 2 {
+        // A name the gazetteer knows keeps its entry ("Organisation for ... in Europe (OSCE)").
+        let known = self.longest(a, k, false).is_some_and(|(_, j)| j == k);
+        if !fits || person || known || initials.len() < 2 {
             return None;
         }
         self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
