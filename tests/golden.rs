@@ -43,7 +43,7 @@ fn names(p: &Party) -> Vec<String> {
 fn check_invariants(text: &str, x: &Extraction, file: &str) {
     let mut all: Vec<(usize, usize, &str)> = Vec::new();
     for p in &x.parties {
-        for m in p.places_in_text() {
+        for m in &p.mentions {
             check_span(text, m, &format!("{file}: mention of {}", p.name));
             assert!(!m.text.trim().is_empty(), "{file}: empty mention of {}", p.name);
             all.push((m.start, m.end, &p.name));
@@ -129,7 +129,7 @@ fn check_expectations(x: &Extraction, expect: &Value, file: &str) {
         }
         // An optional fourth column: mention texts the party must have, exactly.
         for text in row.get(3).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-            let texts: Vec<&str> = p.places_in_text().map(|m| m.text.as_str()).collect();
+            let texts: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
             assert!(texts.contains(&text), "{file}: {name} lacks mention {text:?}: {texts:?}");
         }
     }

@@ -12,7 +12,7 @@ use spans::check_span;
 fn check(text: &str) -> Extraction {
     let x = analyze(text);
     for p in &x.parties {
-        p.places_in_text().for_each(|m| check_span(text, m, "mention"));
+        p.mentions.iter().for_each(|m| check_span(text, m, "mention"));
     }
     for c in &x.claims {
         check_span(text, &c.cue, "cue");

@@ -35,7 +35,6 @@ fn party(id: &str, name: &str, kind: PartyKind, aliases: &[&str], mentions: &[&s
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         mentions: mentions.iter().map(|m| span(m)).collect(),
-        references: vec![],
         role: None,
         affiliation: None,
         salience: 0.5,

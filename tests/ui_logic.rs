@@ -28,7 +28,6 @@ fn party(id: &str, name: &str, kind: PartyKind, mentions: &[&str], salience: f32
         kind,
         aliases: vec![],
         mentions: mentions.iter().map(|m| span(m)).collect(),
-        references: vec![],
         role: None,
         affiliation: None,
         salience,

@@ -169,7 +169,6 @@ mod tests {
             kind: row.kind,
             aliases: vec![],
             mentions: vec![span; row.mentions],
-            references: vec![],
             role: None,
             affiliation: None,
             salience: 1.0,

@@ -34,11 +34,10 @@ pub fn export_claims(text: &str, records: &[ClaimRecord]) -> Vec<Claim> {
 /// mentions and the claims they make or are the subject of. Only names are exported as
 /// mentions (for a description such as "UN negotiators", the name inside it), so that the spans
 /// are names as annotated in CoNLL-style data; a party known only by descriptions gets those
-/// as its `references` (`describe_unnamed`).
+/// (`describe_unnamed`).
 pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> Vec<Party> {
     let mut counts = vec![0usize; parties.list.len()];
     let mut mentions = vec![Vec::new(); parties.list.len()];
-    let mut references = vec![Vec::new(); parties.list.len()];
     for m in &parties.mentions {
         let Some(c) = counts.get_mut(m.party) else { continue };
         *c += 1;
@@ -55,41 +54,29 @@ pub fn export_parties(text: &str, parties: &Parties, claims: &[ClaimRecord]) -> 
             }
         }
     }
-    describe_unnamed(text, parties, claims, &mentions, &mut references);
+    describe_unnamed(text, parties, claims, &mut mentions);
     let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
-    let named = mentions.into_iter().zip(references);
-    let party = |(i, (p, (mentions, references))): (usize, (&super::parties::PartyRecord, Spans))| Party {
+    let party = |(i, (p, mentions)): (usize, (&super::parties::PartyRecord, Vec<TextSpan>))| Party {
         id: party_id(PartyId::of(i)),
         name: p.name.clone(),
         kind: p.kind,
         aliases: p.aliases.clone(),
         mentions,
-        references,
         role: p.role.clone(),
         affiliation: p.affiliation.map(|a| party_id(PartyId::of(a))),
         salience: counts[i] as f32 / top,
         evidence: p.evidence.list(),
         confidence: Confidence::default(),
     };
-    parties.list.iter().zip(named).enumerate().map(party).collect()
+    parties.list.iter().zip(mentions).enumerate().map(party).collect()
 }
 
-/// A party's name mentions and references.
-type Spans = (Vec<TextSpan>, Vec<TextSpan>);
-
 /// Gives a party known only by descriptions ("An Azerbaijani spokesman said ...") those
-/// descriptions as its references, so that no exported party that matters is left without a
-/// place in the text (the others are dropped by [`Extraction::without_unmentioned_parties`]).
-/// The part of a description that another party's exported mention already covers ("State
-/// Department" in "a State Department spokesperson") is left to that party, so mentions and
-/// references never overlap.
-fn describe_unnamed(
-    text: &str,
-    parties: &Parties,
-    claims: &[ClaimRecord],
-    mentions: &[Vec<TextSpan>],
-    references: &mut [Vec<TextSpan>],
-) {
+/// descriptions as its mentions, so that no exported party that matters lacks one (the others
+/// are dropped by [`Extraction::without_unmentioned_parties`]). The part of a description that
+/// another party's exported mention already covers ("State Department" in "a State Department
+/// spokesperson") is left to that party, so mentions never overlap.
+fn describe_unnamed(text: &str, parties: &Parties, claims: &[ClaimRecord], mentions: &mut [Vec<TextSpan>]) {
     // Which parties a claim speaks for or is aimed at, in one pass over the claims.
     let mut speaks = vec![false; parties.list.len()];
     for id in claims.iter().flat_map(|c| c.speakers.iter().chain(&c.targets)) {
@@ -112,7 +99,7 @@ fn describe_unnamed(
         let start = covered.map_or(m.span.start, |end| end.max(m.span.start));
         let span = without_determiner(text, Span::new(start, m.span.end).trim(text, &[]));
         if !span.is_empty() {
-            references[m.party].push(TextSpan::of(text, span));
+            mentions[m.party].push(TextSpan::of(text, span));
         }
     }
 }
@@ -152,18 +139,17 @@ impl Extraction {
         self.parties.iter().find(|p| p.id == id)
     }
 
-    /// Drops the parties with neither mention nor reference (a country seen only as a
-    /// demonym, "Swiss banks"), renumbering the rest and removing links to the dropped ones, so
-    /// every exported party can be shown in the text. The parties stage gives a party without
-    /// a name mention its descriptions as references when it matters (an unnamed spokesman, a
-    /// country speaking through "Castavian officials"), so what is dropped here is background.
+    /// Drops the parties with no mention (a country seen only as a demonym, "Swiss banks"),
+    /// renumbering the rest and removing references to the dropped ones, so every exported
+    /// party can be shown in the text. The parties stage gives a party without a name mention
+    /// its description as mention when it matters (an unnamed spokesman, a country speaking
+    /// through "Castavian officials"), so what is dropped here is background.
     pub(crate) fn without_unmentioned_parties(mut self) -> Extraction {
-        let shown = |p: &Party| !(p.mentions.is_empty() && p.references.is_empty());
-        if self.parties.iter().all(shown) {
+        if self.parties.iter().all(|p| !p.mentions.is_empty()) {
             return self;
         }
         let mut renamed = std::collections::HashMap::new();
-        self.parties.retain(shown);
+        self.parties.retain(|p| !p.mentions.is_empty());
         for (i, p) in self.parties.iter_mut().enumerate() {
             let id = format!("p{}", i + 1);
             renamed.insert(std::mem::replace(&mut p.id, id.clone()), id);
@@ -199,15 +185,8 @@ pub struct Party {
     pub kind: PartyKind,
     /// Other names it goes by in this article (Mensah, Accra, EU), without the canonical name.
     pub aliases: Vec<String>,
-    /// Every mention by name (full name, alias, surname), in article order: the spans that
-    /// CoNLL-style annotation calls names.
+    /// Every mention, in article order.
     pub mentions: Vec<TextSpan>,
-    /// For a party the article never names, the descriptions that stand for it ("Pentagon
-    /// spokesman", "Swiss diplomat", "Kurdish leaders"), in article order. They are kept apart
-    /// from `mentions` because a description is not a name (a role noun or a demonym phrase
-    /// is no PER or LOC name), yet they are where the text refers to the party.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub references: Vec<TextSpan>,
     /// Role or title, when the article gives one ("Foreign Minister").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -223,13 +202,6 @@ pub struct Party {
     /// How sure the extractor is that this is a party of the article (see `confidence.rs`).
     #[serde(default)]
     pub confidence: Confidence,
-}
-
-impl Party {
-    /// Where the text refers to the party: its name mentions, then its references.
-    pub fn places_in_text(&self) -> impl Iterator<Item = &TextSpan> {
-        self.mentions.iter().chain(&self.references)
-    }
 }
 
 /// The reported content: one span, or several when the cue splits a quotation

@@ -46,9 +46,8 @@
 //! Mentions are tight, as in CoNLL-style annotation: "President Ana Lund" gives the person
 //! mention "Ana Lund" with role "President". Each [`Mention`] has a [`MentionForm`]; only the
 //! name forms are exported as `mentions`, while descriptions that stand for a party ("Chilean
-//! officials", "a Kremlin spokesman", [`Parties::references`]) are exported as `references`,
-//! and only for a party the article never names: a description is no name (CoNLL-style data
-//! annotates none). The claims stage sees both through [`Parties::at_token`].
+//! officials", "a Kremlin spokesman") stay internal ([`Parties::references`]); the claims
+//! stage sees both through [`Parties::at_token`].
 //!
 //! Lone capitalised words are settled by the whole article: a surname of a full name given
 //! anywhere ("Lund" → "Ana Lund", also a family name written first, "Wang" → "Wang Lin"), a
@@ -272,8 +271,7 @@ impl Parties {
     }
 
     /// The descriptions standing for party `id` ("Chilean officials", "a Kremlin
-    /// spokesman"): mentions that are not names, which the exported model gives as
-    /// `references` to a party that has no name mention.
+    /// spokesman"): mentions that are not names, which the exported model leaves out unless a party has no name.
     pub fn references(&self, id: PartyId) -> Vec<Span> {
         let index = id.index();
         self.mentions.iter().filter(|m| m.party == index && !m.form.is_name()).map(|m| m.span).collect()

@@ -196,7 +196,7 @@ fn party_body(p: &Party, ex: &Extraction) -> (String, Html) {
                 <p class="ae-aliases"><span class="ae-muted">{"Also: "}</span>{p.aliases.join(", ")}</p>
             }
             <p class="ae-stats">
-                <span data-testid="mentions">{plural(p.places_in_text().count(), "mention")}</span>
+                <span data-testid="mentions">{plural(p.mentions.len(), "mention")}</span>
                 <span>{format!("{} made", plural(made, "claim"))}</span>
                 <span>{format!("{about} about it")}</span>
             </p>

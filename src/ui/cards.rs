@@ -123,11 +123,7 @@ impl<'a> Item<'a> {
     /// outcome's evidence clause.
     pub fn evidence(self) -> Vec<Span> {
         match self {
-            Item::Party(p) => {
-                let mut spans: Vec<Span> = p.places_in_text().map(|m| m.span()).collect();
-                spans.sort();
-                spans
-            }
+            Item::Party(p) => p.mentions.iter().map(|m| m.span()).collect(),
             Item::Claim(c) => {
                 let mut spans: Vec<Span> = c.source.iter().map(|s| s.span()).collect();
                 spans.push(c.cue.span());
@@ -142,7 +138,7 @@ impl<'a> Item<'a> {
     /// Position in the article, for sorting in article order.
     pub fn position(self) -> usize {
         match self {
-            Item::Party(p) => p.places_in_text().map(|m| m.start).min().unwrap_or(usize::MAX),
+            Item::Party(p) => p.mentions.first().map_or(usize::MAX, |m| m.start),
             Item::Claim(c) => c.source.as_ref().map_or(c.cue.start, |s| s.start.min(c.cue.start)),
             Item::Outcome(o) => o.evidence.start,
         }

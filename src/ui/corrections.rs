@@ -222,9 +222,6 @@ fn merge(ex: &mut Extraction, party: &str, into: &str) -> Option<(String, Vec<St
     target.mentions.extend(gone.mentions);
     target.mentions.sort_by_key(|m| (m.start, m.end));
     target.mentions.dedup_by_key(|m| (m.start, m.end));
-    target.references.extend(gone.references);
-    target.references.sort_by_key(|m| (m.start, m.end));
-    target.references.dedup_by_key(|m| (m.start, m.end));
     target.salience = (target.salience + gone.salience).min(1.0);
     if target.role.is_none() {
         target.role = gone.role;
@@ -253,7 +250,6 @@ fn split_alias(ex: &mut Extraction, party: &str, alias: &str) -> Option<(String,
         kind: p.kind,
         aliases: Vec::new(),
         mentions: moved,
-        references: Vec::new(),
         role: None,
         affiliation: None,
         salience: p.salience / 2.0,

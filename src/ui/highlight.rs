@@ -65,7 +65,7 @@ pub fn paragraphs_with(text: &str, ex: &Extraction, evidence: &[Span], hits: &[S
         .parties
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.places_in_text().map(move |m| (m.span(), i)))
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.span(), i)))
         .filter(|(s, _)| valid(*s))
         .collect();
     mentions.sort();
@@ -145,7 +145,6 @@ mod tests {
             kind: PartyKind::Country,
             aliases: vec![],
             mentions: spans.iter().map(|&(a, b)| TextSpan::of(text, Span::new(a, b))).collect(),
-            references: vec![],
             role: None,
             affiliation: None,
             salience: 1.0,

@@ -40,9 +40,6 @@ pub fn why_lines(item: Item<'_>, ex: &Extraction) -> Vec<(&'static str, String)>
             let evidence = if evidence.is_empty() { "—".to_owned() } else { evidence.join("; ") };
             lines.push(("Named by", evidence));
             lines.push(("Mentions", p.mentions.len().to_string()));
-            if !p.references.is_empty() {
-                lines.push(("Described as", p.references.len().to_string()));
-            }
         }
         Item::Claim(c) => {
             lines.push(("Cue", format!("“{}” ({})", c.cue.text, c.cue_class.label())));

@@ -269,25 +269,13 @@ impl Wire for Content {
 
 impl Wire for Party {
     fn put(&self, w: &mut Writer) {
-        let Party {
-            id,
-            name,
-            kind,
-            aliases,
-            mentions,
-            references,
-            role,
-            affiliation,
-            salience,
-            evidence,
-            confidence,
-        } = self;
+        let Party { id, name, kind, aliases, mentions, role, affiliation, salience, evidence, confidence } =
+            self;
         id.put(w);
         name.put(w);
         kind.put(w);
         aliases.put(w);
         mentions.put(w);
-        references.put(w);
         role.put(w);
         affiliation.put(w);
         salience.put(w);
@@ -301,7 +289,6 @@ impl Wire for Party {
             kind: Wire::take(r)?,
             aliases: Wire::take(r)?,
             mentions: Wire::take(r)?,
-            references: Wire::take(r)?,
             role: Wire::take(r)?,
             affiliation: Wire::take(r)?,
             salience: Wire::take(r)?,
