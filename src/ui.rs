@@ -40,7 +40,7 @@ mod worker;
 
 pub use app::{App, AppProps, Theme};
 pub use embed::{mount, ExplorerHandle};
-pub use worker::{extract_wire, use_worker, warm_up};
+pub use worker::{extract_wire, use_worker, use_worker_with, warm_up};
 
 /// Mounts the full-page app into `#article-explorer-app`, if the page has one.
 ///

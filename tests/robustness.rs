@@ -152,3 +152,41 @@ fn adversarial_shapes_stay_fast() {
         assert!(start.elapsed().as_secs() < 30, "too slow on {:?}…", &text[..20]);
     }
 }
+
+/// Issue 14: a country known only by its demonym ("Chechens", "Swiss banks") was exported as a
+/// party with `mentions: []`, which no card can show in the text. Every exported party has a
+/// mention, and every id a claim or an outcome names is an exported party. Made-up sentences.
+#[test]
+fn no_party_without_a_mention() {
+    let rows: &[(&str, &str)] = &[
+        ("demonym alone", "Chechens gathered in the square on Friday, witnesses said."),
+        ("demonym as adjective", "Swiss banks raised their fees on Monday, analysts said."),
+        ("two demonyms", "Norwegian and Swiss fishermen met in the port, a union official said."),
+        (
+            "demonym beside named parties",
+            "Ana Lund, the ports minister, said Chechens and Norwegians would be welcome at the talks in Oslo.",
+        ),
+        ("demonym in a quote", "“Swiss lenders will follow,” the central bank said in a statement."),
+        ("adjective before a noun", "Chechen fighters crossed the river on Sunday, the army said."),
+        ("adjective of a ship", "A Norwegian tanker docked in the port on Monday."),
+        ("adjective beside a named country", "Ghana signed a deal with Togolese traders on Monday, the ministry said."),
+        ("adjective in a headline", "Swiss franc rises as Norwegian crown falls\n\nTraders said the moves were small."),
+    ];
+    for (name, text) in rows {
+        let x = check(text);
+        let ids: Vec<&str> = x.parties.iter().map(|p| p.id.as_str()).collect();
+        for p in &x.parties {
+            assert!(!p.mentions.is_empty(), "{name}: party {} ({}) has no mention", p.id, p.name);
+        }
+        for c in &x.claims {
+            for id in c.speakers.iter().chain(&c.targets) {
+                assert!(ids.contains(&id.as_str()), "{name}: claim {} names unknown party {id}", c.id);
+            }
+        }
+        for o in &x.outcomes {
+            for id in &o.parties {
+                assert!(ids.contains(&id.as_str()), "{name}: outcome {} names unknown party {id}", o.id);
+            }
+        }
+    }
+}

@@ -3,8 +3,14 @@
 //! transferable buffer: no JSON is built or parsed on the way.
 //!
 //! The page's loader registers the worker's URL ([`use_worker`]); until then, and where a
-//! browser refuses module workers (a single file opened from `file://`), the app extracts on
-//! the main thread instead. One worker serves every explorer on the page; requests carry ids.
+//! browser refuses the worker, the app extracts on the main thread instead. One worker serves
+//! every explorer on the page; requests carry ids.
+//!
+//! The single-file build has no `worker.js` to load: its page registers a classic worker from a
+//! `blob:` URL holding the same glue ([`use_worker_with`]) and a greeting, the compiled
+//! `WebAssembly.Module`, that every worker it starts gets as its first message. Classic, not a
+//! module: Chromium refuses a module worker from a `blob:` URL on a `file://` page (an opaque
+//! origin), and it accepts a classic one.
 //!
 //! A newer text cancels an older one (issue 14, item 3): each explorer is an [`Owner`], and
 //! when an owner asks again while its earlier request is still running, that request is stale,
@@ -38,6 +44,15 @@ impl Owner {
     }
 }
 
+/// How to start a worker: its script, whether it is a classic script (else a module), and the
+/// message it gets first (`undefined`: none).
+#[derive(Clone)]
+struct Spawn {
+    url: String,
+    classic: bool,
+    greeting: JsValue,
+}
+
 /// A request waiting for its answer: kept whole, so it can be sent to a new worker.
 struct Job {
     owner: Owner,
@@ -51,7 +66,7 @@ enum Slot {
     #[default]
     Unset,
     /// Registered, not started yet.
-    Url(String),
+    Url(Spawn),
     /// Running.
     Running(Running),
     /// The browser refused it or it broke: extract on the main thread from now on.
@@ -59,7 +74,7 @@ enum Slot {
 }
 
 struct Running {
-    url: String,
+    spawn: Spawn,
     worker: web_sys::Worker,
     pending: Rc<RefCell<HashMap<u32, Job>>>,
     next: u32,
@@ -71,12 +86,25 @@ thread_local! {
     static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Unset) };
 }
 
-/// Registers the URL of `worker.js`; called by the page's loader after the module starts.
+/// Registers the URL of `worker.js`, a module worker; called by the page's loader after the
+/// module starts.
 #[wasm_bindgen(js_name = useWorker)]
 pub fn use_worker(url: String) {
+    register(Spawn { url, classic: false, greeting: JsValue::UNDEFINED });
+}
+
+/// Registers a classic worker script at `url` (the single file's `blob:` URL) that is sent
+/// `greeting` before any request, each time a worker is started: the single file sends the
+/// compiled module, so no worker compiles the WebAssembly again or needs to fetch it.
+#[wasm_bindgen(js_name = useWorkerWith)]
+pub fn use_worker_with(url: String, greeting: JsValue) {
+    register(Spawn { url, classic: true, greeting });
+}
+
+fn register(spawn: Spawn) {
     SLOT.with(|slot| {
         if matches!(*slot.borrow(), Slot::Unset) {
-            *slot.borrow_mut() = Slot::Url(url);
+            *slot.borrow_mut() = Slot::Url(spawn);
         }
     });
 }
@@ -105,10 +133,15 @@ pub fn available() -> bool {
     SLOT.with(|slot| matches!(*slot.borrow(), Slot::Url(_) | Slot::Running(_)))
 }
 
-fn start(url: &str, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> Option<Running> {
+fn start(spawn: &Spawn, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> Option<Running> {
     let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(url, &options).ok()?;
+    if !spawn.classic {
+        options.set_type(web_sys::WorkerType::Module);
+    }
+    let worker = web_sys::Worker::new_with_options(&spawn.url, &options).ok()?;
+    if !spawn.greeting.is_undefined() {
+        worker.post_message(&spawn.greeting).ok()?;
+    }
     let on_message = {
         let pending = pending.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -135,8 +168,8 @@ fn start(url: &str, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> Optio
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let url = url.to_owned();
-    Some(Running { url, worker, pending, next, _on_message: on_message, _on_error: on_error })
+    let spawn = spawn.clone();
+    Some(Running { spawn, worker, pending, next, _on_message: on_message, _on_error: on_error })
 }
 
 /// Posts `{ id, text }` to the worker.
@@ -157,7 +190,7 @@ fn restart_without(running: Running, owner: Owner) -> Option<Running> {
     running.worker.set_onerror(None);
     let pending = running.pending.clone();
     pending.borrow_mut().retain(|_, job| job.owner != owner);
-    let fresh = start(&running.url, pending, running.next)?;
+    let fresh = start(&running.spawn, pending, running.next)?;
     drop(running);
     let ok = fresh.pending.borrow().iter().all(|(&id, job)| post(&fresh.worker, id, &job.text));
     ok.then_some(fresh)
@@ -170,8 +203,8 @@ fn restart_without(running: Running, owner: Owner) -> Option<Running> {
 pub fn request(owner: Owner, text: &str, reply: impl FnOnce(Option<(Extraction, f64)>) + 'static) -> bool {
     SLOT.with(|slot| {
         let mut slot = slot.borrow_mut();
-        if let Slot::Url(url) = &*slot {
-            *slot = match start(url, Rc::default(), 0) {
+        if let Slot::Url(spawn) = &*slot {
+            *slot = match start(spawn, Rc::default(), 0) {
                 Some(running) => Slot::Running(running),
                 None => Slot::Failed,
             };

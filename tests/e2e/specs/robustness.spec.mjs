@@ -35,10 +35,13 @@ test('a newer text stops the worker busy with an older one', async ({ page, expl
   await explorer.pasteAsInputEvent(longArticle(1_900_000, 'Oldday'));
   // Past the debounce, so the 1.9 MB text is in the worker, then a newer text.
   await page.waitForTimeout(400);
+  // The worker busy with the old text may be the one the idle warm-up started before `workers`
+  // listened, so count from here: the cancel starts a fresh one.
+  const before = workers.length;
   await explorer.pasteAsInputEvent(longArticle(60_000, 'Newday'));
   await expect(explorer.articleView).toContainText('Newday 1', { timeout: 10_000 });
   await explorer.settled();
   await expect(explorer.articleView).not.toContainText('Oldday');
-  // The first worker was terminated mid-job and a fresh one answered.
-  expect(workers.length).toBeGreaterThanOrEqual(2);
+  // The busy worker was terminated mid-job and a fresh one answered.
+  expect(workers.length).toBeGreaterThan(before);
 });
