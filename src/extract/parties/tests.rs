@@ -23,7 +23,7 @@ macro_rules! cases {
 fn describe(text: &str) -> Vec<String> {
     let doc = segment(text);
     let parties = find_parties(&doc);
-    export(text, &parties)
+    crate::extract::model::export_parties(text, &parties, &[])
         .iter()
         .map(|p| {
             let mentions: Vec<&str> = p.mentions.iter().map(|m| m.text.as_str()).collect();
