@@ -196,7 +196,7 @@ impl<'d> Annotated<'d> {
         participle || (self.lower(next) == "according" && self.lower(next + 1) == "to")
     }
 
-    /// The first token at or after `from` that ends a clause ([`Annotated::breaks_clause`]),
+    /// The first token at or after `from` that ends a clause (`Annotated::breaks_clause`),
     /// or [`Annotated::len`] when none does.
     pub fn next_clause_break(&self, from: usize) -> usize {
         self.clause_breaks.get(from).map_or(self.len(), |&b| b as usize)
