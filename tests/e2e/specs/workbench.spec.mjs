@@ -59,6 +59,17 @@ test('clicking an arrow of the relations view narrows the cards to its claims', 
   await expect(explorer.relationNode(from)).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('no party name is cut off at the sides of the relations view, in a narrow column or on a phone', async ({ page, explorer }) => {
+  await explorer.openSample();
+  for (const width of [1280, 1100, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await explorer.labelsCutOff(), `at ${width} px`).toEqual([]);
+  }
+  // A long name on the left or right of the circle.
+  await explorer.paste(`${sample}\nThe Ministry of Foreign Affairs and Regional Integration of Togo accused Ghana of delays, officials said.`);
+  expect(await explorer.labelsCutOff()).toEqual([]);
+});
+
 test('the relations table and the story paragraph say the same as the picture', async ({ page, explorer }) => {
   await explorer.openSample();
   await expect(explorer.story).toContainText('Main parties: ');
@@ -172,5 +183,6 @@ test('the relations view stays readable with many parties', async ({ explorer })
   const lines = countries.map((c, i) => `${c} accused ${countries[(i + 1) % countries.length]} of delaying the river talks on Monday.`);
   await explorer.paste(lines.join('\n'));
   expect(await explorer.relationNodes.count()).toBeGreaterThanOrEqual(15);
+  expect(await explorer.labelsCutOff()).toEqual([]);
   await explorer.relations.screenshot({ path: '../../target/screenshots/relations-many.png' });
 });
