@@ -151,6 +151,8 @@ test('corrections survive a reload and are marked in every export; an uncorrecte
 
 
 test('axe-core: no serious violation with the correction tools open', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await explorer.openSample();
   await explorer.editCard('party', withAlias.id);
   await explorer.editCard('claim', claim.id);

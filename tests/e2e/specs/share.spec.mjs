@@ -151,6 +151,8 @@ test('the Print button opens the browser\'s print dialog', async ({ page, explor
 });
 
 test('axe-core: no serious violation with the share panel and the export scope', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await explorer.openSample();
   await explorer.shareLink();
   for (const scheme of ['light', 'dark']) {

@@ -173,6 +173,8 @@ test('a big text on the page thread shows the progress state, then its cards', a
 });
 
 test('axe-core: no serious violation with the workbench views open, light and dark', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await explorer.openSample(file);
   await explorer.editCard('claim', claim.id);
   await explorer.setStatus(outcome.id, otherStatus);
