@@ -2,6 +2,7 @@
 // glance (relations view, its table, the summary paragraph) and the rough edges (search over
 // all words with hits in the article, back to the card on a phone, keyboard mentions, the
 // progress state while a big text is analysed).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
@@ -130,6 +131,19 @@ test('search needs every word, in any order, and marks them in the article', asy
   await expect(explorer.visibleCount).toHaveText('0 cards shown');
   await explorer.clearSearch();
   await expect(explorer.searchHits).toHaveCount(0);
+});
+
+test('"By party" groups the cards by party, the most salient party first', async ({ explorer }) => {
+  const ex = JSON.parse(execFileSync('../../target/release/extract', ['-'], { input: sample, encoding: 'utf8' }));
+  await explorer.openSample();
+  await explorer.sortBy('party');
+  const lower = (p) => p.name.toLowerCase();
+  const expected = [...ex.parties]
+    .sort((a, b) => b.salience - a.salience || (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0))
+    .map((p) => p.name);
+  expect(await explorer.partyNames()).toEqual(expected);
+  const [first] = await explorer.cardIds();
+  expect(first).toBe(ex.parties.find((p) => p.name === expected[0]).id);
 });
 
 test('on a phone, "Back to card" returns from the evidence to the card', async ({ page, explorer }) => {
