@@ -235,25 +235,28 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Ctrl+Z and Ctrl+Shift+Z undo and redo corrections, Clear and the sample, on the
-    // stand-alone page (an embedding page keeps its keys; its explorers have the buttons).
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo corrections, Clear and the sample: anywhere on
+    // the stand-alone page (it owns the document); in an embedded explorer only while the
+    // focus is inside it (the listener sits on its root and keeps the keys it takes from the
+    // host), so the host page keeps its keys and two explorers never undo each other's work.
+    let root = use_node_ref();
     {
-        let dispatch = dispatch.clone();
-        use_effect_with(props.show_header, move |&full_page| {
-            let listener = full_page.then(|| {
+        let (dispatch, root) = (dispatch.clone(), root.clone());
+        use_effect_with(props.bus.is_none(), move |&stand_alone| {
+            let target: Option<web_sys::EventTarget> =
+                if stand_alone { Some(gloo::utils::document().into()) } else { root.get().map(Into::into) };
+            let listener = target.map(|target| {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(
-                    &gloo::utils::document(),
-                    "keydown",
-                    options,
-                    move |e| {
-                        let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                        if let Some(redo) = super::edit::undo_key(e) {
-                            e.prevent_default();
-                            dispatch.emit(if redo { Action::Redo } else { Action::Undo });
+                gloo::events::EventListener::new_with_options(&target, "keydown", options, move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    if let Some(redo) = super::edit::undo_key(e) {
+                        e.prevent_default();
+                        if !stand_alone {
+                            e.stop_propagation();
                         }
-                    },
-                )
+                        dispatch.emit(if redo { Action::Redo } else { Action::Undo });
+                    }
+                })
             });
             move || drop(listener)
         });
@@ -398,7 +401,7 @@ pub fn App(props: &AppProps) -> Html {
     let index = use_memo(Same(state.extraction.clone()), |ex| Index::new(ex.0.clone()));
     let empty = state.text.trim().is_empty();
     html! {
-        <div class={classes!("ae", props.theme.class())} data-testid="explorer">
+        <div class={classes!("ae", props.theme.class())} data-testid="explorer" ref={root}>
             if props.show_header {
                 <header class="ae-header">
                     <h1 class="ae-title">{"Article Explorer"}</h1>

@@ -95,7 +95,8 @@ pub struct Graph {
     pub arrows: Vec<Arrow>,
     /// Outcomes, one link per pair of parties and status.
     pub links: Vec<Link>,
-    /// Width and height of the view box (its origin is 0, 0).
+    /// Side of the square that holds the circle and its nodes, from 0, 0 ([`view_box`] widens
+    /// it for long labels).
     pub size: f64,
     /// Parties left out of the picture (beyond [`MAX_NODES`]).
     pub left_out: usize,
@@ -322,6 +323,31 @@ pub fn label_at(n: &Node, size: f64) -> (f64, f64, &'static str) {
     (round(n.x + ux * push), round(n.y + uy * push + if uy > 0.3 { 10.0 } else { 4.0 }), anchor)
 }
 
+/// About how wide one character of a node label is, in view-box units (bold 12.5 px
+/// system-ui averages 0.6 em; a little over, so a label is never cut).
+const LABEL_CHAR: f64 = 7.8;
+
+/// The view box `(x, y, width, height)` of the picture: the square of [`circle`], widened
+/// sideways as far as a long label sticks out of it. The labels at the sides run away from
+/// the circle, and a name such as "Volta Basin Authority" is wider than the margin kept for
+/// labels, so without this the view cut it off wherever the picture had no spare width
+/// around it (a narrow column, a phone).
+pub fn view_box(g: &Graph) -> (f64, f64, f64, f64) {
+    let (mut left, mut right) = (0.0_f64, g.size);
+    for n in &g.nodes {
+        let (lx, _, anchor) = label_at(n, g.size);
+        let w = LABEL_CHAR * n.name.chars().count() as f64;
+        let (a, b) = match anchor {
+            "end" => (lx - w, lx),
+            "start" => (lx, lx + w),
+            _ => (lx - w / 2.0, lx + w / 2.0),
+        };
+        left = left.min(a - 4.0);
+        right = right.max(b + 4.0);
+    }
+    (round(left), 0.0, round(right - left), g.size)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +371,41 @@ mod tests {
                     let d = ((xi - c[j].0).powi(2) + (yi - c[j].1).powi(2)).sqrt();
                     assert!(d >= r[i] + r[j] + GAP * 0.9, "n={n}: nodes {i} and {j} are {d} apart");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_view_box_holds_every_label() {
+        let long = "Ministry of Foreign Affairs and Regional Integration";
+        for n in 2..=MAX_NODES {
+            let r = radii(n);
+            let (centres, size) = circle(&r);
+            let nodes = centres
+                .iter()
+                .zip(&r)
+                .enumerate()
+                .map(|(i, (&(x, y), &r))| Node {
+                    id: format!("p{i}"),
+                    name: if i % 3 == 0 { long.to_owned() } else { format!("P{i}") },
+                    kind: PartyKind::Organization,
+                    x,
+                    y,
+                    r,
+                })
+                .collect();
+            let g = Graph { nodes, arrows: vec![], links: vec![], size, left_out: 0 };
+            let (x, _, w, h) = view_box(&g);
+            assert!(x <= 0.0 && x + w >= size && h == size, "n={n}: the circle's square stays inside");
+            for node in &g.nodes {
+                let (lx, _, anchor) = label_at(node, size);
+                let width = LABEL_CHAR * node.name.chars().count() as f64;
+                let (a, b) = match anchor {
+                    "end" => (lx - width, lx),
+                    "start" => (lx, lx + width),
+                    _ => (lx - width / 2.0, lx + width / 2.0),
+                };
+                assert!(a >= x && b <= x + w, "n={n}: the label of {} runs out of the view", node.id);
             }
         }
     }

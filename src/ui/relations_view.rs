@@ -54,7 +54,7 @@ pub fn RelationsView(props: &RelationsViewProps) -> Html {
     }
     let f = &props.filters;
     let d = &props.dispatch;
-    let size = g.size;
+    let (vx, vy, vw, vh) = relations::view_box(&g);
     let toggle = {
         let show = show_table.clone();
         Callback::from(move |_: MouseEvent| show.set(!*show))
@@ -74,7 +74,7 @@ pub fn RelationsView(props: &RelationsViewProps) -> Html {
                     {if *show_table { "Hide table" } else { "Show as table" }}
                 </button>
             </div>
-            <svg class="ae-relations-svg" viewBox={format!("0 0 {size} {size}")} role="group"
+            <svg class="ae-relations-svg" viewBox={format!("{vx} {vy} {vw} {vh}")} role="group"
                 aria-label={summary} data-testid="relations-svg">
                 <defs>
                     {marker("ae-arrowhead", "ae-arrowhead")}

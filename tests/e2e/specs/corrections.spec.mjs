@@ -3,7 +3,7 @@
 // marked in every export. Which items to correct is read from the CLI's JSON of the sample,
 // so nothing here depends on the extractor's current answers.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 
@@ -151,6 +151,8 @@ test('corrections survive a reload and are marked in every export; an uncorrecte
 
 
 test('axe-core: no serious violation with the correction tools open', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await explorer.openSample();
   await explorer.editCard('party', withAlias.id);
   await explorer.editCard('claim', claim.id);
@@ -163,4 +165,21 @@ test('axe-core: no serious violation with the correction tools open', async ({ p
     const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
     expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
   }
+});
+
+// The README's picture of a corrected article: a party renamed, an outcome's status changed,
+// a claim deleted, with the list of corrections open and the party's editor showing.
+test('screenshot: a corrected article', async ({ page, explorer }) => {
+  await explorer.openSample();
+  await explorer.renameParty(ex.parties[0].id, `${ex.parties[0].name} (government)`);
+  await explorer.setStatus(outcome.id, otherStatus);
+  await explorer.deleteCard('claim', claim.id);
+  await explorer.changes.locator('summary').click();
+  await expect(explorer.changeNotes).toHaveCount(3);
+  await explorer.editCard('party', ex.parties[0].id);
+  // From the corrections down: the list, the story and the first cards with the editor.
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await explorer.root.getByTestId('editbar').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8));
+  mkdirSync('../../target/screenshots', { recursive: true });
+  await page.screenshot({ path: '../../target/screenshots/corrected.png' });
 });

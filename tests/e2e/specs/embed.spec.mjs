@@ -71,6 +71,51 @@ test('the select event fires with the card data; filter changes are reported', a
   expect(filters.statuses).toEqual(['pending']);
 });
 
+// Issue 15, item 1: embedded explorers offer corrections too. Ctrl+Z / Ctrl+Shift+Z undo and
+// redo in the explorer that holds the focus, never in the other one, and with the focus on
+// the host page the keys stay the host's.
+test('Ctrl+Z and Ctrl+Shift+Z undo and redo in the embedded explorer that has the focus', async ({ page, host }) => {
+  await host.open();
+  const { first, second } = host;
+  const parties = await first.cardsOf('party').count();
+  const party = await first.cardsOf('party').first().getAttribute('data-id');
+  await first.deleteCard('party', party);
+  await expect(first.cardsOf('party')).toHaveCount(parties - 1);
+  const claims = await second.cardsOf('claim').count();
+  const claim = await second.cardsOf('claim').first().getAttribute('data-id');
+  await second.deleteCard('claim', claim);
+  await expect(second.cardsOf('claim')).toHaveCount(claims - 1);
+
+  // Focus on the host page: its own listener gets the key, neither explorer undoes.
+  await page.evaluate(() => {
+    window.__keys = 0;
+    document.addEventListener('keydown', (e) => { if (e.key.toLowerCase() === 'z') window.__keys += 1; });
+    document.activeElement?.blur();
+  });
+  await page.keyboard.press('ControlOrMeta+z');
+  expect(await page.evaluate(() => window.__keys)).toBe(1);
+  await expect(first.cardsOf('party')).toHaveCount(parties - 1);
+  await expect(second.cardsOf('claim')).toHaveCount(claims - 1);
+
+  // Focus in the first explorer: its correction is undone and redone, the second's stays,
+  // and the host does not also act on the keys.
+  await first.firstCardTitle('party').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(first.cardById('party', party)).toHaveCount(1);
+  await expect(second.cardById('claim', claim)).toHaveCount(0);
+  await first.firstCardTitle('party').focus();
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(first.cardById('party', party)).toHaveCount(0);
+  await first.undo();
+  await expect(first.cardById('party', party)).toHaveCount(1);
+  // And in the second one, its own.
+  await second.firstCardTitle('claim').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(second.cardById('claim', claim)).toHaveCount(1);
+  await expect(first.cardsOf('party')).toHaveCount(parties);
+  expect(await page.evaluate(() => window.__keys)).toBe(1);
+});
+
 test('destroying one explorer leaves the other working', async ({ host }) => {
   await host.open();
   const { first, second } = host;

@@ -6,6 +6,8 @@ import { test, expect } from './fixtures.mjs';
 const sample = readFileSync('../../static/sample.txt', 'utf8');
 
 test('axe-core finds no serious or critical violations', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     await explorer.open();

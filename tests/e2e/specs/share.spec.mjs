@@ -1,7 +1,7 @@
 // Share and keep (issue 15, item 4): a link that carries the article, filters and corrections
 // in its fragment, opened in a fresh browser context; the file-export offer over the size
 // limit; exports that follow the filters; the printed brief.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, Explorer } from './fixtures.mjs';
@@ -9,6 +9,10 @@ import { test, expect, Explorer } from './fixtures.mjs';
 const sample = readFileSync('../../static/sample.txt', 'utf8');
 const ex = JSON.parse(execFileSync('../../target/release/extract', ['-'], { input: sample, encoding: 'utf8' }));
 const shots = '../../target/screenshots';
+// Poppler (pdftotext, pdftoppm; scripts/setup --browsers installs it) reads the printed PDF
+// back; without it the print test checks the PDF's structure only.
+const poppler = spawnSync('pdftotext', ['-v']).status === 0;
+const words = (text) => text.split(/\s+/).filter(Boolean);
 
 test('a share link restores the article, filters and corrections in a fresh context, and never reaches a server', async ({ browser, explorer }) => {
   await explorer.openSample();
@@ -99,7 +103,56 @@ test('Print gives a clean brief: cards, then the whole article, no tools', async
   expect(pages).toBeGreaterThan(1);
 });
 
+test('the printed PDF reads as a brief: cards and the relations table first, the whole article from a new page, no tools', async ({ page, explorer }, info) => {
+  test.skip(!poppler, 'pdftotext is not installed (scripts/setup --browsers installs poppler-utils)');
+  await explorer.openSample();
+  const pdfPath = `${shots}/brief-layout.pdf`;
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true }));
+  // pdftotext separates pages with a form feed.
+  const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const flat = pages.map((p) => words(p).join(' '));
+  const all = flat.join(' ');
+  for (const party of ex.parties) expect(all).toContain(words(party.name).join(' '));
+  expect(all).toContain('Claims by speaker (rows) about target (columns)');
+  // No control of the screen is printed, nor the picture's legend without the picture.
+  for (const tool of ['Try a sample', 'Share link', 'Copy brief', 'Undo', 'Hide low confidence', 'Show as table', 'claim (speaker → target)']) {
+    expect(all).not.toContain(tool);
+  }
+  // The article starts a page of its own, after the cards, and is printed whole: each of its
+  // paragraphs, in order, the last one on the last page.
+  const at = pages.findIndex((p) => p.trim().split('\n')[0].trim().toLowerCase() === 'article');
+  expect(at).toBeGreaterThan(0);
+  const paragraphs = sample.split('\n').filter((l) => l.trim());
+  const article = flat.slice(at).join(' ');
+  let from = 0;
+  for (const paragraph of paragraphs) {
+    const head = words(paragraph).slice(0, 6).join(' ');
+    const found = article.indexOf(head, from);
+    expect(found, `paragraph "${head}…" printed after the one before it`).toBeGreaterThanOrEqual(from);
+    from = found;
+  }
+  expect(flat.at(-1)).toContain(words(paragraphs.at(-1)).slice(-2).join(' '));
+  // Pictures of the first page and of the article's first page, to look at.
+  for (const n of [1, at + 1]) {
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(n), '-l', String(n), '-singlefile', pdfPath, `${shots}/brief-page-${n}`]);
+  }
+  info.annotations.push({ type: 'print', description: `${pages.length} A4 pages; the article from page ${at + 1}` });
+});
+
+test('the Print button opens the browser\'s print dialog', async ({ page, explorer }) => {
+  await explorer.openSample();
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => { window.__printed += 1; };
+  });
+  await explorer.printButton.click();
+  expect(await page.evaluate(() => window.__printed)).toBe(1);
+});
+
 test('axe-core: no serious violation with the share panel and the export scope', async ({ page, explorer }) => {
+  // A whole-page axe run takes 15 s alone and up to a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await explorer.openSample();
   await explorer.shareLink();
   for (const scheme of ['light', 'dark']) {

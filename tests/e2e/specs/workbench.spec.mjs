@@ -2,6 +2,7 @@
 // glance (relations view, its table, the summary paragraph) and the rough edges (search over
 // all words with hits in the article, back to the card on a phone, keyboard mentions, the
 // progress state while a big text is analysed).
+import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
@@ -57,6 +58,17 @@ test('clicking an arrow of the relations view narrows the cards to its claims', 
   await page.keyboard.press('Enter');
   await expect(explorer.partyChip(from)).toHaveAttribute('aria-pressed', 'true');
   await expect(explorer.relationNode(from)).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('no party name is cut off at the sides of the relations view, in a narrow column or on a phone', async ({ page, explorer }) => {
+  await explorer.openSample();
+  for (const width of [1280, 1100, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await explorer.labelsCutOff(), `at ${width} px`).toEqual([]);
+  }
+  // A long name on the left or right of the circle.
+  await explorer.paste(`${sample}\nThe Ministry of Foreign Affairs and Regional Integration of Togo accused Ghana of delays, officials said.`);
+  expect(await explorer.labelsCutOff()).toEqual([]);
 });
 
 test('the relations table and the story paragraph say the same as the picture', async ({ page, explorer }) => {
@@ -121,6 +133,19 @@ test('search needs every word, in any order, and marks them in the article', asy
   await expect(explorer.searchHits).toHaveCount(0);
 });
 
+test('"By party" groups the cards by party, the most salient party first', async ({ explorer }) => {
+  const ex = JSON.parse(execFileSync('../../target/release/extract', ['-'], { input: sample, encoding: 'utf8' }));
+  await explorer.openSample();
+  await explorer.sortBy('party');
+  const lower = (p) => p.name.toLowerCase();
+  const expected = [...ex.parties]
+    .sort((a, b) => b.salience - a.salience || (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0))
+    .map((p) => p.name);
+  expect(await explorer.partyNames()).toEqual(expected);
+  const [first] = await explorer.cardIds();
+  expect(first).toBe(ex.parties.find((p) => p.name === expected[0]).id);
+});
+
 test('on a phone, "Back to card" returns from the evidence to the card', async ({ page, explorer }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await explorer.openSample();
@@ -172,5 +197,6 @@ test('the relations view stays readable with many parties', async ({ explorer })
   const lines = countries.map((c, i) => `${c} accused ${countries[(i + 1) % countries.length]} of delaying the river talks on Monday.`);
   await explorer.paste(lines.join('\n'));
   expect(await explorer.relationNodes.count()).toBeGreaterThanOrEqual(15);
+  expect(await explorer.labelsCutOff()).toEqual([]);
   await explorer.relations.screenshot({ path: '../../target/screenshots/relations-many.png' });
 });

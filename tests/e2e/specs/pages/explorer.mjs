@@ -132,6 +132,17 @@ export class Explorer {
     return this.root.locator(`[data-testid=relation-node][data-party="${name}"]`);
   }
 
+  /** The node labels of the relations view that stick out of its view box (cut off). */
+  async labelsCutOff() {
+    return this.relationsSvg.evaluate((svg) => {
+      const box = svg.viewBox.baseVal;
+      return [...svg.querySelectorAll('[data-testid=relation-node] text')].filter((t) => {
+        const b = t.getBBox();
+        return b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5 || b.y < box.y || b.y + b.height > box.y + box.height;
+      }).map((t) => t.textContent);
+    });
+  }
+
   /** The party names on the arrows' ends: [[from, to], ...]. */
   async arrowEnds() {
     return this.relationArrows.evaluateAll((els) => els.map((e) => [e.dataset.from, e.dataset.to]));
@@ -524,7 +535,9 @@ export class Explorer {
 
   /** Clicks "Share link" and returns the link shown (empty when the article is too long). */
   async shareLink() {
-    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(this.page.url()).origin });
+    // A file:// page has no origin to grant anything to (the link is shown all the same).
+    const { origin, protocol } = new URL(this.page.url());
+    if (protocol !== 'file:') await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await this.shareButton.click();
     await expect(this.root.getByTestId('share-panel')).toBeVisible();
     return (await this.shareUrl.count()) ? this.shareUrl.inputValue() : '';
