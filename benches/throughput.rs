@@ -10,21 +10,16 @@
 //! `../shared/html-bench`.
 
 use article_explorer::extract::{analyze, annotate, claims, groups, outcomes, parties, readable, segment};
-use std::path::Path;
 use std::time::{Duration, Instant};
+#[path = "../tests/support/timing.rs"]
+mod timing;
+use timing::thread_cpu;
 
 const MB: usize = 1 << 20;
 
 /// The articles of `tests/articles/`, joined by blank lines and repeated to `size` bytes.
 fn corpus(size: usize) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let articles: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("article")).collect();
+    let articles = timing::articles();
     let mut text = String::with_capacity(size + 4096);
     'fill: loop {
         for a in &articles {
@@ -67,17 +62,6 @@ fn files(one: &str, ten: &str) {
         rate(ten.len(), t10),
         t10.as_secs_f64() / t1.as_secs_f64()
     );
-}
-
-/// This thread's CPU time: on a shared, loaded machine wall time stretches, CPU time much less.
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant libc knows.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
-    if !ok {
-        return Duration::ZERO;
-    }
-    Duration::new(u64::try_from(ts.tv_sec).unwrap_or(0), u32::try_from(ts.tv_nsec).unwrap_or(0))
 }
 
 /// `--html PAGE...`: the best of 5 passes of `readable::read` over every page, as one JSON

@@ -24,6 +24,9 @@
 
 use article_explorer::extract::analyze_as_english;
 use std::time::Duration;
+#[path = "support/timing.rs"]
+mod timing;
+use timing::thread_cpu;
 
 const SCALE: usize = if cfg!(debug_assertions) { 8 } else { 1 };
 const SMALL: usize = 10_000 / SCALE;
@@ -251,27 +254,8 @@ fn generated(size: usize) -> Vec<(String, String)> {
 
 /// The articles of `tests/articles/` (news in our own words), repeated to about `size` bytes.
 fn news(size: usize) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let one: String = paths.iter().map(|p| std::fs::read_to_string(p).expect("article") + "\n\n").collect();
+    let one: String = timing::articles().into_iter().map(|a| a + "\n\n").collect();
     repeat(&one, size)
-}
-
-/// CPU time this thread has used: other processes on a loaded machine stretch the wall
-/// clock, not this.
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant libc knows.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
-    if !ok {
-        return Duration::ZERO;
-    }
-    Duration::new(u64::try_from(ts.tv_sec).unwrap_or(0), u32::try_from(ts.tv_nsec).unwrap_or(0))
 }
 
 /// The best of `runs` timings (thread CPU time) of the whole pipeline on `text`, in seconds
