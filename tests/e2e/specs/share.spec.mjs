@@ -23,13 +23,7 @@ test('a share link restores the article, filters and corrections in a fresh cont
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/[^#]*#a=[A-Za-z0-9_-]+$/);
   expect(url.length).toBeLessThan(sample.length * 1.5);
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const requested = [];
-  page.on('request', (r) => requested.push(r.url()));
-  const other = new Explorer(page);
-  await page.goto(url);
-  await other.settled();
+  const { context, page, explorer: other, requested } = await Explorer.openInFreshContext(browser, url);
   await expect(other.input).toHaveValue(sample);
   await expect(other.typeToggle('party')).toHaveAttribute('aria-pressed', 'false');
   await expect(other.search).toHaveValue(ex.parties[0].name);

@@ -114,13 +114,7 @@ test('a share link made from the file opens the same state in a fresh context', 
   await explorer.setStatus(outcome.id, otherStatus);
   const url = await explorer.shareLink();
   expect(url.startsWith(`${file}#a=`)).toBeTruthy();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const requested = [];
-  page.on('request', (r) => requested.push(r.url()));
-  const other = new Explorer(page);
-  await page.goto(url);
-  await other.settled();
+  const { context, explorer: other, requested } = await Explorer.openInFreshContext(browser, url);
   await expect(other.input).toHaveValue(sample);
   await expect(other.typeToggle('party')).toHaveAttribute('aria-pressed', 'false');
   await expect(other.cardById('outcome', outcome.id).getByTestId('status')).toHaveText(otherStatus);

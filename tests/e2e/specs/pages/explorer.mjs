@@ -9,6 +9,21 @@ import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
 export class Explorer {
+  /**
+   * Opens `url` (a share link) in a fresh browser context, with nothing stored, and waits
+   * for its cards. `requested` collects every URL the page asks for, to check what left it.
+   */
+  static async openInFreshContext(browser, url) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
+    const explorer = new Explorer(page);
+    await page.goto(url);
+    await explorer.settled();
+    return { context, page, explorer, requested };
+  }
+
   constructor(page, root = page) {
     this.page = page;
     this.root = root;
