@@ -7,20 +7,25 @@ import { test, expect, Explorer } from './fixtures.mjs';
 const first = 'Ghana and Togo signed a water accord in Accra on Monday, officials said.';
 const second = 'Kenya and Uganda failed to agree on a rail link on Tuesday, ministers said.';
 
+/** Opens the app in another tab of `page`'s context (the same local storage). */
+async function anotherTab(page) {
+  const tab = new Explorer(await page.context().newPage());
+  await tab.open();
+  return tab;
+}
+
 test('two tabs keep their own articles; filters in one never overwrite the other', async ({ page, explorer }) => {
   await explorer.open();
   await explorer.paste(first);
   await page.waitForTimeout(600);
 
-  const page2 = await page.context().newPage();
-  const tab2 = new Explorer(page2);
-  await tab2.open();
+  const tab2 = await anotherTab(page);
   // A new tab starts empty, with the last article offered and labelled, never loaded.
   await expect(tab2.input).toHaveValue('');
   await expect(tab2.restoreOffer).toBeVisible();
   await expect(tab2.restoreOffer).toContainText('Ghana and Togo signed');
   await tab2.paste(second);
-  await page2.waitForTimeout(600);
+  await tab2.page.waitForTimeout(600);
 
   // The first tab changes only a filter, then both reload.
   await explorer.toggleType('outcome');
@@ -31,30 +36,26 @@ test('two tabs keep their own articles; filters in one never overwrite the other
   await expect(explorer.input).toHaveValue(first);
   await expect(explorer.typeToggle('outcome')).toHaveAttribute('aria-pressed', 'false');
   await expect(tab2.typeToggle('outcome')).toHaveAttribute('aria-pressed', 'true');
-  await page2.close();
+  await tab2.page.close();
 });
 
 test('a new tab restores the last article only when asked', async ({ page, explorer }) => {
   await explorer.open();
   await explorer.paste(first);
   await page.waitForTimeout(600);
-  const page2 = await page.context().newPage();
-  const tab2 = new Explorer(page2);
-  await tab2.open();
+  const tab2 = await anotherTab(page);
   await expect(tab2.emptyState).toBeVisible();
   await tab2.restoreLast();
   await expect(tab2.input).toHaveValue(first);
   await tab2.settled();
   await expect(tab2.restoreOffer).toHaveCount(0);
   // Dismissed in a third tab, the offer goes and nothing is loaded.
-  const page3 = await page.context().newPage();
-  const tab3 = new Explorer(page3);
-  await tab3.open();
+  const tab3 = await anotherTab(page);
   await tab3.dismissLast();
   await expect(tab3.restoreOffer).toHaveCount(0);
   await expect(tab3.input).toHaveValue('');
-  await page2.close();
-  await page3.close();
+  await tab2.page.close();
+  await tab3.page.close();
 });
 
 test('full storage: the notice says so, and a reload does not bring back an older article', async ({ page, explorer }) => {
