@@ -251,6 +251,21 @@ cases!(issue11_rows:
     ["Brel agreed that the ferry had ''real value.'' He added that the fares would fall.", "added", Some("He"), "that the fares would fall", false, Say],
 );
 
+// C10: a reported clause needs no "that" after cues that usually take one, when a subject
+// and its verb open it; an object alone is no clause (see `not_claims`).
+cases!(c10_clause_without_that:
+    ["Ana Brel claimed the count was rigged.", "claimed", Some("Ana Brel"), "the count was rigged", false, Assert],
+    ["The envoy stressed they would stay until May.", "stressed", Some("The envoy"), "they would stay until May", false, Assert],
+    ["The minister noted the ferry fares had doubled.", "noted", Some("The minister"), "the ferry fares had doubled", false, Say],
+    ["She explained she was leaving the council.", "explained", Some("She"), "she was leaving the council", false, Say],
+);
+
+// A mined cue of class `say` (data/mined_cues.txt, no class in cue_heads.txt) takes its
+// object as the content (C1 speech, C11), besides a clause with "that" and quotations.
+cases!(mined_cue_takes_an_object:
+    ["The mayor underscored the need for calm.", "underscored", Some("The mayor"), "the need for calm", false, Say],
+);
+
 /// Sentences with cue words in other senses: no claim.
 #[test]
 fn c21_non_statements_are_not_claims() {
@@ -300,6 +315,13 @@ fn not_claims() {
         "The race moves to the Western states that vote in May.",
         "Demand for fish fell in the northern states.",
         "Some claims were false.",
+        // C10: an object after a cue that wants "that" is no reported clause.
+        "The flood claimed over 300 lives.",
+        "Norland declared independence in 1991.",
+        // Appearances and names are no statements (cue_heads.txt `none`, C1).
+        "The coalition seemed to be united in favour of the plan.",
+        "The levy appears to be helping the ports.",
+        "The extra week, known as the Golden Week, ends on Friday.",
     ] {
         let claims = claims_of(text);
         assert!(claims.is_empty(), "{text:?} gave {claims:#?}");

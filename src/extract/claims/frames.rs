@@ -782,6 +782,7 @@ fn takes_clause(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) 
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
         || (info.has(frame::THAT) && starts_clause(w, k, end))
+        || (info.has(frame::THAT_ONLY) && !info.has(frame::DOC) && bare_clause(w, k, end))
         || (info.has(frame::OBJ) && object_ok(w, q, k, end, info))
         || prep_ok(frame::OF, "of")
         || prep_ok(frame::TO, "to")
@@ -928,6 +929,32 @@ fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
         return false;
     }
     !w.is(k, class::NP_STOP) || w.is(k, class::BOUNDARY)
+}
+
+/// Whether a reported clause without "that" starts at `k`, for a cue that otherwise wants
+/// one (C10: "She claimed the count was rigged", "He stressed they would stay"): a subject
+/// pronoun with its verb, or a noun phrase of at most five words opening with a determiner or
+/// a name and then an auxiliary, with no punctuation between. An object is no clause: "declared independence in 1991",
+/// "claimed over 10,000 lives", "noted the rise".
+fn bare_clause(w: &Annotated, k: usize, end: usize) -> bool {
+    if end < k + 3 || !starts_clause(w, k, end) {
+        return false;
+    }
+    let verb = |j: usize| w.is(j, class::AUX) || w.is_verb_like(j);
+    if w.is(k, class::PERSON | class::IT) {
+        return verb(k + 1) || (w.lower(k + 1).ends_with('s') && !w.is(k + 1, class::NP_STOP));
+    }
+    if w.is(k, class::PLURAL | class::OTHER_PRONOUN) {
+        return verb(k + 1) || (w.is_word(k + 1) && !w.is_cap(k + 1) && !w.is(k + 1, class::NP_STOP));
+    }
+    // The noun phrase opens with a determiner or a name: "by saying the plan was fair" is no
+    // clause.
+    if !(w.is(k, class::DETERMINER) || w.is_cap(k)) {
+        return false;
+    }
+    let np = |j: usize| w.is_word(j) && !w.is(j, class::AUX | class::BOUNDARY | class::NP_STOP);
+    let first_non_np = (k..end.min(k + 6)).find(|&j| !np(j));
+    first_non_np.is_some_and(|j| j > k && w.is(j, class::AUX))
 }
 
 /// Content before the source or cue at token `a`: the quotation closing there, or the clause
