@@ -63,6 +63,13 @@ cases!(quotations:
     ["The envoy said: “The first part.\n“The second part.”\nThen he left.", "said", Some("The envoy"), "The first part.\n“The second part", true, Say],
     ["“We came to talk,” he said. “Nobody listened.”", "said", Some("he"), "We came to talk … Nobody listened", true, Say],
     ["“It is over,” the coach told reporters after the game.", "told", Some("the coach"), "It is over", true, Say],
+    // C2, C13: an adverbial after the cue or its addressee is no content ("by phone").
+    ["“Show me the list,” Ruiz said by phone.", "said", Some("Ruiz"), "Show me the list", true, Say],
+    ["“Show me the list,” Ruiz told reporters by phone.", "told", Some("Ruiz"), "Show me the list", true, Say],
+    ["“Show me the list,” Ruiz told Ana Lee by phone.", "told", Some("Ruiz"), "Show me the list", true, Say],
+    ["“Show me the list,” Ruiz told Radio Sol on Monday.", "told", Some("Ruiz"), "Show me the list", true, Say],
+    // C13: a quotation closing the previous paragraph is not the content of a new one's cue.
+    ["“We are ready.”\n\nLee told the council on Monday, “No one is safe.”", "told", Some("Lee"), "No one is safe", true, Say],
 );
 
 // One quote model (segment/quotes.rs): guillemets and low-high quotes open and close like

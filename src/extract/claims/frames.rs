@@ -345,8 +345,9 @@ impl At<'_> {
     /// said, “...”" / "Prices, he said, will rise."
     fn end_position(&self, cs: usize, (a, b): (usize, usize)) -> Verdict {
         let (w, q, s, ce, info) = (self.w, self.q, self.s, self.ce, self.info);
-        // A quotation ending in "?" or "!" may close the sentence before its source.
-        let quoted = a > 0 && q.closing_at(a - 1).is_some();
+        // A quotation ending in "?" or "!" may close the sentence before its source, but not
+        // the paragraph: "“... .”⏎⏎Lee told the mayors, “...”" takes the second quotation.
+        let quoted = a > 0 && q.closing_at(a - 1).is_some() && w.paragraph(a - 1) == w.paragraph(a);
         let after_comma = (a > s.start && w.is_punct(a - 1, ",")) || quoted;
         // A quotation right before "X said" is the content whatever trails the cue (C13):
         // "“...,” Okafor said in a radio interview with colleagues that ran late."
@@ -814,12 +815,15 @@ fn skip_addressee(w: &Annotated, k: usize, end: usize) -> usize {
                     | class::IT
                     | class::NP_LINK,
             );
+        // An adverbial ends the addressee: "told ABC by phone", "told Ana Lee on Monday".
+        let adverbial = w.is(j, class::AFTER_CUE) && !w.is(j, class::DETERMINER);
         let ok = w.is(j, class::ADDRESSEE)
             || bare
             || w.is_cap(j) && !w.is(j, class::AFTER_CUE)
             || w.lower(j) == "'s"
             || (prev_np
                 && w.is_word(j)
+                && !adverbial
                 && (!w.is_verb_like(j) || w.is(j - 1, class::DETERMINER))
                 && !w.is(j, class::BOUNDARY | class::AUX | class::NP_STOP));
         if !ok || w.lower(j) == "that" {
@@ -906,12 +910,13 @@ fn starts_clause(w: &Annotated, k: usize, end: usize) -> bool {
     if end < k + 3 {
         return false;
     }
-    // "said from Geneva", "said as she left": an adverbial or a subordinate clause, not what
-    // was said; "hopes of a deal": a noun cue's complement; an infinitive ("hoped to sign")
-    // only for cues whose frames take "to".
+    // "said from Geneva", "said by phone", "said as she left": an adverbial or a subordinate
+    // clause, not what was said; "hopes of a deal": a noun cue's complement; an infinitive
+    // ("hoped to sign") only for cues whose frames take "to".
     if matches!(
         w.lower(k),
         "from"
+            | "by"
             | "of"
             | "with"
             | "to"
