@@ -68,6 +68,9 @@ cases!(quotations:
     ["“Show me the list,” Ruiz told reporters by phone.", "told", Some("Ruiz"), "Show me the list", true, Say],
     ["“Show me the list,” Ruiz told Ana Lee by phone.", "told", Some("Ruiz"), "Show me the list", true, Say],
     ["“Show me the list,” Ruiz told Radio Sol on Monday.", "told", Some("Ruiz"), "Show me the list", true, Say],
+    // Inverted order after a quotation for "tweeted" and "recalled" too (data/cues.txt `inv`).
+    ["“It is over,” tweeted Ana Lee, the union leader.", "tweeted", Some("Ana Lee, the union leader"), "It is over", true, Say],
+    ["“My advice was to wait,” recalled Tom Dee, then envoy to Norland.", "recalled", Some("Tom Dee, then envoy to Norland"), "My advice was to wait", true, Say],
     // C13: a quotation closing the previous paragraph is not the content of a new one's cue.
     ["“We are ready.”\n\nLee told the council on Monday, “No one is safe.”", "told", Some("Lee"), "No one is safe", true, Say],
 );
@@ -265,6 +268,18 @@ cases!(c10_clause_without_that:
     ["The envoy stressed they would stay until May.", "stressed", Some("The envoy"), "they would stay until May", false, Assert],
     ["The minister noted the ferry fares had doubled.", "noted", Some("The minister"), "the ferry fares had doubled", false, Say],
     ["She explained she was leaving the council.", "explained", Some("She"), "she was leaving the council", false, Say],
+);
+
+// C12: a dash sets off a participle cue like a comma; it shares the sentence's subject.
+cases!(participle_after_dash:
+    ["Ruiz changed course on the spot – saying he would back the port plan.", "saying", Some("Ruiz"), "he would back the port plan", false, Say],
+);
+
+// C1, C10: a source introduced by "as" opening its clause; the clause after the comma is
+// what was reported.
+cases!(as_the_source_reported:
+    ["As the Castavia Times reported, Ruiz raised more than $1.1 million from the banks.", "reported", Some("the Castavia Times"), "Ruiz raised more than $1.1 million from the banks", false, Report],
+    ["And, as Ana Lee noted on Monday, the port is shut.", "noted", Some("Ana Lee"), "the port is shut", false, Say],
 );
 
 // A mined cue of class `say` (data/mined_cues.txt, no class in cue_heads.txt) takes its

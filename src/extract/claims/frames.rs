@@ -297,9 +297,11 @@ impl At<'_> {
             let (content, direct) = after(w, q, s, ce, info)?;
             return Some(self.draft(sentence_subject(w, s.start, c - 1), false, c, content, direct));
         }
-        // "... ago,” adding that ...": the comma may sit inside the closing quotation mark.
+        // "... ago,” adding that ...": the comma may sit inside the closing quotation mark; a
+        // dash sets the participle off like a comma ("changed course – saying he would ...").
         let after_comma = c > s.start
             && (w.is_punct(c - 1, ",")
+                || w.is_dash(c - 1)
                 || (q.closing_at(c - 1).is_some() && c >= 2 && w.is_punct(c - 2, ",")));
         if !after_comma {
             let opens = w.lower(ce) == "that" || q.opening_at(ce).is_some() || w.is_punct(ce, ":");
@@ -435,9 +437,30 @@ impl At<'_> {
             None => None,
         }?;
         let info = doc_frames(w, source, info);
+        if let Some((source, k)) = as_source(w, s, source, ce) {
+            let bare = CueInfo { frames: info.frames | frame::THAT, ..info };
+            let (content, direct) = after(w, q, s, k, bare)?;
+            return Some(self.draft(Some(source), false, cs, content, direct));
+        }
         let (content, direct) = after(w, q, s, ce, info)?;
         Some(self.draft(Some(source), false, cs, content, direct))
     }
+}
+
+/// "As the Post reported, Ruiz is the top recipient." / "And, as Ruiz noted on Monday, the
+/// port is shut.": a source introduced by "as" opening its clause, and a comma after the cue
+/// (past any adverbial). The clause after the comma is what was reported (C1, C10), the
+/// source is without "as". Returns the source and where the content starts.
+fn as_source(w: &Annotated, s: Sent, (a, b): (usize, usize), ce: usize) -> Option<((usize, usize), usize)> {
+    // The noun phrase may have been cut after "As the" at a sentence start: "As the Times".
+    let lead = (a.saturating_sub(3).max(s.start)..=a).rev().find(|&i| w.lower(i) == "as")?;
+    let source = (lead + 1, b);
+    if source.0 >= b || !(lead + 1..a).all(|i| w.is_word(i)) {
+        return None;
+    }
+    let opens = lead == s.start || w.is_punct(lead - 1, ",") || matches!(w.lower(lead - 1), "and" | "but");
+    let k = skip_adverbial(w, ce, s.end, false);
+    (opens && w.is_punct(k, ",")).then_some((source, k + 1))
 }
 
 /// Nouns of records, polls and documents, whose findings need no "that" ("polls show ...").
