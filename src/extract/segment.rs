@@ -36,6 +36,7 @@
 pub mod quotes;
 
 use super::lexicon;
+use super::par;
 use super::span::Span;
 use quotes::{Facing, Level, Mark};
 use std::collections::HashSet;
@@ -138,8 +139,32 @@ struct Keys {
 }
 
 impl Keys {
+    /// The keys of every token; a long text's two halves at once ([`par`]), each token's
+    /// key being its own.
     fn new(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Keys {
-        let mut buf = String::with_capacity(text.len());
+        let mut keys = if par::worth_forking(text.len()) && text.len() < 1 << 31 {
+            let (a, b) = tokens.split_at(tokens.len() / 2);
+            let (mut first, second) = par::join(|| Keys::of_words(text, a), || Keys::of_words(text, b));
+            first.append(second);
+            first
+        } else {
+            Keys::of_words(text, tokens)
+        };
+        keys.sentence = vec![0; tokens.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            // More than 2^32 sentences cannot fit in memory anyway.
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
+            for n in keys.sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
+                *n = k;
+            }
+        }
+        keys
+    }
+
+    /// The keys, hashes and capitals of `tokens` (no sentence numbers).
+    fn of_words(text: &str, tokens: &[Token]) -> Keys {
+        let bytes = tokens.first().zip(tokens.last()).map_or(0, |(a, z)| z.span().end - a.span().start);
+        let mut buf = String::with_capacity(bytes);
         let mut ends = Vec::with_capacity(tokens.len());
         let mut hashes = Vec::with_capacity(tokens.len());
         let mut upper = Vec::with_capacity(tokens.len());
@@ -168,15 +193,16 @@ impl Keys {
             hashes.push(lexicon::hash_bytes(&buf.as_bytes()[start..]));
             ends.push(end);
         }
-        let mut sentence = vec![0; tokens.len()];
-        for (k, s) in sentences.iter().enumerate() {
-            // More than 2^32 sentences cannot fit in memory anyway.
-            let k = u32::try_from(k).unwrap_or(u32::MAX);
-            for n in sentence.get_mut(s.tokens.clone()).into_iter().flatten() {
-                *n = k;
-            }
-        }
-        Keys { buf, ends, hashes, upper, sentence }
+        Keys { buf, ends, hashes, upper, sentence: Vec::new() }
+    }
+
+    /// `self`'s words followed by `next`'s.
+    fn append(&mut self, next: Keys) {
+        let shift = u32::try_from(self.buf.len()).unwrap_or(u32::MAX);
+        self.buf.push_str(&next.buf);
+        self.ends.extend(next.ends.iter().map(|e| e.saturating_add(shift)));
+        self.hashes.extend(next.hashes);
+        self.upper.extend(next.upper);
     }
 }
 
@@ -264,7 +290,8 @@ impl<'t> Document<'t> {
 /// Token offsets are stored as `u32` (see [`Token`]): text past the first 4 GiB is left out
 /// of the tokens rather than panicking. The app caps input at 2 MB, far below.
 pub fn segment(text: &str) -> Document<'_> {
-    let tokens = tokenize(text);
+    let tokens =
+        if par::worth_forking(text.len()) { tokenize_in_halves(text) } else { tokenize(text, 0..text.len()) };
     let sentences = split_sentences(text, &tokens);
     Document { text, tokens, sentences, keys: OnceLock::new() }
 }
@@ -304,12 +331,28 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|r| r.chars().next_back())
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+/// [`tokenize`] of a long text, its two halves at once ([`par`]). The halves meet after a
+/// line break, which no token crosses and which ends every quotation state, so the tokens
+/// put end to end are one pass's.
+fn tokenize_in_halves(text: &str) -> Vec<Token> {
+    let middle = text.len() / 2;
+    // A `\n` byte is never inside a UTF-8 sequence, so the split is a char boundary.
+    let Some(cut) = text.as_bytes()[middle..].iter().position(|&b| b == b'\n').map(|k| middle + k + 1) else {
+        return tokenize(text, 0..text.len());
+    };
+    let (mut first, second) = par::join(|| tokenize(text, 0..cut), || tokenize(text, cut..text.len()));
+    first.extend(second);
+    first
+}
+
+/// The tokens of `text` that start in `range`, which starts at 0 or just after a line break
+/// (the whole text: `0..text.len()`).
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(range.len() / 5);
     let mut quotes = QuoteState::default();
-    let mut i = 0;
+    let (mut i, to) = (range.start, range.end);
     let bytes = text.as_bytes();
-    while i < bytes.len() {
+    while i < to {
         // ASCII white space, nearly every gap between tokens, is skipped without decoding.
         if matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
             if bytes[i] == b'\n' {

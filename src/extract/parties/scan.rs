@@ -35,6 +35,7 @@ use super::gazetteer::{
     WordInfo,
 };
 use super::MentionForm;
+use crate::extract::par;
 use crate::extract::records::{EvidenceSet, NameEvidence};
 use crate::extract::segment::{Document, Sentence, TokenKind};
 use crate::extract::tagger::{self, NameType};
@@ -274,9 +275,9 @@ struct Tok {
 struct Scanner<'d, 't> {
     doc: &'d Document<'t>,
     g: &'static Gazetteer,
-    toks: Vec<Tok>,
+    toks: &'d [Tok],
     /// Hashes of the lower-case words of the article (to tell "Talks" from a name).
-    lower_words: FastSet<u64>,
+    lower_words: &'d FastSet<u64>,
     out: Vec<Cand>,
     /// First token of the sentence being scanned.
     sentence_start: usize,
@@ -499,8 +500,44 @@ fn single_word(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 }
 
 /// Proposes candidate mentions for every sentence of `doc`.
+///
+/// A long article is scanned in two halves at once ([`par`]): every sentence is read on its
+/// own, with only read-only facts about the whole article, so the halves' candidates, put
+/// end to end, are the one pass's.
 pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
-    let g = gazetteer();
+    let (toks, lower_words) = token_facts(doc, gazetteer());
+    let all = 0..doc.sentences.len();
+    let Some(half) = split_point(doc).filter(|_| par::worth_forking(doc.text.len())) else {
+        return scan_sentences(doc, &toks, &lower_words, all);
+    };
+    let (mut first, second) = par::join(
+        || scan_sentences(doc, &toks, &lower_words, 0..half),
+        || scan_sentences(doc, &toks, &lower_words, half..all.end),
+    );
+    // The second half's links to its own candidates move up by the first half's count.
+    let shift = first.len();
+    first.extend(second.into_iter().map(|mut c| {
+        c.affiliation = c.affiliation.map(|a| a + shift);
+        c
+    }));
+    first
+}
+
+/// Where the sentences may be split for [`scan`]: the first paragraph start past the middle
+/// of the text. A sentence's scan looks back at the candidate before it only for a
+/// possessive ("'s") at its first token, which never opens a paragraph.
+fn split_point(doc: &Document<'_>) -> Option<usize> {
+    let middle = doc.text.len() / 2;
+    let from = doc.sentences.partition_point(|s| s.span.start < middle);
+    (from.max(1)..doc.sentences.len()).find(|&k| {
+        let (s, before) = (&doc.sentences[k], &doc.sentences[k - 1]);
+        s.paragraph != before.paragraph && !matches!(doc.word(s.tokens.start), "'s" | "’s" | "'S")
+    })
+}
+
+/// The per-token facts of the whole article that the scan of each sentence reads: the
+/// gazetteer's word info, capitals, plain words; and the hashes of its lower-case words.
+fn token_facts(doc: &Document<'_>, g: &Gazetteer) -> (Vec<Tok>, FastSet<u64>) {
     let mut lower_words = FastSet::default();
     // Capitalised tokens that might be ordinary words, with their key hashes, for a second
     // look once every lower-case word of the article is known.
@@ -529,20 +566,31 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
     for (k, hash) in maybe_plain {
         toks[k].plain = toks[k].info.function || lower_words.contains(&hash);
     }
+    (toks, lower_words)
+}
+
+/// Scans the sentences numbered `range`; candidates' affiliations index the returned list.
+fn scan_sentences(
+    doc: &Document<'_>,
+    toks: &[Tok],
+    lower_words: &FastSet<u64>,
+    range: Range<usize>,
+) -> Vec<Cand> {
+    let tokens = doc.sentences.get(range.clone()).map_or(0, |s| s.iter().map(|s| s.tokens.len()).sum());
     let mut s = Scanner {
         doc,
-        g,
+        g: gazetteer(),
         toks,
         lower_words,
-        out: Vec::with_capacity(doc.tokens.len() / 8),
+        out: Vec::with_capacity(tokens / 8),
         sentence_start: 0,
         title_case: false,
         names: Vec::new(),
         stretches: Vec::new(),
         tagger: tagger::Tagger::default(),
     };
-    for (index, sentence) in doc.sentences.iter().enumerate() {
-        s.sentence(index, sentence);
+    for index in range {
+        s.sentence(index, &doc.sentences[index]);
     }
     s.out
 }
