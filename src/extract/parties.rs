@@ -85,6 +85,7 @@
 mod gazetteer;
 mod merge;
 mod scan;
+mod votes;
 
 pub use super::records::PartyId;
 use super::records::{EvidenceSet, PartyKind};

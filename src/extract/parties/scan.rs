@@ -233,7 +233,7 @@ fn is_adjective_shape(word: &str) -> bool {
 }
 
 /// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
-fn is_plural_people_shape(word: &str) -> bool {
+pub(super) fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
 

@@ -396,3 +396,20 @@ fn guide_rules() {
         }
     }
 }
+
+/// The tagger's document-level vote (`votes.rs`) on words the rules leave untyped: each row
+/// failed before the vote.
+#[test]
+fn document_votes() {
+    check(cases![
+        // GUIDE P2: a company named alone, the article's other sentences make it a body.
+        "Sorvaco, the country's largest maker of cables, said on Tuesday its first-half net profit rose 12 percent. Sorvaco CEO Ana Lund told reporters that the group expects a stronger second half. Shares of Sorvaco fell 3 percent on the bourse." =>
+            ["organization Sorvaco [Sorvaco|Sorvaco|Sorvaco]", "person Ana Lund [Ana Lund]"];
+        // An acronym the tagger puts outside any name is a code, not a body.
+        "Trading in the bond market ends early at 1400 EDT on Friday, the dealers' association said. The association said the early close at 1400 EDT would let traders leave before the holiday." =>
+            [] not ["EDT"];
+        // GUIDE P1: a product is no party.
+        "Police said the mines were fitted with powerful C-4 plastic explosives. A spokesman said explosive like C-4 is not a normal part of such mines." =>
+            [] not ["C-4"];
+    ]);
+}
