@@ -104,6 +104,9 @@ struct Names {
     /// Lone capitalised words seen at least once after "in", "near" ...: places wherever
     /// they occur ("in Vardby ... Vardby's mayor").
     place_words: FastSet<String>,
+    /// Lone capitalised words seen at least once shaped like a body ("Oslo-based Zentrix",
+    /// "the daily Vessa"): bodies wherever they occur ("Vessa reported ...").
+    body_words: FastSet<String>,
     /// Person key of each multi-word person candidate.
     person_of: FastMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
@@ -200,18 +203,26 @@ fn is_shaped_person(c: &Cand) -> bool {
     c.target == Target::Person && (2..=3).contains(&c.tokens.len()) && c.role.is_none() && shape_only
 }
 
-/// Makes organisations of the persons read by shape alone that the tagger, over the whole
-/// article, calls organisations ([`Votes`]): "Zentrix Cables said" is shaped like a person,
-/// "Zentrix Cables has sales of $3 billion" reads as a company (GUIDE P2).
+/// Makes organisations of the persons read by shape alone that the article names as an
+/// organisation elsewhere ("Gazeta Nova newspaper said ... Gazeta Nova said") or that the
+/// tagger, over the whole article, calls organisations ([`Votes`]): "Zentrix Cables said" is
+/// shaped like a person, "Zentrix Cables has sales of $3 billion" reads as a company (GUIDE
+/// P2).
 fn retype_shaped(doc: &Document<'_>, cands: &mut [Cand], votes: &mut Votes) {
     let mut buf = String::new();
-    for c in cands.iter().filter(|c| is_shaped_person(c)) {
-        key_into(&mut buf, doc, &c.tokens);
-        votes.note(&buf, c.tokens.clone());
+    let mut orgs: FastSet<String> = FastSet::default();
+    for c in cands.iter() {
+        if is_shaped_person(c) {
+            key_into(&mut buf, doc, &c.tokens);
+            votes.note(&buf, c.tokens.clone());
+        } else if c.target == Target::NewOrg && (2..=3).contains(&c.tokens.len()) {
+            key_into(&mut buf, doc, &c.tokens);
+            note(&mut orgs, &buf);
+        }
     }
     for c in cands.iter_mut().filter(|c| is_shaped_person(c)) {
         key_into(&mut buf, doc, &c.tokens);
-        if votes.kind(doc, &buf).is_some_and(|v| v.kind == Some(NameType::Org)) {
+        if orgs.contains(&buf) || votes.kind(doc, &buf).is_some_and(|v| v.kind == Some(NameType::Org)) {
             c.target = Target::NewOrg;
         }
     }
@@ -232,6 +243,9 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand], votes: Votes) -> Names {
         let key = buf.as_str();
         if matches!(c.target, Target::Single(_)) {
             n.votes.note(key, c.tokens.clone());
+        }
+        if c.target == Target::Single(Hint::Body) && doc.word(c.tokens.start).chars().count() >= 2 {
+            note(&mut n.body_words, key);
         }
         match &c.target {
             Target::Person if c.tokens.len() >= 2 => n.note_person(doc, ci, c, key),
@@ -397,6 +411,9 @@ impl Names {
         }
         if self.place_words.contains(key) {
             return Some(Key::NewPlace(self.syms.get(key)));
+        }
+        if self.body_words.contains(key) {
+            return Some(Key::NewOrg(self.syms.get(key)));
         }
         if let Some(answer) = self.by_votes(doc, hint, key, acronym) {
             return answer;

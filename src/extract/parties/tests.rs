@@ -397,8 +397,8 @@ fn guide_rules() {
     }
 }
 
-/// The tagger's document-level vote (`votes.rs`) on words the rules leave untyped: each row
-/// failed before the vote.
+/// Names typed by the whole article: the tagger's document-level vote (`votes.rs`) on words
+/// the rules leave untyped, outlets and bodies named again. Each row failed before.
 #[test]
 fn document_votes() {
     check(cases![
@@ -408,6 +408,17 @@ fn document_votes() {
         // An acronym the tagger puts outside any name is a code, not a body.
         "Trading in the bond market ends early at 1400 EDT on Friday, the dealers' association said. The association said the early close at 1400 EDT would let traders leave before the holiday." =>
             [] not ["EDT"];
+        // GUIDE P20: a name before an outlet noun is an outlet, here and wherever it recurs.
+        "Vessa Pravda newspaper said on Friday the port would close. Vessa Pravda said the strike would last a week." =>
+            ["organization Vessa Pravda [Vessa Pravda|Vessa Pravda]"];
+        "Kolvar newspaper said the bomb was hidden in a bag. Kolvar did not name its sources." =>
+            ["organization Kolvar [Kolvar|Kolvar]"];
+        // A word once shaped like a body is one where it opens a sentence too.
+        "The official newspaper Drevna reported the arrests on Saturday. Drevna called the author the greatest novelist of his time." =>
+            ["organization Drevna [Drevna|Drevna]"];
+        // A month the tagger takes into the name after it opens no name.
+        "Bond prices fell after a sharp rise in the August National Federation of Steel Buyers index, dealers said." =>
+            ["organization National Federation of Steel Buyers [National Federation of Steel Buyers]"];
         // GUIDE P1: a product is no party.
         "Police said the mines were fitted with powerful C-4 plastic explosives. A spokesman said explosive like C-4 is not a normal part of such mines." =>
             [] not ["C-4"];
