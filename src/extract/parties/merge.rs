@@ -222,8 +222,12 @@ fn retype_shaped(doc: &Document<'_>, cands: &mut [Cand], votes: &mut Votes) {
     }
     for c in cands.iter_mut().filter(|c| is_shaped_person(c)) {
         key_into(&mut buf, doc, &c.tokens);
-        if orgs.contains(&buf) || votes.kind(doc, &buf).is_some_and(|v| v.kind == Some(NameType::Org)) {
+        if orgs.contains(&buf) {
             c.target = Target::NewOrg;
+            c.evidence = c.evidence.with(NameEvidence::Context);
+        } else if votes.kind(doc, &buf).is_some_and(|v| v.kind == Some(NameType::Org)) {
+            c.target = Target::NewOrg;
+            c.evidence = c.evidence.with(NameEvidence::Tagger);
         }
     }
 }

@@ -385,7 +385,7 @@ const RULES: &[Rule] = &[
     Rule { name: "place_in_dateline", apply: place_in_dateline, evidence: NameEvidence::Dateline },
     Rule { name: "place_before_geo_noun", apply: place_before_geo_noun, evidence: NameEvidence::Context },
     Rule { name: "place_after_settlement", apply: place_after_settlement, evidence: NameEvidence::Context },
-    Rule { name: "outlet_before_noun", apply: outlet_before_noun, evidence: NameEvidence::Context },
+    Rule { name: "outlet_by_noun", apply: outlet_by_noun, evidence: NameEvidence::Context },
     Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
     Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
@@ -469,9 +469,11 @@ fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     }
 }
 
-/// Two or more untitled words before an outlet noun: "Gazeta Nova newspaper said" (GUIDE P20).
-fn outlet_before_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
-    (p.n >= 2 && !p.titled && is_in(List::OutletNoun, sc.word(p.j))).then_some(Target::NewOrg)
+/// Two or more untitled words before or right after an outlet noun: "Gazeta Nova newspaper
+/// said", "the weekly Gazeta Nova" (GUIDE P20); not a given name ("the daily Ana Lund wrote").
+fn outlet_by_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let after = p.a > 0 && is_in(List::OutletNoun, sc.word(p.a - 1)) && !sc.info(p.a).first_name;
+    (p.n >= 2 && !p.titled && (after || is_in(List::OutletNoun, sc.word(p.j)))).then_some(Target::NewOrg)
 }
 
 /// Two or more words opening with a given name: "Maria Castell said ...".

@@ -411,6 +411,8 @@ fn document_votes() {
         // GUIDE P20: a name before an outlet noun is an outlet, here and wherever it recurs.
         "Vessa Pravda newspaper said on Friday the port would close. Vessa Pravda said the strike would last a week." =>
             ["organization Vessa Pravda [Vessa Pravda|Vessa Pravda]"];
+        "The officials confirmed a report in the news weekly Norsk Tidende, which said the talks had failed. Lund told Norsk Tidende he would not resign." =>
+            ["organization Norsk Tidende [Norsk Tidende|Norsk Tidende]"];
         "Kolvar newspaper said the bomb was hidden in a bag. Kolvar did not name its sources." =>
             ["organization Kolvar [Kolvar|Kolvar]"];
         // A word once shaped like a body is one where it opens a sentence too.
