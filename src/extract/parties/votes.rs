@@ -65,38 +65,48 @@ pub(super) struct Vote {
     pub occurrences: usize,
 }
 
-/// The lone words of an article, where they occur and, once asked, their votes.
+/// The names noted in an article, where they occur and, once asked, their votes. (Two
+/// tables only, one keyed by name and one by sentence index: each map type is code of its own
+/// in the browser build.)
 #[derive(Default)]
 pub(super) struct Votes {
-    /// Lookup key of a name → the tokens of its occurrences (in text order).
-    at: FastMap<String, Vec<Range<usize>>>,
-    /// The answers given so far, by key.
-    memo: FastMap<String, Option<Vote>>,
-    /// The names of every sentence tagged so far, by sentence index.
-    tagged: FastMap<usize, Vec<NameSpan>>,
+    /// Lookup key of a name → its occurrences and, once asked, its vote.
+    names: FastMap<String, Noted>,
+    /// The tagger's names in each sentence tagged so far, by sentence index.
+    tagged: Vec<Option<Vec<NameSpan>>>,
     tagger: Tagger,
+}
+
+/// One name of [`Votes`].
+#[derive(Default)]
+struct Noted {
+    /// The tokens of its occurrences, in text order.
+    at: Vec<Range<usize>>,
+    /// Its vote, once asked.
+    answer: Option<Option<Vote>>,
 }
 
 impl Votes {
     /// Notes that the name with lookup key `key` occurs at tokens `r`.
     pub fn note(&mut self, key: &str, r: Range<usize>) {
-        match self.at.get_mut(key) {
-            Some(list) if list.len() < MAX_OCCURRENCES => list.push(r),
+        match self.names.get_mut(key) {
+            Some(noted) if noted.at.len() < MAX_OCCURRENCES => noted.at.push(r),
             Some(_) => {}
             None => {
-                self.at.insert(key.to_owned(), vec![r]);
+                self.names.insert(key.to_owned(), Noted { at: vec![r], answer: None });
             }
         }
     }
 
     /// What the tagger calls the name `key` across the article, when it agrees with itself
     /// (`kind` `None`: no name at all), with the number of occurrences that say so; `None`
-    /// when it is split or unsure.
+    /// when it is split or unsure, or the name was not noted.
     pub fn kind(&mut self, doc: &Document<'_>, key: &str) -> Option<Vote> {
-        if let Some(&answer) = self.memo.get(key) {
+        let noted = self.names.get(key)?;
+        if let Some(answer) = noted.answer {
             return answer;
         }
-        let at = self.at.get(key).cloned().unwrap_or_default();
+        let at = noted.at.clone();
         // Per type, then outside any name (last).
         let (mut totals, mut counts) = ([0f32; 5], [0usize; 5]);
         for r in at {
@@ -111,7 +121,9 @@ impl Votes {
         let sum: f32 = totals.iter().sum();
         let winner = (0..5).find(|&k| totals[k] >= MIN_TOTAL && totals[k] >= SHARE * sum);
         let answer = winner.map(|k| Vote { kind: NameType::ALL.get(k).copied(), occurrences: counts[k] });
-        self.memo.insert(key.to_owned(), answer);
+        if let Some(noted) = self.names.get_mut(key) {
+            noted.answer = Some(answer);
+        }
         answer
     }
 
@@ -125,13 +137,15 @@ impl Votes {
         if s.shouted {
             return None;
         }
-        let base = s.tokens.start;
-        if !self.tagged.contains_key(&index) {
-            let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
-            let names = self.tagger.name_spans(&words);
-            self.tagged.insert(index, names);
+        if self.tagged.len() <= index {
+            self.tagged.resize_with(doc.sentences.len().max(index + 1), || None);
         }
-        let names = self.tagged.get(&index)?;
+        let base = s.tokens.start;
+        let tagger = &mut self.tagger;
+        let names = self.tagged[index].get_or_insert_with(|| {
+            let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
+            tagger.name_spans(&words)
+        });
         let (a, b) = (r.start - base, r.end - base);
         match names.iter().find(|n| n.words.start < b && a < n.words.end) {
             None => Some(None),
