@@ -53,8 +53,13 @@
 //! anywhere ("Lund" → "Ana Lund", also a family name written first, "Wang" → "Wang Lin"), a
 //! distinctive word of an organisation's name ("Alder" → "Alder Foods Inc."), an acronym
 //! spelling a name's initials, a word seen after "in"/"near" (a place everywhere), a word
-//! shaped like a company ("Oslo-based Zentrix", "a Zentrix spokesman"), or a word repeated in
-//! mid-sentence and never given in full (a company or body). Bylines ("-- Ana Lund, Oslo
+//! shaped like a company ("Oslo-based Zentrix", "a Zentrix spokesman", "Zentrix newspaper";
+//! then a body wherever it occurs), or a word repeated in mid-sentence and never given in
+//! full (a company or body). Where those rules give up or guess (a lone word opening a
+//! sentence or before "said", a person by shape alone), the trained tagger's reading of the
+//! same words across the article decides (`votes`: "Zentrix said" is a company when the
+//! tagger reads "Zentrix" as one in the article's other sentences; an acronym it reads as no
+//! name, "EDT", is no party). Bylines ("-- Ana Lund, Oslo
 //! Newsroom") are people; a role given in apposition ("Ana Lund, Chile's trade minister,")
 //! is the person's role and affiliation.
 //!
@@ -85,6 +90,7 @@
 mod gazetteer;
 mod merge;
 mod scan;
+mod votes;
 
 pub use super::records::PartyId;
 use super::records::{EvidenceSet, PartyKind};

@@ -566,11 +566,15 @@ pub enum List {
     SettlementNoun,
     /// Demonyms of a people without a state, which name no country ("Kurdish").
     StatelessPeople,
+    /// Nouns of a news outlet right after its name ("the Vessa Post newspaper").
+    OutletNoun,
+    /// Months and days of the week, which open no name ("the August Harbour Board index").
+    Calendar,
 }
 
 impl List {
     /// Every list, with its label in the data file.
-    pub const ALL: [(List, &'static str); 29] = [
+    pub const ALL: [(List, &'static str); 31] = [
         (List::Modifier, "modifier"),
         (List::TitleModifier, "title_modifier"),
         (List::Article, "article"),
@@ -600,6 +604,8 @@ impl List {
         (List::CompanyNoun, "company_noun"),
         (List::SettlementNoun, "settlement_noun"),
         (List::StatelessPeople, "stateless_people"),
+        (List::OutletNoun, "outlet_noun"),
+        (List::Calendar, "calendar"),
     ];
 }
 

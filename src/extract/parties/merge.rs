@@ -22,11 +22,13 @@
 //!   article means the country.
 
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
-use super::scan::{Cand, Hint, Target};
+use super::scan::{is_plural_people_shape, Cand, Hint, Target};
+use super::votes::Votes;
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::records::PartyKind;
-use crate::extract::records::{EvidenceSet, PartyId};
+use crate::extract::records::{EvidenceSet, NameEvidence, PartyId};
 use crate::extract::segment::Document;
+use crate::extract::tagger::NameType;
 use std::ops::Range;
 
 /// What makes two candidates the same actor.
@@ -102,6 +104,9 @@ struct Names {
     /// Lone capitalised words seen at least once after "in", "near" ...: places wherever
     /// they occur ("in Vardby ... Vardby's mayor").
     place_words: FastSet<String>,
+    /// Lone capitalised words seen at least once shaped like a body ("Oslo-based Zentrix",
+    /// "the daily Vessa"): bodies wherever they occur ("Vessa reported ...").
+    body_words: FastSet<String>,
     /// Person key of each multi-word person candidate.
     person_of: FastMap<usize, usize>,
     /// Initials of new organisations → their key ("HPA" for "Harbour Ports Authority").
@@ -113,6 +118,8 @@ struct Names {
     /// Countries the article names other than by a capital as a venue: only their capitals
     /// are aliases when named as a venue ("talks in Vessa"; GUIDE P2, P3).
     involved: FastSet<EntryKey>,
+    /// Where the lone words occur, and the tagger's vote on them ([`Votes`]).
+    votes: Votes,
     /// The interned keys.
     syms: Syms,
     /// A reused buffer for the key of the candidate at hand.
@@ -189,9 +196,45 @@ fn note(set: &mut FastSet<String>, key: &str) {
     }
 }
 
+/// Whether candidate `c` is a person by the shape of its words alone ("Tomas Vehko"): no
+/// given name, title, head word or gazetteer entry says so.
+fn is_shaped_person(c: &Cand) -> bool {
+    let shape_only = c.evidence.list() == [NameEvidence::Shape];
+    c.target == Target::Person && (2..=3).contains(&c.tokens.len()) && c.role.is_none() && shape_only
+}
+
+/// Makes organisations of the persons read by shape alone that the article names as an
+/// organisation elsewhere ("Gazeta Nova newspaper said ... Gazeta Nova said") or that the
+/// tagger, over the whole article, calls organisations ([`Votes`]): "Zentrix Cables said" is
+/// shaped like a person, "Zentrix Cables has sales of $3 billion" reads as a company (GUIDE
+/// P2).
+fn retype_shaped(doc: &Document<'_>, cands: &mut [Cand], votes: &mut Votes) {
+    let mut buf = String::new();
+    let mut orgs: FastSet<String> = FastSet::default();
+    for c in cands.iter() {
+        if is_shaped_person(c) {
+            key_into(&mut buf, doc, &c.tokens);
+            votes.note(&buf, c.tokens.clone());
+        } else if c.target == Target::NewOrg && (2..=3).contains(&c.tokens.len()) {
+            key_into(&mut buf, doc, &c.tokens);
+            note(&mut orgs, &buf);
+        }
+    }
+    for c in cands.iter_mut().filter(|c| is_shaped_person(c)) {
+        key_into(&mut buf, doc, &c.tokens);
+        if orgs.contains(&buf) {
+            c.target = Target::NewOrg;
+            c.evidence = c.evidence.with(NameEvidence::Context);
+        } else if votes.kind(doc, &buf).is_some_and(|v| v.kind == Some(NameType::Org)) {
+            c.target = Target::NewOrg;
+            c.evidence = c.evidence.with(NameEvidence::Tagger);
+        }
+    }
+}
+
 /// The first pass: the names of the article that lone words may stand for.
-fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
-    let mut n = Names::default();
+fn collect_names(doc: &Document<'_>, cands: &[Cand], votes: Votes) -> Names {
+    let mut n = Names { votes, ..Names::default() };
     let mut buf = String::new();
     for (ci, c) in cands.iter().enumerate() {
         if let (Target::Known(e), false) = (&c.target, c.venue) {
@@ -202,6 +245,12 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand]) -> Names {
         }
         key_into(&mut buf, doc, &c.tokens);
         let key = buf.as_str();
+        if matches!(c.target, Target::Single(_)) {
+            n.votes.note(key, c.tokens.clone());
+        }
+        if c.target == Target::Single(Hint::Body) && doc.word(c.tokens.start).chars().count() >= 2 {
+            note(&mut n.body_words, key);
+        }
         match &c.target {
             Target::Person if c.tokens.len() >= 2 => n.note_person(doc, ci, c, key),
             Target::Person => n.know(key, Key::Solo),
@@ -367,6 +416,12 @@ impl Names {
         if self.place_words.contains(key) {
             return Some(Key::NewPlace(self.syms.get(key)));
         }
+        if self.body_words.contains(key) {
+            return Some(Key::NewOrg(self.syms.get(key)));
+        }
+        if let Some(answer) = self.by_votes(doc, hint, key, acronym) {
+            return answer;
+        }
         match hint {
             None => Some(Key::Solo(self.syms.get(key))),
             Some(Hint::Place) => Some(Key::NewPlace(self.syms.get(key))),
@@ -382,6 +437,38 @@ impl Names {
                 Some(Key::NewOrg(self.syms.get(key)))
             }
             Some(_) => None,
+        }
+    }
+
+    /// What the tagger's vote over the article says of the lone word `key` ([`Votes`]), where
+    /// the context says nothing sure (at a sentence start, before a speech verb, or nowhere
+    /// special): `Some(key)` to settle it, `Some(None)` to drop it, `None` to leave it to the
+    /// rules. "Zentrix said" is a speaker, but the article's other sentences make it a body;
+    /// an acronym the tagger reads as no name or a thing ("EDT", "ISDN") is no body.
+    fn by_votes(
+        &mut self,
+        doc: &Document<'_>,
+        hint: Option<Hint>,
+        key: &str,
+        acronym: bool,
+    ) -> Option<Option<Key>> {
+        // "Marines", "Afrikaners": a plural names a group, which the tagger cannot tell.
+        if !matches!(hint, Some(Hint::None | Hint::Initial | Hint::Speaker)) || is_plural_people_shape(key) {
+            return None;
+        }
+        let vote = self.votes.kind(doc, key)?;
+        match vote.kind {
+            // GUIDE P1: a thing, event or people's name is no party ("C-4", "the Nikkei").
+            Some(NameType::Misc) => Some(None),
+            // An ordinary word the tagger puts outside any name is often still a name
+            // ("Britain's Sun newspaper"), an acronym outside any name is a unit or code.
+            None if acronym => Some(None),
+            // One reading in mid-sentence is not enough: the tagger learnt from sports results
+            // that a city in a list is a team ("Lund, Vardby and Orrin").
+            Some(NameType::Org) if vote.occurrences >= 2 || hint != Some(Hint::None) => {
+                Some(Some(Key::NewOrg(self.syms.get(key))))
+            }
+            _ => None,
         }
     }
 
@@ -470,8 +557,10 @@ fn kind_of(key: &Key) -> PartyKind {
 /// names; key every candidate; give each its party, noting roles, affiliations and aliases and
 /// making its mention; add roles given in apposition; sort out overlapping mentions; index the
 /// adjectives of the countries found.
-pub(super) fn merge(doc: &Document<'_>, cands: Vec<Cand>) -> Parties {
-    let mut names = collect_names(doc, &cands);
+pub(super) fn merge(doc: &Document<'_>, mut cands: Vec<Cand>) -> Parties {
+    let mut votes = Votes::default();
+    retype_shaped(doc, &mut cands, &mut votes);
+    let mut names = collect_names(doc, &cands, votes);
     let keys = key_candidates(doc, &cands, &mut names);
     let mut b = Builder::new(doc, &names, &keys, cands.len());
     for (ci, c) in cands.iter().enumerate() {

@@ -234,7 +234,7 @@ fn is_adjective_shape(word: &str) -> bool {
 }
 
 /// Whether a capitalised word looks like a plural ("Ministers", "Villagers").
-fn is_plural_people_shape(word: &str) -> bool {
+pub(super) fn is_plural_people_shape(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
 }
 
@@ -386,6 +386,7 @@ const RULES: &[Rule] = &[
     Rule { name: "place_in_dateline", apply: place_in_dateline, evidence: NameEvidence::Dateline },
     Rule { name: "place_before_geo_noun", apply: place_before_geo_noun, evidence: NameEvidence::Context },
     Rule { name: "place_after_settlement", apply: place_after_settlement, evidence: NameEvidence::Context },
+    Rule { name: "outlet_by_noun", apply: outlet_by_noun, evidence: NameEvidence::Context },
     Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
     Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
@@ -467,6 +468,13 @@ fn by_tagger(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
         NameType::Loc => Some(Target::NewPlace),
         NameType::Misc => None,
     }
+}
+
+/// Two or more untitled words before or right after an outlet noun: "Gazeta Nova newspaper
+/// said", "the weekly Gazeta Nova" (GUIDE P20); not a given name ("the daily Ana Lund wrote").
+fn outlet_by_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let after = p.a > 0 && is_in(List::OutletNoun, sc.word(p.a - 1)) && !sc.info(p.a).first_name;
+    (p.n >= 2 && !p.titled && (after || is_in(List::OutletNoun, sc.word(p.j)))).then_some(Target::NewOrg)
 }
 
 /// Two or more words opening with a given name: "Maria Castell said ...".
@@ -1398,7 +1406,10 @@ impl<'t> Scanner<'_, 't> {
         let prev = a.checked_sub(1).map_or("", |p| self.word(p));
         let next = self.word(j);
         let next_sort = self.group(j).map(|g| g.sort);
-        if p.initial && is_speech_verb(next) && !is_plural_people_shape(self.word(a)) {
+        if is_in(List::OutletNoun, next) {
+            // "Gazeta newspaper said": an outlet, also opening a sentence (GUIDE P20).
+            Hint::Body
+        } else if p.initial && is_speech_verb(next) && !is_plural_people_shape(self.word(a)) {
             // "Okafor said ...": an uncommon word opening a sentence before a speech verb.
             Hint::Speaker
         } else if p.initial {

@@ -396,3 +396,33 @@ fn guide_rules() {
         }
     }
 }
+
+/// Names typed by the whole article: the tagger's document-level vote (`votes.rs`) on words
+/// the rules leave untyped, outlets and bodies named again. Each row failed before.
+#[test]
+fn document_votes() {
+    check(cases![
+        // GUIDE P2: a company named alone, the article's other sentences make it a body.
+        "Sorvaco, the country's largest maker of cables, said on Tuesday its first-half net profit rose 12 percent. Sorvaco CEO Ana Lund told reporters that the group expects a stronger second half. Shares of Sorvaco fell 3 percent on the bourse." =>
+            ["organization Sorvaco [Sorvaco|Sorvaco|Sorvaco]", "person Ana Lund [Ana Lund]"];
+        // An acronym the tagger puts outside any name is a code, not a body.
+        "Trading in the bond market ends early at 1400 EDT on Friday, the dealers' association said. The association said the early close at 1400 EDT would let traders leave before the holiday." =>
+            [] not ["EDT"];
+        // GUIDE P20: a name before an outlet noun is an outlet, here and wherever it recurs.
+        "Vessa Pravda newspaper said on Friday the port would close. Vessa Pravda said the strike would last a week." =>
+            ["organization Vessa Pravda [Vessa Pravda|Vessa Pravda]"];
+        "The officials confirmed a report in the news weekly Norsk Tidende, which said the talks had failed. Lund told Norsk Tidende he would not resign." =>
+            ["organization Norsk Tidende [Norsk Tidende|Norsk Tidende]"];
+        "Kolvar newspaper said the bomb was hidden in a bag. Kolvar did not name its sources." =>
+            ["organization Kolvar [Kolvar|Kolvar]"];
+        // A word once shaped like a body is one where it opens a sentence too.
+        "The official newspaper Drevna reported the arrests on Saturday. Drevna called the author the greatest novelist of his time." =>
+            ["organization Drevna [Drevna|Drevna]"];
+        // A month the tagger takes into the name after it opens no name.
+        "Bond prices fell after a sharp rise in the August National Federation of Steel Buyers index, dealers said." =>
+            ["organization National Federation of Steel Buyers [National Federation of Steel Buyers]"];
+        // GUIDE P1: a product is no party.
+        "Police said the mines were fitted with powerful C-4 plastic explosives. A spokesman said explosive like C-4 is not a normal part of such mines." =>
+            [] not ["C-4"];
+    ]);
+}

@@ -139,6 +139,11 @@ impl Scanner<'_, '_> {
     ) -> Option<usize> {
         let name = self.tagged_name(i).filter(|n| n.tokens.start == i && n.confidence >= MIN_CONFIDENCE)?;
         let (kind, b) = (name.kind, name.tokens.end.min(end));
+        if b > i + 1 && is_in(List::Calendar, self.word(i)) {
+            // "the August Harbour Board index": the month is no part of the name; the rules
+            // read the name after it.
+            return None;
+        }
         let known = self.longest(i, end, s.shouted);
         if let Some(org_end) = self.company_after_adjective(known, kind, b, end) {
             // GUIDE P8: "Norwegian Air Shuttle ASA" keeps its nationality adjective.
