@@ -70,16 +70,19 @@ pub fn analyze_as_english(text: &str) -> Extraction {
     let focus = groups::LazyFocus::new(&words, &parties);
     // 3. Attributions: speaker, cue and content, resolved to parties.
     let claims = claims::find_claims(&words, &parties, &focus);
-    // 4. Agreements, failures and plans, with the parties involved and any figures.
-    let outcomes = outcomes::find_outcomes(&words, &parties, &focus, &claims);
+    // 4. Agreements, failures and plans, with the parties involved and any figures; beside
+    // them, a long article's parties and claims are exported (they are settled now).
+    let export = || (model::export_parties(text, &parties, &claims), model::export_claims(text, &claims));
+    let find_outcomes = || outcomes::find_outcomes(&words, &parties, &focus, &claims);
+    let (outcomes, (parties, claims)) = if par::worth_forking(text.len()) {
+        par::join(find_outcomes, export)
+    } else {
+        (find_outcomes(), export())
+    };
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
-    let parties = model::export_parties(text, &parties, &claims);
     let outcomes = model::export_outcomes(text, &outcomes);
     // 5. How sure each card is, from the features that make it likely right.
-    confidence::rate(
-        Extraction { parties, claims: model::export_claims(text, &claims), outcomes, sentences }
-            .without_unmentioned_parties(),
-    )
+    confidence::rate(Extraction { parties, claims, outcomes, sentences }.without_unmentioned_parties())
 }
 
 /// The extraction as pretty-printed JSON, exactly as `extract FILE` prints it and the UI

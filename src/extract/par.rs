@@ -29,9 +29,10 @@ pub fn sequentially<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Runs `a` and `b`, on two threads where there are two, and returns both results. A panic
-/// in either is passed on to the caller, as if both had run on its thread.
-pub fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+/// Runs `a` and `b`, on two threads where there are two, and returns both results. `a` runs
+/// on the caller's thread (so it may hold what cannot cross threads), `b` on a new one. A
+/// panic in either is passed on to the caller, as if both had run on its thread.
+pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
     if cores() < 2 {
         return (a(), b());
     }

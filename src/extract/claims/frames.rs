@@ -40,6 +40,7 @@ mod lead;
 use super::cues::{frame, CueInfo, CueMatch};
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::model::CueClass;
+use crate::extract::par;
 use crate::extract::segment::quotes::Quotes;
 use crate::extract::span::Span;
 
@@ -74,8 +75,23 @@ pub const MAX_CONTENT: usize = 160;
 /// Finds the attributions of a document, in order of their cues.
 pub fn attributions(w: &Annotated, q: &Quotes) -> Vec<Draft> {
     let doc = w.doc();
+    let all = 0..doc.sentences.len();
+    if !par::worth_forking(doc.text.len()) {
+        return attributions_in(w, q, all);
+    }
+    // Each sentence's cues are read on their own: a long article's two halves at once.
+    let half = all.end / 2;
+    let (mut first, second) =
+        par::join(|| attributions_in(w, q, 0..half), || attributions_in(w, q, half..all.end));
+    first.extend(second);
+    first
+}
+
+/// [`attributions`] in the sentences numbered `range`.
+fn attributions_in(w: &Annotated, q: &Quotes, range: std::ops::Range<usize>) -> Vec<Draft> {
+    let doc = w.doc();
     let mut out: Vec<Draft> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
+    for (si, s) in doc.sentences.iter().enumerate().skip(range.start).take(range.len()) {
         let sent = Sent { index: si, start: s.tokens.start, end: s.tokens.end.min(w.len()) };
         let mut i = sent.start;
         while i < sent.end {
