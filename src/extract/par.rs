@@ -33,17 +33,25 @@ pub fn sequentially<T>(f: impl FnOnce() -> T) -> T {
 /// on the caller's thread (so it may hold what cannot cross threads), `b` on a new one. A
 /// panic in either is passed on to the caller, as if both had run on its thread.
 pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
-    if cores() < 2 {
-        return (a(), b());
+    #[cfg(target_arch = "wasm32")]
+    {
+        // One thread: no thread code in the page at all.
+        (a(), b())
     }
-    std::thread::scope(|scope| {
-        let other = scope.spawn(b);
-        let first = a();
-        match other.join() {
-            Ok(second) => (first, second),
-            Err(panic) => std::panic::resume_unwind(panic),
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if cores() < 2 {
+            return (a(), b());
         }
-    })
+        std::thread::scope(|scope| {
+            let other = scope.spawn(b);
+            let first = a();
+            match other.join() {
+                Ok(second) => (first, second),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
 }
 
 /// How many threads may run at once here (1 in the browser build).
