@@ -214,7 +214,7 @@ fn run_saves(
         return;
     }
     let slot = running.clone();
-    *slot.borrow_mut() = Some(Timeout::new(0, move || run_saves(saves, note, running)));
+    *slot.borrow_mut() = Some(dom::later(Box::new(move || run_saves(saves, note, running))));
 }
 
 /// One explorer: input, summary, filters, cards and the article.

@@ -82,7 +82,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let stored = stored.clone();
         use_effect_with((key, limit), move |&(key, limit)| {
             let timer = (limit.0 < PARAGRAPHS || limit.1 < BYTES).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
+                super::dom::later(Box::new(move || {
                     let (paragraphs, bytes) = limit;
                     stored.set((
                         key,
@@ -91,7 +91,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                             (bytes + STEP.1).min(BYTES.max(bytes)),
                         ),
                     ));
-                })
+                }))
             });
             move || drop(timer)
         });

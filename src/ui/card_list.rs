@@ -78,8 +78,8 @@ pub fn CardList(props: &CardListProps) -> Html {
         let grown = grown.clone();
         let target = props.shown.min(cards.len());
         use_effect_with((key, cap, target), move |&(key, cap, target)| {
-            let timer = (cap < target)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || grown.set((key, cap + STEP))));
+            let timer =
+                (cap < target).then(|| super::dom::later(Box::new(move || grown.set((key, cap + STEP)))));
             move || drop(timer)
         });
     }

@@ -60,7 +60,7 @@ pub fn RelationsView(props: &RelationsViewProps) -> Html {
     {
         let drawn = drawn.clone();
         use_effect_with((key, wait), move |&(key, wait)| {
-            let timer = wait.then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set(key)));
+            let timer = wait.then(|| super::dom::later(Box::new(move || drawn.set(key))));
             move || drop(timer)
         });
     }

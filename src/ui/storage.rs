@@ -16,7 +16,7 @@
 //! after them points at them, so a save stopped halfway (a newer save, a closed tab) leaves
 //! the older article whole.
 
-use super::state::Saved;
+use super::state::{Parts, Saved};
 use serde::{Deserialize, Serialize};
 
 /// The most bytes of text one step of a [`Save`] writes.
@@ -53,22 +53,10 @@ pub struct Last {
     pub at: f64,
 }
 
-/// The record under the key: the state (with its text, or with an empty text when the text
-/// is in `parts` parts under generation `generation`).
-#[derive(Serialize, Deserialize)]
-struct Head<T> {
-    #[serde(flatten)]
-    body: T,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    parts: usize,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    generation: usize,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    bytes: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
+/// Where the parts of the state under `key` are, if it has any.
+fn meta(store: &web_sys::Storage, key: &str) -> Option<Parts> {
+    let json = store.get_item(key).ok().flatten()?;
+    serde_json::from_str::<Saved>(&json).ok()?.parts
 }
 
 /// Where a part of a long text is kept.
@@ -104,34 +92,23 @@ fn not_kept_key(key: &str) -> String {
     format!("{key}/not-kept")
 }
 
-/// The head under `key` and its text put back together; `Err(bytes)` when a part is missing.
-fn read<T: serde::de::DeserializeOwned>(
-    store: &web_sys::Storage,
-    key: &str,
-) -> Option<Result<(T, String), usize>> {
-    let json = store.get_item(key).ok().flatten()?;
-    let head: Head<serde_json::Value> = serde_json::from_str(&json).ok()?;
-    let mut text = String::with_capacity(head.bytes);
-    for part in 0..head.parts {
-        match store.get_item(&part_key(key, head.generation, part)).ok().flatten() {
-            Some(piece) => text.push_str(&piece),
-            None => return Some(Err(head.bytes)),
-        }
+/// Puts a saved state's text back together from its parts; `Err(bytes)` when one is missing.
+fn join(store: &web_sys::Storage, key: &str, saved: &mut Saved) -> Result<(), usize> {
+    let Some(parts) = saved.parts.take() else { return Ok(()) };
+    let mut text = String::with_capacity(parts.bytes);
+    for part in 0..parts.count {
+        let piece = store.get_item(&part_key(key, parts.generation, part)).ok().flatten();
+        text.push_str(&piece.ok_or(parts.bytes)?);
     }
-    let body = serde_json::from_value(head.body).ok()?;
-    Some(Ok((body, text)))
+    saved.text = text;
+    Ok(())
 }
 
 /// Removes the parts of the head under `key`.
 fn remove_parts(store: &web_sys::Storage, key: &str) {
-    let head = store
-        .get_item(key)
-        .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str::<Head<serde_json::Value>>(&j).ok());
-    if let Some(head) = head {
-        for part in 0..head.parts {
-            let _ = store.remove_item(&part_key(key, head.generation, part));
+    if let Some(parts) = meta(store, key) {
+        for part in 0..parts.count {
+            let _ = store.remove_item(&part_key(key, parts.generation, part));
         }
     }
 }
@@ -142,13 +119,9 @@ pub fn load_tab(key: &str) -> TabState {
     if let Some(bytes) = store.get_item(&not_kept_key(key)).ok().flatten() {
         return TabState::NotKept(bytes.parse().unwrap_or(0));
     }
-    match read::<Saved>(&store, key) {
-        Some(Ok((mut saved, text))) => {
-            if saved.text.is_empty() {
-                saved.text = text;
-            }
-            TabState::Saved(Box::new(saved))
-        }
+    let saved = store.get_item(key).ok().flatten().and_then(|json| serde_json::from_str::<Saved>(&json).ok());
+    match saved.map(|mut saved| join(&store, key, &mut saved).map(|()| saved)) {
+        Some(Ok(saved)) => TabState::Saved(Box::new(saved)),
         Some(Err(bytes)) => TabState::NotKept(bytes),
         None => TabState::Fresh,
     }
@@ -157,10 +130,9 @@ pub fn load_tab(key: &str) -> TabState {
 /// The last article of any tab, under `key` in local storage (also where versions before
 /// per-tab storage kept the article, which is therefore offered, not restored).
 pub fn last(key: &str) -> Option<Last> {
-    let (mut last, text) = read::<Last>(&local()?, key)?.ok()?;
-    if last.saved.text.is_empty() {
-        last.saved.text = text;
-    }
+    let store = local()?;
+    let mut last = serde_json::from_str::<Last>(&store.get_item(key).ok().flatten()?).ok()?;
+    join(&store, key, &mut last.saved).ok()?;
     Some(last).filter(|l| !l.saved.text.trim().is_empty())
 }
 
@@ -201,21 +173,21 @@ impl Save {
     /// Saves this tab's state under `key` in session storage. On failure the older saved
     /// state is removed and a marker with the article's size left in its place.
     pub fn tab(key: &str, saved: &Saved) -> Save {
-        Save::new(Area::Tab, key, saved, |saved| serde_json::to_value(saved))
+        Save::new(Area::Tab, key, saved, serde_json::to_string)
     }
 
     /// Remembers `saved` as the last article under `key` in local storage; when that storage
     /// is full the older one is forgotten, so the offer never shows an article older than it says.
     pub fn last(key: &str, saved: &Saved) -> Save {
         let at = js_sys::Date::now();
-        Save::new(Area::Last, key, saved, |saved| serde_json::to_value(Last { saved: saved.clone(), at }))
+        Save::new(Area::Last, key, saved, |saved| serde_json::to_string(&Last { saved: saved.clone(), at }))
     }
 
     fn new(
         area: Area,
         key: &str,
         saved: &Saved,
-        body: impl Fn(&Saved) -> serde_json::Result<serde_json::Value>,
+        head: impl Fn(&Saved) -> serde_json::Result<String>,
     ) -> Save {
         let long = saved.text.len() > PART;
         let ends: Vec<usize> = if long {
@@ -229,19 +201,11 @@ impl Save {
         } else {
             Vec::new()
         };
-        let old = Save::store(area)
-            .and_then(|s| s.get_item(key).ok().flatten())
-            .and_then(|j| serde_json::from_str::<Head<serde_json::Value>>(&j).ok())
-            .map_or(0, |h| h.generation);
+        let old = Save::store(area).and_then(|s| meta(&s, key)).map_or(0, |p| p.generation);
         let generation = if long { old % 2 + 1 } else { 0 };
-        let bare = Saved { text: String::new(), ..saved.clone() };
-        let head = body(if long { &bare } else { saved }).ok().map(|body| Head {
-            body,
-            parts: ends.len(),
-            generation,
-            bytes: if long { saved.text.len() } else { 0 },
-        });
-        let head = head.and_then(|h| serde_json::to_string(&h).ok()).unwrap_or_default();
+        let parts = Parts { generation, count: ends.len(), bytes: saved.text.len() };
+        let bare = Saved { text: String::new(), parts: Some(parts), ..saved.clone() };
+        let head = head(if long { &bare } else { saved }).unwrap_or_default();
         Save {
             area,
             key: key.to_owned(),
@@ -276,15 +240,11 @@ impl Save {
             store.set_item(&part_key(&self.key, self.generation, self.next), &self.text[start..end]).is_ok()
         } else {
             // The commit: the older parts go once the head points at the new ones.
-            let older = store
-                .get_item(&self.key)
-                .ok()
-                .flatten()
-                .and_then(|j| serde_json::from_str::<Head<serde_json::Value>>(&j).ok());
+            let older = meta(&store, &self.key);
             let ok = store.set_item(&self.key, &self.head).is_ok();
             if ok {
                 if let Some(older) = older.filter(|o| o.generation != self.generation) {
-                    for part in 0..older.parts {
+                    for part in 0..older.count {
                         let _ = store.remove_item(&part_key(&self.key, older.generation, part));
                     }
                 }

@@ -154,7 +154,7 @@ fn start(spawn: &Spawn, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> O
             let result = super::wire::decode(&bytes, &job.text).map(|ex| (ex, millis));
             // The cards in a task of their own: decoding the answer for 2 MB and rendering
             // its cards in one took the page's thread over 200 ms (issue 14).
-            gloo::timers::callback::Timeout::new(0, move || (job.reply)(result)).forget();
+            super::dom::later(Box::new(move || (job.reply)(result))).forget();
         })
     };
     let on_error = {
