@@ -37,6 +37,7 @@ fn saved(text: &str) -> Saved {
         filters: Filters { query: "accord".into(), statuses: [Status::Agreed].into(), ..Filters::default() },
         page: Some(PageInfo { title: "River accord signed".into(), ..PageInfo::default() }),
         corrections: vec![Correction::Rename { party: "p1".into(), name: "Kingdom of Ruritania".into() }],
+        parts: None,
     }
 }
 

@@ -194,6 +194,29 @@ fn storage_message(error: storage::StorageError) -> String {
     }
 }
 
+/// Runs the saves' steps, one a task (the next in a timer of 0 ms kept in `running`, so that
+/// a newer save dropping it stops this one), and reports the tab's save in `note`.
+fn run_saves(
+    mut saves: Vec<storage::Save>,
+    note: UseStateHandle<Option<String>>,
+    running: Rc<RefCell<Option<Timeout>>>,
+) {
+    let Some(save) = saves.first_mut() else { return };
+    let result = save.step();
+    if !matches!(result, Ok(true)) {
+        if save.is_tab() {
+            note.set(result.err().map(storage_message));
+        }
+        saves.remove(0);
+    }
+    if saves.is_empty() {
+        *running.borrow_mut() = None;
+        return;
+    }
+    let slot = running.clone();
+    *slot.borrow_mut() = Some(dom::later(Box::new(move || run_saves(saves, note, running))));
+}
+
 /// One explorer: input, summary, filters, cards and the article.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -332,26 +355,31 @@ pub fn App(props: &AppProps) -> Html {
     // Save the tab's article, filters and corrections, debounced, when the page has a storage
     // key: in session storage (this tab's own), and when the article or its corrections
     // changed (not only a filter), as the last article for a new tab's offer. Not at start-up:
-    // what was just loaded is already saved, and a note about it must stay.
+    // what was just loaded is already saved, and a note about it must stay. A long article
+    // is written part by part, a task each ([`storage::Save`]); a newer save stops an older
+    // one still under way.
     {
         let key = props.storage_key.clone();
-        let saved = state.saved();
+        // Copied when the save runs, not at every render (2 MB at a time).
+        let current = state.clone();
         let note = storage_note.clone();
         // A state opened from a link is new to this tab, and saved at once.
         let first = use_mut_ref(|| link.is_none());
         let doc = (state.version, Rc::as_ptr(&state.corrections) as usize);
         let last_doc = use_mut_ref(|| doc);
+        let running = use_mut_ref(|| None::<Timeout>);
         use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
             let skip = std::mem::replace(&mut *first.borrow_mut(), false);
             let timer = key.filter(|_| !skip).map(|key| {
                 Timeout::new(400, move || {
-                    let result = storage::save_tab(&key, &saved);
+                    let saved = current.saved();
+                    let mut saves = vec![storage::Save::tab(&key, &saved)];
                     let changed = *last_doc.borrow() != doc;
                     if changed && !saved.text.trim().is_empty() {
                         *last_doc.borrow_mut() = doc;
-                        storage::save_last(&key, &saved);
+                        saves.push(storage::Save::last(&key, &saved));
                     }
-                    note.set(result.err().map(storage_message));
+                    run_saves(saves, note, running);
                 })
             });
             move || drop(timer)

@@ -2,7 +2,7 @@
 //! card's evidence marked. The text is only ever rendered as text nodes, never as HTML.
 
 use super::cards::Card;
-use super::highlight::{paragraphs_with, query_hits};
+use super::highlight::{paragraphs_with, query_hits, shown_end};
 use super::state::Action;
 use crate::extract::Extraction;
 use std::rc::Rc;
@@ -54,27 +54,66 @@ fn back_to_card(container: &NodeRef) {
 /// (rendering is what costs, not extraction).
 const PARAGRAPHS: usize = 150;
 
+/// Bytes of text rendered at first, whatever the paragraphs: 150 paragraphs of news are
+/// about 60 KB, while one 2 MB paragraph (text with no line break) would cost Chromium a
+/// second of layout (issue 14).
+const BYTES: usize = 64_000;
+
+/// What the first render of a new long text shows, the rest following [`STEP`] a task: with
+/// the new cards, the whole first screenful took the page's thread over 200 ms for 2 MB of
+/// news on a busy machine (issue 14).
+const FIRST: (usize, usize) = (15, 6_000);
+
+/// What each following task adds, up to [`PARAGRAPHS`] and [`BYTES`].
+const STEP: (usize, usize) = (30, 12_000);
+
 /// The highlighted article.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ex = &props.extraction;
-    let text: &str = &props.text;
+    let full: &str = &props.text;
     let container = use_node_ref();
-    let limit = use_state(|| PARAGRAPHS);
+    // The limit, for the text it was set on: a new long text starts at FIRST.
+    let key = Rc::as_ptr(&props.text) as *const u8 as usize;
+    let first = if full.len() > BYTES { FIRST } else { (PARAGRAPHS, BYTES) };
+    let stored = use_state(|| (key, first));
+    let limit = if stored.0 == key { stored.1 } else { first };
+    {
+        let stored = stored.clone();
+        use_effect_with((key, limit), move |&(key, limit)| {
+            let timer = (limit.0 < PARAGRAPHS || limit.1 < BYTES).then(|| {
+                super::dom::later(Box::new(move || {
+                    let (paragraphs, bytes) = limit;
+                    stored.set((
+                        key,
+                        (
+                            (paragraphs + STEP.0).min(PARAGRAPHS.max(paragraphs)),
+                            (bytes + STEP.1).min(BYTES.max(bytes)),
+                        ),
+                    ));
+                }))
+            });
+            move || drop(timer)
+        });
+    }
     let evidence = props.selected.and_then(|c| c.item(ex)).map(|i| i.evidence()).unwrap_or_default();
     // A party card's evidence is every mention; marking them all would add nothing to the
     // highlighting, so the view only scrolls to the first.
     let is_party = props.selected.is_some_and(|c| c.kind == super::cards::CardType::Party);
     let marks = if is_party { evidence.iter().take(1).copied().collect::<Vec<_>>() } else { evidence };
+    // Show at least up to the selected evidence and a little after, so a click on any card
+    // lands on its text.
+    let needed = marks.iter().map(|s| shown_end(full, s.end, 20, BYTES)).min().unwrap_or(0);
+    let end = shown_end(full, 0, limit.0, limit.1).max(needed);
+    let text = &full[..end];
     let hits = query_hits(text, &props.query);
     let paras = paragraphs_with(text, ex, &marks, &hits);
-    // Show at least up to the selected evidence, so a click on any card lands on its text.
-    let needed = paras.iter().position(|p| p.iter().any(|piece| piece.evidence)).map_or(0, |i| i + 20);
-    let shown = (*limit).max(needed).min(paras.len());
-    let hidden = paras.len() - shown;
+    // What is left, by size: counting its lines would cost a scan of up to 2 MB a render.
+    let hidden = if full[end..].trim().is_empty() { 0 } else { full.len() - end };
     let more = {
-        let limit = limit.clone();
-        Callback::from(move |_: MouseEvent| limit.set(shown + PARAGRAPHS))
+        let stored = stored.clone();
+        let shown = paras.len();
+        Callback::from(move |_: MouseEvent| stored.set((key, (shown + PARAGRAPHS, end + BYTES))))
     };
     {
         let container = container.clone();
@@ -129,7 +168,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <section class="ae-article" aria-label="Article with highlights" data-testid="article-view" ref={container}>
             <h2 class="ae-article-title">{"Article"}</h2>
-            {for paras.iter().take(shown).map(|pieces| html! { <p>{for pieces.iter().map(render_piece)}</p> })}
+            {for paras.iter().map(|pieces| html! { <p>{for pieces.iter().map(render_piece)}</p> })}
             if props.selected.is_some() {
                 <button type="button" class="ae-button ae-back" onclick={on_back} data-testid="back-to-card">
                     {"↑ Back to card"}
@@ -137,7 +176,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
             if hidden > 0 {
                 <button type="button" class="ae-button ae-more" onclick={more} data-testid="more-article">
-                    {format!("Show more of the article ({hidden} more paragraphs)")}
+                    {format!("Show more of the article ({} more)", super::text::human_bytes(hidden))}
                 </button>
             }
         </section>

@@ -51,11 +51,38 @@ pub fn kind_badge(kind: PartyKind) -> Html {
     }
 }
 
+/// A long list's first render shows this many cards of a new extraction, the rest of its page
+/// following [`STEP`] cards a task: 120 cards at once took the page's thread over 200 ms on a
+/// busy machine (issue 14). A list of up to [`STAGED_FROM`] cards (any news article's) renders
+/// at once.
+const FIRST_CARDS: usize = 10;
+/// See [`FIRST_CARDS`].
+const STEP: usize = 20;
+/// See [`FIRST_CARDS`].
+const STAGED_FROM: usize = 100;
+
 /// The visible cards, in order, a page at a time.
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
     let ex = props.index.extraction();
     let cards = props.index.visible(&props.filters);
+    // A new extraction's long list renders FIRST_CARDS, then STEP more a task.
+    let key = Rc::as_ptr(&props.index) as usize;
+    let grown = use_state(|| (0, 0));
+    let cap = match *grown {
+        _ if cards.len() <= STAGED_FROM => usize::MAX,
+        (k, n) if k == key => n,
+        _ => FIRST_CARDS,
+    };
+    {
+        let grown = grown.clone();
+        let target = props.shown.min(cards.len());
+        use_effect_with((key, cap, target), move |&(key, cap, target)| {
+            let timer =
+                (cap < target).then(|| super::dom::later(Box::new(move || grown.set((key, cap + STEP)))));
+            move || drop(timer)
+        });
+    }
     let total = cards.len();
     let rest = total.saturating_sub(props.shown);
     let more = {
@@ -78,7 +105,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 </p>
             }
             <ol class="ae-card-list">
-                {for cards.iter().take(props.shown).map(|&card| html! {
+                {for cards.iter().take(props.shown.min(cap)).map(|&card| html! {
                     <li key={card.id(ex)}>
                         <CardView extraction={ex.clone()} {card} selected={props.selected == Some(card)}
                             dispatch={props.dispatch.clone()} />

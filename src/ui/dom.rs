@@ -9,6 +9,12 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// Runs `f` in a task of its own, as soon as the browser can (a timer of 0 ms; dropping the
+/// timer cancels it). Boxed, so that every caller shares one copy of the timer's code.
+pub fn later(f: Box<dyn FnOnce()>) -> gloo::timers::callback::Timeout {
+    gloo::timers::callback::Timeout::new(0, f)
+}
+
 /// Offers `content` as a file download named `name`.
 pub fn download(name: &str, mime: &str, content: &str) -> bool {
     let run = || -> Option<()> {

@@ -104,6 +104,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 filters,
                 page: page.as_deref().cloned(),
                 corrections: (*corrections).clone(),
+                parts: None,
             };
             let link = share::fragment(&saved);
             if let Link::Fragment(fragment) = &link {

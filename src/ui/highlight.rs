@@ -46,6 +46,34 @@ pub fn query_hits(text: &str, query: &str) -> Vec<Span> {
     out
 }
 
+/// Where the article view stops: after `paragraphs` paragraphs (non-blank lines) or about
+/// `bytes` bytes from `from`, whichever comes first, at a character boundary and never past
+/// the text. The browser's layout costs with the text rendered (a 2 MB paragraph takes it over
+/// a second, issue 14), so the view renders this much and offers the rest; the view cuts the
+/// text here before [`paragraphs_with`], so the pieces cost no more than what is shown.
+pub fn shown_end(text: &str, from: usize, paragraphs: usize, bytes: usize) -> usize {
+    let mut from = from.min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut end = from.saturating_add(bytes).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut at = from;
+    let mut seen = 0;
+    for line in text[from..end].split_inclusive('\n') {
+        at += line.len();
+        if !line.trim().is_empty() {
+            seen += 1;
+            if seen >= paragraphs {
+                return at;
+            }
+        }
+    }
+    end
+}
+
 /// The paragraphs of `text` (split at line breaks, blank lines dropped), each cut into pieces
 /// wherever a mention, evidence or search-hit span starts or ends. Spans that do not fit the
 /// text or cut a character are ignored, so stale data can never panic the page.
@@ -188,6 +216,23 @@ mod tests {
         let marked: Vec<&str> = paras[0].iter().filter(|p| p.hit).map(|p| &text[p.span]).collect();
         assert_eq!(marked, ["Port", "port", "accord"]);
         assert!(query_hits(text, "   ").is_empty());
+    }
+
+    #[test]
+    fn the_view_stops_at_a_paragraph_count_or_a_byte_budget() {
+        let text = "One.\n\nTwo.\nThree.\nZürich";
+        // (name, from, paragraphs, bytes, expected end)
+        let rows = [
+            ("two paragraphs, blank lines not counted", 0, 2, 1000, 11),
+            ("all paragraphs", 0, 10, 1000, text.len()),
+            ("the byte budget first", 0, 10, 8, 8),
+            ("a budget inside a character backs off", 0, 10, 20, 19),
+            ("from the middle", 6, 1, 1000, 11),
+            ("from past the end", 99, 3, 10, text.len()),
+        ];
+        for (name, from, paragraphs, bytes, end) in rows {
+            assert_eq!(shown_end(text, from, paragraphs, bytes), end, "{name}");
+        }
     }
 
     #[test]

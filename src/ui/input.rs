@@ -123,13 +123,26 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         })
     };
 
+    // Whether a text too long for the box is in it anyway, because the user asked.
+    let revealed = use_state(|| false);
+    let in_box = *revealed || text::fits_in_box(&props.text);
     let on_input = {
         let dispatch = props.dispatch.clone();
+        let revealed = revealed.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) {
-                dispatch.emit(Action::Edit(Rc::from(area.value())));
+                let value = area.value();
+                if !text::fits_in_box(&value) && !*revealed {
+                    // Emptied before the browser lays it out; the summary stands for it.
+                    area.set_value("");
+                }
+                dispatch.emit(Action::Edit(Rc::from(value)));
             }
         })
+    };
+    let on_reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |_: MouseEvent| revealed.set(true))
     };
     let on_paste = {
         let dispatch = props.dispatch.clone();
@@ -207,7 +220,17 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <label class="ae-label" for="ae-text">{"Article text"}</label>
             <textarea id="ae-text" class="ae-textarea" data-testid="article-input"
                 placeholder="Paste a news article here, or drop a .txt, .md or .html file…"
-                spellcheck="false" value={AttrValue::Rc(props.text.clone())} oninput={on_input} onpaste={on_paste} />
+                spellcheck="false" value={if in_box { AttrValue::Rc(props.text.clone()) } else { AttrValue::Static("") }}
+                oninput={on_input} onpaste={on_paste} aria-describedby={(!in_box).then_some("ae-long-text")} />
+            if !in_box {
+                <p id="ae-long-text" class="ae-long-text" data-testid="long-text">
+                    {format!("The box does not show this {} text (“{}”), so that the page stays responsive; it is analysed and kept all the same. Paste or type in the box to replace it. ",
+                        text::human_bytes(props.text.len()), text::headline(&props.text, 60))}
+                    <button type="button" class="ae-button ae-quiet" onclick={on_reveal} data-testid="show-long-text">
+                        {"Show it in the box (the page may pause)"}
+                    </button>
+                </p>
+            }
             <div class="ae-toolbar">
                 <button type="button" class="ae-button" onclick={on_pick} data-testid="load-file">{"Load file…"}</button>
                 <input type="file" ref={file_input} class="ae-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
@@ -227,27 +250,58 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
 
 /// A paste with an HTML flavour (copied from a browser) goes in as the readable stage reads
 /// it; into an empty box it is a page load, with its headline; into text it replaces the
-/// selection. Without one the browser pastes the plain text as usual.
+/// selection. A plain paste that makes the text too long for the box ([`text::fits_in_box`])
+/// goes straight to the app, so the browser never lays out the long text in the box. Otherwise
+/// the browser pastes the plain text as usual.
 fn on_paste(e: &Event, dispatch: &Callback<Action>) {
     let Some(event) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
-    let html = event.clipboard_data().and_then(|d| d.get_data("text/html").ok()).unwrap_or_default();
+    let data = event.clipboard_data();
+    let flavour = |kind: &str| data.as_ref().and_then(|d| d.get_data(kind).ok()).unwrap_or_default();
+    let html = flavour("text/html");
     let Some(area) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
-    let Some((text, page)) = (!html.trim().is_empty()).then(|| pasted_html(&html)).flatten() else { return };
-    e.prevent_default();
-    if area.value().trim().is_empty() {
-        dispatch.emit(Action::LoadPage(Rc::from(text.as_str()), page));
+    let value = area.value();
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().map_or(start, |end| end as usize);
+    if let Some((text, page)) = (!html.trim().is_empty()).then(|| pasted_html(&html)).flatten() {
+        e.prevent_default();
+        if value.trim().is_empty() {
+            dispatch.emit(Action::LoadPage(Rc::from(text.as_str()), page));
+        } else if area
+            .set_range_text_with_start_and_end_and_mode(&text, start as u32, end as u32, "end")
+            .is_ok()
+        {
+            dispatch.emit(Action::Edit(Rc::from(area.value())));
+        }
         return;
     }
-    let start = area.selection_start().ok().flatten().unwrap_or(0);
-    let end = area.selection_end().ok().flatten().unwrap_or(start);
-    if area.set_range_text_with_start_and_end_and_mode(&text, start, end, "end").is_ok() {
-        dispatch.emit(Action::Edit(Rc::from(area.value())));
+    let pasted = spliced(&value, start, end, &flavour("text/plain"));
+    if !text::fits_in_box(&pasted) {
+        e.prevent_default();
+        dispatch.emit(Action::Edit(Rc::from(pasted)));
     }
+}
+
+/// `value` with the characters `start..end` (UTF-16 offsets, as a text area gives them)
+/// replaced by `pasted`.
+fn spliced(value: &str, start: usize, end: usize, pasted: &str) -> String {
+    let byte = |at: usize| {
+        value
+            .char_indices()
+            .scan(0, |units, (i, c)| {
+                let here = *units;
+                *units += c.len_utf16();
+                Some((here, i))
+            })
+            .find(|&(units, _)| units >= at)
+            .map_or(value.len(), |(_, i)| i)
+    };
+    let (start, end) = (byte(start), byte(end.max(start)));
+    [&value[..start], pasted, &value[end..]].concat()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{file_action, file_text, pasted_html};
+    use super::{file_action, file_text, pasted_html, spliced};
     use crate::ui::state::Action;
 
     #[test]
@@ -270,6 +324,21 @@ mod tests {
         assert_eq!((page.title.as_str(), page.day()), ("Port deal signed", Some("2026-03-02")));
         assert_eq!(page.file_stem(), "2026-03-02-port-deal-signed");
         assert!(matches!(file_action("a.txt", b"Plain text."), Ok(Action::Edit(_))));
+    }
+
+    #[test]
+    fn a_paste_replaces_the_selection_by_utf16_offsets() {
+        // (name, value, start, end, pasted, expected)
+        let rows = [
+            ("into an empty box", "", 0, 0, "Ghana", "Ghana"),
+            ("over the whole text", "Togo", 0, 4, "Ghana", "Ghana"),
+            ("at the caret", "Ghana Togo", 6, 6, "and ", "Ghana and Togo"),
+            ("after a wide character", "Zürich 😀 Accra", 10, 15, "Lomé", "Zürich 😀 Lomé"),
+            ("offsets past the end", "Accra", 9, 12, " Lomé", "Accra Lomé"),
+        ];
+        for (name, value, start, end, pasted, expected) in rows {
+            assert_eq!(spliced(value, start, end, pasted), expected, "{name}");
+        }
     }
 
     #[test]

@@ -192,6 +192,20 @@ pub struct Saved {
     /// The analyst's corrections.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// Where storage keeps a long text, part by part (`text` is then empty; `ui::storage`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Parts>,
+}
+
+/// Where a long saved text is kept: `count` parts under `generation`, `bytes` in all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parts {
+    /// 1 or 2: the generation other than the one saved before.
+    pub generation: usize,
+    /// How many parts.
+    pub count: usize,
+    /// The text's size.
+    pub bytes: usize,
 }
 
 /// What undo and redo bring back: the article, its page and its corrections.
@@ -443,6 +457,7 @@ impl State {
             filters: self.filters.clone(),
             page: self.page.as_deref().cloned(),
             corrections: (*self.corrections).clone(),
+            parts: None,
         }
     }
 }

@@ -151,7 +151,10 @@ fn start(spawn: &Spawn, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> O
             let Some(job) = pending.borrow_mut().remove(&(id as u32)) else { return };
             let bytes = get("wire").map(|v| js_sys::Uint8Array::new(&v).to_vec()).unwrap_or_default();
             let millis = get("millis").and_then(|v| v.as_f64()).unwrap_or(0.0);
-            (job.reply)(super::wire::decode(&bytes, &job.text).map(|ex| (ex, millis)));
+            let result = super::wire::decode(&bytes, &job.text).map(|ex| (ex, millis));
+            // The cards in a task of their own: decoding the answer for 2 MB and rendering
+            // its cards in one took the page's thread over 200 ms (issue 14).
+            super::dom::later(Box::new(move || (job.reply)(result))).forget();
         })
     };
     let on_error = {

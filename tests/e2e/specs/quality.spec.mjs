@@ -52,7 +52,9 @@ test('a 500 KB paste stays responsive and gets its cards', async ({ page, explor
   const t0 = Date.now();
   await explorer.pasteFromClipboard(big);
   await explorer.settled();
-  await expect(explorer.input).toHaveValue(big);
+  // Too long for the box (issue 14: laying it out would block the page): a line stands for it.
+  await expect(explorer.input).toHaveValue('');
+  await expect(explorer.longText).toContainText(/\d{3} KB/);
   const toCards = Date.now() - t0;
   // While the cards are up, the page still answers input at once.
   const t1 = Date.now();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, expect } from './fixtures.mjs';
+import { LONGEST_TASK } from './pages/explorer.mjs';
 
 const file = pathToFileURL(resolve('../../dist-single/article-explorer.html')).href;
 const sample = readFileSync('../../static/sample.txt', 'utf8');
@@ -44,24 +45,10 @@ test('opens from file://, extracts, exports and restores, with no request', asyn
 
 // Issue 14, item 3: the single file extracts long texts in a worker too (a classic one from a
 // blob: URL, which its CSP allows), so no extraction runs on the page's thread: before it, the
-// extraction of each text below ran there in one task of a second or more.
-
-/** Starts recording the main thread's long tasks (Long Tasks API: every task over 50 ms). */
-async function watchLongTasks(page) {
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-}
-
-/** The recorded long tasks, in milliseconds. */
-async function longTasks(page) {
-  // One more frame, so an observer callback still queued has run.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  return page.evaluate(() => window.__longTasks);
-}
+// extraction of each text below ran there in one task of a second or more. And the page's
+// thread is never blocked for more than 200 ms by the rest either: the text area never holds
+// a text this long, the article view renders 64 KB at a time, the cards and the article come
+// in a few tasks and the saves go part by part (README).
 
 /** `unit` repeated to `size` characters. */
 function repeated(unit, size) {
@@ -99,6 +86,10 @@ const NEAR_LIMIT = 1_990_000;
 const OPENING = longArticle(16_000, 'Opening');
 /** The opening, then `body(size)` filling the rest up to NEAR_LIMIT bytes. */
 const afterOpening = (body) => () => OPENING + '\n' + body(NEAR_LIMIT - Buffer.byteLength(OPENING) - 1);
+// 2 MB of news is bounded too but not asserted yet: its 20,000 cards still cost the page's
+// thread 150 to 750 ms in one task on a busy 2-core machine (decoding the answer, the first
+// render of the card list, a filter change over them), so its long tasks are reported only.
+const REPORTED_ONLY = new Set(['news']);
 const LARGE_PASTES = [
   ['news', () => longArticle(NEAR_LIMIT, 'Weekday')],
   ['dotted initials', afterOpening((size) => repeated('A. ', size))],
@@ -108,7 +99,8 @@ const LARGE_PASTES = [
 ];
 
 for (const [name, make] of LARGE_PASTES) {
-  test(`a ${name} paste near the 2 MB limit is extracted in the worker and gets its cards`, async ({ page, explorer }, info) => {
+  const bound = REPORTED_ONLY.has(name) ? 'its long tasks reported' : `never blocking the page for ${LONGEST_TASK} ms`;
+  test(`a ${name} paste near the 2 MB limit is extracted in the worker, ${bound}`, async ({ page, explorer }, info) => {
     test.setTimeout(180_000);
     const text = make();
     const bytes = Buffer.byteLength(text);
@@ -117,24 +109,32 @@ for (const [name, make] of LARGE_PASTES) {
     await explorer.open(file);
     // Past start-up and the idle warm-up (at most 2 s after start), which are not the paste's.
     await page.waitForTimeout(2500);
-    await watchLongTasks(page);
+    await explorer.watchLongTasks();
     const t0 = Date.now();
-    await explorer.pasteAsInputEvent(text);
+    await explorer.pastePlain(text);
     await explorer.settled(150_000);
     await expect(explorer.cards.locator('[data-testid^="card-"]').first()).toBeVisible();
     const toCards = Date.now() - t0;
+    // The box shows a line for the text, not the text.
+    await expect(explorer.input).toHaveValue('');
+    const size = await explorer.longText.textContent();
+    expect(size).toMatch(/ 2\.0 MB /);
     // The page answers at once while the cards are up.
     await explorer.toggleType('party');
     await expect(explorer.cardsOf('party')).toHaveCount(0);
-    const tasks = await longTasks(page);
+    // Past the saves (400 ms after the text, then a part a task).
+    await page.waitForTimeout(1500);
+    const tasks = await explorer.longTasks();
     const report = `single file, ${name}, ${bytes} B: cards after ${toCards} ms (extraction ${await explorer.timing.textContent()}); long tasks ${JSON.stringify(tasks)} ms`;
     console.log(report);
     info.annotations.push({ type: 'timing', description: report });
-    // Extracted in the worker, not on the page's thread. The long tasks are reported, not
-    // bounded: 2 MB of text still costs the page's thread more than 200 ms at a time in the
-    // browser's layout of the text area and the article and in saving the article (README).
+    // Extracted in the worker, not on the page's thread, and no task over the bound.
     await expect(explorer.notice.filter({ hasText: 'no background worker' })).toHaveCount(0);
     expect(page.workers().length).toBeGreaterThanOrEqual(1);
+    if (!REPORTED_ONLY.has(name)) expect(Math.max(0, ...tasks), report).toBeLessThan(LONGEST_TASK);
+    // Kept, though saved part by part: a reload brings the text back.
+    await explorer.reload();
+    await expect(explorer.longText).toHaveText(size);
   });
 }
 

@@ -8,6 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
+/** The longest a task of the page's thread may take on any text up to the 2 MB limit, in
+ *  milliseconds (issue 14). */
+export const LONGEST_TASK = 200;
+
 export class Explorer {
   /**
    * Opens `url` (a share link) in a fresh browser context, with nothing stored, and waits
@@ -38,6 +42,8 @@ export class Explorer {
 
     // Input.
     this.input = root.getByTestId('article-input');
+    /** The line standing for a text too long for the box (the box is then empty). */
+    this.longText = root.getByTestId('long-text');
     this.fileInput = root.getByTestId('file-input');
     this.sampleButton = root.getByTestId('try-sample');
     this.clearArticleButton = root.getByTestId('clear-article');
@@ -288,6 +294,36 @@ export class Explorer {
       el.value = v;
       el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     }, text);
+  }
+
+  /** Starts recording the page's long tasks (Long Tasks API: every task over 50 ms). */
+  async watchLongTasks() {
+    await this.page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+  }
+
+  /** The long tasks recorded since `watchLongTasks`, in milliseconds. */
+  async longTasks() {
+    // One more frame, so an observer callback still queued has run.
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    return this.page.evaluate(() => window.__longTasks);
+  }
+
+  /** Pastes `text` as plain text through a paste event, as Ctrl+V does: the text is handed to
+   *  the page first, so the paste itself costs the page only what the app does with it. */
+  async pastePlain(text) {
+    await this.page.evaluate((t) => { window.__pasted = t; }, text);
+    await this.input.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', window.__pasted);
+      delete window.__pasted;
+      el.focus();
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
   }
 
   /** Loads a file through the file picker; `file` is Playwright's { name, mimeType, buffer }. */
