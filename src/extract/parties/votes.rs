@@ -18,7 +18,8 @@
 //!
 //! [`Votes::note`] records where each such name occurs (at most [`MAX_OCCURRENCES`] per
 //! name). [`Votes::kind`] tags each of those sentences once (sentences in capitals are
-//! skipped: case is the tagger's best clue) and reads the tagger's name that is exactly those
+//! skipped: case is the tagger's best clue; so are sentences of fewer than [`MIN_WORDS`] words or
+//! more than [`MAX_WORDS`]) and reads the tagger's name that is exactly those
 //! words: its type and confidence, each occurrence capped at [`CAP`] so that one sure
 //! sentence does not outvote several; an occurrence outside any name counts [`OUTSIDE`] for
 //! "no name"; one inside a longer name counts nothing ("Authority" in "the Harbour
@@ -36,12 +37,20 @@
 //!   of a word in mid-sentence before it makes an organisation of it.
 
 use super::gazetteer::FastMap;
-use crate::extract::segment::Document;
+use crate::extract::segment::{Document, TokenKind};
 use crate::extract::tagger::{NameSpan, NameType, Tagger};
 use std::ops::Range;
 
 /// Occurrences of one word that are tagged, at most (bounds the cost on long texts).
 const MAX_OCCURRENCES: usize = 6;
+
+/// Longer sentences are not read for the vote: no prose sentence is this long (a list, a
+/// table or text without stops is), and tagging one whole costs as much as a page of news.
+const MAX_WORDS: usize = 150;
+
+/// Shorter sentences are not read either: a heading or caption of a word or two gives the
+/// tagger no context to read a name by, only the word itself.
+const MIN_WORDS: usize = 3;
 
 /// The most one occurrence adds to a type's total, in units of tagger confidence.
 const CAP: f32 = 30.0;
@@ -130,11 +139,15 @@ impl Votes {
     /// What the tagger reads at exactly tokens `r`: a name and its confidence, or
     /// `Some(None)` when no name of it overlaps them; `None` when a longer name holds them
     /// (that says nothing of them: "Authority" in "the Harbour Authority") or the sentence
-    /// is in capitals. Tags the sentence if it was not yet.
+    /// is in capitals, shorter than [`MIN_WORDS`] or longer than [`MAX_WORDS`]. Tags the sentence if it was not yet.
     fn name_at(&mut self, doc: &Document<'_>, r: Range<usize>) -> Option<Option<(NameType, f32)>> {
         let index = doc.sentence_of(r.start);
         let s = doc.sentences.get(index)?;
-        if s.shouted {
+        if s.shouted || s.tokens.len() > MAX_WORDS {
+            return None;
+        }
+        // At most MAX_WORDS tokens to count.
+        if s.tokens.clone().filter(|&t| doc.tokens[t].kind == TokenKind::Word).count() < MIN_WORDS {
             return None;
         }
         if self.tagged.len() <= index {
@@ -147,7 +160,10 @@ impl Votes {
             tagger.name_spans(&words)
         });
         let (a, b) = (r.start - base, r.end - base);
-        match names.iter().find(|n| n.words.start < b && a < n.words.end) {
+        // The names are in order and never overlap: the first ending after `a` is the only
+        // one that may hold it (a search, as one sentence may hold thousands of names).
+        let first = names.partition_point(|n| n.words.end <= a);
+        match names.get(first).filter(|n| n.words.start < b) {
             None => Some(None),
             Some(n) if n.words == (a..b) => Some(Some((n.kind, n.confidence))),
             Some(_) => None,
