@@ -176,7 +176,7 @@ fn build(data: &'static str) -> WordMap<String, Bucket> {
 pub const MINED_MIN_COUNT: u32 = 3;
 /// ... and at least this share of its occurrences there is a cue (so "support", "want" and
 /// "in", often annotated but mostly not cues, stay out). Measured on PolNeAR train (cue exact
-/// F1, with the object frame of [`mined_frames`]): 0.4 → 0.625, 0.3 → 0.630; lower lets in
+/// F1, with the object frame that `mined_frames` gives): 0.4 → 0.625, 0.3 → 0.630; lower lets in
 /// forms whose frames rarely fit.
 pub const MINED_MIN_PRECISION: f32 = 0.3;
 
