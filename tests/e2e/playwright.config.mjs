@@ -7,7 +7,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  // One spec file at a time: several specs time the page (long tasks, cards within seconds of
+  // a 500 KB paste), and on a 2-core machine a 2 MB paste in the other worker doubles them.
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {
