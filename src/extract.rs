@@ -61,24 +61,19 @@ pub fn analyze_as_english(text: &str) -> Extraction {
     // 2. Actors: names, aliases, roles, affiliations and every mention; beside them, the
     // prepared document the later stages share: word classes, capitalisation and cue
     // buckets per token. A long article builds the two at once (see [`par`]).
-    let (parties, words) = if par::worth_forking(text.len()) {
-        par::join(|| parties::find_parties(&doc), || annotate::Annotated::new(&doc))
-    } else {
-        (parties::find_parties(&doc), annotate::Annotated::new(&doc))
-    };
+    let (parties, words) =
+        par::join_for(text.len(), || parties::find_parties(&doc), || annotate::Annotated::new(&doc));
     // The group phrases' referents, worked out on first use.
     let focus = groups::LazyFocus::new(&words, &parties);
     // 3. Attributions: speaker, cue and content, resolved to parties.
     let claims = claims::find_claims(&words, &parties, &focus);
     // 4. Agreements, failures and plans, with the parties involved and any figures; beside
     // them, a long article's parties and claims are exported (they are settled now).
-    let export = || (model::export_parties(text, &parties, &claims), model::export_claims(text, &claims));
-    let find_outcomes = || outcomes::find_outcomes(&words, &parties, &focus, &claims);
-    let (outcomes, (parties, claims)) = if par::worth_forking(text.len()) {
-        par::join(find_outcomes, export)
-    } else {
-        (find_outcomes(), export())
-    };
+    let (outcomes, (parties, claims)) = par::join_for(
+        text.len(),
+        || outcomes::find_outcomes(&words, &parties, &focus, &claims),
+        || (model::export_parties(text, &parties, &claims), model::export_claims(text, &claims)),
+    );
     let sentences = doc.sentences.iter().map(|s| s.span).collect();
     let outcomes = model::export_outcomes(text, &outcomes);
     // 5. How sure each card is, from the features that make it likely right.

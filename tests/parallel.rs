@@ -34,9 +34,7 @@ fn split_runs_equal_the_one_thread_run() {
         ("articles run together", long_text(|k, n| k % n, " ", size)),
     ];
     for (name, text) in cases {
-        assert!(
-            par::worth_forking(text.len()) || std::thread::available_parallelism().map_or(1, usize::from) < 2
-        );
+        assert!(text.len() >= par::FORK_BYTES, "{name}: too short to be split");
         let split = to_json(&analyze(&text));
         let single = to_json(&par::sequentially(|| analyze(&text)));
         assert!(split == single, "{name}: the split run differs from the one-thread run");

@@ -29,6 +29,16 @@ pub fn sequentially<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// [`join`] for a stage over `bytes` of text: on two threads if [`worth_forking`], else one
+/// after the other on this one.
+pub fn join_for<A, B: Send>(bytes: usize, a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if worth_forking(bytes) {
+        join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Runs `a` and `b`, on two threads where there are two, and returns both results. `a` runs
 /// on the caller's thread (so it may hold what cannot cross threads), `b` on a new one. A
 /// panic in either is passed on to the caller, as if both had run on its thread.
