@@ -290,6 +290,11 @@ fn write_errors_fail_with_a_message() {
     let out =
         Command::new(env!("CARGO_BIN_EXE_extract")).arg(article).stdout(Stdio::null()).output().unwrap();
     assert!(out.status.success());
+    // So is /dev/null opened read-write, as Python's `stdout=subprocess.DEVNULL` opens it: the
+    // same descriptor the runtime leaves in place of a closed one, told apart only before main.
+    let null = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_extract")).arg(article).stdout(null).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

@@ -111,19 +111,32 @@ fn write_failed(e: &output::WriteError) -> std::process::ExitCode {
 }
 
 /// Whether standard output was closed (`extract a.txt >&-`). Rust's runtime then reopens it
-/// as /dev/null, so every write would succeed and the output be lost with exit status 0. It
-/// opens /dev/null read-write, where a shell's `> /dev/null` opens it write-only: that tells
-/// the two apart.
+/// as /dev/null before `main`, so every write would succeed and the output be lost with exit
+/// status 0. Afterwards a reopened descriptor cannot be told from one a caller opened on
+/// /dev/null itself (Python's `stdout=DEVNULL` opens it read-write too), so the check is made
+/// before the runtime's: [`CHECK_STDOUT`] runs as the loader calls the program's constructors.
 #[cfg(target_os = "linux")]
 fn stdout_closed() -> bool {
-    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == std::path::Path::new("/dev/null"));
-    let flags = std::fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|info| {
-        let octal = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
-        u32::from_str_radix(octal.trim(), 8).ok()
-    });
-    const O_ACCMODE: u32 = 0o3;
-    const O_RDWR: u32 = 0o2;
-    null && flags.is_some_and(|f| f & O_ACCMODE == O_RDWR)
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Set by [`check_stdout`], before `main` and before the runtime reopens closed descriptors.
+#[cfg(target_os = "linux")]
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A constructor in `.init_array`: glibc's loader runs these before the C `main` that starts
+/// Rust's runtime. It only reads /proc, which needs nothing of the runtime.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static CHECK_STDOUT: extern "C" fn() = check_stdout;
+
+#[cfg(target_os = "linux")]
+extern "C" fn check_stdout() {
+    let open = std::fs::symlink_metadata("/proc/self/fd/1").is_ok();
+    // /proc missing (a bare container) says nothing: assume open, as before.
+    let proc_mounted = std::path::Path::new("/proc/self/fd").is_dir();
+    STDOUT_CLOSED.store(proc_mounted && !open, std::sync::atomic::Ordering::Relaxed);
 }
 
 #[cfg(all(not(target_os = "linux"), not(target_arch = "wasm32")))]
