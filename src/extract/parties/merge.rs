@@ -22,6 +22,7 @@
 //!   article means the country.
 
 use super::gazetteer::{gazetteer, is_in, push_key, with_key, Entry, FastMap, FastSet, Form, List};
+use super::scan::Scanned;
 use super::scan::{is_plural_people_shape, Cand, Hint, Target};
 use super::votes::Votes;
 use super::{Mention, MentionForm, Parties, PartyRecord};
@@ -557,8 +558,9 @@ fn kind_of(key: &Key) -> PartyKind {
 /// names; key every candidate; give each its party, noting roles, affiliations and aliases and
 /// making its mention; add roles given in apposition; sort out overlapping mentions; index the
 /// adjectives of the countries found.
-pub(super) fn merge(doc: &Document<'_>, mut cands: Vec<Cand>) -> Parties {
-    let mut votes = Votes::default();
+pub(super) fn merge(doc: &Document<'_>, scanned: Scanned) -> Parties {
+    let Scanned { mut cands, tagged } = scanned;
+    let mut votes = Votes::new(tagged);
     retype_shaped(doc, &mut cands, &mut votes);
     let mut names = collect_names(doc, &cands, votes);
     let keys = key_candidates(doc, &cands, &mut names);

@@ -290,6 +290,21 @@ struct Scanner<'d, 't> {
     stretches: Vec<Range<usize>>,
     /// The trained tagger, with its per-article caches.
     tagger: tagger::Tagger,
+    /// Every sentence tagged so far: its index and the tagger's names in it, in the
+    /// sentence's word indices. The merge's vote reads these rather than tag them again.
+    tagged: SentenceNames,
+}
+
+/// Sentences the scan tagged, by index, with the tagger's names in each (in the sentence's
+/// word indices, as [`tagger::Tagger::name_spans`] gives them), in sentence order.
+pub(super) type SentenceNames = Vec<(usize, Vec<tagger::NameSpan>)>;
+
+/// What the scan finds: the candidates, and the sentences it tagged on the way.
+pub(super) struct Scanned {
+    /// Every candidate, in text order.
+    pub cands: Vec<Cand>,
+    /// The sentences tagged ([`SentenceNames`]).
+    pub tagged: SentenceNames,
 }
 
 /// One name the trained tagger found, in document token indices.
@@ -512,7 +527,7 @@ fn single_word(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 /// A long article is scanned in two halves at once ([`par`]): every sentence is read on its
 /// own, with only read-only facts about the whole article, so the halves' candidates, put
 /// end to end, are the one pass's.
-pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
+pub(super) fn scan(doc: &Document<'_>) -> Scanned {
     let (toks, lower_words) = token_facts(doc, gazetteer());
     let all = 0..doc.sentences.len();
     let Some(half) = split_point(doc).filter(|_| par::worth_forking(doc.text.len())) else {
@@ -523,11 +538,12 @@ pub(super) fn scan(doc: &Document<'_>) -> Vec<Cand> {
         || scan_sentences(doc, &toks, &lower_words, half..all.end),
     );
     // The second half's links to its own candidates move up by the first half's count.
-    let shift = first.len();
-    first.extend(second.into_iter().map(|mut c| {
+    let shift = first.cands.len();
+    first.cands.extend(second.cands.into_iter().map(|mut c| {
         c.affiliation = c.affiliation.map(|a| a + shift);
         c
     }));
+    first.tagged.extend(second.tagged);
     first
 }
 
@@ -583,7 +599,7 @@ fn scan_sentences(
     toks: &[Tok],
     lower_words: &FastSet<u64>,
     range: Range<usize>,
-) -> Vec<Cand> {
+) -> Scanned {
     let tokens = doc.sentences.get(range.clone()).map_or(0, |s| s.iter().map(|s| s.tokens.len()).sum());
     let mut s = Scanner {
         doc,
@@ -596,11 +612,12 @@ fn scan_sentences(
         names: Vec::new(),
         stretches: Vec::new(),
         tagger: tagger::Tagger::default(),
+        tagged: Vec::new(),
     };
     for index in range {
         s.sentence(index, &doc.sentences[index]);
     }
-    s.out
+    Scanned { cands: s.out, tagged: s.tagged }
 }
 
 impl<'t> Scanner<'_, 't> {
@@ -668,7 +685,7 @@ impl<'t> Scanner<'_, 't> {
     fn sentence(&mut self, index: usize, s: &Sentence) {
         self.sentence_start = s.tokens.start;
         self.title_case = self.is_title_case(index, s);
-        self.tag_names(s);
+        self.tag_names(index, s);
         let end = s.tokens.end;
         let mut pending = Pending::default();
         let mut i = s.tokens.start;

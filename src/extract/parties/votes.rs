@@ -37,6 +37,7 @@
 //!   of a word in mid-sentence before it makes an organisation of it.
 
 use super::gazetteer::FastMap;
+use super::scan::SentenceNames;
 use crate::extract::segment::{Document, TokenKind};
 use crate::extract::tagger::{NameSpan, NameType, Tagger};
 use std::ops::Range;
@@ -96,6 +97,20 @@ struct Noted {
 }
 
 impl Votes {
+    /// Votes that read the sentences the scan already tagged ([`SentenceNames`]) from there:
+    /// the tagger gives the same names for the same words, so only sentences the scan did not
+    /// tag are tagged here.
+    pub fn new(scanned: SentenceNames) -> Self {
+        let mut tagged: Vec<Option<Vec<NameSpan>>> = Vec::new();
+        for (index, names) in scanned {
+            if tagged.len() <= index {
+                tagged.resize_with(index + 1, || None);
+            }
+            tagged[index] = Some(names);
+        }
+        Votes { tagged, ..Votes::default() }
+    }
+
     /// Notes that the name with lookup key `key` occurs at tokens `r`.
     pub fn note(&mut self, key: &str, r: Range<usize>) {
         match self.names.get_mut(key) {

@@ -35,7 +35,7 @@ use super::{
 };
 use crate::extract::segment::Sentence;
 use crate::extract::segment::TokenKind;
-use crate::extract::tagger::NameType;
+use crate::extract::tagger::{NameSpan, NameType};
 use std::ops::Range;
 
 /// Tagger names less sure than this (margin in trained-weight units) are ignored.
@@ -45,9 +45,9 @@ pub(super) const MIN_CONFIDENCE: f32 = 0.5;
 const SURE_SINGLE: f32 = 2.0;
 
 impl Scanner<'_, '_> {
-    /// Tags sentence `s` when a name boundary in it is in doubt ([`Scanner::is_doubtful`]);
-    /// sentences in capitals are not tagged.
-    pub(super) fn tag_names(&mut self, s: &Sentence) {
+    /// Tags sentence number `index`, `s`, when a name boundary in it is in doubt
+    /// ([`Scanner::is_doubtful`]); sentences in capitals are not tagged.
+    pub(super) fn tag_names(&mut self, index: usize, s: &Sentence) {
         self.names.clear();
         self.stretches.clear();
         if s.shouted {
@@ -56,6 +56,13 @@ impl Scanner<'_, '_> {
         let (start, end) = (s.tokens.start, s.tokens.end);
         if (start..end).any(|k| self.is_doubtful(k, end)) {
             self.tag_stretch(start..end);
+            // The whole sentence was tagged: the merge's vote may read it (`Scanned::tagged`).
+            let spans = self.names.iter().map(|n| NameSpan {
+                words: n.tokens.start - start..n.tokens.end - start,
+                kind: n.kind,
+                confidence: n.confidence,
+            });
+            self.tagged.push((index, spans.collect()));
         }
     }
 
