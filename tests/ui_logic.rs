@@ -246,6 +246,41 @@ fn counts_leave_their_own_facet_out() {
     assert_eq!(counts.of_speech(Speech::All), 1);
 }
 
+/// What the index notes once per extraction (issue 14: a filter change over 20,000 cards
+/// reads these numbers): the parties of each claim and outcome as indices, a party's claims,
+/// and the visible count without a sort, equal to the sorted list's length.
+#[test]
+fn the_index_gives_parties_as_indices_and_counts_without_sorting() {
+    let mut ex = sample();
+    ex.claims[1].targets.push("p9".into());
+    let index = Index::new(Rc::new(ex.clone()));
+    assert_eq!(index.claim_parties(0), (&[2][..], &[][..]));
+    assert_eq!(index.claim_parties(1), (&[1][..], &[0, u32::MAX][..]), "an unknown id stays in");
+    assert_eq!(index.outcome_parties(0), &[0, 1]);
+    assert_eq!(index.outcome_parties(1), &[] as &[u32]);
+    assert_eq!(index.claim_parties(9), (&[][..], &[][..]));
+    // (made, about) per party: Mensah speaks once, Togo accuses Ghana.
+    assert_eq!(
+        (index.party_claims(0), index.party_claims(1), index.party_claims(2)),
+        ((0, 1), (1, 0), (1, 0))
+    );
+    let filters = [
+        Filters::default(),
+        Filters { types: [CardType::Outcome].into(), ..Filters::default() },
+        Filters { parties: ["Togo".to_owned()].into(), sort: Sort::Party, ..Filters::default() },
+        Filters {
+            relation: Some(Relation { from: "Togo".into(), to: "Ghana".into() }),
+            ..Filters::default()
+        },
+        Filters { query: "ghana".into(), ..Filters::default() },
+    ];
+    for f in &filters {
+        let fresh = Index::new(Rc::new(ex.clone()));
+        assert_eq!(fresh.visible_count(f), index.visible(f).len(), "{f:?}");
+        assert_eq!(index.visible_count(f), index.counts(f).visible, "{f:?}");
+    }
+}
+
 #[test]
 fn facets_clear_one_at_a_time() {
     let f = Filters { query: "x".into(), speech: Speech::Direct, ..Filters::default() };

@@ -141,6 +141,10 @@ pub const STORAGE_KEY: &str = "article-explorer/v1";
 /// Texts from this size on are extracted in the worker, when there is one.
 const WORKER_FROM: usize = 50_000;
 
+/// Extractions of more cards than this render in stages (see `App`); any news article has
+/// far fewer.
+const STAGED_FROM: usize = 2_000;
+
 /// Debounce before re-extracting: long enough not to run on every keystroke, short enough to
 /// feel live.
 const DEBOUNCE_MS: u32 = 250;
@@ -427,6 +431,25 @@ pub fn App(props: &AppProps) -> Html {
 
     // One filter index per extraction, shared by the filter panel and the card list.
     let index = use_memo(Same(state.extraction.clone()), |ex| Index::new(ex.0.clone()));
+    // A large extraction comes in three tasks: the summary and the article, then the filters,
+    // then the relations and the cards. In one, the first render of the 20,000 cards of 2 MB
+    // of news (their order, every filter's count, the first cards) took the page's thread over
+    // 100 ms on a busy 2-core machine, and the answer's last task with it (issue 14).
+    let key = Rc::as_ptr(&state.extraction) as usize;
+    let staged = use_state(|| (0usize, 0u8));
+    let large = Card::all(&state.extraction).nth(STAGED_FROM).is_some();
+    let stage = match *staged {
+        _ if !large => 2,
+        (k, n) if k == key => n,
+        _ => 0,
+    };
+    {
+        let staged = staged.clone();
+        use_effect_with((key, stage), move |&(key, stage)| {
+            let timer = (stage < 2).then(|| dom::later(Box::new(move || staged.set((key, stage + 1)))));
+            move || drop(timer)
+        });
+    }
     let empty = state.text.trim().is_empty();
     html! {
         <div class={classes!("ae", props.theme.class())} data-testid="explorer" ref={root}>
@@ -457,16 +480,26 @@ pub fn App(props: &AppProps) -> Html {
                     millis={state.millis} pending={state.phase == Phase::Pending} page={state.page.clone()}
                     changes={state.changes.clone()} corrections={state.corrections.clone()}
                     index={index.clone()} filters={state.filters.clone()} />
-                <Controls index={index.clone()} filters={state.filters.clone()}
-                    dispatch={dispatch.clone()} />
+                if stage >= 1 {
+                    <Controls index={index.clone()} filters={state.filters.clone()}
+                        dispatch={dispatch.clone()} />
+                }
                 <Story extraction={state.extraction.clone()} />
                 <div class="ae-split">
                     <div class="ae-column">
-                        <RelationsView extraction={state.extraction.clone()} filters={state.filters.clone()}
-                            dispatch={dispatch.clone()} />
-                        <CardList index={index.clone()} filters={state.filters.clone()}
-                            selected={state.selected} shown={state.shown} pending={state.phase == Phase::Pending}
-                            dispatch={dispatch.clone()} />
+                        if stage >= 2 {
+                            <RelationsView index={index.clone()} filters={state.filters.clone()}
+                                dispatch={dispatch.clone()} />
+                            <CardList index={index.clone()} filters={state.filters.clone()}
+                                selected={state.selected} shown={state.shown} pending={state.phase == Phase::Pending}
+                                dispatch={dispatch.clone()} />
+                        } else {
+                            <section class="ae-cards" aria-label="Cards" data-testid="cards">
+                                <p class="ae-none ae-progress" role="status">
+                                    <span class="ae-spinner" aria-hidden="true"></span>{"Showing the cards…"}
+                                </p>
+                            </section>
+                        }
                     </div>
                     <ArticleView extraction={state.extraction.clone()} text={state.analysed.clone()}
                         selected={state.selected} query={AttrValue::from(state.filters.query.clone())}

@@ -1,6 +1,6 @@
 //! The cards: one component renders any card; the list pages them.
 
-use super::cards::{Card, Item};
+use super::cards::{Card, CardType, Item};
 use super::filter::{Filters, Index};
 use super::state::Action;
 use crate::extract::{Claim, Extraction, Outcome, Party, PartyKind};
@@ -51,10 +51,10 @@ pub fn kind_badge(kind: PartyKind) -> Html {
     }
 }
 
-/// A long list's first render shows this many cards of a new extraction, the rest of its page
-/// following [`STEP`] cards a task: 120 cards at once took the page's thread over 200 ms on a
-/// busy machine (issue 14). A list of up to [`STAGED_FROM`] cards (any news article's) renders
-/// at once.
+/// A long list's first render shows this many cards of a new extraction or a new filter, the
+/// rest of its page following [`STEP`] cards a task: 120 cards at once took the page's thread
+/// over 200 ms on a busy machine (issue 14), and a filter change may replace every card shown.
+/// A list of up to [`STAGED_FROM`] cards (any news article's) renders at once.
 const FIRST_CARDS: usize = 10;
 /// See [`FIRST_CARDS`].
 const STEP: usize = 20;
@@ -66,20 +66,21 @@ const STAGED_FROM: usize = 100;
 pub fn CardList(props: &CardListProps) -> Html {
     let ex = props.index.extraction();
     let cards = props.index.visible(&props.filters);
-    // A new extraction's long list renders FIRST_CARDS, then STEP more a task.
-    let key = Rc::as_ptr(&props.index) as usize;
-    let grown = use_state(|| (0, 0));
-    let cap = match *grown {
+    // A long list of a new extraction or filters renders FIRST_CARDS, then STEP more a task.
+    let stage = (Rc::as_ptr(&props.index) as usize, props.filters.clone());
+    let grown = use_state(|| None::<((usize, Filters), usize)>);
+    let cap = match &*grown {
         _ if cards.len() <= STAGED_FROM => usize::MAX,
-        (k, n) if k == key => n,
+        Some((s, n)) if *s == stage => *n,
         _ => FIRST_CARDS,
     };
     {
         let grown = grown.clone();
         let target = props.shown.min(cards.len());
-        use_effect_with((key, cap, target), move |&(key, cap, target)| {
-            let timer =
-                (cap < target).then(|| super::dom::later(Box::new(move || grown.set((key, cap + STEP)))));
+        use_effect_with((stage, cap, target), move |(stage, cap, target)| {
+            let (stage, cap) = (stage.clone(), *cap);
+            let timer = (cap < *target)
+                .then(|| super::dom::later(Box::new(move || grown.set(Some((stage, cap + STEP))))));
             move || drop(timer)
         });
     }
@@ -108,6 +109,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 {for cards.iter().take(props.shown.min(cap)).map(|&card| html! {
                     <li key={card.id(ex)}>
                         <CardView extraction={ex.clone()} {card} selected={props.selected == Some(card)}
+                            claims={if card.kind == CardType::Party { props.index.party_claims(card.index) } else { (0, 0) }}
                             dispatch={props.dispatch.clone()} />
                     </li>
                 })}
@@ -130,6 +132,10 @@ pub struct CardViewProps {
     pub card: Card,
     /// Whether it is selected.
     pub selected: bool,
+    /// A party card's claims made and claims about it ([`Index::party_claims`]: counted once
+    /// per extraction, not per card over every claim).
+    #[prop_or_default]
+    pub claims: (usize, usize),
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -139,6 +145,7 @@ impl PartialEq for CardViewProps {
         Rc::ptr_eq(&self.extraction, &other.extraction)
             && self.card == other.card
             && self.selected == other.selected
+            && self.claims == other.claims
     }
 }
 
@@ -174,7 +181,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
         }
     };
     let (title, body) = match item {
-        Item::Party(p) => party_body(p, ex),
+        Item::Party(p) => party_body(p, ex, props.claims),
         Item::Claim(c) => claim_body(c, ex, &chip),
         Item::Outcome(o) => outcome_body(o, &chip),
     };
@@ -208,9 +215,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     }
 }
 
-fn party_body(p: &Party, ex: &Extraction) -> (String, Html) {
-    let made = ex.claims.iter().filter(|c| c.speaker_ids().any(|s| s == p.id)).count();
-    let about = ex.claims.iter().filter(|c| c.targets.contains(&p.id)).count();
+fn party_body(p: &Party, ex: &Extraction, (made, about): (usize, usize)) -> (String, Html) {
     let affiliation = p.affiliation.as_deref().and_then(|id| ex.party(id)).map(|q| q.name.clone());
     let body = html! {
         <div class="ae-card-body">

@@ -3,10 +3,9 @@
 //! screen readers and print. A click (or Enter) on a node shows that party's cards, on an
 //! arrow the claims of that speaker about that target.
 
-use super::filter::{Filters, Relation};
+use super::filter::{Filters, Index, Relation};
 use super::relations::{self, Graph};
 use super::state::Action;
-use crate::extract::Extraction;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,8 +15,8 @@ const DRAW_LATER_FROM: usize = 1_000;
 /// Properties of [`RelationsView`].
 #[derive(Properties)]
 pub struct RelationsViewProps {
-    /// The extraction.
-    pub extraction: Rc<Extraction>,
+    /// The extraction, indexed (the graph counts the parties the index gives each claim).
+    pub index: Rc<Index>,
     /// The active filters (to mark the focused node or arrow).
     pub filters: Filters,
     /// Sends actions to the app.
@@ -26,7 +25,7 @@ pub struct RelationsViewProps {
 
 impl PartialEq for RelationsViewProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.extraction, &other.extraction)
+        Rc::ptr_eq(&self.index, &other.index)
             && self.filters.parties == other.filters.parties
             && self.filters.relation == other.filters.relation
     }
@@ -53,10 +52,10 @@ pub fn RelationsView(props: &RelationsViewProps) -> Html {
     // A large extraction's graph is drawn a task after its cards: for the 20,000 claims and
     // outcomes of 2 MB of news it costs tens of milliseconds, and the first render of the
     // cards may not take the page's thread over 200 ms (issue 14).
-    let key = Rc::as_ptr(&props.extraction) as usize;
+    let ex = props.index.extraction();
+    let key = Rc::as_ptr(ex) as usize;
     let drawn = use_state(|| 0usize);
-    let wait =
-        props.extraction.claims.len() + props.extraction.outcomes.len() > DRAW_LATER_FROM && *drawn != key;
+    let wait = ex.claims.len() + ex.outcomes.len() > DRAW_LATER_FROM && *drawn != key;
     {
         let drawn = drawn.clone();
         use_effect_with((key, wait), move |&(key, wait)| {
@@ -64,11 +63,11 @@ pub fn RelationsView(props: &RelationsViewProps) -> Html {
             move || drop(timer)
         });
     }
-    let g = use_memo((Same(props.extraction.clone()), wait), |(ex, wait)| {
+    let g = use_memo((Same(props.index.clone()), wait), |(index, wait)| {
         if *wait {
             Graph::default()
         } else {
-            relations::graph(&ex.0)
+            relations::graph_of(&index.0)
         }
     });
     let show_table = use_state(|| false);

@@ -10,6 +10,10 @@
 //! The structs are taken apart and rebuilt field by field without `..`: a field added to the
 //! model fails to compile here until it travels too. `decode(encode(x), text) == x` is tested
 //! below over the extractions of the articles in tests/articles/.
+//!
+//! The page reads a long answer in steps ([`Decoding`]), a few kilobytes of bytes each, so
+//! that the 20,000 cards of 2 MB of news are read over several tasks: in one, they held the
+//! page's thread for over 200 ms on a busy machine (issue 14).
 
 use crate::extract::records::{Confidence, NameEvidence, SpeakerBasis};
 use crate::extract::{
@@ -23,11 +27,111 @@ pub fn encode(extraction: &Extraction, text: &str) -> Vec<u8> {
     w.bytes
 }
 
-/// The extraction of `text` that [`encode`] wrote, or `None` when `bytes` are not such bytes.
+/// The extraction of `text` that [`encode`] wrote, or `None` when `bytes` are not such bytes
+/// (the page reads them in steps, [`Decoding`]).
+#[cfg(test)]
 pub fn decode(bytes: &[u8], text: &str) -> Option<Extraction> {
     let mut r = Reader { bytes, at: 0, text };
     let extraction = Extraction::take(&mut r)?;
     (r.at == bytes.len()).then_some(extraction)
+}
+
+/// What a step of a [`Decoding`] came to.
+#[derive(Debug, PartialEq)]
+pub enum Step {
+    /// More bytes are left to read.
+    More,
+    /// The whole extraction.
+    Done(Extraction),
+    /// The bytes are not what [`encode`] writes.
+    Bad,
+}
+
+/// [`decode`] in steps: each [`Decoding::step`] reads the items of about `budget` bytes (at
+/// least one item, and whole items only), so a long answer is read over several tasks.
+pub struct Decoding {
+    bytes: Vec<u8>,
+    text: String,
+    at: usize,
+    lists: Lists,
+}
+
+impl Decoding {
+    /// A decoding of `bytes`, the answer for `text`, not started yet.
+    pub fn new(bytes: Vec<u8>, text: String) -> Decoding {
+        Decoding { bytes, text, at: 0, lists: Lists::default() }
+    }
+
+    /// Reads about `budget` more bytes.
+    pub fn step(&mut self, budget: usize) -> Step {
+        let mut r = Reader { bytes: &self.bytes, at: self.at, text: &self.text };
+        let until = r.at.saturating_add(budget.max(1));
+        let done = self.lists.advance(&mut r, until);
+        self.at = r.at;
+        match done {
+            None => Step::Bad,
+            Some(false) => Step::More,
+            Some(true) if r.at == self.bytes.len() => Step::Done(std::mem::take(&mut self.lists).finish()),
+            Some(true) => Step::Bad,
+        }
+    }
+}
+
+/// The four lists of an extraction as far as they are read, and how many items of the list
+/// being read are left (`None` before its length).
+#[derive(Default)]
+struct Lists {
+    parties: Vec<Party>,
+    claims: Vec<Claim>,
+    outcomes: Vec<Outcome>,
+    sentences: Vec<Span>,
+    list: usize,
+    left: Option<usize>,
+}
+
+/// Takes up to `left` more items into `into` while the reader is before `until`; how many are
+/// left. A list's first call reserves its length (capped by the bytes left: every item takes
+/// at least one byte, so a bad length cannot reserve much).
+fn take_into<T: Wire>(r: &mut Reader, into: &mut Vec<T>, left: Option<usize>, until: usize) -> Option<usize> {
+    let mut left = match left {
+        Some(n) => n,
+        None => {
+            let n = r.index()?;
+            into.reserve(n.min(r.bytes.len() - r.at));
+            n
+        }
+    };
+    while left > 0 && r.at < until {
+        into.push(T::take(r)?);
+        left -= 1;
+    }
+    Some(left)
+}
+
+impl Lists {
+    /// Reads on until `until`; `Some(true)` once the four lists are whole.
+    fn advance(&mut self, r: &mut Reader, until: usize) -> Option<bool> {
+        while self.list < 4 {
+            let left = match self.list {
+                0 => take_into(r, &mut self.parties, self.left, until)?,
+                1 => take_into(r, &mut self.claims, self.left, until)?,
+                2 => take_into(r, &mut self.outcomes, self.left, until)?,
+                _ => take_into(r, &mut self.sentences, self.left, until)?,
+            };
+            if left > 0 {
+                self.left = Some(left);
+                return Some(false);
+            }
+            self.list += 1;
+            self.left = None;
+        }
+        Some(true)
+    }
+
+    fn finish(self) -> Extraction {
+        let Lists { parties, claims, outcomes, sentences, list: _, left: _ } = self;
+        Extraction { parties, claims, outcomes, sentences }
+    }
 }
 
 struct Writer<'a> {
@@ -419,12 +523,8 @@ impl Wire for Extraction {
         sentences.put(w);
     }
     fn take(r: &mut Reader) -> Option<Extraction> {
-        Some(Extraction {
-            parties: Wire::take(r)?,
-            claims: Wire::take(r)?,
-            outcomes: Wire::take(r)?,
-            sentences: Wire::take(r)?,
-        })
+        let mut lists = Lists::default();
+        lists.advance(r, usize::MAX)?.then(|| lists.finish())
     }
 }
 
@@ -454,6 +554,37 @@ mod tests {
             p.mentions.push(TextSpan { start: 0, end: 5, text: "other".to_owned() });
         }
         assert_eq!(decode(&encode(&ex, text), text), Some(ex));
+    }
+
+    /// Read in steps of any size, the bytes give back the same extraction; each step but the
+    /// last reads at least one item and stops at the first item past its budget.
+    #[test]
+    fn a_decoding_in_steps_gives_what_decode_gives() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/sample.txt")).unwrap();
+        let text = text.repeat(4);
+        let ex = crate::extract::analyze(&text);
+        let bytes = encode(&ex, &text);
+        for budget in [0, 1, 7, 100, 1_000, bytes.len()] {
+            let mut decoding = Decoding::new(bytes.clone(), text.clone());
+            let mut steps = 0;
+            let got = loop {
+                steps += 1;
+                let before = decoding.at;
+                match decoding.step(budget) {
+                    Step::More => assert!(decoding.at > before, "budget {budget}: a step reads something"),
+                    done => break done,
+                }
+            };
+            assert_eq!(got, Step::Done(ex.clone()), "budget {budget}");
+            if budget >= 1_000 {
+                assert!(steps <= bytes.len() / budget + 2, "budget {budget}: {steps} steps");
+            }
+        }
+        let mut cut = Decoding::new(bytes[..bytes.len() - 1].to_vec(), text.clone());
+        assert_eq!(std::iter::repeat_with(|| cut.step(64)).find(|s| *s != Step::More), Some(Step::Bad));
+        let mut longer = Decoding::new([bytes.as_slice(), &[0]].concat(), text);
+        assert_eq!(longer.step(usize::MAX), Step::Bad);
     }
 
     /// Bytes cut short or with trailing garbage are refused, never misread.

@@ -151,10 +151,8 @@ fn start(spawn: &Spawn, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> O
             let Some(job) = pending.borrow_mut().remove(&(id as u32)) else { return };
             let bytes = get("wire").map(|v| js_sys::Uint8Array::new(&v).to_vec()).unwrap_or_default();
             let millis = get("millis").and_then(|v| v.as_f64()).unwrap_or(0.0);
-            let result = super::wire::decode(&bytes, &job.text).map(|ex| (ex, millis));
-            // The cards in a task of their own: decoding the answer for 2 MB and rendering
-            // its cards in one took the page's thread over 200 ms (issue 14).
-            super::dom::later(Box::new(move || (job.reply)(result))).forget();
+            let decoding = super::wire::Decoding::new(bytes, job.text);
+            super::dom::later(Box::new(move || decode(decoding, millis, job.reply))).forget();
         })
     };
     let on_error = {
@@ -173,6 +171,32 @@ fn start(spawn: &Spawn, pending: Rc<RefCell<HashMap<u32, Job>>>, next: u32) -> O
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let spawn = spawn.clone();
     Some(Running { spawn, worker, pending, next, _on_message: on_message, _on_error: on_error })
+}
+
+/// How long one task of decoding the worker's answer may run, in milliseconds.
+const DECODE_SLICE_MS: f64 = 20.0;
+
+/// Bytes of the answer read between two looks at the clock.
+const DECODE_STEP: usize = 8_192;
+
+/// Decodes the worker's answer for [`DECODE_SLICE_MS`] a task, each in a task of its own, and
+/// hands the extraction to `reply` in a task of its own too: decoding the answer for 2 MB of
+/// news and rendering its cards in one task took the page's thread over 200 ms (issue 14).
+fn decode(mut decoding: super::wire::Decoding, millis: f64, reply: Reply) {
+    use super::wire::Step;
+    let started = super::dom::now_ms();
+    let result = loop {
+        match decoding.step(DECODE_STEP) {
+            Step::More if super::dom::now_ms() - started < DECODE_SLICE_MS => {}
+            Step::More => {
+                super::dom::later(Box::new(move || decode(decoding, millis, reply))).forget();
+                return;
+            }
+            Step::Done(ex) => break Some((ex, millis)),
+            Step::Bad => break None,
+        }
+    };
+    super::dom::later(Box::new(move || reply(result))).forget();
 }
 
 /// Posts `{ id, text }` to the worker.
