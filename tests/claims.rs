@@ -261,6 +261,23 @@ cases!(issue11_rows:
     ["Brel agreed that the ferry had ''real value.'' He added that the fares would fall.", "added", Some("He"), "that the fares would fall", false, Say],
 );
 
+// Issue 11 (polnear2), from the missed cues of PolNeAR's training split: verbs of belief,
+// assertion and promise close a quotation or a clause like "said" (C12 trailing attribution,
+// C13 quotation content, data/cues.txt `end` and `inv`), and a manner adverb trailing the
+// verb belongs to the cue (C2 adverbs in the verb group; C10 the content starts after it).
+cases!(issue11_end_position_and_trailing_adverbs:
+    ["“The quota will not survive the winter,” Holm predicted.", "predicted", Some("Holm"), "The quota will not survive the winter", true, Believe],
+    ["“The council has failed the port,” the union leader concluded.", "concluded", Some("the union leader"), "The council has failed the port", true, Assert],
+    ["“Vote for the accord,” Ana Brel urged.", "urged", Some("Ana Brel"), "Vote for the accord", true, Urge],
+    ["The ferry will run again by May, the mayor vowed.", "vowed", Some("the mayor"), "The ferry will run again by May", false, Promise],
+    ["“The talks were honest,” stated Jon Pell, the envoy.", "stated", Some("Jon Pell, the envoy"), "The talks were honest", true, Assert],
+    ["“Is the port safe?” Holm asked rhetorically.", "asked rhetorically", Some("Holm"), "Is the port safe?", true, Urge],
+    ["“We are delighted,” Ana Brel said dryly.", "said dryly", Some("Ana Brel"), "We are delighted", true, Say],
+    ["The envoy noted repeatedly that the deal was weak.", "noted repeatedly", Some("The envoy"), "that the deal was weak", false, Say],
+    // C2: a time word after the cue stays out of it, and the quotation is still the content.
+    ["“It is over,” Holm said then.", "said", Some("Holm"), "It is over", true, Say],
+);
+
 // C10: a reported clause needs no "that" after cues that usually take one, when a subject
 // and its verb open it; an object alone is no clause (see `not_claims`).
 cases!(c10_clause_without_that:

@@ -144,7 +144,8 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
         return None;
     }
-    let at = At { w, q, s, c, ce: medium_end(w, c + m.len, s.end), info: m.info };
+    let ce = manner_adverb_end(w, q, medium_end(w, c + m.len, s.end), s.end);
+    let at = At { w, q, s, c, ce, info: m.info };
     if m.info.has(frame::QUOTED) {
         return at.quoted();
     }
@@ -547,6 +548,27 @@ fn quantifier_subject(w: &Annotated, s: Sent, k: usize) -> bool {
     let opens = k == s.start || !w.is_word(k - 1);
     let verb_next = w.is(k + 2, class::AUX) || w.is_verb_like(k + 2) || w.cue_at(k + 2).is_some();
     w.is(k, class::QUANTIFIER) && opens && !verb_next
+}
+
+/// The end of the cue ending at `ce` with a manner adverb right after it, when the adverb
+/// closes the verb group: before a stop, a comma, a colon, "that" or a quotation. C2 counts
+/// adverbs inside the group ("flatly ruled out"); one that trails the verb belongs to it
+/// as much (“...,” Holm said dryly. / Holm noted repeatedly that ...), and the content starts
+/// after it (C10). A time phrase stays out ("said Friday that", C2). Without one, `ce`.
+fn manner_adverb_end(w: &Annotated, q: &Quotes, ce: usize, end: usize) -> usize {
+    let closes = |k: usize| {
+        k >= end
+            || w.is_stop(k)
+            || w.is_punct(k, ",")
+            || w.is_punct(k, ":")
+            || w.lower(k) == "that"
+            || q.opening_at(k).is_some()
+    };
+    if ce < end && is_ly_adverb(w, ce) && !w.is(ce, class::TIME_WORD) && closes(ce + 1) {
+        ce + 1
+    } else {
+        ce
+    }
 }
 
 /// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a
@@ -1057,6 +1079,8 @@ fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo,
     let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
     let ce = past_topic(w, ce, end, info);
     let k = skip_adverbial(w, ce, end, !own_quote);
+    // "“...,” Holm said then.": a lone adverb closing the sentence is no content.
+    let k = if k < end && w.is(k, class::ADVERB) && (w.is_stop(k + 1) || k + 1 >= end) { k + 1 } else { k };
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
     let subordinate = matches!(
         w.lower(k),
