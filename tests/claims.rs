@@ -278,6 +278,25 @@ cases!(issue11_end_position_and_trailing_adverbs:
     ["“It is over,” Holm said then.", "said", Some("Holm"), "It is over", true, Say],
 );
 
+// Issue 11 (polnear2), more missed cues of PolNeAR's training split, each a made-up sentence.
+cases!(issue11_sources_and_openers:
+    // C2: "since" between an auxiliary and the verb is an adverb of the group.
+    ["Ana Brel has since said that she backed the accord.", "has since said", Some("Ana Brel"), "that she backed the accord", false, Say],
+    // C5: a participle after a determiner describes the source after the cue.
+    ["“There is no reason to wait,” said one unaligned harbour strategist.", "said", Some("one unaligned harbour strategist"), "There is no reason to wait", true, Say],
+    // C1, C7: a poll share with its number spelt out is the source.
+    ["Two in three said the port should reopen.", "said", Some("Two in three"), "the port should reopen", false, Say],
+    // C12: a source set off mid-clause takes the rest of the clause whatever its own frames.
+    ["Freeing the crew, Holm promised, was his first aim.", "promised", Some("Holm"), "Freeing the crew … was his first aim", false, Promise],
+    // C2, C12: a medium phrase closing the cue leaves the clause before it the content.
+    ["The port will stay shut, Brel said in a video message to the council.", "said in a video message", Some("Brel"), "The port will stay shut", false, Say],
+    // C13: the one asked is an addressee after the cue, not content.
+    ["“Can you explain the delay?” Holm asked the mayor.", "asked", Some("Holm"), "Can you explain the delay?", true, Urge],
+    // C19: "according to" opening a clause after a colon or inside brackets.
+    ["It has not gone unnoticed: According to recent polls, Holm trails by ten points.", "According to", Some("recent polls"), "Holm trails by ten points", false, Report],
+    ["The quay is old. (According to the port authority, it was built in 1890.)", "According to", Some("the port authority"), "it was built in 1890", false, Report],
+);
+
 // C10: a reported clause needs no "that" after cues that usually take one, when a subject
 // and its verb open it; an object alone is no clause (see `not_claims`).
 cases!(c10_clause_without_that:

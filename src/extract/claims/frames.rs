@@ -141,7 +141,13 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // A capitalised cue inside a sentence is a name ("Hope", "Charge") unless it opens a clause.
     // Headlines capitalise every word ("Minister Says Talks Failed").
     let title_case = w.doc().sentences.get(s.index).is_some_and(|x| x.headline) || title_case(w, s);
-    if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
+    if w.is_cap(c)
+        && c > s.start
+        && !w.is_quote(c - 1)
+        && !w.is_punct(c - 1, ":")
+        && !w.is_punct(c - 1, "(")
+        && !title_case
+    {
         return None;
     }
     let ce = manner_adverb_end(w, q, medium_end(w, c + m.len, s.end), s.end);
@@ -183,6 +189,14 @@ impl At<'_> {
         let mut cs = c;
         while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
             cs -= 1;
+        }
+        // "Lee has since said that ...": "since" between an auxiliary and the verb is an
+        // adverb of the group (C2), not a conjunction.
+        if cs == c && c >= s.start + 2 && w.lower(c - 1) == "since" && w.is(c - 2, class::AUX) {
+            cs = c - 2;
+            while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
+                cs -= 1;
+            }
         }
         if let Some(verdict) = at.passive_forms(cs) {
             return verdict;
@@ -372,8 +386,10 @@ impl At<'_> {
         // "“...,” Okafor said in a radio interview with colleagues that ran late."
         // A quotation closing inside this sentence is the content whatever trails the cue (C13).
         let own_quote = quoted && a > s.start;
+        // So does a medium phrase closing the cue, quotation or not: "The port is shut, she
+        // said in a video message to the council." (C2, C12).
         let ends = right_is_end(w, q, ce, s.end, info, own_quote)
-            || (quoted && trailing_adverbial(w, q, ce, s.end, info));
+            || ((quoted || w.is(ce - 1, class::MEDIUM)) && trailing_adverbial(w, q, ce, s.end, info));
         // "Holm said, per a translator, that ...": the content follows.
         let aside_then_that = parenthetical_that(w, ce, s.end).is_some();
         if !(info.has(frame::END) && after_comma && ends) || aside_then_that {
@@ -389,8 +405,11 @@ impl At<'_> {
         if w.is_punct(rest, ",") {
             if then_quote(w, q, ce, &mut content) {
                 direct = true;
-            } else if !direct {
-                if let Some((more, _)) = after(w, q, s, rest + 1, info) {
+            } else if !direct && w.cue_at(rest + 1).is_none() {
+                // "Freeing the crew, he promised, was his first aim.": the rest of the
+                // reported clause, whatever the cue's own frames (C12).
+                let rest_of_clause = CueInfo { frames: info.frames | frame::THAT, ..info };
+                if let Some((more, _)) = after(w, q, s, rest + 1, rest_of_clause) {
                     content.extend(more);
                 }
             }
@@ -535,11 +554,17 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
         return false;
     }
     // "Six in 10 say ...": a poll share is the subject, not a count of the cue (C1, C7).
-    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && w.is_number(c - 1);
+    // "Two in three said ...": the same with the number spelt out.
+    let spelt = matches!(
+        w.lower(c - 1),
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    );
+    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && (w.is_number(c - 1) || spelt);
     c > s.start
+        && !share
         && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
             || w.lower(c - 1) == "'s"
-            || w.is_number(c - 1) && !share)
+            || w.is_number(c - 1))
 }
 
 /// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
@@ -666,7 +691,11 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
 /// when the cue opens the sentence ("According to X, ..." / "According to X: “...”"), else the
 /// clause before it ("..., according to X" / "Brel leads by 20 delegates according to X").
 fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> Option<(Vec<Span>, bool)> {
+    // "... unnoticed: According to recent polls, ..." and "(According to the police, ...)":
+    // a colon or an opening bracket starts the clause the cue opens (C19).
+    let opens_clause = c > s.start && (w.is_punct(c - 1, ":") || w.is_punct(c - 1, "("));
     let opener = c == s.start
+        || opens_clause
         || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
     if opener && w.is_punct(b, ":") {
         if let Some(quote) = q.opening_at(b + 1) {
@@ -675,6 +704,9 @@ fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> 
     }
     if opener && (w.is_punct(b, ",") || w.is_punct(b, ":")) {
         let end = clause_end(w, b + 1, s.end);
+        // Inside brackets the clause ends at the closing one.
+        let bracketed = c > s.start && w.is_punct(c - 1, "(");
+        let end = if bracketed { (b + 1..end).find(|&k| w.is_punct(k, ")")).unwrap_or(end) } else { end };
         return Some((vec![trimmed(w, b + 1, end)], false));
     }
     if c > s.start && w.is_punct(c - 1, ",") {
@@ -1076,7 +1108,9 @@ fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> b
 /// content, C13) the adverbial may run over a clause ("“...,” Okafor said on Friday he would
 /// resign"); without, a subject pronoun or auxiliary starts a clause of its own.
 fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo, own_quote: bool) -> bool {
-    let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    // "“Can you explain that?” Lee asked the mayor.": the one asked is an addressee too.
+    let addressed = info.has(frame::TELL) || info.has(frame::ASKED);
+    let ce = if addressed { skip_addressee(w, ce, end) } else { ce };
     let ce = past_topic(w, ce, end, info);
     let k = skip_adverbial(w, ce, end, !own_quote);
     // "“...,” Holm said then.": a lone adverb closing the sentence is no content.
@@ -1398,7 +1432,14 @@ fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
         if !word || (j > k && (w.is(j, class::NP_STOP) || w.is(j, class::BOUNDARY))) || w.is(j, class::AUX) {
             break;
         }
-        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
+        // "said one unaligned strategist": a participle right after a determiner, before
+        // another word, is an adjective (as in `np_word`).
+        let adjective = j == k + 1
+            && (w.is(k, class::DETERMINER) || w.lower(k) == "one")
+            && w.is_verb_like(j)
+            && w.is_word(j + 1)
+            && !w.is(j + 1, class::AUX | class::NP_STOP | class::BOUNDARY);
+        if j > k && !adjective && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
             break;
         }
         if w.is(j, class::NP_LINK)
