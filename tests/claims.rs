@@ -297,6 +297,14 @@ cases!(issue11_sources_and_openers:
     ["The quay is old. (According to the port authority, it was built in 1890.)", "According to", Some("the port authority"), "it was built in 1890", false, Report],
 );
 
+// Issue 11 (polnear2): stances and findings that take an object (C1, C4 describe and report,
+// C11 content from the object): "view X as Y", a poll's finding. ("cited X"
+// stays no claim: a bare object states no event, C21, see `not_claims`.)
+cases!(issue11_objects:
+    ["Voters increasingly view Holm as a safe pair of hands.", "increasingly view", Some("Voters"), "Holm as a safe pair of hands", false, Describe],
+    ["The April poll showed a dead heat in the port towns.", "showed", Some("The April poll"), "a dead heat in the port towns", false, Report],
+);
+
 // C10: a reported clause needs no "that" after cues that usually take one, when a subject
 // and its verb open it; an object alone is no clause (see `not_claims`).
 cases!(c10_clause_without_that:

@@ -531,8 +531,12 @@ const DOC_NOUNS: &[&str] = &[
 /// The frames of a `doc` cue with source `(a, b)`: a clause without "that" only when the
 /// source names a record, poll or document (C1 findings); else "that" is needed.
 fn doc_frames(w: &Annotated, (a, b): (usize, usize), info: CueInfo) -> CueInfo {
-    if !info.has(frame::DOC) || (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+    if !info.has(frame::DOC) {
         return info;
+    }
+    // "The April poll showed a dead heat": a record's finding may be a noun phrase (C1, C11).
+    if (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+        return CueInfo { frames: info.frames | frame::OBJ, ..info };
     }
     CueInfo { frames: (info.frames & !frame::THAT) | frame::THAT_ONLY, ..info }
 }
