@@ -261,6 +261,50 @@ cases!(issue11_rows:
     ["Brel agreed that the ferry had ''real value.'' He added that the fares would fall.", "added", Some("He"), "that the fares would fall", false, Say],
 );
 
+// Issue 11 (polnear2), from the missed cues of PolNeAR's training split: verbs of belief,
+// assertion and promise close a quotation or a clause like "said" (C12 trailing attribution,
+// C13 quotation content, data/cues.txt `end` and `inv`), and a manner adverb trailing the
+// verb belongs to the cue (C2 adverbs in the verb group; C10 the content starts after it).
+cases!(issue11_end_position_and_trailing_adverbs:
+    ["“The quota will not survive the winter,” Holm predicted.", "predicted", Some("Holm"), "The quota will not survive the winter", true, Believe],
+    ["“The council has failed the port,” the union leader concluded.", "concluded", Some("the union leader"), "The council has failed the port", true, Assert],
+    ["“Vote for the accord,” Ana Brel urged.", "urged", Some("Ana Brel"), "Vote for the accord", true, Urge],
+    ["The ferry will run again by May, the mayor vowed.", "vowed", Some("the mayor"), "The ferry will run again by May", false, Promise],
+    ["“The talks were honest,” stated Jon Pell, the envoy.", "stated", Some("Jon Pell, the envoy"), "The talks were honest", true, Assert],
+    ["“Is the port safe?” Holm asked rhetorically.", "asked rhetorically", Some("Holm"), "Is the port safe?", true, Urge],
+    ["“We are delighted,” Ana Brel said dryly.", "said dryly", Some("Ana Brel"), "We are delighted", true, Say],
+    ["The envoy noted repeatedly that the deal was weak.", "noted repeatedly", Some("The envoy"), "that the deal was weak", false, Say],
+    // C2: a time word after the cue stays out of it, and the quotation is still the content.
+    ["“It is over,” Holm said then.", "said", Some("Holm"), "It is over", true, Say],
+);
+
+// Issue 11 (polnear2), more missed cues of PolNeAR's training split, each a made-up sentence.
+cases!(issue11_sources_and_openers:
+    // C2: "since" between an auxiliary and the verb is an adverb of the group.
+    ["Ana Brel has since said that she backed the accord.", "has since said", Some("Ana Brel"), "that she backed the accord", false, Say],
+    // C5: a participle after a determiner describes the source after the cue.
+    ["“There is no reason to wait,” said one unaligned harbour strategist.", "said", Some("one unaligned harbour strategist"), "There is no reason to wait", true, Say],
+    // C1, C7: a poll share with its number spelt out is the source.
+    ["Two in three said the port should reopen.", "said", Some("Two in three"), "the port should reopen", false, Say],
+    // C12: a source set off mid-clause takes the rest of the clause whatever its own frames.
+    ["Freeing the crew, Holm promised, was his first aim.", "promised", Some("Holm"), "Freeing the crew … was his first aim", false, Promise],
+    // C2, C12: a medium phrase closing the cue leaves the clause before it the content.
+    ["The port will stay shut, Brel said in a video message to the council.", "said in a video message", Some("Brel"), "The port will stay shut", false, Say],
+    // C13: the one asked is an addressee after the cue, not content.
+    ["“Can you explain the delay?” Holm asked the mayor.", "asked", Some("Holm"), "Can you explain the delay?", true, Urge],
+    // C19: "according to" opening a clause after a colon or inside brackets.
+    ["It has not gone unnoticed: According to recent polls, Holm trails by ten points.", "According to", Some("recent polls"), "Holm trails by ten points", false, Report],
+    ["The quay is old. (According to the port authority, it was built in 1890.)", "According to", Some("the port authority"), "it was built in 1890", false, Report],
+);
+
+// Issue 11 (polnear2): stances and findings that take an object (C1, C4 describe and report,
+// C11 content from the object): "view X as Y", a poll's finding. ("cited X"
+// stays no claim: a bare object states no event, C21, see `not_claims`.)
+cases!(issue11_objects:
+    ["Voters increasingly view Holm as a safe pair of hands.", "increasingly view", Some("Voters"), "Holm as a safe pair of hands", false, Describe],
+    ["The April poll showed a dead heat in the port towns.", "showed", Some("The April poll"), "a dead heat in the port towns", false, Report],
+);
+
 // C10: a reported clause needs no "that" after cues that usually take one, when a subject
 // and its verb open it; an object alone is no clause (see `not_claims`).
 cases!(c10_clause_without_that:

@@ -141,10 +141,17 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     // A capitalised cue inside a sentence is a name ("Hope", "Charge") unless it opens a clause.
     // Headlines capitalise every word ("Minister Says Talks Failed").
     let title_case = w.doc().sentences.get(s.index).is_some_and(|x| x.headline) || title_case(w, s);
-    if w.is_cap(c) && c > s.start && !w.is_quote(c - 1) && !w.is_punct(c - 1, ":") && !title_case {
+    if w.is_cap(c)
+        && c > s.start
+        && !w.is_quote(c - 1)
+        && !w.is_punct(c - 1, ":")
+        && !w.is_punct(c - 1, "(")
+        && !title_case
+    {
         return None;
     }
-    let at = At { w, q, s, c, ce: medium_end(w, c + m.len, s.end), info: m.info };
+    let ce = manner_adverb_end(w, q, medium_end(w, c + m.len, s.end), s.end);
+    let at = At { w, q, s, c, ce, info: m.info };
     if m.info.has(frame::QUOTED) {
         return at.quoted();
     }
@@ -182,6 +189,14 @@ impl At<'_> {
         let mut cs = c;
         while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
             cs -= 1;
+        }
+        // "Lee has since said that ...": "since" between an auxiliary and the verb is an
+        // adverb of the group (C2), not a conjunction.
+        if cs == c && c >= s.start + 2 && w.lower(c - 1) == "since" && w.is(c - 2, class::AUX) {
+            cs = c - 2;
+            while cs > s.start && w.is(cs - 1, class::AUX) && !w.is_cap(cs - 1) {
+                cs -= 1;
+            }
         }
         if let Some(verdict) = at.passive_forms(cs) {
             return verdict;
@@ -371,8 +386,10 @@ impl At<'_> {
         // "“...,” Okafor said in a radio interview with colleagues that ran late."
         // A quotation closing inside this sentence is the content whatever trails the cue (C13).
         let own_quote = quoted && a > s.start;
+        // So does a medium phrase closing the cue, quotation or not: "The port is shut, she
+        // said in a video message to the council." (C2, C12).
         let ends = right_is_end(w, q, ce, s.end, info, own_quote)
-            || (quoted && trailing_adverbial(w, q, ce, s.end, info));
+            || ((quoted || w.is(ce - 1, class::MEDIUM)) && trailing_adverbial(w, q, ce, s.end, info));
         // "Holm said, per a translator, that ...": the content follows.
         let aside_then_that = parenthetical_that(w, ce, s.end).is_some();
         if !(info.has(frame::END) && after_comma && ends) || aside_then_that {
@@ -388,8 +405,11 @@ impl At<'_> {
         if w.is_punct(rest, ",") {
             if then_quote(w, q, ce, &mut content) {
                 direct = true;
-            } else if !direct {
-                if let Some((more, _)) = after(w, q, s, rest + 1, info) {
+            } else if !direct && w.cue_at(rest + 1).is_none() {
+                // "Freeing the crew, he promised, was his first aim.": the rest of the
+                // reported clause, whatever the cue's own frames (C12).
+                let rest_of_clause = CueInfo { frames: info.frames | frame::THAT, ..info };
+                if let Some((more, _)) = after(w, q, s, rest + 1, rest_of_clause) {
                     content.extend(more);
                 }
             }
@@ -511,8 +531,12 @@ const DOC_NOUNS: &[&str] = &[
 /// The frames of a `doc` cue with source `(a, b)`: a clause without "that" only when the
 /// source names a record, poll or document (C1 findings); else "that" is needed.
 fn doc_frames(w: &Annotated, (a, b): (usize, usize), info: CueInfo) -> CueInfo {
-    if !info.has(frame::DOC) || (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+    if !info.has(frame::DOC) {
         return info;
+    }
+    // "The April poll showed a dead heat": a record's finding may be a noun phrase (C1, C11).
+    if (a..b).any(|i| DOC_NOUNS.contains(&w.lower(i))) {
+        return CueInfo { frames: info.frames | frame::OBJ, ..info };
     }
     CueInfo { frames: (info.frames & !frame::THAT) | frame::THAT_ONLY, ..info }
 }
@@ -534,11 +558,17 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
         return false;
     }
     // "Six in 10 say ...": a poll share is the subject, not a count of the cue (C1, C7).
-    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && w.is_number(c - 1);
+    // "Two in three said ...": the same with the number spelt out.
+    let spelt = matches!(
+        w.lower(c - 1),
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    );
+    let share = c >= s.start + 3 && w.lower(c - 2) == "in" && (w.is_number(c - 1) || spelt);
     c > s.start
+        && !share
         && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
             || w.lower(c - 1) == "'s"
-            || w.is_number(c - 1) && !share)
+            || w.is_number(c - 1))
 }
 
 /// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
@@ -547,6 +577,27 @@ fn quantifier_subject(w: &Annotated, s: Sent, k: usize) -> bool {
     let opens = k == s.start || !w.is_word(k - 1);
     let verb_next = w.is(k + 2, class::AUX) || w.is_verb_like(k + 2) || w.cue_at(k + 2).is_some();
     w.is(k, class::QUANTIFIER) && opens && !verb_next
+}
+
+/// The end of the cue ending at `ce` with a manner adverb right after it, when the adverb
+/// closes the verb group: before a stop, a comma, a colon, "that" or a quotation. C2 counts
+/// adverbs inside the group ("flatly ruled out"); one that trails the verb belongs to it
+/// as much (“...,” Holm said dryly. / Holm noted repeatedly that ...), and the content starts
+/// after it (C10). A time phrase stays out ("said Friday that", C2). Without one, `ce`.
+fn manner_adverb_end(w: &Annotated, q: &Quotes, ce: usize, end: usize) -> usize {
+    let closes = |k: usize| {
+        k >= end
+            || w.is_stop(k)
+            || w.is_punct(k, ",")
+            || w.is_punct(k, ":")
+            || w.lower(k) == "that"
+            || q.opening_at(k).is_some()
+    };
+    if ce < end && is_ly_adverb(w, ce) && !w.is(ce, class::TIME_WORD) && closes(ce + 1) {
+        ce + 1
+    } else {
+        ce
+    }
 }
 
 /// The end of the cue ending at `ce` with the medium phrase right after it (C2: "said in a
@@ -644,7 +695,11 @@ fn according_to(w: &Annotated, q: &Quotes, s: Sent, c: usize, ce: usize, info: C
 /// when the cue opens the sentence ("According to X, ..." / "According to X: “...”"), else the
 /// clause before it ("..., according to X" / "Brel leads by 20 delegates according to X").
 fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> Option<(Vec<Span>, bool)> {
+    // "... unnoticed: According to recent polls, ..." and "(According to the police, ...)":
+    // a colon or an opening bracket starts the clause the cue opens (C19).
+    let opens_clause = c > s.start && (w.is_punct(c - 1, ":") || w.is_punct(c - 1, "("));
     let opener = c == s.start
+        || opens_clause
         || (c > s.start && (w.is_punct(c - 1, ",") || w.is(c - 1, class::OPENER)) && c <= s.start + 2);
     if opener && w.is_punct(b, ":") {
         if let Some(quote) = q.opening_at(b + 1) {
@@ -653,6 +708,9 @@ fn according_content(w: &Annotated, q: &Quotes, s: Sent, c: usize, b: usize) -> 
     }
     if opener && (w.is_punct(b, ",") || w.is_punct(b, ":")) {
         let end = clause_end(w, b + 1, s.end);
+        // Inside brackets the clause ends at the closing one.
+        let bracketed = c > s.start && w.is_punct(c - 1, "(");
+        let end = if bracketed { (b + 1..end).find(|&k| w.is_punct(k, ")")).unwrap_or(end) } else { end };
         return Some((vec![trimmed(w, b + 1, end)], false));
     }
     if c > s.start && w.is_punct(c - 1, ",") {
@@ -1054,9 +1112,13 @@ fn then_quote(w: &Annotated, q: &Quotes, b: usize, content: &mut Vec<Span>) -> b
 /// content, C13) the adverbial may run over a clause ("“...,” Okafor said on Friday he would
 /// resign"); without, a subject pronoun or auxiliary starts a clause of its own.
 fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo, own_quote: bool) -> bool {
-    let ce = if info.has(frame::TELL) { skip_addressee(w, ce, end) } else { ce };
+    // "“Can you explain that?” Lee asked the mayor.": the one asked is an addressee too.
+    let addressed = info.has(frame::TELL) || info.has(frame::ASKED);
+    let ce = if addressed { skip_addressee(w, ce, end) } else { ce };
     let ce = past_topic(w, ce, end, info);
     let k = skip_adverbial(w, ce, end, !own_quote);
+    // "“...,” Holm said then.": a lone adverb closing the sentence is no content.
+    let k = if k < end && w.is(k, class::ADVERB) && (w.is_stop(k + 1) || k + 1 >= end) { k + 1 } else { k };
     // "“...,” she said as she left.": a subordinate clause after the cue ends it too.
     let subordinate = matches!(
         w.lower(k),
@@ -1374,7 +1436,14 @@ fn np_after(w: &Annotated, k: usize, end: usize) -> Option<(usize, usize)> {
         if !word || (j > k && (w.is(j, class::NP_STOP) || w.is(j, class::BOUNDARY))) || w.is(j, class::AUX) {
             break;
         }
-        if j > k && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
+        // "said one unaligned strategist": a participle right after a determiner, before
+        // another word, is an adjective (as in `np_word`).
+        let adjective = j == k + 1
+            && (w.is(k, class::DETERMINER) || w.lower(k) == "one")
+            && w.is_verb_like(j)
+            && w.is_word(j + 1)
+            && !w.is(j + 1, class::AUX | class::NP_STOP | class::BOUNDARY);
+        if j > k && !adjective && (w.is_verb_like(j) || (!w.is_cap(j) && w.cue_at(j).is_some())) {
             break;
         }
         if w.is(j, class::NP_LINK)
