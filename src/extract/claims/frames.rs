@@ -559,10 +559,11 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
     }
     // "Six in 10 say ...": a poll share is the subject, not a count of the cue (C1, C7).
     // "Two in three said ...": the same with the number spelt out.
-    let spelt = matches!(
-        w.lower(c - 1),
-        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-    );
+    let spelt = c > s.start
+        && matches!(
+            w.lower(c - 1),
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
     let share = c >= s.start + 3 && w.lower(c - 2) == "in" && (w.is_number(c - 1) || spelt);
     c > s.start
         && !share
