@@ -55,27 +55,25 @@ impl Scanner<'_, '_> {
         }
         let (start, end) = (s.tokens.start, s.tokens.end);
         if (start..end).any(|k| self.is_doubtful(k, end)) {
-            self.tag_stretch(start..end);
-            // The whole sentence was tagged: the merge's vote may read it (`Scanned::tagged`).
-            let spans = self.names.iter().map(|n| NameSpan {
-                words: n.tokens.start - start..n.tokens.end - start,
-                kind: n.kind,
-                confidence: n.confidence,
-            });
-            self.tagged.push((index, spans.collect()));
+            // The whole sentence is tagged: the merge's vote reads it too (`Scanned::tagged`).
+            let spans = self.tag_stretch(start..end);
+            self.tagged.push((index, spans));
         }
     }
 
-    /// Tags tokens `stretch` and notes the names found.
-    fn tag_stretch(&mut self, stretch: Range<usize>) {
+    /// Tags tokens `stretch`, notes the names found, and returns them as the tagger gave
+    /// them (in the stretch's word indices).
+    fn tag_stretch(&mut self, stretch: Range<usize>) -> Vec<NameSpan> {
         self.stretches.push(stretch.clone());
         let words: Vec<&str> = stretch.clone().map(|k| self.doc.word(k)).collect();
         let base = stretch.start;
-        self.names.extend(self.tagger.name_spans(&words).into_iter().map(|n| Tagged {
+        let spans = self.tagger.name_spans(&words);
+        self.names.extend(spans.iter().map(|n| Tagged {
             tokens: base + n.words.start..base + n.words.end,
             kind: n.kind,
             confidence: n.confidence,
         }));
+        spans
     }
 
     /// Whether the rules may misread the name boundary at token `k`: a hard word next to a
