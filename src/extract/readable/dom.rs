@@ -275,12 +275,10 @@ impl TreeEmitter {
 impl Emitter for &mut TreeEmitter {
     type Token = ();
 
-    #[inline(never)]
     fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
         self.last_start_tag.clear();
         self.last_start_tag.extend(last_start_tag.unwrap_or_default());
     }
-    #[inline(never)]
     fn emit_eof(&mut self) {
         self.flush_text();
     }
@@ -291,26 +289,21 @@ impl Emitter for &mut TreeEmitter {
     fn pop_token(&mut self) -> Option<()> {
         None
     }
-    #[inline(never)]
     fn emit_string(&mut self, c: &[u8]) {
         self.text.extend_from_slice(c);
     }
-    #[inline(never)]
     fn init_start_tag(&mut self) {
         self.tag = Tag::default();
         self.tag_name.clear();
         self.end = false;
     }
-    #[inline(never)]
     fn init_end_tag(&mut self) {
         self.tag_name.clear();
         self.end = true;
     }
-    #[inline(never)]
     fn init_comment(&mut self) {
         self.flush_text();
     }
-    #[inline(never)]
     fn emit_current_tag(&mut self) -> Option<State> {
         self.flush_text();
         self.flush_attr();
@@ -333,25 +326,20 @@ impl Emitter for &mut TreeEmitter {
         self.tag.self_closing = !self.end;
     }
     fn set_force_quirks(&mut self) {}
-    #[inline(never)]
     fn push_tag_name(&mut self, s: &[u8]) {
         self.tag_name.extend_from_slice(s);
     }
     fn push_comment(&mut self, _: &[u8]) {}
     fn push_doctype_name(&mut self, _: &[u8]) {}
-    #[inline(never)]
     fn init_doctype(&mut self) {
         self.flush_text();
     }
-    #[inline(never)]
     fn init_attribute(&mut self) {
         self.flush_attr();
     }
-    #[inline(never)]
     fn push_attribute_name(&mut self, s: &[u8]) {
         self.attr_name.extend_from_slice(s);
     }
-    #[inline(never)]
     fn push_attribute_value(&mut self, s: &[u8]) {
         self.attr_value.extend_from_slice(s);
     }
@@ -359,7 +347,6 @@ impl Emitter for &mut TreeEmitter {
     fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
     fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
     fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
-    #[inline(never)]
     fn current_is_appropriate_end_tag_token(&mut self) -> bool {
         self.end && !self.last_start_tag.is_empty() && self.last_start_tag == self.tag_name
     }
