@@ -16,11 +16,14 @@
 
 #[path = "../tests/support/spans.rs"]
 mod spans;
+#[path = "../tests/support/timing.rs"]
+#[allow(dead_code)] // the articles only, not the clock
+mod timing;
 
 use article_explorer::extract::{analyze, analyze_as_english, Extraction};
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -212,14 +215,7 @@ fn input(i: u64, seeds: &[String]) -> String {
 /// The seeds: our own articles (news in our words, never ../shared), joined and alone, and
 /// repeated-unit text.
 fn seeds() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/articles")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let mut out: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("article")).collect();
+    let mut out = timing::articles();
     out.push(out.join("\n\n"));
     for unit in
         ["A. ", "St.", "“Aaa” said ", "ly\n", "only ", "Aaa Bbb ", "— ", "1,000 ", "e\u{301} ", "(", "\n"]
