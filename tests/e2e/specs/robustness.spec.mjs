@@ -34,8 +34,9 @@ test('a newer text stops the worker busy with an older one', async ({ page, expl
   const workers = [];
   page.on('worker', (w) => workers.push(w));
   await explorer.pasteAsInputEvent(longArticle(1_900_000, 'Oldday'));
-  // Past the debounce, so the 1.9 MB text is in the worker, then a newer text.
-  await page.waitForTimeout(400);
+  // The old text in the worker (the first text is sent at once, with no debounce), then a
+  // newer text at once: a fixed wait let an idle machine's worker finish the old one first.
+  await expect(explorer.cardsProgress).toBeVisible();
   // The worker busy with the old text may be the one the idle warm-up started before `workers`
   // listened, so count from here: the cancel starts a fresh one.
   const before = workers.length;

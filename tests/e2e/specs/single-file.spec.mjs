@@ -140,8 +140,9 @@ test('in the single file, a newer text stops the worker busy with an older one',
   const workers = [];
   page.on('worker', (w) => workers.push(w));
   await explorer.pasteAsInputEvent(OPENING + repeated('A. ', 1_000_000) + '\n' + longArticle(900_000, 'Oldday'));
-  // Past the debounce, so the old text is in the worker, then a newer text.
-  await page.waitForTimeout(400);
+  // The old text in the worker (the first text is sent at once, with no debounce), then a
+  // newer text at once: a fixed wait let an idle machine's worker finish the old one first.
+  await expect(explorer.cardsProgress).toBeVisible();
   const before = workers.length;
   const started = Date.now();
   await explorer.pasteAsInputEvent(longArticle(60_000, 'Newday'));
