@@ -367,15 +367,18 @@ pub fn App(props: &AppProps) -> Html {
         // Copied when the save runs, not at every render (2 MB at a time).
         let current = state.clone();
         let note = storage_note.clone();
-        // A state opened from a link is new to this tab, and saved at once.
-        let first = use_mut_ref(|| link.is_none());
+        // Until the first run: whether the state was opened from a link. One loaded from this
+        // tab's storage is saved already; one opened from a link is new to this tab and saved
+        // at once, so a reload straight after opening the link keeps it.
+        let first = use_mut_ref(|| Some(link.is_some()));
         let doc = (state.version, Rc::as_ptr(&state.corrections) as usize);
         let last_doc = use_mut_ref(|| doc);
         let running = use_mut_ref(|| None::<Timeout>);
         use_effect_with((state.version, state.filters.clone(), Same(state.corrections.clone())), move |_| {
-            let skip = std::mem::replace(&mut *first.borrow_mut(), false);
-            let timer = key.filter(|_| !skip).map(|key| {
-                Timeout::new(400, move || {
+            let opened_from_link = first.borrow_mut().take();
+            let delay = if opened_from_link == Some(true) { 0 } else { 400 };
+            let timer = key.filter(|_| opened_from_link != Some(false)).map(|key| {
+                Timeout::new(delay, move || {
                     let saved = current.saved();
                     let mut saves = vec![storage::Save::tab(&key, &saved)];
                     let changed = *last_doc.borrow() != doc;
