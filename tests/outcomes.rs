@@ -73,6 +73,7 @@ group!(o3_agreed:
     t!(o3_approved_plan, "Parliament approved the budget plan.", Agreed, "Parliament approved the budget plan"),
     t!(o3_approved_by_vote, "The Norland senate approved the treaty 61-38 on Tuesday.", Agreed, "The Norland senate approved the treaty 61-38 on Tuesday"),
     t!(o3_voted_to, "The Castavian assembly voted to ratify the accord.", Agreed, "The Castavian assembly voted to ratify the accord"),
+    t!(o3_voted_on_a_day_to, "Dock workers voted on Tuesday to end the strike.", Agreed, "Dock workers voted on Tuesday to end the strike"),
     t!(o3_fronted_vote, "By a 5-4 vote, the court sent the case back to Vessa.", Agreed, "By a 5-4 vote, the court sent the case back to Vessa"),
     t!(o3_court_ruled, "A Drevian court ruled against the port authority on Friday.", Agreed, "A Drevian court ruled against the port authority on Friday"),
     t!(o3_ruling_upheld, "The supreme court upheld the ban on night fishing.", Agreed, "The supreme court upheld the ban on night fishing"),
@@ -92,6 +93,7 @@ group!(o4_failed:
     t!(o4_ended_without, "The meeting ended without a deal.", Failed, "The meeting ended without a deal"),
     t!(o4_ruled_out, "The minister flatly ruled out talks with the rebels.", Failed, "The minister flatly ruled out talks with the rebels"),
     t!(o4_vetoed, "The council vetoed the resolution.", Failed, "The council vetoed the resolution"),
+    t!(o4_voted_against, "Shareholders voted against the merger on Friday.", Failed, "Shareholders voted against the merger on Friday"),
     t!(o4_rejected_request, "A Castavian judge rejected a request to unseal the records.", Failed, "A Castavian judge rejected a request to unseal the records"),
     t!(o4_refused, "Drevia refused to sign the protocol.", Failed, "Drevia refused to sign the protocol"),
     t!(o4_offer_declined, "Her lawyer offered to meet in private, but the chairman declined.", Failed, "Her lawyer offered to meet in private, but the chairman declined"),
@@ -127,6 +129,7 @@ group!(o6_o8_negation:
     t!(o6_did_not_sign, "The government did not sign the treaty.", Failed, "The government did not sign the treaty"),
     t!(o6_service_did_not_resume, "The ferry service did not resume.", Failed, "The ferry service did not resume"),
     t!(o6_no_date_fixed, "No date has been fixed for the vote.", Failed, "No date has been fixed for the vote"),
+    t!(o6_talks_not_yet_scheduled, "Talks on the roster dispute have not yet been scheduled.", Failed, "Talks on the roster dispute have not yet been scheduled"),
     t!(o6_no_decision, "No immediate decision was made on the appeal.", Failed, "No immediate decision was made on the appeal"),
     t!(o6_list_under_no_deal, "No deal on tariffs, quotas, or fishing was reached.", Failed, "No deal on tariffs, quotas, or fishing was reached"),
     t!(o7_not_yet_settled, "The two have not yet settled the toll.", Failed, "The two have not yet settled the toll"),
@@ -140,6 +143,7 @@ group!(o9_o10_terms_and_steps:
     t!(o10_agreed_to_step_pending, "Both sides agreed to submit new proposals within a month.", Pending, "Both sides agreed to submit new proposals within a month"),
     t!(o10_step_next_month, "They agreed to hold a second round of talks next month.", Pending, "They agreed to hold a second round of talks next month"),
     t!(o10_measure_agreed, "Norland and Castavia agreed to reopen the crossing from April 1.", Agreed, "Norland and Castavia agreed to reopen the crossing from April 1"),
+    t!(o10_measure_with_future_time_agreed, "The operator agreed to raise wages by 6 percent this year and 4 percent next year.", Agreed, "The operator agreed to raise wages by 6 percent this year and 4 percent next year"),
 );
 
 group!(o11_o12_modality:

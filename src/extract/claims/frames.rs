@@ -167,7 +167,7 @@ fn analyse(w: &Annotated, q: &Quotes, s: Sent, c: usize, m: CueMatch) -> Option<
     {
         return at.noun_of(c - 1);
     }
-    if noun_use(w, s, c) {
+    if noun_use(w, s, c) || before_auxiliary(w, s, c, c + m.len) {
         return None;
     }
     if m.info.has(frame::AFTER) {
@@ -218,6 +218,8 @@ impl At<'_> {
         // Adverbs inside the verb group belong to the cue (C2: "has also said", "flatly ruled
         // out"); a time word and what precedes it do not ("Ruiz yesterday said" → "said").
         let cs = (p..cs).find(|&i| (i..cs).all(|j| !w.is(j, class::TIME_WORD))).unwrap_or(cs);
+        // "Lee and Holm both condemned": the floating quantifier belongs to the subject (C7).
+        let p = if p > s.start && floating_quantifier(w, s, p - 1) { p - 1 } else { p };
         if non_statement(w, p, c) {
             return None;
         }
@@ -478,8 +480,29 @@ impl At<'_> {
             let (content, direct) = after(w, q, s, k, bare)?;
             return Some(self.draft(Some(source), false, cs, content, direct));
         }
-        let (content, direct) = after(w, q, s, ce, info)?;
+        let (mut content, direct) = after(w, q, s, ce, info)?;
+        if !direct {
+            clip_relative(w, s, source, ce, &mut content);
+        }
         Some(self.draft(Some(source), false, cs, content, direct))
+    }
+}
+
+/// "The levy, which Ana Brel said was unfair, ends in May": a cue inside a relative clause set
+/// off by commas (its source right after ", which") reports that clause only, so the content
+/// stops at the next comma (C10, C12).
+fn clip_relative(w: &Annotated, s: Sent, source: (usize, usize), ce: usize, content: &mut Vec<Span>) {
+    let relative = source.0 >= s.start + 2 && w.is(source.0 - 1, class::WHO) && w.is_punct(source.0 - 2, ",");
+    if !relative {
+        return;
+    }
+    // Bounded like every scan around a cue, so a sentence of many cues stays linear.
+    let end = s.end.min(ce + MAX_CONTENT);
+    let Some(comma) = (ce..end).find(|&k| w.is_punct(k, ",")) else { return };
+    let cut = w.span(comma).start;
+    content.retain(|piece| piece.start < cut);
+    if let Some(last) = content.last_mut() {
+        *last = Span::new(last.start, last.end.min(cut)).trim(w.doc().text, &[',', '.', ';', ':']);
     }
 }
 
@@ -549,6 +572,25 @@ fn non_statement(w: &Annotated, p: usize, c: usize) -> bool {
     negated && w.is(c, class::NON_STATEMENT)
 }
 
+/// Whether the cue `c..k` is a noun heading the subject of an auxiliary right after it ("the
+/// roster dispute has dragged on", "his claims were false"): a reporting verb takes a clause,
+/// an object or a stop (C1). Not when a subject of its own stands before it, as in a relative
+/// clause whose subject was moved out ("which she said was a mistake", "the deal Lund hopes
+/// will pass", "what officials said is growing demand").
+fn before_auxiliary(w: &Annotated, s: Sent, c: usize, k: usize) -> bool {
+    if k >= s.end || !w.is(k, class::AUX) || c == s.start {
+        return false;
+    }
+    let p = c - 1;
+    let subject = w.is_cap(p)
+        || w.is(
+            p,
+            class::AUX | class::ADVERB | class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN,
+        );
+    let relative = (c.saturating_sub(6).max(s.start)..c).any(|i| w.is(i, class::WHO) || w.lower(i) == "what");
+    !subject && !relative
+}
+
 /// Whether the cue word at `c` is used as a noun: after a determiner or possessive ("the
 /// disputed region", "its demands") or a number ("one of 45 states where ..."). A quantifier
 /// opening its clause is the subject instead when no verb follows the cue ("Some say ...",
@@ -567,9 +609,23 @@ fn noun_use(w: &Annotated, s: Sent, c: usize) -> bool {
     let share = c >= s.start + 3 && w.lower(c - 2) == "in" && (w.is_number(c - 1) || spelt);
     c > s.start
         && !share
-        && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that"
+        && (w.is(c - 1, class::DETERMINER) && w.lower(c - 1) != "that" && !floating_quantifier(w, s, c - 1)
             || w.lower(c - 1) == "'s"
             || w.is_number(c - 1))
+}
+
+/// Whether "both", "all" or "each" at `k` floats after the subject it quantifies rather than
+/// opening a noun phrase: "Lee and Holm both said", "the unions all agreed", "they each
+/// denied" (GUIDE C7: the source is the whole subject).
+fn floating_quantifier(w: &Annotated, s: Sent, k: usize) -> bool {
+    if k <= s.start || !matches!(w.lower(k), "both" | "all" | "each") {
+        return false;
+    }
+    let before = k - 1;
+    let plural_noun = w.is_word(before)
+        && w.lower(before).ends_with('s')
+        && !w.is(before, class::AUX | class::DETERMINER | class::BOUNDARY | class::NP_LINK);
+    (w.is_cap(before) && before > s.start) || w.is(before, class::PLURAL | class::GROUP) || plural_noun
 }
 
 /// Whether the quantifier at `k` opens its clause and stands alone as the subject of the cue
@@ -996,6 +1052,21 @@ fn object_ok(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) -> 
             return false;
         }
     }
+    // An object takes no preposition the cue does not require (C11): "a separate dispute over
+    // night shifts" is a noun and its complement, not "disputed" with an object.
+    let required = match w.lower(k) {
+        "about" => Some(frame::ABOUT),
+        "over" => Some(frame::OVER),
+        "against" => Some(frame::AGAINST),
+        "for" => Some(frame::FOR),
+        "of" => Some(frame::OF),
+        "as" => Some(frame::AS),
+        "with" | "between" | "among" | "at" | "from" | "into" | "during" => Some(0),
+        _ => None,
+    };
+    if required.is_some_and(|bit| !info.has(bit)) {
+        return false;
+    }
     if info.class == CueClass::Describe && !info.has(frame::AS) {
         let end = (k + 1..end).find(|&j| w.is_punct(j, ",")).unwrap_or(end);
         return (k + 1..end).any(|j| q.opening_at(j).is_some() || matches!(w.lower(j), "a" | "an"));
@@ -1313,7 +1384,9 @@ fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
     if w.is(t, class::NP_LINK) {
         let linked = w.is_cap(t + 1) || w.is(t + 1, class::DETERMINER) || w.is_number(t + 1);
         // "Mensah and Lund said", not "a town in the north and city-backed leader X said".
-        let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3);
+        // "Mayor Ana Ruiz and Governor Ivo Marr said": two names, titles and all.
+        let names = t > start && w.is_cap(t - 1) && p - t <= 6 && (t + 1..p).all(|i| w.is_cap(i));
+        let and_ok = w.lower(t) != "and" || (t > start && w.is_cap(t - 1) && p - t <= 3) || names;
         if !linked || !and_ok || t == start {
             return false;
         }

@@ -8,7 +8,7 @@
 //! Known failure cases: phrases are matched on exact lower-case word sequences, so an adverb
 //! inside a phrase ("ruled flatly out") or a hyphenated variant not listed is missed.
 
-use crate::extract::annotate::Annotated;
+use crate::extract::annotate::{class, Annotated};
 use crate::extract::lexicon::WordMap;
 use crate::extract::lexicon::{entries, expand, hash_str, labelled};
 use crate::extract::records::Status;
@@ -38,8 +38,6 @@ pub enum Trigger {
     Modal,
     /// A verb or adjective of intention ending in "to" (plans to, open to).
     Plan,
-    /// A future time phrase (next week).
-    Future,
     /// A postponement: pending when the clause names a topic (the vote was postponed).
     Delay,
     /// A condition word: what follows it is not yet so ("if", "unless", "until", "in case").
@@ -102,7 +100,6 @@ fn trigger_of(which: char, need: &str) -> Option<Trigger> {
         ('p', "proposed") => Trigger::Proposed,
         ('p', "strong") => Trigger::Pending(false),
         ('p', "topic") => Trigger::Pending(true),
-        ('p', "future") => Trigger::Future,
         _ => return None,
     })
 }
@@ -170,8 +167,12 @@ impl Lexicon {
         let trigger = entry
             .phrases
             .iter()
-            .find(|(rest, _)| {
-                i + rest.len() < n && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r)
+            .find(|(rest, t)| {
+                let fits =
+                    i + rest.len() < n && rest.iter().enumerate().all(|(k, r)| w.lower(i + 1 + k) == r);
+                // "voted on Tuesday to end the strike": a preposition that opens a time phrase
+                // is not the one of a "none" phrase ("voted on the bill").
+                fits && !(*t == Trigger::NotOne && time_word_at(w, i + rest.len() + 1))
             })
             .map(|(rest, t)| (rest.len() + 1, *t));
         (entry.bits, trigger)
@@ -182,6 +183,11 @@ impl Lexicon {
     pub fn longest(&self) -> usize {
         self.words.values().flat_map(|e| e.phrases.iter().map(|p| p.0.len() + 1)).max().unwrap_or(0)
     }
+}
+
+/// Whether token `k` is a time word ("week", "morning") or a capitalised weekday or month.
+fn time_word_at(w: &Annotated, k: usize) -> bool {
+    k < w.len() && (w.is(k, class::TIME_WORD) || (w.is(k, class::AFTER_CUE) && w.is_cap(k)))
 }
 
 /// Per-token lexicon facts, looked up once: word-class bits and the trigger starting there.

@@ -47,7 +47,8 @@ pub struct Reading {
     conditional: bool,
     /// Where the last condition word is.
     condition: Option<usize>,
-    /// "Agreed to" a negotiating step, or an agreement with a future time phrase (O10).
+    /// "Agreed to" a negotiating step (O10). A future time phrase alone changes nothing: "agreed
+    /// to reopen the crossing from April 1" is agreed, carried out later or not.
     step: bool,
 }
 
@@ -161,7 +162,6 @@ struct Clause<'a> {
     marks: &'a Marks,
     c: Range<usize>,
     has_topic: bool,
-    future: bool,
     /// A condition word anywhere in the clause: a modal action under it is a conditional
     /// decision (O11).
     has_condition: bool,
@@ -170,17 +170,16 @@ struct Clause<'a> {
 impl<'a> Clause<'a> {
     /// The clause's facts, in one pass over its tokens.
     fn new(w: &'a Annotated<'a>, marks: &'a Marks, c: Range<usize>) -> Clause<'a> {
-        let (mut has_topic, mut future, mut has_condition) = (false, false, false);
+        let (mut has_topic, mut has_condition) = (false, false);
         for i in c.clone() {
             match marks.at(i, c.end) {
-                Some((_, Trigger::Future)) => future = true,
                 Some((_, Trigger::Condition)) => has_condition = true,
                 // A trigger's own word is not its topic ("exchanged" needs "prisoners").
                 Some(_) => {}
                 None => has_topic |= marks.is(i, TOPIC),
             }
         }
-        Clause { w, marks, c, has_topic, future, has_condition }
+        Clause { w, marks, c, has_topic, has_condition }
     }
 
     /// The last negator in the three words before `i`, inside the clause.
@@ -264,7 +263,7 @@ impl<'a> Clause<'a> {
             negated: negator.is_some(),
             negator,
             governed: modal.filter(|&(m, _)| governs(w, m, i)).map(|(_, m)| m),
-            step: self.future || (w.lower(i).starts_with("agree") && agreed_to_step(w, self.marks, i + len)),
+            step: w.lower(i).starts_with("agree") && agreed_to_step(w, self.marks, i + len),
             ..*r
         }
     }

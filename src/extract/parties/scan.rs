@@ -402,6 +402,8 @@ const RULES: &[Rule] = &[
     Rule { name: "place_before_geo_noun", apply: place_before_geo_noun, evidence: NameEvidence::Context },
     Rule { name: "place_after_settlement", apply: place_after_settlement, evidence: NameEvidence::Context },
     Rule { name: "outlet_by_noun", apply: outlet_by_noun, evidence: NameEvidence::Context },
+    Rule { name: "org_before_title", apply: org_before_title, evidence: NameEvidence::Context },
+    Rule { name: "org_after_company_noun", apply: org_after_company_noun, evidence: NameEvidence::Context },
     Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
     Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
@@ -493,6 +495,24 @@ fn outlet_by_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
 }
 
 /// Two or more words opening with a given name: "Maria Castell said ...".
+/// Two or more untitled words right before a title and a name: "Halvard Rail chief executive
+/// Nils Ek", "Lisk Freight chairman Ana Holm". The words name the body whose title the person
+/// holds (GUIDE P13), whatever their shape says; a person's name never stands there.
+fn org_before_title(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let holder = |k: usize| k < p.end && sc.cap(k) && sc.title(k, p.end).is_none();
+    let titled_name = sc.title(p.j, p.end).is_some_and(|(k, honorific)| !honorific && holder(k));
+    (p.n >= 2 && !p.titled && titled_name).then_some(Target::NewOrg)
+}
+
+/// Words naming what a company noun just before them describes, directly or in apposition:
+/// "the retailer Zentrix Group", "the mining company, Ostra Metals, said" (GUIDE P8, P13).
+fn org_after_company_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let noun = |k: usize| is_in(List::CompanyNoun, sc.word(k));
+    let direct = p.a > 0 && noun(p.a - 1);
+    let apposition = p.a > 1 && sc.word(p.a - 1) == "," && noun(p.a - 2);
+    (p.n >= 2 && !p.titled && !sc.info(p.a).first_name && (direct || apposition)).then_some(Target::NewOrg)
+}
+
 fn person_by_first_name(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     let given = sc.info(p.a).first_name || is_in(List::GivenNamePlace, sc.word(p.a));
     (p.n >= 2 && given).then_some(Target::Person)
@@ -751,8 +771,21 @@ impl<'t> Scanner<'_, 't> {
         }
         let collective = self.group(i).is_some() && self.starts_sentence(i);
         if self.cap(i) && (!s.shouted || s.dateline) && !collective {
+            let pushed = self.out.len();
             let next = self.name_run(s, i, end, pending);
             *pending = Pending::default();
+            // "Halvard Rail chief executive Nils Ek": the body just read is the affiliation of
+            // the titled person after it (GUIDE P13).
+            let body = (pushed..self.out.len())
+                .rev()
+                .find(|&c| self.out[c].target == Target::NewOrg && self.out[c].tokens.end == next);
+            if let Some(c) = body.filter(|_| self.title(next, end).is_some()) {
+                *pending = Pending {
+                    start: Some(self.out[c].tokens.start),
+                    affiliation: Some(c),
+                    ..Pending::default()
+                };
+            }
             return next;
         }
         self.collective_at(i, end);

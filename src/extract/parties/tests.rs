@@ -107,6 +107,13 @@ fn people_titles_roles_and_surnames() {
         assert_eq!(parties.list[lund.index()].affiliation_id(), parties.find("Chile"), "{text}");
         assert!(parties.find("Chile").is_some(), "{text}");
     }
+    // P13: an unknown body before a title is the titled person's affiliation.
+    let text = "Tarvik Freight chief executive Nils Ek said profits fell.";
+    let parties = find_parties(&segment(text));
+    let ek = parties.find("Nils Ek").expect("Nils Ek");
+    assert_eq!(parties.list[ek.index()].role.as_deref(), Some("chief executive"));
+    assert_eq!(parties.list[ek.index()].affiliation_id(), parties.find("Tarvik Freight"));
+    assert!(parties.find("Tarvik Freight").is_some());
     check(cases![
         "Chilean Foreign Minister Ana Lund met President Tomas Berg. Lund said Berg agreed." =>
             ["person Ana Lund [Ana Lund|Lund]", "person Tomas Berg [Tomas Berg|Berg]"];
@@ -239,6 +246,16 @@ fn classify_rules() {
         ),
         ("agency_in_dateline", "VESSA (Newswire) - The talks failed.", "organization Newswire"),
         ("place_in_dateline", "VESSA (Newswire) - The talks failed.", "place VESSA"),
+        (
+            "org_before_title",
+            "Tarvik Freight chairman Nils Ek said profits fell.",
+            "organization Tarvik Freight",
+        ),
+        (
+            "org_after_company_noun",
+            "The mining company, Ostra Metals, said it would appeal.",
+            "organization Ostra Metals",
+        ),
         ("person_by_first_name", "Maria Castell said the vote would go ahead.", "person Maria Castell"),
         ("place_after_preposition", "The delegates met in Vardby Heights on Monday.", "place Vardby Heights"),
         ("place_before_country", "Lund, Chile, hosted the talks.", "place Lund"),
