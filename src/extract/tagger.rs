@@ -281,56 +281,80 @@ pub fn name_spans(words: &[&str]) -> Vec<NameSpan> {
 }
 
 /// The tagger over many sentences (one article): what [`name_spans`] finds, faster, because
-/// the weights of the features that depend on a word alone ([`features::word_features`],
-/// [`features::transition_features`]) are added up once per distinct word instead of once
-/// per occurrence. Integer sums in another order, so the labels and margins are exactly those
-/// of [`decode`] (a test checks it).
+/// what depends on a word alone is worked out once per distinct word instead of once per
+/// occurrence: its summary ([`features::Word::of`]: case, shape, affixes, word-list classes,
+/// ten hashes) and the weights of its [`features::word_features`] and
+/// [`features::transition_features`]. Integer sums in another order, so the labels and
+/// margins are exactly those of [`decode`] (a test checks it).
 #[derive(Default)]
 pub struct Tagger {
-    /// Per distinct word, its place in `cached`. The summaries live apart from the map so
-    /// that growing the map moves small entries: on a text of thousands of distinct words,
-    /// rehashing them was a fifth of the parties stage.
-    words: WordMap<Word, u32>,
-    /// The summed weights of each cached word's [`features::word_features`], for each label.
-    cached: Vec<[i32; LABELS]>,
+    /// Per distinct word (its text as given), its place in `cached`. The summaries live apart
+    /// from the map so that growing the map moves small entries: on a text of thousands of
+    /// distinct words, rehashing them was a fifth of the parties stage.
+    words: WordMap<Box<str>, u32>,
+    /// Each cached word's summary and the summed weights of its [`features::word_features`],
+    /// for each label.
+    cached: Vec<(Word, [i32; LABELS])>,
     /// Per word shape ([`features::Word::shape_key`]), the summed weights of its
     /// [`features::transition_features`] after each previous label, for each label: they
     /// depend on the shape alone, and a text has few shapes however many words it has.
     moves: WordMap<u64, [[i32; LABELS]; LABELS]>,
+    /// The place in `cached` of each word of the sentence being tagged.
+    slots: Vec<u32>,
+    scratch: features::Scratch,
     feats: Vec<u64>,
 }
 
-/// Distinct words the cache holds before it starts afresh (bounds its memory, about 1 MB).
+/// Distinct words the cache holds before it starts afresh (bounds its memory, about 2 MB).
 const CACHE_WORDS: usize = 1 << 14;
 
 impl Tagger {
     /// The names of one sentence, with their word ranges, types and confidence.
     pub fn name_spans(&mut self, words: &[&str]) -> Vec<NameSpan> {
         let model = model();
-        let sentence = Sentence::new(words);
-        if self.cached.len() > CACHE_WORDS {
+        let local = self.local_table(model, words);
+        decoded_spans(&best_labels(&local, true), model.scale())
+    }
+
+    /// The local scores ([`local_scores`]) of every word of a sentence.
+    fn local_table(&mut self, model: &Model, words: &[&str]) -> Vec<[[i32; LABELS]; LABELS]> {
+        if self.cached.len() + words.len() > CACHE_WORDS {
             self.words.clear();
             self.cached.clear();
             self.moves.clear();
         }
-        let local: Vec<_> =
-            (0..sentence.words.len()).map(|i| self.local_scores(model, &sentence, i)).collect();
-        decoded_spans(&best_labels(&local, true), model.scale())
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.clear();
+        slots.extend(words.iter().map(|w| self.slot(model, w)));
+        let sentence = Sentence::of_words(slots.iter().map(|&at| self.cached[at as usize].0).collect());
+        let local = (0..words.len()).map(|i| self.local_scores(model, &sentence, i, slots[i])).collect();
+        self.slots = slots;
+        local
     }
 
-    /// [`local_scores`] with the word-only parts from the cache.
-    fn local_scores(&mut self, model: &Model, s: &Sentence, i: usize) -> [[i32; LABELS]; LABELS] {
-        let w = s.words[i];
-        let feats = &mut self.feats;
-        let next = u32::try_from(self.cached.len()).unwrap_or(u32::MAX);
-        let at = *self.words.entry(w).or_insert(next) as usize;
-        if at == self.cached.len() {
-            self.cached.push(sum(model, feats, |f| features::word_features(&w, f)));
+    /// The place in `cached` of `word`, summarising it and adding up the weights of its
+    /// [`features::word_features`] the first time it is seen.
+    fn slot(&mut self, model: &Model, word: &str) -> u32 {
+        if let Some(&at) = self.words.get(word) {
+            return at;
         }
+        // The cache is cleared before it holds more than CACHE_WORDS, far below u32::MAX.
+        let at = self.cached.len() as u32;
+        let w = Word::of(word, &mut self.scratch);
+        let own = sum(model, &mut self.feats, |f| features::word_features(&w, f));
+        self.cached.push((w, own));
+        self.words.insert(word.into(), at);
+        at
+    }
+
+    /// [`local_scores`] with the word-only parts from the cache (word `i` of `s` is cached at
+    /// `at`).
+    fn local_scores(&mut self, model: &Model, s: &Sentence, i: usize, at: u32) -> [[i32; LABELS]; LABELS] {
+        let (w, mut own) = self.cached[at as usize];
+        let feats = &mut self.feats;
         let moves = self.moves.entry(w.shape_key()).or_insert_with(|| {
             std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)))
         });
-        let mut own = self.cached[at];
         feats.clear();
         features::sentence_features(s, i, feats);
         feats.iter().for_each(|&f| model.add(f, &mut own));
@@ -410,11 +434,13 @@ mod tests {
         for (round, words) in sentences.iter().chain(&sentences).enumerate() {
             if round == 6 {
                 tagger.words.clear();
+                tagger.cached.clear();
             }
             let s = Sentence::new(words);
+            let cached = tagger.local_table(model(), words);
             for i in 0..words.len() {
                 let plain = local_scores(model(), &s, i, &mut feats);
-                assert_eq!(tagger.local_scores(model(), &s, i), plain, "{words:?} word {i}");
+                assert_eq!(cached[i], plain, "{words:?} word {i}");
             }
             let plain = decoded_spans(&decode(model(), &s, true), model().scale());
             assert_eq!(tagger.name_spans(words), plain, "{words:?}");

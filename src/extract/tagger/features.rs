@@ -63,18 +63,16 @@ pub struct Word {
 }
 
 impl Word {
+    /// The summary of one word (as [`Sentence::new`] makes it), with reusable buffers: the
+    /// run-time tagger summarises each distinct word of an article once and keeps the result.
+    pub fn of(word: &str, buf: &mut Scratch) -> Word {
+        summarise(word, gazetteer(), buf)
+    }
+
     /// The one field [`transition_features`] reads: the key under which the run-time tagger
     /// caches their weights, shared by every word of the same shape.
     pub fn shape_key(&self) -> u64 {
         self.shape
-    }
-}
-
-/// The run-time tagger caches the weights of [`word_features`] by word: hashing the cased
-/// form alone is enough, as every other field is worked out from it.
-impl std::hash::Hash for Word {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.cased);
     }
 }
 
@@ -104,7 +102,11 @@ impl Sentence {
     pub fn new(words: &[&str]) -> Sentence {
         let gaz = gazetteer();
         let mut buf = Scratch::default();
-        let words: Vec<Word> = words.iter().map(|w| summarise(w, gaz, &mut buf)).collect();
+        Sentence::of_words(words.iter().map(|w| summarise(w, gaz, &mut buf)).collect())
+    }
+
+    /// The sentence of words already summarised ([`Word::of`]), in order.
+    pub fn of_words(words: Vec<Word>) -> Sentence {
         let lettered = words.iter().filter(|w| w.flags & ALL_CAPS != 0 || has_lower(w)).count();
         let lower = words.iter().filter(|w| has_lower(w)).count();
         let shouted = lettered >= 3 && lower * 4 < lettered;
@@ -122,9 +124,9 @@ fn has_lower(w: &Word) -> bool {
     w.flags & HAS_LOWER != 0
 }
 
-/// Reusable buffers for [`summarise`].
+/// Reusable buffers for summarising words ([`Word::of`]).
 #[derive(Default)]
-struct Scratch {
+pub struct Scratch {
     lower: String,
     cased: String,
     shape: Vec<u8>,
