@@ -305,6 +305,9 @@ pub(super) struct Scanned {
     pub cands: Vec<Cand>,
     /// The sentences tagged ([`SentenceNames`]).
     pub tagged: SentenceNames,
+    /// The tagger, with what it learnt of the article's words: the merge's vote tags more
+    /// of its sentences, mostly with the same words.
+    pub tagger: tagger::Tagger,
 }
 
 /// One name the trained tagger found, in document token indices.
@@ -544,6 +547,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Scanned {
         c
     }));
     first.tagged.extend(second.tagged);
+    // Either half's tagger gives the same names; the first's word cache is kept.
     first
 }
 
@@ -617,7 +621,7 @@ fn scan_sentences(
     for index in range {
         s.sentence(index, &doc.sentences[index]);
     }
-    Scanned { cands: s.out, tagged: s.tagged }
+    Scanned { cands: s.out, tagged: s.tagged, tagger: s.tagger }
 }
 
 impl<'t> Scanner<'_, 't> {
