@@ -329,29 +329,48 @@ pub fn name_spans(words: &[&str]) -> Vec<NameSpan> {
 /// The tagger over many sentences (one article): what [`name_spans`] finds, faster, because
 /// what depends on a word alone is worked out once per distinct word instead of once per
 /// occurrence: its summary ([`features::Word::of`]: case, shape, affixes, word-list classes,
-/// ten hashes) and the weights of its [`features::word_features`] and
-/// [`features::transition_features`]. Integer sums in another order, so the labels and
-/// margins are exactly those of [`decode`] (a test checks it).
+/// ten hashes) and the summed weights of the features that read that word alone: its own
+/// ([`features::word_features`]), those that read it as a neighbour of another word
+/// ([`features::neighbour_features`]) and its [`features::transition_features`]. A word then
+/// costs the few features that pair it with its neighbours ([`features::placed_features`])
+/// and some sums. Integer sums in another order, so the labels and margins are exactly those
+/// of [`decode`] (a test checks it).
 #[derive(Default)]
 pub struct Tagger {
     /// Per distinct word (its text as given), its place in `cached`. The summaries live apart
     /// from the map so that growing the map moves small entries: on a text of thousands of
     /// distinct words, rehashing them was a fifth of the parties stage.
     words: WordMap<Box<str>, u32>,
-    /// Each cached word's summary and the summed weights of its [`features::word_features`],
-    /// for each label.
-    cached: Vec<(Word, [i32; LABELS])>,
-    /// Per word shape ([`features::Word::shape_key`]), the summed weights of its
-    /// [`features::transition_features`] after each previous label, for each label: they
-    /// depend on the shape alone, and a text has few shapes however many words it has.
-    moves: WordMap<u64, [[i32; LABELS]; LABELS]>,
+    /// What each cached word contributes ([`Cached`]).
+    cached: Vec<Cached>,
+    /// Per word shape ([`features::Word::shape_key`]), its place in `moves`.
+    shapes: WordMap<u64, u32>,
+    /// Per word shape, the summed weights of its [`features::transition_features`] after
+    /// each previous label, for each label: they depend on the shape alone, and a text has
+    /// few shapes however many words it has.
+    moves: Vec<[[i32; LABELS]; LABELS]>,
+    /// The [`features::neighbour_features`] weights of the padding beyond the sentence's ends.
+    pad: Option<[[i32; LABELS]; 4]>,
     /// The place in `cached` of each word of the sentence being tagged.
     slots: Vec<u32>,
     scratch: features::Scratch,
     feats: Vec<u64>,
 }
 
-/// Distinct words the cache holds before it starts afresh (bounds its memory, about 2 MB).
+/// What one distinct word contributes to the scores of the sentences it is in, for each label.
+#[derive(Clone, Copy)]
+struct Cached {
+    word: Word,
+    /// The summed weights of its [`features::word_features`].
+    own: [i32; LABELS],
+    /// The summed weights of its [`features::neighbour_features`] as neighbour number `k`
+    /// ([`features::NEIGHBOURS`]) of another word.
+    around: [[i32; LABELS]; 4],
+    /// Its shape's place in [`Tagger::moves`].
+    moves: u32,
+}
+
+/// Distinct words the cache holds before it starts afresh (bounds its memory, about 5 MB).
 const CACHE_WORDS: usize = 1 << 14;
 
 impl Tagger {
@@ -367,42 +386,62 @@ impl Tagger {
         if self.cached.len() + words.len() > CACHE_WORDS {
             self.words.clear();
             self.cached.clear();
+            self.shapes.clear();
             self.moves.clear();
         }
         let mut slots = std::mem::take(&mut self.slots);
         slots.clear();
         slots.extend(words.iter().map(|w| self.slot(model, w)));
-        let sentence = Sentence::of_words(slots.iter().map(|&at| self.cached[at as usize].0).collect());
-        let local = (0..words.len()).map(|i| self.local_scores(model, &sentence, i, slots[i])).collect();
+        let sentence = Sentence::of_words(slots.iter().map(|&at| self.cached[at as usize].word).collect());
+        let pad = *self.pad.get_or_insert_with(|| around(model, &mut self.feats, &features::PAD));
+        let local = (0..words.len()).map(|i| self.local_scores(model, &sentence, i, &slots, &pad)).collect();
         self.slots = slots;
         local
     }
 
-    /// The place in `cached` of `word`, summarising it and adding up the weights of its
-    /// [`features::word_features`] the first time it is seen.
+    /// The place in `cached` of `word`, summarising it and adding up the weights of the
+    /// features that read it alone the first time it is seen.
     fn slot(&mut self, model: &Model, word: &str) -> u32 {
         if let Some(&at) = self.words.get(word) {
             return at;
         }
-        // The cache is cleared before it holds more than CACHE_WORDS, far below u32::MAX.
-        let at = self.cached.len() as u32;
         let w = Word::of(word, &mut self.scratch);
-        let own = sum(model, &mut self.feats, |f| features::word_features(&w, f));
-        self.cached.push((w, own));
+        let feats = &mut self.feats;
+        // The caches are cleared before they hold more than CACHE_WORDS, far below u32::MAX.
+        let next = self.moves.len() as u32;
+        let moves = *self.shapes.entry(w.shape_key()).or_insert(next);
+        if moves == next {
+            let rows = std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)));
+            self.moves.push(rows);
+        }
+        let own = sum(model, feats, |f| features::word_features(&w, f));
+        let at = self.cached.len() as u32;
+        self.cached.push(Cached { word: w, own, around: around(model, feats, &w), moves });
         self.words.insert(word.into(), at);
         at
     }
 
-    /// [`local_scores`] with the word-only parts from the cache (word `i` of `s` is cached at
-    /// `at`).
-    fn local_scores(&mut self, model: &Model, s: &Sentence, i: usize, at: u32) -> [[i32; LABELS]; LABELS] {
-        let (w, mut own) = self.cached[at as usize];
+    /// [`local_scores`] with the parts that depend on one word alone from the cache (word `j`
+    /// of `s` is cached at `slots[j]`; `pad` stands for the words beyond the sentence).
+    fn local_scores(
+        &mut self,
+        model: &Model,
+        s: &Sentence,
+        i: usize,
+        slots: &[u32],
+        pad: &[[i32; LABELS]; 4],
+    ) -> [[i32; LABELS]; LABELS] {
+        let word = &self.cached[slots[i] as usize];
+        let mut own = word.own;
+        for (k, &offset) in features::NEIGHBOURS.iter().enumerate() {
+            let at = i.checked_add_signed(offset).and_then(|j| slots.get(j));
+            let around = at.map_or(&pad[k], |&at| &self.cached[at as usize].around[k]);
+            own.iter_mut().zip(around).for_each(|(o, a)| *o += a);
+        }
+        let (w, moves) = (word.word, &self.moves[word.moves as usize]);
         let feats = &mut self.feats;
-        let moves = self.moves.entry(w.shape_key()).or_insert_with(|| {
-            std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)))
-        });
         feats.clear();
-        features::sentence_features(s, i, feats);
+        features::placed_features(s, i, feats);
         feats.iter().for_each(|&f| model.add(f, &mut own));
         if i == 0 {
             // Every row is scored after START (see `local_scores`).
@@ -413,6 +452,11 @@ impl Tagger {
         }
         std::array::from_fn(|p| std::array::from_fn(|l| own[l] + moves[p][l]))
     }
+}
+
+/// The summed weights of `w`'s [`features::neighbour_features`] as each neighbour of a word.
+fn around(model: &Model, feats: &mut Vec<u64>, w: &Word) -> [[i32; LABELS]; 4] {
+    std::array::from_fn(|k| sum(model, feats, |f| features::neighbour_features(w, k, f)))
 }
 
 /// The summed weights, for every label, of the features `push` writes into `feats`.
@@ -530,6 +574,7 @@ mod tests {
             if round == 6 {
                 tagger.words.clear();
                 tagger.cached.clear();
+                tagger.pad = None;
             }
             let s = Sentence::new(words);
             let cached = tagger.local_table(model(), words);
