@@ -202,7 +202,8 @@ const fn pairs(after: bool) -> Pairs {
     while a < LABELS {
         let mut b = 0;
         while b < LABELS {
-            let ok = if after { features::allowed(a as u8, b as u8) } else { features::allowed(b as u8, a as u8) };
+            let ok =
+                if after { features::allowed(a as u8, b as u8) } else { features::allowed(b as u8, a as u8) };
             if ok {
                 t.labels[a][t.count[a]] = b as u8;
                 t.count[a] += 1;
@@ -411,7 +412,8 @@ impl Tagger {
         let next = self.moves.len() as u32;
         let moves = *self.shapes.entry(w.shape_key()).or_insert(next);
         if moves == next {
-            let rows = std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)));
+            let rows =
+                std::array::from_fn(|p| sum(model, feats, |f| features::transition_features(&w, p as u8, f)));
             self.moves.push(rows);
         }
         let own = sum(model, feats, |f| features::word_features(&w, f));
@@ -548,7 +550,8 @@ mod tests {
                 let decoded = best_labels(&local, true);
                 let best = brute_best(&local, (0, 0, false)).max(brute_best(&local, (0, 0, true)));
                 let labels: Vec<usize> = decoded.iter().map(|&(l, _)| usize::from(l)).collect();
-                let chosen = (0..n).map(|i| local_at(&local[i], i, if i == 0 { 0 } else { labels[i - 1] }, labels[i]));
+                let chosen =
+                    (0..n).map(|i| local_at(&local[i], i, if i == 0 { 0 } else { labels[i - 1] }, labels[i]));
                 assert_eq!(chosen.sum::<i64>(), best, "{local:?}");
                 for (i, &(l, margin)) in decoded.iter().enumerate() {
                     let other = brute_best(&local, (i, usize::from(l), true));

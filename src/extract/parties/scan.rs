@@ -222,9 +222,24 @@ fn is_compound_modifier(word: &str) -> bool {
     gazetteer().lists.words(List::CompoundSuffix).iter().any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
+/// The lower-case words that may stand inside a name spelt out before its acronym, giving
+/// their initial or not ("Friends of the Northern Rivers Trust (FNRT)").
+fn is_initial_link(word: &str) -> bool {
+    matches!(word, "of" | "the" | "for" | "and" | "&" | "on" | "de" | "in")
+}
+
 /// Articles, pronouns, prepositions and conjunctions (any case): never the start of a name.
 fn is_closed_class(word: &str) -> bool {
-    is_in(List::ClosedClass, &word.to_ascii_lowercase())
+    // Asked of most capitalised words: lower-cased on the stack, not in a new String (a word
+    // longer than the buffer, rare, takes the String).
+    let mut buf = [0u8; 16];
+    let Some(key) = buf.get_mut(..word.len()) else {
+        return is_in(List::ClosedClass, &word.to_ascii_lowercase());
+    };
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    // ASCII lower-casing keeps UTF-8 valid.
+    std::str::from_utf8(key).is_ok_and(|k| is_in(List::ClosedClass, k))
 }
 
 /// Whether a capitalised word is shaped like an adjective of a people or creed ("Republican",
@@ -913,10 +928,32 @@ impl<'t> Scanner<'_, 't> {
         }
         let a = if is_closed_class(self.word(i)) { i + 1 } else { i };
         let limit = end.min(a + MAX_NAME_WORDS);
-        // The capitals' initials, and the same with the link words' initials.
-        let (mut initials, mut linked) = (String::new(), String::new());
         let mut k = a;
         while k < limit && self.word(k) != "(" {
+            if !self.cap(k) && !is_initial_link(self.word(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        // Nearly every run of capitals has no bracket after it: the initials are spelt out
+        // only when it does.
+        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && self.spells(a..k, k + 1);
+        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
+        // A name the gazetteer knows keeps its entry ("Organisation for ... in Europe (OSCE)").
+        let known = self.longest(a, k, false).is_some_and(|(_, j)| j == k);
+        if !fits || person || known {
+            return None;
+        }
+        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
+        Some(k)
+    }
+
+    /// Whether the letters of token `acronym` are the initials of the words `run` (capitals
+    /// and [`is_initial_link`] words), with or without the link words' initials; an acronym
+    /// inside the run gives all its letters.
+    fn spells(&self, run: Range<usize>, acronym: usize) -> bool {
+        let (mut initials, mut linked) = (String::new(), String::new());
+        for k in run {
             let w = self.word(k);
             if self.cap(k) {
                 let letters = w.chars().filter(|c| c.is_alphabetic());
@@ -924,24 +961,12 @@ impl<'t> Scanner<'_, 't> {
                 let part: String = if acronym { letters.collect() } else { w.chars().take(1).collect() };
                 initials.push_str(&part);
                 linked.push_str(&part);
-            } else if matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de" | "in") {
-                linked.extend(w.chars().take(1).flat_map(char::to_uppercase));
             } else {
-                return None;
+                linked.extend(w.chars().take(1).flat_map(char::to_uppercase));
             }
-            k += 1;
         }
-        let acronym: String = self.word(k + 1).chars().filter(|c| c.is_alphabetic()).collect();
-        let spelt = acronym == initials || acronym == linked;
-        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && spelt;
-        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
-        // A name the gazetteer knows keeps its entry ("Organisation for ... in Europe (OSCE)").
-        let known = self.longest(a, k, false).is_some_and(|(_, j)| j == k);
-        if !fits || person || known || initials.len() < 2 {
-            return None;
-        }
-        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
-        Some(k)
+        let acronym: String = self.word(acronym).chars().filter(|c| c.is_alphabetic()).collect();
+        (acronym == initials || acronym == linked) && initials.len() >= 2
     }
 
     /// "Oslo City Council", "New York Times": a place name `i..j` opening an organisation's
