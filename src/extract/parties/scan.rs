@@ -172,6 +172,13 @@ struct Pending {
     affiliation: Option<usize>,
 }
 
+impl Pending {
+    /// Nothing is pending (as after `Pending::default()`).
+    fn is_empty(&self) -> bool {
+        self.start.is_none() && self.role.is_none() && !self.honorific && self.affiliation.is_none()
+    }
+}
+
 /// Lower-case words that may stand between a title or adjective and a name or collective
 /// ("the Chilean former foreign minister", "Norwegian senior officials").
 fn is_modifier(word: &str) -> bool {
@@ -775,7 +782,9 @@ impl<'t> Scanner<'_, 't> {
             return next;
         }
         self.collective_at(i, end);
-        if !is_modifier(self.word(i)) {
+        // A modifier keeps what is pending ("the former foreign minister"); most words have
+        // nothing pending to keep, and skip the lookup.
+        if !pending.is_empty() && !is_modifier(self.word(i)) {
             *pending = Pending::default();
         }
         i + 1
