@@ -581,9 +581,9 @@ mod tests {
             }
             let s = Sentence::new(words);
             let cached = tagger.local_table(model(), words);
-            for i in 0..words.len() {
-                let plain = local_scores(model(), &s, i, &mut feats);
-                assert_eq!(cached[i], plain, "{words:?} word {i}");
+            assert_eq!(cached.len(), words.len());
+            for (i, scores) in cached.iter().enumerate() {
+                assert_eq!(*scores, local_scores(model(), &s, i, &mut feats), "{words:?} word {i}");
             }
             let plain = decoded_spans(&decode(model(), &s, true), model().scale());
             assert_eq!(tagger.name_spans(words), plain, "{words:?}");
