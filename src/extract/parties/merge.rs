@@ -559,8 +559,8 @@ fn kind_of(key: &Key) -> PartyKind {
 /// making its mention; add roles given in apposition; sort out overlapping mentions; index the
 /// adjectives of the countries found.
 pub(super) fn merge(doc: &Document<'_>, scanned: Scanned) -> Parties {
-    let Scanned { mut cands, tagged } = scanned;
-    let mut votes = Votes::new(tagged);
+    let Scanned { mut cands, tagged, tagger } = scanned;
+    let mut votes = Votes::new(tagged, tagger);
     retype_shaped(doc, &mut cands, &mut votes);
     let mut names = collect_names(doc, &cands, votes);
     let keys = key_candidates(doc, &cands, &mut names);

@@ -172,6 +172,13 @@ struct Pending {
     affiliation: Option<usize>,
 }
 
+impl Pending {
+    /// Nothing is pending (as after `Pending::default()`).
+    fn is_empty(&self) -> bool {
+        self.start.is_none() && self.role.is_none() && !self.honorific && self.affiliation.is_none()
+    }
+}
+
 /// Lower-case words that may stand between a title or adjective and a name or collective
 /// ("the Chilean former foreign minister", "Norwegian senior officials").
 fn is_modifier(word: &str) -> bool {
@@ -222,9 +229,24 @@ fn is_compound_modifier(word: &str) -> bool {
     gazetteer().lists.words(List::CompoundSuffix).iter().any(|s| word.len() > s.len() && word.ends_with(s))
 }
 
+/// The lower-case words that may stand inside a name spelt out before its acronym, giving
+/// their initial or not ("Friends of the Northern Rivers Trust (FNRT)").
+fn is_initial_link(word: &str) -> bool {
+    matches!(word, "of" | "the" | "for" | "and" | "&" | "on" | "de" | "in")
+}
+
 /// Articles, pronouns, prepositions and conjunctions (any case): never the start of a name.
 fn is_closed_class(word: &str) -> bool {
-    is_in(List::ClosedClass, &word.to_ascii_lowercase())
+    // Asked of most capitalised words: lower-cased on the stack, not in a new String (a word
+    // longer than the buffer, rare, takes the String).
+    let mut buf = [0u8; 16];
+    let Some(key) = buf.get_mut(..word.len()) else {
+        return is_in(List::ClosedClass, &word.to_ascii_lowercase());
+    };
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    // ASCII lower-casing keeps UTF-8 valid.
+    std::str::from_utf8(key).is_ok_and(|k| is_in(List::ClosedClass, k))
 }
 
 /// Whether a capitalised word is shaped like an adjective of a people or creed ("Republican",
@@ -305,6 +327,9 @@ pub(super) struct Scanned {
     pub cands: Vec<Cand>,
     /// The sentences tagged ([`SentenceNames`]).
     pub tagged: SentenceNames,
+    /// The tagger, with what it learnt of the article's words: the merge's vote tags more
+    /// of its sentences, mostly with the same words.
+    pub tagger: tagger::Tagger,
 }
 
 /// One name the trained tagger found, in document token indices.
@@ -564,6 +589,7 @@ pub(super) fn scan(doc: &Document<'_>) -> Scanned {
         c
     }));
     first.tagged.extend(second.tagged);
+    // Either half's tagger gives the same names; the first's word cache is kept.
     first
 }
 
@@ -637,7 +663,7 @@ fn scan_sentences(
     for index in range {
         s.sentence(index, &doc.sentences[index]);
     }
-    Scanned { cands: s.out, tagged: s.tagged }
+    Scanned { cands: s.out, tagged: s.tagged, tagger: s.tagger }
 }
 
 impl<'t> Scanner<'_, 't> {
@@ -789,7 +815,9 @@ impl<'t> Scanner<'_, 't> {
             return next;
         }
         self.collective_at(i, end);
-        if !is_modifier(self.word(i)) {
+        // A modifier keeps what is pending ("the former foreign minister"); most words have
+        // nothing pending to keep, and skip the lookup.
+        if !pending.is_empty() && !is_modifier(self.word(i)) {
             *pending = Pending::default();
         }
         i + 1
@@ -942,10 +970,32 @@ impl<'t> Scanner<'_, 't> {
         }
         let a = if is_closed_class(self.word(i)) { i + 1 } else { i };
         let limit = end.min(a + MAX_NAME_WORDS);
-        // The capitals' initials, and the same with the link words' initials.
-        let (mut initials, mut linked) = (String::new(), String::new());
         let mut k = a;
         while k < limit && self.word(k) != "(" {
+            if !self.cap(k) && !is_initial_link(self.word(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        // Nearly every run of capitals has no bracket after it: the initials are spelt out
+        // only when it does.
+        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && self.spells(a..k, k + 1);
+        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
+        // A name the gazetteer knows keeps its entry ("Organisation for ... in Europe (OSCE)").
+        let known = self.longest(a, k, false).is_some_and(|(_, j)| j == k);
+        if !fits || person || known {
+            return None;
+        }
+        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
+        Some(k)
+    }
+
+    /// Whether the letters of token `acronym` are the initials of the words `run` (capitals
+    /// and [`is_initial_link`] words), with or without the link words' initials; an acronym
+    /// inside the run gives all its letters.
+    fn spells(&self, run: Range<usize>, acronym: usize) -> bool {
+        let (mut initials, mut linked) = (String::new(), String::new());
+        for k in run {
             let w = self.word(k);
             if self.cap(k) {
                 let letters = w.chars().filter(|c| c.is_alphabetic());
@@ -953,24 +1003,12 @@ impl<'t> Scanner<'_, 't> {
                 let part: String = if acronym { letters.collect() } else { w.chars().take(1).collect() };
                 initials.push_str(&part);
                 linked.push_str(&part);
-            } else if matches!(w, "of" | "the" | "for" | "and" | "&" | "on" | "de" | "in") {
-                linked.extend(w.chars().take(1).flat_map(char::to_uppercase));
             } else {
-                return None;
+                linked.extend(w.chars().take(1).flat_map(char::to_uppercase));
             }
-            k += 1;
         }
-        let acronym: String = self.word(k + 1).chars().filter(|c| c.is_alphabetic()).collect();
-        let spelt = acronym == initials || acronym == linked;
-        let fits = k > a + 1 && self.cap(k - 1) && self.word(k + 2) == ")" && spelt;
-        let person = self.tagged_name(a).is_some_and(|n| n.kind == NameType::Per);
-        // A name the gazetteer knows keeps its entry ("Organisation for ... in Europe (OSCE)").
-        let known = self.longest(a, k, false).is_some_and(|(_, j)| j == k);
-        if !fits || person || known || initials.len() < 2 {
-            return None;
-        }
-        self.push(Cand::new(a..k, Target::NewOrg, MentionForm::Name));
-        Some(k)
+        let acronym: String = self.word(acronym).chars().filter(|c| c.is_alphabetic()).collect();
+        (acronym == initials || acronym == linked) && initials.len() >= 2
     }
 
     /// "Oslo City Council", "New York Times": a place name `i..j` opening an organisation's

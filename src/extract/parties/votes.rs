@@ -99,8 +99,9 @@ struct Noted {
 impl Votes {
     /// Votes that read the sentences the scan already tagged ([`SentenceNames`]) from there:
     /// the tagger gives the same names for the same words, so only sentences the scan did not
-    /// tag are tagged here.
-    pub fn new(scanned: SentenceNames) -> Self {
+    /// tag are tagged here, by the scan's `tagger` (its cache already holds most of the
+    /// article's words).
+    pub fn new(scanned: SentenceNames, tagger: Tagger) -> Self {
         let mut tagged: Vec<Option<Vec<NameSpan>>> = Vec::new();
         for (index, names) in scanned {
             if tagged.len() <= index {
@@ -108,7 +109,7 @@ impl Votes {
             }
             tagged[index] = Some(names);
         }
-        Votes { tagged, ..Votes::default() }
+        Votes { tagged, tagger, ..Votes::default() }
     }
 
     /// Notes that the name with lookup key `key` occurs at tokens `r`.

@@ -63,6 +63,12 @@ pub struct Word {
 }
 
 impl Word {
+    /// The summary of one word (as [`Sentence::new`] makes it), with reusable buffers: the
+    /// run-time tagger summarises each distinct word of an article once and keeps the result.
+    pub fn of(word: &str, buf: &mut Scratch) -> Word {
+        summarise(word, gazetteer(), buf)
+    }
+
     /// The one field [`transition_features`] reads: the key under which the run-time tagger
     /// caches their weights, shared by every word of the same shape.
     pub fn shape_key(&self) -> u64 {
@@ -70,16 +76,8 @@ impl Word {
     }
 }
 
-/// The run-time tagger caches the weights of [`word_features`] by word: hashing the cased
-/// form alone is enough, as every other field is worked out from it.
-impl std::hash::Hash for Word {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.cased);
-    }
-}
-
 /// The summary used for the positions before and after the sentence.
-const PAD: Word = Word {
+pub const PAD: Word = Word {
     lower: 0x5eed_0000_0000_0001,
     cased: 0x5eed_0000_0000_0002,
     shape: 0x5eed_0000_0000_0003,
@@ -104,7 +102,11 @@ impl Sentence {
     pub fn new(words: &[&str]) -> Sentence {
         let gaz = gazetteer();
         let mut buf = Scratch::default();
-        let words: Vec<Word> = words.iter().map(|w| summarise(w, gaz, &mut buf)).collect();
+        Sentence::of_words(words.iter().map(|w| summarise(w, gaz, &mut buf)).collect())
+    }
+
+    /// The sentence of words already summarised ([`Word::of`]), in order.
+    pub fn of_words(words: Vec<Word>) -> Sentence {
         let lettered = words.iter().filter(|w| w.flags & ALL_CAPS != 0 || has_lower(w)).count();
         let lower = words.iter().filter(|w| has_lower(w)).count();
         let shouted = lettered >= 3 && lower * 4 < lettered;
@@ -122,9 +124,9 @@ fn has_lower(w: &Word) -> bool {
     w.flags & HAS_LOWER != 0
 }
 
-/// Reusable buffers for [`summarise`].
+/// Reusable buffers for summarising words ([`Word::of`]).
 #[derive(Default)]
-struct Scratch {
+pub struct Scratch {
     lower: String,
     cased: String,
     shape: Vec<u8>,
@@ -319,35 +321,64 @@ pub fn word_features(w: &Word, out: &mut Vec<u64>) {
     }
 }
 
+/// The places, relative to a word, of the neighbours the context templates read (two either
+/// side), in template order: [`neighbour_features`] number `k` reads the word at
+/// `NEIGHBOURS[k]`.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
 /// The label-independent features of word `i` that depend on its place in the sentence.
 pub fn sentence_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
-    let w = s.at(i, 0);
+    first_features(s, i, out);
+    for (k, &offset) in NEIGHBOURS.iter().enumerate() {
+        neighbour_features(s.at(i, offset), k, out);
+    }
+    pair_features(s, i, out);
+    shout_features(s, i, out);
+}
+
+/// [`sentence_features`] but for the [`neighbour_features`]: the ones that depend on more
+/// than one word, or on the sentence (the run-time tagger caches the neighbour ones' weights
+/// by word, and adds these).
+pub fn placed_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
+    first_features(s, i, out);
+    pair_features(s, i, out);
+    shout_features(s, i, out);
+}
+
+/// The templates of the first word of a sentence.
+fn first_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
     if i == 0 {
+        let w = s.at(i, 0);
         out.push(feature(t::FIRST_SHAPE, w.shape));
         out.push(feature(t::FIRST_LOWER, w.lower));
     }
-    context_features(s, i, out);
-    if s.shouted {
-        out.push(feature(t::SHOUT_BIAS, 0));
-        out.push(feature(t::SHOUT_LOWER, w.lower));
+}
+
+/// The templates over the neighbour `n` at [`NEIGHBOURS`]`[k]` of a word: they depend on the
+/// neighbour and `k` alone.
+pub fn neighbour_features(n: &Word, k: usize, out: &mut Vec<u64>) {
+    let template = k as u64;
+    out.push(feature(t::LOWER_AT + template, n.lower));
+    out.push(feature(t::SHAPE_AT + template, n.short_shape));
+    if NEIGHBOURS[k].abs() == 1 {
+        out.push(feature(t::GAZ_AT + template, u64::from(n.gaz)));
     }
 }
 
-/// The templates over the neighbouring words (two either side).
-fn context_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
-    for (k, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let n = s.at(i, offset);
-        let k = k as u64;
-        out.push(feature(t::LOWER_AT + k, n.lower));
-        out.push(feature(t::SHAPE_AT + k, n.short_shape));
-        if offset.abs() == 1 {
-            out.push(feature(t::GAZ_AT + k, u64::from(n.gaz)));
-        }
-    }
+/// The templates over a word and its neighbours together: bigrams and a shape trigram.
+fn pair_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
     let (prev, w, next) = (s.at(i, -1), s.at(i, 0), s.at(i, 1));
     out.push(feature(t::BIGRAM_LEFT, pair(prev.lower, w.lower)));
     out.push(feature(t::BIGRAM_RIGHT, pair(w.lower, next.lower)));
     out.push(feature(t::SHAPE_TRIGRAM, pair(pair(prev.short_shape, w.short_shape), next.short_shape)));
+}
+
+/// The templates of a sentence in capitals.
+fn shout_features(s: &Sentence, i: usize, out: &mut Vec<u64>) {
+    if s.shouted {
+        out.push(feature(t::SHOUT_BIAS, 0));
+        out.push(feature(t::SHOUT_LOWER, s.at(i, 0).lower));
+    }
 }
 
 /// The features of word `i` that depend on the label `prev` of the word before it
