@@ -502,7 +502,7 @@ fn clip_relative(w: &Annotated, s: Sent, source: (usize, usize), ce: usize, cont
     let cut = w.span(comma).start;
     content.retain(|piece| piece.start < cut);
     if let Some(last) = content.last_mut() {
-        *last = Span::new(last.start, last.end.min(cut)).trim(w.doc().text, &[',', '.', ';', ':']);
+        *last = trim_clause(w, Span::new(last.start, last.end.min(cut)));
     }
 }
 
@@ -1300,7 +1300,12 @@ fn clause_end(w: &Annotated, k: usize, end: usize) -> usize {
 
 /// The span of tokens `a..b`, trimmed of white space, final stops and commas.
 fn trimmed(w: &Annotated, a: usize, b: usize) -> Span {
-    w.range(a, b).trim(w.doc().text, &[',', '.', ';', ':'])
+    trim_clause(w, w.range(a, b))
+}
+
+/// `span` trimmed of white space, final stops and commas, as content is.
+fn trim_clause(w: &Annotated, span: Span) -> Span {
+    span.trim(w.doc().text, &[',', '.', ';', ':'])
 }
 
 /// The noun phrase ending right before token `p`, back to a clause boundary.

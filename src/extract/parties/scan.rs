@@ -519,7 +519,6 @@ fn outlet_by_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     (p.n >= 2 && !p.titled && (after || is_in(List::OutletNoun, sc.word(p.j)))).then_some(Target::NewOrg)
 }
 
-/// Two or more words opening with a given name: "Maria Castell said ...".
 /// Two or more untitled words right before a title and a name: "Halvard Rail chief executive
 /// Nils Ek", "Lisk Freight chairman Ana Holm". The words name the body whose title the person
 /// holds (GUIDE P13), whatever their shape says; a person's name never stands there.
@@ -538,6 +537,7 @@ fn org_after_company_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target
     (p.n >= 2 && !p.titled && !sc.info(p.a).first_name && (direct || apposition)).then_some(Target::NewOrg)
 }
 
+/// Two or more words opening with a given name: "Maria Castell said ...".
 fn person_by_first_name(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     let given = sc.info(p.a).first_name || is_in(List::GivenNamePlace, sc.word(p.a));
     (p.n >= 2 && given).then_some(Target::Person)
