@@ -455,6 +455,22 @@ fn speakers() {
             speaker: Some("Norway"),
         },
         Speaker { text: "It was reported that the border had reopened.", cue: "was reported", speaker: None },
+        // C5, C6: a role or body owned through a possessive pronoun.
+        Speaker {
+            text: "President Oskar Lind arrived on Monday. His spokesman said the offer was a trap.",
+            cue: "said",
+            speaker: Some("Oskar Lind"),
+        },
+        Speaker {
+            text: "Foreign Minister Ana Lund of Chile arrived on Monday. Her ministry said the talks would resume.",
+            cue: "said",
+            speaker: Some("Chile"),
+        },
+        Speaker {
+            text: "Tarvik Shipping closed two depots. Its spokeswoman said the decision was painful.",
+            cue: "said",
+            speaker: Some("Tarvik Shipping"),
+        },
         Speaker {
             text: "Erik Berg joked that the sea was calm. The man said that the catch was poor.",
             cue: "said",

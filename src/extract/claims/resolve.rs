@@ -9,10 +9,13 @@
 //!    organisation or group mentioned;
 //! 4. "it": the last country or organisation mentioned;
 //! 5. "who"/"which" after a comma: the party just before the comma ("Ms Lee, who said ...");
-//! 6. a definite description of a body ("the foreign ministry"): the party so named, else the
+//! 6. a role or body after a possessive pronoun ("His spokesman", "Its chief executive"): the
+//!    person or body the pronoun refers to, and for a body owned by a person ("Her ministry")
+//!    that person's affiliation;
+//! 7. a definite description of a body ("the foreign ministry"): the party so named, else the
 //!    country of a recent speaker or the last country mentioned ("the ministry said" after a
 //!    German spokesman spoke → Germany);
-//! 7. a role noun with no name ("the minister said"): the last person whose role has that noun,
+//! 8. a role noun with no name ("the minister said"): the last person whose role has that noun,
 //!    else the speaker of a recent claim if a person.
 //!
 //! "he" and "she" only reach a person of their gender or of none known (GUIDE C6): a person's
@@ -186,6 +189,9 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     if let Some(verdict) = look.pronoun(a, b) {
         return verdict;
     }
+    if let Some(verdict) = look.possessed(a, b) {
+        return verdict;
+    }
     // A definite description of a body: "the foreign ministry", "the defence ministry".
     if w.lower(a) == "the" && b - a <= 4 && w.is(b - 1, class::ORG_HEAD) {
         return look.body(a, b);
@@ -280,6 +286,32 @@ impl Lookup<'_> {
             return Some(self.parties.at_token(a - 2).map(|m| m.party));
         }
         None
+    }
+
+    /// A role or body owned through a possessive pronoun: "His spokesman", "Her office" → the
+    /// person the pronoun refers to (C5: a leader's aide or press office lists the leader),
+    /// "His ministry" → that person's state or body when known (C5: a sub-unit lists its
+    /// parent); "Its spokesman", "Their lawyers" → the organisation or country last named.
+    fn possessed(&self, a: usize, b: usize) -> Option<Option<usize>> {
+        let w = self.w;
+        let head = b - 1;
+        let owned = (2..=4).contains(&(b - a)) && w.is(head, class::ROLE | class::ORG_HEAD | class::PERSON_NOUN);
+        if !owned || (a + 1..head).any(|i| !w.is_word(i) || w.is_cap(i) && !w.is(i, class::ROLE | class::ORG_HEAD)) {
+            return None;
+        }
+        let body = w.is(head, class::ORG_HEAD) && !w.is(head, class::ROLE | class::PERSON_NOUN);
+        match w.lower(a) {
+            word @ ("his" | "her") => {
+                let p = person_antecedent(self, pronoun_gender(word));
+                let parent = |p: usize| self.parties.list.get(p).and_then(|r| r.affiliation);
+                Some(if body { p.map(|p| parent(p).unwrap_or(p)) } else { p })
+            }
+            "its" | "their" => {
+                let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
+                Some(last_mention(self.parties, self.cue, &org, &|_| true))
+            }
+            _ => None,
+        }
     }
 
     /// "the foreign ministry" → a party so named; an unnamed body stands for the country in

@@ -785,48 +785,142 @@ fn index_adjectives(out: &mut Parties, countries: &[(usize, PartyId)]) {
     }
 }
 
-/// Roles given after a name: "Ana Lund, Chile's foreign minister, said" and "Ana Lund, the
-/// Chilean trade minister," give Ana Lund a role and an affiliation.
+/// Roles given in apposition: after a name ("Ana Lund, Chile's foreign minister, said", "Ana
+/// Lund, the Chilean trade minister,", "Paul Rennet, chief executive of Harlow Foods,") or
+/// before it, after a possessive standing for the body ("Its chief executive, Paul Rennet,",
+/// "The company's chief executive, Paul Rennet,"): the person gets the role and, when the
+/// article names the body, the affiliation (GUIDE P12, P13: chief executive → company).
 fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId>], out: &mut Parties) {
-    let g = gazetteer();
-    for (ci, c) in cands.iter().enumerate() {
+    for ci in 0..cands.len() {
         let Some(p) = party_of[ci] else { continue };
         let person = &out.list[p.index()];
-        if person.kind != PartyKind::Person || person.role.is_some() || doc.word(c.tokens.end) != "," {
+        if person.kind != PartyKind::Person {
             continue;
         }
-        let mut k = c.tokens.end + 1;
-        if is_in(List::Article, doc.word(k)) {
-            k += 1;
-        }
-        let mut owner = None;
-        // Candidates come in text order: the owner, if any, is among the next few.
-        if let Some(oc) = (ci + 1..(ci + 4).min(cands.len())).find(|&o| cands[o].tokens.start == k) {
-            if matches!(cands[oc].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg) {
-                owner = party_of[oc];
-                k = cands[oc].tokens.end;
-                if matches!(doc.word(k), "'s" | "’s") {
-                    k += 1;
-                }
+        if person.role.is_some() {
+            // "Foreign Minister Ana Lund of Norway", "Senator Mark Lowe of the Labour Party".
+            let owner = owner_after_of(doc, cands, party_of, ci).filter(|&o| o != p);
+            if let Some(o) = owner {
+                out.list[p.index()].affiliation.get_or_insert(o.index());
             }
+            continue;
         }
-        // A title is a few words long: no need to look further.
-        let end = (k + 8).min(doc.tokens.len());
-        let mut t = k;
-        while t < end && t < k + 2 && is_in(List::TitleModifier, doc.word(t)) {
-            t += 1;
-        }
-        if let Some((j, false)) = g.title(doc, t, end) {
-            // The title must close the apposition: "Ana Lund, the trade minister, said".
-            if matches!(doc.word(j), "," | "." | "") || doc.word(j) == "said" {
-                let record = &mut out.list[p.index()];
-                record.role = Some(text_of(doc, &(t..j)));
-                if let Some(o) = owner.filter(|&o| o != p) {
-                    record.affiliation.get_or_insert(o.index());
-                }
+        let found = role_after(doc, cands, party_of, ci).or_else(|| role_before(doc, cands, party_of, out, ci));
+        if let Some((role, owner)) = found {
+            let record = &mut out.list[p.index()];
+            record.role = Some(text_of(doc, &role));
+            if let Some(o) = owner.filter(|&o| o != p) {
+                record.affiliation.get_or_insert(o.index());
             }
         }
     }
+}
+
+/// The country or organisation named right after candidate `ci` by "of": a titled person's
+/// body ("Foreign Minister Ana Lund of Norway", GUIDE P13).
+fn owner_after_of(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId>], ci: usize) -> Option<PartyId> {
+    let mut k = cands[ci].tokens.end;
+    if doc.word(k) != "of" {
+        return None;
+    }
+    k += 1;
+    if is_in(List::Article, doc.word(k)) {
+        k += 1;
+    }
+    let oc = (ci + 1..(ci + 3).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o))?;
+    party_of[oc]
+}
+
+/// Whether candidate `oc` names a body that can own a title: a country or an organisation.
+fn owns_titles(cands: &[Cand], oc: usize) -> bool {
+    matches!(cands[oc].target, Target::Known(Entry::Country(_) | Entry::Org(_)) | Target::NewOrg)
+}
+
+/// The title closing an apposition right after candidate `ci` ("Ana Lund, [the] [Chile's]
+/// trade minister [of Norland]," or "... said"), with its owner when one is named.
+fn role_after(
+    doc: &Document<'_>,
+    cands: &[Cand],
+    party_of: &[Option<PartyId>],
+    ci: usize,
+) -> Option<(Range<usize>, Option<PartyId>)> {
+    let c = &cands[ci];
+    if doc.word(c.tokens.end) != "," {
+        return None;
+    }
+    // Candidates come in text order: an owner, if any, is among the next few.
+    let owner_at = |k: usize| (ci + 1..(ci + 5).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o));
+    let mut k = c.tokens.end + 1;
+    if is_in(List::Article, doc.word(k)) {
+        k += 1;
+    }
+    let mut owner = None;
+    if let Some(oc) = owner_at(k) {
+        owner = party_of[oc];
+        k = cands[oc].tokens.end;
+        if matches!(doc.word(k), "'s" | "’s") {
+            k += 1;
+        }
+    }
+    // A title is a few words long: no need to look further.
+    let end = (k + 8).min(doc.tokens.len());
+    let mut t = k;
+    while t < end && t < k + 2 && is_in(List::TitleModifier, doc.word(t)) {
+        t += 1;
+    }
+    let (mut j, false) = gazetteer().title(doc, t, end)? else { return None };
+    let role = t..j;
+    // "chief executive of Harlow Foods", "a spokesman for the Harlow Trust": the owner after.
+    if owner.is_none() && matches!(doc.word(j), "of" | "for" | "at") {
+        let mut o = j + 1;
+        if is_in(List::Article, doc.word(o)) {
+            o += 1;
+        }
+        if let Some(oc) = owner_at(o) {
+            owner = party_of[oc];
+            j = cands[oc].tokens.end;
+        }
+    }
+    // The title must close the apposition: "Ana Lund, the trade minister, said".
+    (matches!(doc.word(j), "," | "." | "") || doc.word(j) == "said").then_some((role, owner))
+}
+
+/// Longest title before a name, in tokens.
+const MAX_TITLE_WORDS: usize = 5;
+
+/// The title in an apposition before candidate `ci`, after a possessive that stands for the
+/// body last named: "Its chief executive, Paul Rennet," and "The company's chief executive,
+/// Paul Rennet," (the nearest organisation or country before), "Their spokesman, ...".
+fn role_before(
+    doc: &Document<'_>,
+    cands: &[Cand],
+    party_of: &[Option<PartyId>],
+    out: &Parties,
+    ci: usize,
+) -> Option<(Range<usize>, Option<PartyId>)> {
+    let s = cands[ci].tokens.start;
+    if s < 3 || doc.word(s - 1) != "," {
+        return None;
+    }
+    let comma = s - 1;
+    let t = (comma.saturating_sub(MAX_TITLE_WORDS)..comma - 1)
+        .find(|&t| gazetteer().title(doc, t, comma) == Some((comma, false)))?;
+    let possessor = doc.word(t - 1);
+    let pronoun = matches!(possessor.to_lowercase().as_str(), "its" | "their");
+    let body_noun = matches!(possessor, "'s" | "’s")
+        && t >= 3
+        && is_in(List::CompanyNoun, doc.word(t - 2))
+        && is_in(List::Article, &doc.word(t - 3).to_lowercase());
+    if !pronoun && !body_noun {
+        return None;
+    }
+    // The body is the organisation or country named last before the title.
+    let owner = (0..ci)
+        .rev()
+        .take_while(|&o| cands[o].tokens.end <= t)
+        .filter_map(|o| party_of[o])
+        .find(|o| matches!(out.list[o.index()].kind, PartyKind::Organization | PartyKind::Country));
+    Some((t..comma, owner))
 }
 
 /// The canonical name of a new party.

@@ -429,6 +429,7 @@ const RULES: &[Rule] = &[
     Rule { name: "outlet_by_noun", apply: outlet_by_noun, evidence: NameEvidence::Context },
     Rule { name: "org_before_title", apply: org_before_title, evidence: NameEvidence::Context },
     Rule { name: "org_after_company_noun", apply: org_after_company_noun, evidence: NameEvidence::Context },
+    Rule { name: "org_after_title_of", apply: org_after_title_of, evidence: NameEvidence::Context },
     Rule { name: "person_by_first_name", apply: person_by_first_name, evidence: NameEvidence::GivenName },
     Rule { name: "by_tagger", apply: by_tagger, evidence: NameEvidence::Tagger },
     Rule { name: "place_after_preposition", apply: place_after_preposition, evidence: NameEvidence::Context },
@@ -535,6 +536,22 @@ fn org_after_company_noun(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target
     let direct = p.a > 0 && noun(p.a - 1);
     let apposition = p.a > 1 && sc.word(p.a - 1) == "," && noun(p.a - 2);
     (p.n >= 2 && !p.titled && !sc.info(p.a).first_name && (direct || apposition)).then_some(Target::NewOrg)
+}
+
+/// Words naming the body a title belongs to: "chief executive of Tarvik Freight", "a
+/// spokesman for the Ostra Trust" (GUIDE P13: chief executive → company). A run opening with
+/// a given name is a person's ("spokesman for Ana Lund").
+fn org_after_title_of(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
+    let mut k = p.a;
+    if k > 0 && is_in(List::Article, &sc.word(k - 1).to_lowercase()) {
+        k -= 1;
+    }
+    if p.n < 2 || p.titled || sc.info(p.a).first_name || k < 2 || !matches!(sc.word(k - 1), "of" | "for" | "at") {
+        return None;
+    }
+    let end = k - 1;
+    let titled = (end.saturating_sub(4)..end).any(|t| sc.title(t, end) == Some((end, false)));
+    titled.then_some(Target::NewOrg)
 }
 
 /// Two or more words opening with a given name: "Maria Castell said ...".
