@@ -121,6 +121,8 @@ cases!(passive_and_sourceless:
     ["It was reported that the airport had reopened.", "was reported", None, "that the airport had reopened", false, Report],
     ["The plan was described as unworkable.", "was described", None, "The plan … as unworkable", false, Describe],
     ["The story was first reported by the local paper.", "was first reported", Some("the local paper"), "The story", false, Report],
+    // C12: a passive in a relative clause reports that clause only.
+    ["Shares in Tarvik, a rival that had been expected to bid for the port, fell 2 percent.", "had been expected", None, "to bid for the port", false, Believe],
 );
 
 cases!(shared_and_hidden_subjects:
@@ -242,6 +244,7 @@ cases!(c10_content_after_not_before:
     // C2, C10: an addressee with "to" before "that" is skipped to the reported clause.
     ["The union wrote to the harbour council that the strike would go on.", "wrote", Some("The union"), "that the strike would go on", false, Say],
     ["She replied to him that the port was closed.", "replied", Some("She"), "that the port was closed", false, Say],
+    ["The union wrote to lawmakers that the strike would go on.", "wrote", Some("The union"), "that the strike would go on", false, Say],
 );
 
 // Issue 11, from the error classes of PolNeAR's training split (scripts/polnear-errors.py),
@@ -361,6 +364,9 @@ fn c19_nested_cue_is_no_claim_of_its_own() {
         ("Half of the voters said they think the plan will fail.", "said"),
         ("Ana Brel said Holm believes the port should close.", "said"),
         ("The Castavia Herald reported that officials had warned of delays.", "reported"),
+        // The outer attribution closes the sentence.
+        ("The vote is not expected to take place before May, officials said.", "said"),
+        ("Holm is believed to favour a second round, diplomats said.", "said"),
     ] {
         let claims = claims_of(text);
         let cues: Vec<&str> = claims.iter().map(|c| c.cue.text.as_str()).collect();
@@ -395,6 +401,9 @@ fn not_claims() {
         // preposition its cue does not require (C11).
         "The roster dispute has dragged on for months.",
         "Talks on a separate dispute over night shifts begin in May.",
+        // C1, O10: "agreed to" + an action is an outcome; "to" + a verb is no addressee, so
+        // the "that" after it is a determiner, not the start of a reported clause (C2).
+        "The two sides agreed to resume talks on that issue next month.",
         // C10: an object after a cue that wants "that" is no reported clause.
         "The flood claimed over 300 lives.",
         "Norland declared independence in 1991.",

@@ -135,6 +135,8 @@ group!(o6_o8_negation:
     t!(o7_not_yet_settled, "The two have not yet settled the toll.", Failed, "The two have not yet settled the toll"),
     t!(o8_yet_to_vote, "The dock workers have yet to vote on the offer.", Pending, "The dock workers have yet to vote on the offer"),
     t!(o8_needs_more_work, "The patrol rules still need more work.", Pending, "The patrol rules still need more work"),
+    t!(o8_has_to_be_approved, "The accord still has to be approved by the port board.", Pending, "The accord still has to be approved by the port board"),
+    t!(o5_dispute_unresolved, "A separate dispute over night-shift rules remains unresolved.", Pending, "A separate dispute over night-shift rules remains unresolved"),
 );
 
 group!(o9_o10_terms_and_steps:

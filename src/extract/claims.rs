@@ -198,22 +198,26 @@ fn clip_coordinated(w: &Annotated, drafts: &mut [Draft]) {
 /// How many earlier claims of the same sentence a cue is checked against in [`drop_nested`].
 const NESTED_WINDOW: usize = 8;
 
-/// One claim per outermost attribution (C19): a cue inside the content of an earlier claim of
-/// its sentence ("Half said they think the plan fails" → "think" is no claim of its own) is
-/// dropped. Each cue is checked against at most [`NESTED_WINDOW`] earlier claims.
+/// One claim per outermost attribution (C19): a cue inside the reported content of another
+/// claim of its sentence is dropped, whether that claim comes first ("Half said they think the
+/// plan fails" → "think" is no claim of its own) or closes the sentence ("The vote is not
+/// expected before May, officials said" → only "said"). Of two claims that each hold the
+/// other's cue the first stays ("Lind said on Friday that ..., the agency said": the outlet
+/// relays Lind, C8). Each cue is checked against at most [`NESTED_WINDOW`] claims on either
+/// side.
 fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
+    let cue_at = |d: &Draft| w.span(d.cue.0).start;
+    let holds = |outer: &Draft, inner: &Draft| {
+        !outer.direct
+            && outer.sentence == inner.sentence
+            && outer.content.iter().any(|c| c.start <= cue_at(inner) && cue_at(inner) < c.end)
+    };
     let mut keep = vec![true; drafts.len()];
-    for k in 1..drafts.len() {
-        let at = w.span(drafts[k].cue.0).start;
-        let inside = drafts[k.saturating_sub(NESTED_WINDOW)..k]
-            .iter()
-            .zip(&keep[k.saturating_sub(NESTED_WINDOW)..k])
-            .any(|(d, &kept)| {
-                kept && !d.direct
-                    && d.sentence == drafts[k].sentence
-                    && d.content.iter().any(|c| c.start <= at && at < c.end)
-            });
-        keep[k] = !inside;
+    for k in 0..drafts.len() {
+        let near = k.saturating_sub(NESTED_WINDOW)..(k + 1 + NESTED_WINDOW).min(drafts.len());
+        keep[k] = !near
+            .filter(|&j| j != k && (j > k || keep[j]))
+            .any(|j| holds(&drafts[j], &drafts[k]) && (j < k || !holds(&drafts[k], &drafts[j])));
     }
     let mut flags = keep.into_iter();
     drafts.retain(|_| flags.next().unwrap_or(true));

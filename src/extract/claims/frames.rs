@@ -493,9 +493,14 @@ impl At<'_> {
 /// stops at the next comma (C10, C12).
 fn clip_relative(w: &Annotated, s: Sent, source: (usize, usize), ce: usize, content: &mut Vec<Span>) {
     let relative = source.0 >= s.start + 2 && w.is(source.0 - 1, class::WHO) && w.is_punct(source.0 - 2, ",");
-    if !relative {
-        return;
+    if relative {
+        clip_at_comma(w, s, ce, content);
     }
+}
+
+/// Cuts `content` at the first comma after the cue ending at `ce`: the end of the relative
+/// clause the cue stands in.
+fn clip_at_comma(w: &Annotated, s: Sent, ce: usize, content: &mut Vec<Span>) {
     // Bounded like every scan around a cue, so a sentence of many cues stays linear.
     let end = s.end.min(ce + MAX_CONTENT);
     let Some(comma) = (ce..end).find(|&k| w.is_punct(k, ",")) else { return };
@@ -816,6 +821,13 @@ fn passive(w: &Annotated, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueIn
         }
         None => return None,
     };
+    let mut content = content;
+    // "a rival that had been expected to bid for the stake, fell": a passive in a relative
+    // clause after a noun reports that clause only (C12).
+    let relative = cs >= s.start + 2 && matches!(w.lower(cs - 1), "that" | "which" | "who") && w.is_word(cs - 2);
+    if relative && !direct {
+        clip_at_comma(w, s, ce, &mut content);
+    }
     Some((src, content, direct))
 }
 
@@ -914,7 +926,18 @@ fn past_adverbial(w: &Annotated, q: &Quotes, cue_end: usize, k: usize, t: usize)
     };
     let mut k = k;
     // An addressee with "to" is skipped too (C2: "wrote to the council that ...").
-    let opens_adverbial = (w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER)) || w.lower(k) == "to";
+    // The "to" of an addressee opens a noun phrase ("to the council", "to him"), not a verb
+    // ("agreed to resume talks on that issue": that "that" is no complementiser).
+    let addressee = |j: usize| {
+        let word = w.lower(j);
+        let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
+        w.is(j, class::DETERMINER | class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN)
+            || w.is_cap(j)
+            || plural
+            || matches!(word, "him" | "her" | "them" | "us" | "me" | "you")
+    };
+    let opens_adverbial = (w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER))
+        || w.lower(k) == "to" && addressee(k + 1);
     let skipped = w.lower(t) == "that"
         && t <= k + 6
         && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));

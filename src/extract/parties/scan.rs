@@ -883,7 +883,22 @@ impl<'t> Scanner<'_, 't> {
                 || self.singular_before_noun(i, end));
         if noun.sort == Sort::Group && !attributive {
             self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
+        } else if noun.sort == Sort::State && !attributive && self.opposition_before(i) {
+            // "Opposition lawmakers said ...": no state's, a collective of its own (GUIDE P16).
+            // A sentence's first word was read as a run of capitals: the group replaces it.
+            if self.out.last().is_some_and(|c| c.tokens == (i - 1..i)) {
+                self.out.pop();
+            }
+            self.push(Cand::new(i - 1..i + 1, Target::Group(noun.class), MentionForm::Name));
         }
+    }
+
+    /// Whether "opposition" (any case) stands right before token `i`, with no name before it
+    /// that the collective would speak for ("the Chilean opposition lawmakers" stays Chile's).
+    fn opposition_before(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1).eq_ignore_ascii_case("opposition")
+            && self.out.last().is_none_or(|c| c.tokens.end + 1 < i || c.tokens == (i - 1..i))
     }
 
     /// Whether the singular collective noun at `i` modifies a lower-case noun after it ("the

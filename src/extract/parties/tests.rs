@@ -430,6 +430,9 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         ["organization Zentrix [Zentrix]"];
     p16_party_members_are_groups: "Democrats said the vote was rushed, and Republicans disagreed." =>
         ["group Democrats [Democrats]", "group Republicans [Republicans]"];
+    p16_opposition_officials_with_no_state_are_a_group:
+        "Opposition lawmakers accused the cabinet of delays, and opposition officials agreed." =>
+        ["group Opposition lawmakers [Opposition lawmakers]", "group opposition officials [opposition officials]"];
 ];
 
 #[test]
