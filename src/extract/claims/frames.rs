@@ -824,7 +824,8 @@ fn passive(w: &Annotated, q: &Quotes, s: Sent, cs: usize, ce: usize, info: CueIn
     let mut content = content;
     // "a rival that had been expected to bid for the stake, fell": a passive in a relative
     // clause after a noun reports that clause only (C12).
-    let relative = cs >= s.start + 2 && matches!(w.lower(cs - 1), "that" | "which" | "who") && w.is_word(cs - 2);
+    let relative =
+        cs >= s.start + 2 && matches!(w.lower(cs - 1), "that" | "which" | "who") && w.is_word(cs - 2);
     if relative && !direct {
         clip_at_comma(w, s, ce, &mut content);
     }
@@ -936,8 +937,8 @@ fn past_adverbial(w: &Annotated, q: &Quotes, cue_end: usize, k: usize, t: usize)
             || plural
             || matches!(word, "him" | "her" | "them" | "us" | "me" | "you")
     };
-    let opens_adverbial = (w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER))
-        || w.lower(k) == "to" && addressee(k + 1);
+    let opens_adverbial =
+        (w.is(k, class::AFTER_CUE) && !w.is(k, class::DETERMINER)) || w.lower(k) == "to" && addressee(k + 1);
     let skipped = w.lower(t) == "that"
         && t <= k + 6
         && ((k..t).all(adverbial) || ((k > cue_end || opens_adverbial) && (k..t).all(plain)));

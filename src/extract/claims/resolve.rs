@@ -295,8 +295,11 @@ impl Lookup<'_> {
     fn possessed(&self, a: usize, b: usize) -> Option<Option<usize>> {
         let w = self.w;
         let head = b - 1;
-        let owned = (2..=4).contains(&(b - a)) && w.is(head, class::ROLE | class::ORG_HEAD | class::PERSON_NOUN);
-        if !owned || (a + 1..head).any(|i| !w.is_word(i) || w.is_cap(i) && !w.is(i, class::ROLE | class::ORG_HEAD)) {
+        let owned =
+            (2..=4).contains(&(b - a)) && w.is(head, class::ROLE | class::ORG_HEAD | class::PERSON_NOUN);
+        if !owned
+            || (a + 1..head).any(|i| !w.is_word(i) || w.is_cap(i) && !w.is(i, class::ROLE | class::ORG_HEAD))
+        {
             return None;
         }
         let body = w.is(head, class::ORG_HEAD) && !w.is(head, class::ROLE | class::PERSON_NOUN);

@@ -805,7 +805,8 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<P
             }
             continue;
         }
-        let found = role_after(doc, cands, party_of, ci).or_else(|| role_before(doc, cands, party_of, out, ci));
+        let found =
+            role_after(doc, cands, party_of, ci).or_else(|| role_before(doc, cands, party_of, out, ci));
         if let Some((role, owner)) = found {
             let record = &mut out.list[p.index()];
             record.role = Some(text_of(doc, &role));
@@ -818,7 +819,12 @@ fn add_appositive_roles(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<P
 
 /// The country or organisation named right after candidate `ci` by "of": a titled person's
 /// body ("Foreign Minister Ana Lund of Norway", GUIDE P13).
-fn owner_after_of(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId>], ci: usize) -> Option<PartyId> {
+fn owner_after_of(
+    doc: &Document<'_>,
+    cands: &[Cand],
+    party_of: &[Option<PartyId>],
+    ci: usize,
+) -> Option<PartyId> {
     let mut k = cands[ci].tokens.end;
     if doc.word(k) != "of" {
         return None;
@@ -827,7 +833,8 @@ fn owner_after_of(doc: &Document<'_>, cands: &[Cand], party_of: &[Option<PartyId
     if is_in(List::Article, doc.word(k)) {
         k += 1;
     }
-    let oc = (ci + 1..(ci + 3).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o))?;
+    let oc =
+        (ci + 1..(ci + 3).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o))?;
     party_of[oc]
 }
 
@@ -849,7 +856,9 @@ fn role_after(
         return None;
     }
     // Candidates come in text order: an owner, if any, is among the next few.
-    let owner_at = |k: usize| (ci + 1..(ci + 5).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o));
+    let owner_at = |k: usize| {
+        (ci + 1..(ci + 5).min(cands.len())).find(|&o| cands[o].tokens.start == k && owns_titles(cands, o))
+    };
     let mut k = c.tokens.end + 1;
     if is_in(List::Article, doc.word(k)) {
         k += 1;

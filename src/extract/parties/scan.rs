@@ -546,7 +546,12 @@ fn org_after_title_of(sc: &Scanner<'_, '_>, p: &Phrase<'_>) -> Option<Target> {
     if k > 0 && is_in(List::Article, &sc.word(k - 1).to_lowercase()) {
         k -= 1;
     }
-    if p.n < 2 || p.titled || sc.info(p.a).first_name || k < 2 || !matches!(sc.word(k - 1), "of" | "for" | "at") {
+    if p.n < 2
+        || p.titled
+        || sc.info(p.a).first_name
+        || k < 2
+        || !matches!(sc.word(k - 1), "of" | "for" | "at")
+    {
         return None;
     }
     let end = k - 1;

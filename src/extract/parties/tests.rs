@@ -236,8 +236,18 @@ fn mentions_are_sorted_disjoint_and_on_boundaries() {
 #[test]
 fn roles_in_apposition_and_their_bodies() {
     let rows: [(&str, &str, &str, Option<&str>); 6] = [
-        ("Nils Ek, chief executive of Tarvik Freight, said profits fell.", "Nils Ek", "chief executive", Some("Tarvik Freight")),
-        ("Nils Ek, a spokesman for the Tarvik Trust, said profits fell.", "Nils Ek", "spokesman", Some("Tarvik Trust")),
+        (
+            "Nils Ek, chief executive of Tarvik Freight, said profits fell.",
+            "Nils Ek",
+            "chief executive",
+            Some("Tarvik Freight"),
+        ),
+        (
+            "Nils Ek, a spokesman for the Tarvik Trust, said profits fell.",
+            "Nils Ek",
+            "spokesman",
+            Some("Tarvik Trust"),
+        ),
         ("Ana Lund, the foreign minister of Chile, said no.", "Ana Lund", "foreign minister", Some("Chile")),
         (
             "Tarvik Shipping closed two depots. Its chief executive, Nils Ek, said profits fell.",
