@@ -191,6 +191,7 @@ group!(o2_not_outcomes:
     t!(o2_currency_exchange, "The currency exchange is a busy place."),
     t!(o2_vague_readiness, "Neither side was prepared to make concessions."),
     t!(o2_signs_noun, "There were signs that the town was calm again."),
+    t!(o2_denial_of_a_statement, "Norland has denied that it closed the crossing to force concessions."),
     t!(o2_failed_adjective, "Despite a number of failed launches, the agency kept going."),
     t!(o2_no_law, "There is no law on the matter."),
     t!(o2_agreed_with_opinion, "The judge agreed with the tenant on most points."),
