@@ -300,6 +300,11 @@ fn classify_rules() {
             "organization Ostra Metals",
         ),
         (
+            "org_after_company_noun",
+            "The residents' group, Save Vardby, said it would appeal.",
+            "organization Save Vardby",
+        ),
+        (
             "org_after_title_of",
             "Nils Ek, chief executive of Tarvik Freight, said profits fell.",
             "organization Tarvik Freight",
