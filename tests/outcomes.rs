@@ -136,6 +136,9 @@ group!(o6_o8_negation:
     t!(o8_yet_to_vote, "The dock workers have yet to vote on the offer.", Pending, "The dock workers have yet to vote on the offer"),
     t!(o8_needs_more_work, "The patrol rules still need more work.", Pending, "The patrol rules still need more work"),
     t!(o8_has_to_be_approved, "The accord still has to be approved by the port board.", Pending, "The accord still has to be approved by the port board"),
+    t!(o5_decision_awaited, "A decision will be announced on Friday.", Pending, "A decision will be announced on Friday"),
+    t!(o5_offer_weighed, "The dock workers were weighing the offer.", Pending, "The dock workers were weighing the offer"),
+    t!(o6_no_decision_to_come, "No decision will be announced before May.", Failed, "No decision will be announced before May"),
     t!(o5_dispute_unresolved, "A separate dispute over night-shift rules remains unresolved.", Pending, "A separate dispute over night-shift rules remains unresolved"),
 );
 
