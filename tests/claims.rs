@@ -475,6 +475,17 @@ fn speakers() {
             cue: "said",
             speaker: Some("Chile"),
         },
+        // C6: "the company", "the union" → the organisation so named, else the one last named.
+        Speaker {
+            text: "Tarvik Shipping ASA cut its forecast. Shares slid. The company said it had signed a new contract.",
+            cue: "said",
+            speaker: Some("Tarvik Shipping ASA"),
+        },
+        Speaker {
+            text: "The Dock Workers' Union met Tarvik Shipping. The union said the offer was too low.",
+            cue: "said",
+            speaker: Some("Dock Workers' Union"),
+        },
         Speaker {
             text: "Tarvik Shipping closed two depots. Its spokeswoman said the decision was painful.",
             cue: "said",

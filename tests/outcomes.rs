@@ -139,6 +139,8 @@ group!(o6_o8_negation:
     t!(o5_decision_awaited, "A decision will be announced on Friday.", Pending, "A decision will be announced on Friday"),
     t!(o5_offer_weighed, "The dock workers were weighing the offer.", Pending, "The dock workers were weighing the offer"),
     t!(o6_no_decision_to_come, "No decision will be announced before May.", Failed, "No decision will be announced before May"),
+    t!(o5_talks_continuing, "Talks with the port operator over night shifts were continuing.", Pending, "Talks with the port operator over night shifts were continuing"),
+    t!(o5_subject_to_approval, "The dividend is subject to approval at the annual meeting on April 24.", Pending, "The dividend is subject to approval at the annual meeting on April 24"),
     t!(o5_dispute_unresolved, "A separate dispute over night-shift rules remains unresolved.", Pending, "A separate dispute over night-shift rules remains unresolved"),
 );
 

@@ -75,6 +75,8 @@ pub mod class {
     pub const QUANTIFIER: u32 = 1 << 26;
     /// Prepositions that open a leading adverbial before the subject ("By the end of the day,").
     pub const LEAD: u32 = 1 << 27;
+    /// Nouns of a company or body that stand for the one last named ("the company said").
+    pub const COMPANY: u32 = 1 << 28;
 }
 
 /// The class bit of a label of `data/speech_words.txt`, `None` for an unknown label.
@@ -108,6 +110,7 @@ fn class_bit(label: &str) -> Option<u32> {
         "non_statement" => class::NON_STATEMENT,
         "quantifier" => class::QUANTIFIER,
         "lead" => class::LEAD,
+        "company_noun" => class::COMPANY,
         _ => return None,
     })
 }

@@ -12,7 +12,8 @@
 //! 6. a role or body after a possessive pronoun ("His spokesman", "Its chief executive"): the
 //!    person or body the pronoun refers to, and for a body owned by a person ("Her ministry")
 //!    that person's affiliation;
-//! 7. a definite description of a body ("the foreign ministry"): the party so named, else the
+//! 7. "the company", "the bank": the organisation that spoke last, else the last one named; a
+//!    definite description of a body ("the foreign ministry"): the party so named, else the
 //!    country of a recent speaker or the last country mentioned ("the ministry said" after a
 //!    German spokesman spoke → Germany);
 //! 8. a role noun with no name ("the minister said"): the last person whose role has that noun,
@@ -191,6 +192,23 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     }
     if let Some(verdict) = look.possessed(a, b) {
         return verdict;
+    }
+    // "The company said", "the bank said": the organisation last named (C6).
+    if w.lower(a) == "the" && b - a <= 3 && w.is(b - 1, class::COMPANY) && (a + 1..b).all(|i| !w.is_cap(i)) {
+        // One whose name ends with the noun first: "the union" → Dock Workers' Union.
+        let noun = w.lower(b - 1);
+        let named = |p: &usize| {
+            parties.list.get(*p).is_some_and(|r| {
+                r.kind == PartyKind::Organization
+                    && r.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(noun))
+            })
+        };
+        let org = |k: PartyKind| k == PartyKind::Organization;
+        return look
+            .mentioned_before()
+            .find(named)
+            .or_else(|| look.recent(&org))
+            .or_else(|| last_mention(parties, cue, &org, &|_| true));
     }
     // A definite description of a body: "the foreign ministry", "the defence ministry".
     if w.lower(a) == "the" && b - a <= 4 && w.is(b - 1, class::ORG_HEAD) {

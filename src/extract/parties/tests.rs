@@ -391,6 +391,9 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
         ["person Ana (Annie) Lund [Ana (Annie) Lund]"] not ["Ana", "Annie"];
     p8_elided_particle_joins_the_name: "Talks were held at the Sant' Orso Community in Vessa." =>
         ["organization Sant' Orso Community [Sant' Orso Community]"] not ["Orso Community"];
+    p2_month_abbreviation_in_a_dateline_is_no_place:
+        "VESSA, Feb 12 (Newswire) - Tarvik Shipping ASA said profit fell." =>
+        ["organization Tarvik Shipping ASA [Tarvik Shipping ASA]"] not ["Feb"];
     p8_local_office_title_is_no_part_of_the_name: "Councillor Rita Gomez said the vote was rushed." =>
         ["person Rita Gomez [Rita Gomez]"] not ["Councillor Rita Gomez"];
     p12_one_person_role_before_a_name_is_a_title:
