@@ -67,6 +67,13 @@ mod tests {
     t!(spanish_news, "El ministro dijo el viernes que las conversaciones con Norlandia se habían estancado y que se reanudarían en mayo.", false);
     t!(german_news, "Der Minister sagte am Freitag, die Gespräche mit Norland seien ins Stocken geraten und würden im Mai fortgesetzt.", false);
     t!(too_short_to_judge, "Gracias, Norland.", true);
+    t!(
+        two_short_english_sentences,
+        "Tarvik Shipping closed two depots. Its chief executive, Nils Ek, said profits fell.",
+        true
+    );
+    t!(italian_news, "Il ministro ha detto venerdì che i colloqui con la Norlandia si erano arenati e sarebbero ripresi a maggio.", false);
+    t!(french_news, "Le ministre a déclaré vendredi que les pourparlers avec la Norlande étaient au point mort et reprendraient en mai.", false);
     t!(empty, "", true);
 
     /// Issue 11, item 4: a Spanish article gives no cards (it used to give 16 parties), but its

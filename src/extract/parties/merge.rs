@@ -877,7 +877,18 @@ fn role_after(
     while t < end && t < k + 2 && is_in(List::TitleModifier, doc.word(t)) {
         t += 1;
     }
-    let (mut j, false) = gazetteer().title(doc, t, end)? else { return None };
+    // "policy director", "campaign manager": a portfolio word before a title is part of it.
+    let mut r = t;
+    while r < end
+        && r < t + 2
+        && is_in(List::Modifier, doc.word(r))
+        && gazetteer().title(doc, r, end).is_none()
+    {
+        r += 1;
+    }
+    let (mut j, false) = gazetteer().title(doc, t, end).or_else(|| gazetteer().title(doc, r, end))? else {
+        return None;
+    };
     let role = t..j;
     // "chief executive of Harlow Foods", "a spokesman for the Harlow Trust": the owner after.
     if owner.is_none() && matches!(doc.word(j), "of" | "for" | "at") {
@@ -899,7 +910,8 @@ const MAX_TITLE_WORDS: usize = 5;
 
 /// The title in an apposition before candidate `ci`, after a possessive that stands for the
 /// body last named: "Its chief executive, Paul Rennet," and "The company's chief executive,
-/// Paul Rennet," (the nearest organisation or country before), "Their spokesman, ...".
+/// Paul Rennet," (the nearest organisation or country before), "Their spokesman, ..."; after
+/// an article, the role alone ("A spokeswoman, Anna Kim,").
 fn role_before(
     doc: &Document<'_>,
     cands: &[Cand],
@@ -912,7 +924,7 @@ fn role_before(
         return None;
     }
     let comma = s - 1;
-    let t = (comma.saturating_sub(MAX_TITLE_WORDS)..comma - 1)
+    let t = (comma.saturating_sub(MAX_TITLE_WORDS).max(1)..comma)
         .find(|&t| gazetteer().title(doc, t, comma) == Some((comma, false)))?;
     let possessor = doc.word(t - 1);
     let pronoun = matches!(possessor.to_lowercase().as_str(), "its" | "their");
@@ -920,6 +932,10 @@ fn role_before(
         && t >= 3
         && is_in(List::CompanyNoun, doc.word(t - 2))
         && is_in(List::Article, &doc.word(t - 3).to_lowercase());
+    // "A spokeswoman, Anna Kim, said": a role with no body named.
+    if is_in(List::Article, &possessor.to_lowercase()) && !body_noun {
+        return Some((t..comma, None));
+    }
     if !pronoun && !body_noun {
         return None;
     }

@@ -235,7 +235,19 @@ fn mentions_are_sorted_disjoint_and_on_boundaries() {
 /// person's body after "of".
 #[test]
 fn roles_in_apposition_and_their_bodies() {
-    let rows: [(&str, &str, &str, Option<&str>); 6] = [
+    let rows: [(&str, &str, &str, Option<&str>); 8] = [
+        (
+            "“It is progress,” said Maya Chen, policy director at Clean Rivers Now.",
+            "Maya Chen",
+            "policy director",
+            Some("Clean Rivers Now"),
+        ),
+        (
+            "The talks went on. A spokeswoman, Anna Kim, said only that the text was under review.",
+            "Anna Kim",
+            "spokeswoman",
+            None,
+        ),
         (
             "Nils Ek, chief executive of Tarvik Freight, said profits fell.",
             "Nils Ek",
