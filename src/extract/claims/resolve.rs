@@ -196,17 +196,9 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     // "The company said", "the bank said": the organisation last named (C6).
     if w.lower(a) == "the" && b - a <= 3 && w.is(b - 1, class::COMPANY) && (a + 1..b).all(|i| !w.is_cap(i)) {
         // One whose name ends with the noun first: "the union" → Dock Workers' Union.
-        let noun = w.lower(b - 1);
-        let named = |p: &usize| {
-            parties.list.get(*p).is_some_and(|r| {
-                r.kind == PartyKind::Organization
-                    && r.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(noun))
-            })
-        };
         let org = |k: PartyKind| k == PartyKind::Organization;
         return look
-            .mentioned_before()
-            .find(named)
+            .org_named_by(w.lower(b - 1))
             .or_else(|| look.recent(&org))
             .or_else(|| last_mention(parties, cue, &org, &|_| true));
     }
@@ -335,6 +327,18 @@ impl Lookup<'_> {
         }
     }
 
+    /// The organisation mentioned last before the cue whose name ends with `noun` ("the radio"
+    /// → Damascus Radio, "the union" → Dock Workers' Union).
+    fn org_named_by(&self, noun: &str) -> Option<usize> {
+        let named = |p: &usize| {
+            self.parties.list.get(*p).is_some_and(|r| {
+                r.kind == PartyKind::Organization
+                    && r.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(noun))
+            })
+        };
+        self.mentioned_before().find(named)
+    }
+
     /// "the foreign ministry" → a party so named; an unnamed body stands for the country in
     /// focus: "the defence ministry" → the country of a recent speaker, else the last country.
     fn body(&self, a: usize, b: usize) -> Option<usize> {
@@ -374,13 +378,7 @@ impl Lookup<'_> {
                 role.is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(noun)))
             };
             // Else a body whose name ends with the noun: "the radio" → Damascus Radio.
-            let names = |p: &usize| {
-                self.parties.list.get(*p).is_some_and(|r| {
-                    r.kind == PartyKind::Organization
-                        && r.name.rsplit(' ').next().is_some_and(|x| x.eq_ignore_ascii_case(noun))
-                })
-            };
-            return self.mentioned_before().find(holds).or_else(|| self.mentioned_before().find(names));
+            return self.mentioned_before().find(holds).or_else(|| self.org_named_by(noun));
         };
         let noun = w.lower(role);
         let with_role = |p: &usize| {
