@@ -11,7 +11,7 @@
 //! `data/speech_words.txt`.
 
 use super::claims::cues::{self, CueMatch};
-use super::lexicon::{hash_str, labelled, WordMap};
+use super::lexicon::{data_file, hash_str, labelled, WordMap};
 use super::segment::quotes::{self, Quotes};
 use super::segment::{Document, TokenKind};
 use super::span::Span;
@@ -124,7 +124,7 @@ fn classes() -> &'static WordMap<u64, Known> {
     static MAP: OnceLock<WordMap<u64, Known>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Known> = WordMap::default();
-        for (label, words) in labelled(include_str!("data/speech_words.txt")) {
+        for (label, words) in labelled(data_file!("data/speech_words.txt")) {
             // An unknown label is caught by the `every_label_is_known` test.
             let bit = class_bit(label).unwrap_or(0);
             for w in words {
@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn every_label_is_known() {
-        for (label, _) in labelled(include_str!("data/speech_words.txt")) {
+        for (label, _) in labelled(data_file!("data/speech_words.txt")) {
             assert!(class_bit(label).is_some(), "unknown label {label:?} in data/speech_words.txt");
         }
         assert_eq!(class_bit("pronoun_persn"), None);

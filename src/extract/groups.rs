@@ -32,7 +32,7 @@
 
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::lexicon::WordMap;
-use crate::extract::lexicon::{hash_str, labelled};
+use crate::extract::lexicon::{data_file, hash_str, labelled};
 use crate::extract::model::PartyKind;
 use crate::extract::parties::Parties;
 use crate::extract::span::Span;
@@ -67,7 +67,7 @@ fn lexicon() -> &'static WordMap<u64, u8> {
     static MAP: OnceLock<WordMap<u64, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<u64, u8> = WordMap::default();
-        for (label, words) in labelled(include_str!("data/pair_nouns.txt")) {
+        for (label, words) in labelled(data_file!("data/pair_nouns.txt")) {
             // An unknown label is caught by the `every_label_is_known` test.
             let bit = pair_bit(label).unwrap_or(0);
             for word in words {
@@ -513,7 +513,7 @@ mod tests {
     /// [`first_phrase`] looks up only determiners, so every word that opens a phrase must be one.
     #[test]
     fn openers_are_determiners() {
-        for (label, words) in labelled(include_str!("data/pair_nouns.txt")) {
+        for (label, words) in labelled(data_file!("data/pair_nouns.txt")) {
             let bits = match label {
                 "lead" => LEAD,
                 "det" => DET,
@@ -537,7 +537,7 @@ mod tests {
 
     #[test]
     fn every_label_is_known() {
-        for (label, _) in labelled(include_str!("data/pair_nouns.txt")) {
+        for (label, _) in labelled(data_file!("data/pair_nouns.txt")) {
             assert!(pair_bit(label).is_some(), "unknown label {label:?} in data/pair_nouns.txt");
         }
     }

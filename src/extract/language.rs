@@ -19,7 +19,7 @@
 //! * An English article that quotes long passages in another language still passes, so the
 //!   quoted passage is analysed by English rules.
 
-use super::lexicon::entries;
+use super::lexicon::{data_file, entries};
 use std::sync::OnceLock;
 
 /// Words looked at: enough for a stable ratio, and a bound on the cost for any input.
@@ -30,7 +30,7 @@ pub const MIN_WORDS: usize = 12;
 
 fn markers() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| entries(include_str!("data/english_markers.txt")).collect())
+    WORDS.get_or_init(|| entries(data_file!("data/english_markers.txt")).collect())
 }
 
 /// `true` unless the text is long enough to judge and under one word in ten is a common English

@@ -35,7 +35,7 @@
 
 pub mod quotes;
 
-use super::lexicon;
+use super::lexicon::{self, data_file};
 use super::par;
 use super::span::Span;
 use quotes::{Facing, Level, Mark};
@@ -302,19 +302,19 @@ type WordSet = HashSet<&'static str, BuildHasherDefault<lexicon::Fx>>;
 /// Abbreviations that keep their dot, lower-cased without it ("mr", "gen", "feb").
 fn abbreviations() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| lexicon::entries(include_str!("data/abbreviations.txt")).collect())
+    SET.get_or_init(|| lexicon::entries(data_file!("data/abbreviations.txt")).collect())
 }
 
 /// Upper-case labels that open wire notes ("NOTE - ..."), never a dateline's place.
 fn not_datelines() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| lexicon::entries(include_str!("data/not_datelines.txt")).collect())
+    SET.get_or_init(|| lexicon::entries(data_file!("data/not_datelines.txt")).collect())
 }
 
 /// Capitalised function words that can start a sentence after an abbreviation.
 fn sentence_openers() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| lexicon::entries(include_str!("data/sentence_openers.txt")).collect())
+    SET.get_or_init(|| lexicon::entries(data_file!("data/sentence_openers.txt")).collect())
 }
 
 fn is_dash(c: char) -> bool {

@@ -11,7 +11,7 @@
 //! friday"). Its class comes from its first word in `data/cue_heads.txt` (default `say`; class
 //! `none` keeps out actions and non-statements, GUIDE C1 and C21), its frames from its class.
 
-use crate::extract::lexicon::{entries, expand, labelled, WordMap};
+use crate::extract::lexicon::{data_file, entries, expand, labelled, WordMap};
 use crate::extract::model::CueClass;
 use std::sync::OnceLock;
 
@@ -126,8 +126,8 @@ struct CueLexicon {
 fn lexicon() -> &'static CueLexicon {
     static LEX: OnceLock<CueLexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map = build(include_str!("../data/cues.txt"));
-        add_mined(&mut map, include_str!("../data/mined_cues.txt"));
+        let mut map = build(data_file!("../data/cues.txt"));
+        add_mined(&mut map, data_file!("../data/mined_cues.txt"));
         let mut index = WordMap::default();
         let mut buckets = Vec::with_capacity(map.len());
         for (first, bucket) in map {
@@ -232,7 +232,7 @@ fn head_class(head: &str) -> Option<CueInfo> {
     static HEADS: OnceLock<WordMap<&'static str, Option<CueInfo>>> = OnceLock::new();
     let heads = HEADS.get_or_init(|| {
         let mut map = WordMap::default();
-        for (label, words) in labelled(include_str!("../data/cue_heads.txt")) {
+        for (label, words) in labelled(data_file!("../data/cue_heads.txt")) {
             let info = head_label(label);
             for w in words {
                 map.insert(w, info);
@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn every_data_line_parses() {
-        for line in entries(include_str!("../data/cues.txt")) {
+        for line in entries(data_file!("../data/cues.txt")) {
             let (forms, class, frames) = split3(line).unwrap_or_else(|| panic!("bad line {line}"));
             assert!(CueClass::from_label(class).is_some(), "bad class in {line}");
             assert!(!forms.is_empty());
@@ -306,20 +306,20 @@ mod tests {
 
     #[test]
     fn mined_and_head_data_parse() {
-        for (label, _) in labelled(include_str!("../data/cue_heads.txt")) {
+        for (label, _) in labelled(data_file!("../data/cue_heads.txt")) {
             assert!(
                 label == "none" || label == "topic" || CueClass::from_label(label).is_some(),
                 "unknown class {label:?} in cue_heads.txt"
             );
         }
-        for line in entries(include_str!("../data/mined_cues.txt")) {
+        for line in entries(data_file!("../data/mined_cues.txt")) {
             let (form, count, seen) = split3(line).unwrap_or_else(|| panic!("bad line {line}"));
             assert!(
                 !form.is_empty() && count.parse::<u32>().is_ok() && seen.parse::<u32>().is_ok(),
                 "{line}"
             );
         }
-        assert!(mined(include_str!("../data/mined_cues.txt")).count() > 20);
+        assert!(mined(data_file!("../data/mined_cues.txt")).count() > 20);
     }
 
     #[test]

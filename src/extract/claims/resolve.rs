@@ -31,7 +31,7 @@
 //! [`crate::extract::groups`].
 
 use crate::extract::annotate::{class, Annotated};
-use crate::extract::lexicon::{labelled, WordMap};
+use crate::extract::lexicon::{data_file, labelled, WordMap};
 use crate::extract::model::PartyKind;
 use crate::extract::parties::Parties;
 use std::sync::OnceLock;
@@ -71,7 +71,7 @@ fn hints() -> &'static WordMap<&'static str, Hints> {
     static MAP: OnceLock<WordMap<&'static str, Hints>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: WordMap<&'static str, Hints> = WordMap::default();
-        for (label, words) in labelled(include_str!("../data/name_genders.txt")) {
+        for (label, words) in labelled(data_file!("../data/name_genders.txt")) {
             // An unknown label is caught by the `every_label_is_known` test.
             let Some((gender, kind)) = hint_label(label) else { continue };
             for w in words {
@@ -481,7 +481,7 @@ mod tests {
 
     #[test]
     fn every_label_is_known() {
-        for (label, _) in labelled(include_str!("../data/name_genders.txt")) {
+        for (label, _) in labelled(data_file!("../data/name_genders.txt")) {
             assert!(hint_label(label).is_some(), "unknown label {label:?} in data/name_genders.txt");
         }
     }

@@ -10,7 +10,7 @@
 
 use crate::extract::annotate::{class, Annotated};
 use crate::extract::lexicon::WordMap;
-use crate::extract::lexicon::{entries, expand, hash_str, labelled};
+use crate::extract::lexicon::{data_file, entries, expand, hash_str, labelled};
 use crate::extract::records::Status;
 use std::sync::OnceLock;
 
@@ -122,13 +122,13 @@ fn bit_of(label: &str) -> Option<u16> {
 
 /// The trigger lists with the letter that says which status their file is for.
 const TRIGGER_FILES: [(&str, char); 3] = [
-    (include_str!("../data/outcome_agreed.txt"), 'a'),
-    (include_str!("../data/outcome_failed.txt"), 'f'),
-    (include_str!("../data/outcome_pending.txt"), 'p'),
+    (data_file!("../data/outcome_agreed.txt"), 'a'),
+    (data_file!("../data/outcome_failed.txt"), 'f'),
+    (data_file!("../data/outcome_pending.txt"), 'p'),
 ];
 
 /// The outcome word classes, `label: words` lines.
-const TOPICS: &str = include_str!("../data/outcome_topics.txt");
+const TOPICS: &str = data_file!("../data/outcome_topics.txt");
 
 /// The lists, read once.
 pub fn lexicon() -> &'static Lexicon {

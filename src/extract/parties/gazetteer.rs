@@ -23,7 +23,7 @@
 //!   [`WordInfo::group`]; any beyond would be silently ignored (there are 74 today).
 //! * A misspelt sort in `group_nouns.txt` would read as `group`; the tests check the file.
 
-use crate::extract::lexicon::{entries, hash_bytes, labelled};
+use crate::extract::lexicon::{data_file, entries, hash_bytes, labelled};
 pub use crate::extract::lexicon::{hash_str, Fx};
 use crate::extract::segment::{segment, Document, TokenKind};
 use std::collections::{HashMap, HashSet};
@@ -212,22 +212,22 @@ impl Gazetteer {
     /// an organisation is the country's (the first entry to claim a key keeps it).
     fn build() -> Gazetteer {
         let mut g = Gazetteer::empty();
-        g.add_countries(include_str!("../data/countries.txt"));
-        g.add_orgs(include_str!("../data/organizations.txt"));
-        for name in entries(include_str!("../data/places.txt")) {
+        g.add_countries(data_file!("../data/countries.txt"));
+        g.add_orgs(data_file!("../data/organizations.txt"));
+        for name in entries(data_file!("../data/places.txt")) {
             let entry = Entry::Place(g.places.len());
             g.places.push(name);
             g.add(name, Hit { entry, form: Form::Name });
         }
-        g.add_titles(include_str!("../data/titles.txt"));
-        g.add_group_nouns(include_str!("../data/group_nouns.txt"));
+        g.add_titles(data_file!("../data/titles.txt"));
+        g.add_group_nouns(data_file!("../data/group_nouns.txt"));
         g.index_words();
         g
     }
 
     /// The tables of the one-column word lists, and empty tables for the rest.
     fn empty() -> Gazetteer {
-        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        let lists = Lists::parse(data_file!("../data/party_words.txt"));
         debug_assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
         let name_endings = name_endings(&lists);
         Gazetteer {
@@ -240,17 +240,17 @@ impl Gazetteer {
             name_prefixes: FastSet::default(),
             titles: FastMap::default(),
             title_prefixes: FastSet::default(),
-            first_names: entries(include_str!("../data/first_names.txt")).map(str::to_lowercase).collect(),
-            org_heads: entries(include_str!("../data/org_heads.txt")).collect(),
-            place_heads: entries(include_str!("../data/place_heads.txt")).collect(),
+            first_names: entries(data_file!("../data/first_names.txt")).map(str::to_lowercase).collect(),
+            org_heads: entries(data_file!("../data/org_heads.txt")).collect(),
+            place_heads: entries(data_file!("../data/place_heads.txt")).collect(),
             groups: FastMap::default(),
-            not_names: entries(include_str!("../data/not_names.txt")).map(phrase_key).collect(),
-            function_words: entries(include_str!("../data/sentence_openers.txt"))
-                .chain(entries(include_str!("../data/function_words.txt")))
+            not_names: entries(data_file!("../data/not_names.txt")).map(phrase_key).collect(),
+            function_words: entries(data_file!("../data/sentence_openers.txt"))
+                .chain(entries(data_file!("../data/function_words.txt")))
                 .map(str::to_lowercase)
                 .collect(),
-            common_words: entries(include_str!("../data/common_words.txt")).collect(),
-            misc_heads: entries(include_str!("../data/misc_heads.txt")).collect(),
+            common_words: entries(data_file!("../data/common_words.txt")).collect(),
+            misc_heads: entries(data_file!("../data/misc_heads.txt")).collect(),
             words: FastMap::default(),
             group_list: Vec::new(),
             lists,
@@ -716,7 +716,7 @@ mod tests {
 
     #[test]
     fn every_party_word_label_is_known_and_every_list_filled() {
-        let lists = Lists::parse(include_str!("../data/party_words.txt"));
+        let lists = Lists::parse(data_file!("../data/party_words.txt"));
         assert!(lists.unknown.is_empty(), "unknown labels in party_words.txt: {:?}", lists.unknown);
         for (list, label) in List::ALL {
             assert!(!lists.words(list).is_empty(), "party_words.txt has no {label} line");
@@ -733,7 +733,7 @@ mod tests {
 
     #[test]
     fn every_group_noun_has_a_class_and_a_known_sort() {
-        for line in entries(include_str!("../data/group_nouns.txt")) {
+        for line in entries(data_file!("../data/group_nouns.txt")) {
             let cols: Vec<&str> = line.split('|').map(str::trim).collect();
             assert_eq!(cols.len(), 3, "group_nouns.txt: want `word | class | sort`: {line}");
             assert!(!cols[0].is_empty() && !cols[1].is_empty(), "group_nouns.txt: {line}");

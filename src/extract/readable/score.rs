@@ -9,6 +9,7 @@
 //! article wins over a longer comment thread.
 
 use super::dom::{Dom, NodeId};
+use crate::extract::lexicon::data_file;
 use std::sync::OnceLock;
 
 /// Elements dropped with their contents before scoring: navigation, forms, page furniture.
@@ -158,7 +159,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let mut p = Patterns { unlikely: vec![], maybe: vec![], positive: vec![], negative: vec![] };
-        for line in include_str!("patterns.txt").lines().filter(|l| !l.starts_with('#')) {
+        for line in data_file!("patterns.txt").lines().filter(|l| !l.starts_with('#')) {
             let Some((kind, word)) = line.split_once(": ") else { continue };
             let list = match kind {
                 "unlikely" => &mut p.unlikely,

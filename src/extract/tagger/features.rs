@@ -9,7 +9,7 @@
 //! over bytes ([`lexicon::hash_bytes`] and a fixed finaliser), so ids are the same natively and
 //! on wasm32.
 
-use crate::extract::lexicon::{self, entries, Fx};
+use crate::extract::lexicon::{self, data_file, entries, Fx};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -437,12 +437,12 @@ impl Gazetteer {
 
 /// The data files the gazetteer reads, in a fixed order.
 const DATA: [&str; 6] = [
-    include_str!("../data/countries.txt"),
-    include_str!("../data/first_names.txt"),
-    include_str!("../data/organizations.txt"),
-    include_str!("../data/org_heads.txt"),
-    include_str!("../data/places.txt"),
-    include_str!("../data/titles.txt"),
+    data_file!("../data/countries.txt"),
+    data_file!("../data/first_names.txt"),
+    data_file!("../data/organizations.txt"),
+    data_file!("../data/org_heads.txt"),
+    data_file!("../data/places.txt"),
+    data_file!("../data/titles.txt"),
 ];
 
 /// The gazetteer, built on first use.

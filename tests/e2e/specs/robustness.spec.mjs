@@ -30,12 +30,14 @@ test('a normal article pasted after 1 MB of dotted text gets its cards quickly',
 });
 
 test('a newer text stops the worker busy with an older one', async ({ page, explorer }) => {
+  // Busy for certain: its answer to the old text is held back 8 s (see holdWorkerReplies).
+  await explorer.holdWorkerReplies('Oldday', 8000);
   await explorer.open();
   const workers = [];
   page.on('worker', (w) => workers.push(w));
   await explorer.pasteAsInputEvent(longArticle(1_900_000, 'Oldday'));
   // The old text in the worker (the first text is sent at once, with no debounce), then a
-  // newer text at once: a fixed wait let an idle machine's worker finish the old one first.
+  // newer text while the worker is still busy with it.
   await expect(explorer.cardsProgress).toBeVisible();
   // The worker busy with the old text may be the one the idle warm-up started before `workers`
   // listened, so count from here: the cancel starts a fresh one.

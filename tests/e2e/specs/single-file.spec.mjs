@@ -136,12 +136,14 @@ for (const [name, make] of LARGE_PASTES) {
 }
 
 test('in the single file, a newer text stops the worker busy with an older one', async ({ page, explorer }) => {
+  // Busy for certain: its answer to the old text is held back 8 s (see holdWorkerReplies).
+  await explorer.holdWorkerReplies('Oldday', 8000);
   await explorer.open(file);
   const workers = [];
   page.on('worker', (w) => workers.push(w));
   await explorer.pasteAsInputEvent(OPENING + repeated('A. ', 1_000_000) + '\n' + longArticle(900_000, 'Oldday'));
   // The old text in the worker (the first text is sent at once, with no debounce), then a
-  // newer text at once: a fixed wait let an idle machine's worker finish the old one first.
+  // newer text while the worker is still busy with it.
   await expect(explorer.cardsProgress).toBeVisible();
   const before = workers.length;
   const started = Date.now();

@@ -248,6 +248,45 @@ export class Explorer {
     await expect(this.input).toBeVisible();
   }
 
+  /**
+   * Makes the extraction worker look busy with any text containing `marker`: its answer to
+   * such a text reaches the app `millis` later (and never, once the app has terminated that
+   * worker). Without this, whether the worker is still busy with an older text when a newer
+   * one comes depends on the machine's speed: an idle machine's worker finished 1.9 MB first
+   * and the cancel under test never happened. Call before `open`; it applies to every worker
+   * the page starts, served (worker.js) or from the single file's `blob:`.
+   */
+  async holdWorkerReplies(marker, millis) {
+    await this.page.addInitScript(([marker, millis]) => {
+      const Native = globalThis.Worker;
+      globalThis.Worker = class extends Native {
+        #held = new Set();
+        #handler = null;
+        #terminated = false;
+        postMessage(message, transfer) {
+          if (typeof message?.text === 'string' && message.text.includes(marker)) this.#held.add(message.id);
+          return super.postMessage(message, transfer);
+        }
+        terminate() {
+          this.#terminated = true;
+          return super.terminate();
+        }
+        get onmessage() {
+          return this.#handler;
+        }
+        set onmessage(handler) {
+          this.#handler = handler;
+          super.onmessage = handler && ((event) => {
+            if (!this.#held.has(event.data?.id)) return handler(event);
+            setTimeout(() => {
+              if (!this.#terminated && this.#handler === handler) handler(event);
+            }, millis);
+          });
+        }
+      };
+    }, [marker, millis]);
+  }
+
   /** Clicks "Try the sample" and waits for its cards. */
   async trySample() {
     await this.sampleButton.click();
