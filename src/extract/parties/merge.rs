@@ -241,8 +241,8 @@ fn collect_names(doc: &Document<'_>, cands: &[Cand], votes: Votes) -> Names {
         if let (Target::Known(e), false) = (&c.target, c.venue) {
             n.involved.insert((*e).into());
         }
-        if matches!(c.target, Target::Known(_) | Target::Group(_) | Target::RolePerson(_)) {
-            continue; // settled by their entry or class; no name to collect
+        if matches!(c.target, Target::Known(_) | Target::Group(_) | Target::RolePerson(_) | Target::Echo) {
+            continue; // settled by their entry, class or other mentions; no name to collect
         }
         key_into(&mut buf, doc, &c.tokens);
         let key = buf.as_str();
@@ -387,8 +387,9 @@ impl Names {
         }
     }
 
-    /// The party key of a lone name word whose lookup key is `key`.
-    fn single(&mut self, doc: &Document<'_>, c: &Cand, hint: Option<Hint>, key: &str) -> Option<Key> {
+    /// The party the article names elsewhere by the lone word whose lookup key is `key`: a
+    /// surname, a known single name, a family name written first, an organisation's first word.
+    fn named_elsewhere(&self, key: &str) -> Option<Key> {
         if let Some(ps) = self.surnames.get(key) {
             return Some(Key::Person(ps[0]));
         }
@@ -398,9 +399,14 @@ impl Names {
         if let Some(&p) = self.family_first.get(key) {
             return Some(Key::Person(p));
         }
-        if let Some(&org) = self.org_first.get(key) {
-            // "Alder" after "Alder Foods Inc.".
-            return Some(Key::NewOrg(org));
+        // "Alder" after "Alder Foods Inc.".
+        self.org_first.get(key).map(|&org| Key::NewOrg(org))
+    }
+
+    /// The party key of a lone name word whose lookup key is `key`.
+    fn single(&mut self, doc: &Document<'_>, c: &Cand, hint: Option<Hint>, key: &str) -> Option<Key> {
+        if let Some(k) = self.named_elsewhere(key) {
+            return Some(k);
         }
         let word = doc.word(c.tokens.start);
         let acronym =
@@ -536,6 +542,10 @@ impl Names {
             Target::Single(hint) => {
                 key_into(buf, doc, &c.tokens);
                 self.single(doc, c, Some(*hint), buf)?
+            }
+            Target::Echo => {
+                key_into(buf, doc, &c.tokens);
+                self.named_elsewhere(buf)?
             }
             Target::Group(class) => Key::Group(class),
             Target::RolePerson(class) => Key::Role(c.affiliation.map(|_| PartyId(u32::MAX))?, class),

@@ -56,6 +56,10 @@ pub(super) enum Target {
     Person,
     /// One capitalised word whose type is settled in the merge.
     Single(Hint),
+    /// One capitalised word the tagger puts outside any name: a mention only of a party the
+    /// article names by that word elsewhere ("Sen. Bernie Sanders ... Sanders highlighted
+    /// polls": one name keeps one sense through an article), otherwise nothing.
+    Echo,
     /// A collective of its own, by class ("rebels").
     Group(&'static str),
     /// An unnamed person with a role, by class ("spokesperson").
@@ -1364,7 +1368,14 @@ impl<'t> Scanner<'_, 't> {
         {
             a += 1;
         }
-        if a >= j || self.g.is_misc_head(self.word(j - 1)) || self.tagger_rejects(&(a..j)) {
+        if a >= j || self.g.is_misc_head(self.word(j - 1)) {
+            return stop;
+        }
+        if self.tagger_rejects(&(a..j)) {
+            // A word the article also writes in lower case is an ordinary word ("Wait").
+            if j == a + 1 && !self.is_common_word(self.word(a)) {
+                self.push(Cand::new(a..j, Target::Echo, MentionForm::Name));
+            }
             return stop;
         }
         if run.ampersand {

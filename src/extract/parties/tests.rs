@@ -381,6 +381,16 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_acronym_after_company_with_legal_form:
         "Shares of Alder Rail Bank SA (ARB) rose. ARB said profits rose." =>
         ["organization Alder Rail Bank SA [Alder Rail Bank SA|ARB|ARB]"] not ["ARB"];
+    // The tagger puts a surname shaped like a plural noun outside any name at a sentence start
+    // before a long list of names; the full name earlier makes it a mention (one name, one
+    // sense through the article).
+    p9_surname_at_a_sentence_start_is_the_person_named_in_full_before:
+        "Sen. Ola Banks spoke in Vardby on Monday.\n\nBanks highlighted polls that show her ahead of \
+         Governor Ana Lund, Sen. Per Holm of Norland and Sen. Eva Dahl of Drevia." =>
+        ["person Ola Banks [Ola Banks|Banks]"];
+    p1_word_the_article_writes_in_lower_case_stays_no_name:
+        "Water levels rose over the banks. Banks of sand held, Ola Dahl said." =>
+        ["person Ola Dahl [Ola Dahl]"] not ["Banks"];
     p3_capital_named_only_as_a_venue_is_a_place: "The first round of talks was held in Oslo last year." =>
         ["place Oslo [Oslo]"] not ["Norway"];
     p3_venue_capital_of_a_named_country_is_its_alias:
