@@ -871,14 +871,31 @@ impl<'t> Scanner<'_, 't> {
         if j >= end || !(self.cap(j) || self.title(j, end).is_some()) {
             return None;
         }
-        pending.start.get_or_insert(i);
         if honorific {
+            pending.start.get_or_insert(i);
             pending.honorific = true;
         } else {
-            let start = pending.role.as_ref().map_or(i, |r| r.start);
+            let start = pending.role.as_ref().map_or_else(|| self.portfolio_before(i), |r| r.start);
+            pending.start.get_or_insert(start);
             pending.role = Some(start..j);
         }
         Some(j)
+    }
+
+    /// Where a title at `i` starts with the one or two lower-case modifiers right before it,
+    /// which the role keeps (GUIDE P12, the role in the article's words): "campaign manager
+    /// Ana Berg", "former trade minister Ana Lund".
+    fn portfolio_before(&self, i: usize) -> usize {
+        let mut start = i;
+        while start > self.sentence_start
+            && i - start < 2
+            && self.doc.tokens[start - 1].kind == TokenKind::Word
+            && !self.cap(start - 1)
+            && is_modifier(self.word(start - 1))
+        {
+            start -= 1;
+        }
+        start
     }
 
     /// A lower-case collective noun at `i` that is a group of its own ("analysts said"); "rebel
@@ -1270,6 +1287,10 @@ impl<'t> Scanner<'_, 't> {
         if self.title(j, end).is_some_and(|(k, h)| !h && k < end && self.cap(k)) {
             return Boundary::Stop; // "... Lund President Berg"
         }
+        let modifier = |m: usize| is_modifier(&self.word(m).to_ascii_lowercase());
+        if modifier(j) && self.portfolio_title(j, end).is_some() {
+            return Boundary::Stop; // "Lund Communications Director Ana Berg"
+        }
         Boundary::Open
     }
 
@@ -1569,19 +1590,22 @@ impl<'t> Scanner<'_, 't> {
         }
     }
 
-    /// The end of a title made of one or two capitalised portfolio words and a minister's or
-    /// secretary's title, when a name follows ("Fisheries Minister Ana Lund").
+    /// The end of a title made of one or two capitalised portfolio words and a title, when a
+    /// name follows: any such words before a minister's or secretary's title ("Fisheries
+    /// Minister Ana Lund"), modifiers before any other ("Communications Director Ana Berg").
     fn portfolio_title(&self, i: usize, end: usize) -> Option<usize> {
         if !self.cap(i) || self.info(i).first_name {
             return None;
         }
+        let modifier = |m: usize| is_modifier(&self.word(m).to_ascii_lowercase());
         for k in [i + 1, i + 2] {
             if k > i + 1 && !self.cap(k - 1) {
                 return None;
             }
             if let Some((j, false)) = self.title(k, end) {
                 let head = self.word(j - 1).to_ascii_lowercase();
-                if is_in(List::PortfolioHead, &head) && j < end && self.cap(j) {
+                let portfolio = is_in(List::PortfolioHead, &head) || (i..k).all(modifier);
+                if portfolio && j < end && self.cap(j) {
                     return Some(j);
                 }
             }
