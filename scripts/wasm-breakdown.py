@@ -6,7 +6,8 @@
 NAMED.wasm must keep its function names (wasm-bindgen --keep-debug, wasm-opt -g; scripts/size-report
 builds it). Function bodies go to a component by the crate paths in their names; data goes to the
 component whose code (directly, or through pointers in other data) is the only one to refer to it,
-and the DATA_FILE arguments (included with include_bytes!/include_str!) are found by content:
+and the DATA_FILE arguments (included with include_bytes! or lexicon::data_file!, which drops
+their `#` lines) are found by content:
 a `.model` file counts as the tagger weights, the others as word lists and text files. Each component is gzipped alone; `share` scales those figures so they add up
 to the gzip size of the whole module (gzip over everything compresses better than the parts).
 Prints a table and, last, one JSON line with the shares."""
@@ -100,7 +101,11 @@ def main():
     mem = bytes(mem)
     fixed = []  # (start, end, label): the data files, found by content
     for f in files:
-        c = open(f, 'rb').read(); at = mem.find(c)
+        c = open(f, 'rb').read()
+        if not f.endswith('.model'):
+            # As compiled: without its `#` lines (lexicon::data_file! in src/extract/lexicon.rs).
+            c = b''.join(l for l in c.splitlines(keepends=True) if not l.lstrip(b' \t').startswith(b'#'))
+        at = mem.find(c)
         label = 'tagger weights (' + f.rsplit('/', 1)[-1] + ')' if f.endswith('.model') else 'word lists and text files'
         if at >= 0: fixed.append((at, at + len(c), label))
     # Addresses code refers to (i32.const, found by a byte scan) and data refers to (aligned words).
