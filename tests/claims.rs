@@ -714,6 +714,11 @@ rows! {
     c13_quote_before_cue_with_relative_clause_after:
         "“The port stays shut,” Okafor said at a briefing that ran late.",
         "said", Some("Okafor"), "The port stays shut";
+    // C5/C12: "said she encourages" is no inverted source ("said he." is): the pronoun opens
+    // the reported clause, and the speaker is the name before the cue with its appositive.
+    c12_pronoun_after_the_cue_opens_the_reported_clause:
+        "Ana Berg, director of the Harbour Reading Club, said she encourages members to share ideas.",
+        "said", Some("Ana Berg"), "she encourages members to share ideas";
     c21_negated_confirm_is_a_non_statement:
         "Ana Vell did not confirm the report. She said the port would reopen.",
         "said", Some("Ana Vell"), "the port would reopen";

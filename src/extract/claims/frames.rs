@@ -368,6 +368,12 @@ impl At<'_> {
             return None;
         }
         let (a, b) = np_after(w, ce, s.end)?;
+        // "..., said she encourages members ...": a pronoun after the cue that does not end
+        // its clause ("said he.") is the subject of the reported clause, no inverted source.
+        let pronoun = class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN;
+        if w.is(a, pronoun) && !np_ends_clause(w, q, a + 1, s.end) {
+            return None;
+        }
         let b = if np_ends_clause(w, q, b, s.end) { b } else { np_through_links(w, q, (a, b), s.end)? };
         let b = appositive_end(w, q, b, s.end);
         Some(before(w, q, s, c).map(|(mut content, direct)| {
