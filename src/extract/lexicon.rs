@@ -1,8 +1,9 @@
 //! Word lists, kept as data under `src/extract/data/` and parsed once on first use.
 //!
 //! Each data file starts with `#` lines saying where its entries come from; blank lines and
-//! `#` lines are skipped. Entries are compiled into the binary with [`data_file!`], so the
-//! browser build needs no network and the native build no files at run time.
+//! `#` lines are skipped. Entries are compiled into the binary, without those lines, by the
+//! crate-private `data_file!` macro, so the browser build needs no network and the native build
+//! no files at run time.
 //!
 //! Lookups hash short word keys with [`Fx`]; [`hash_str`] is the one hash the per-token key
 //! table of [`crate::extract::segment::Document::key_hash`] and the word tables share.
@@ -51,7 +52,7 @@ const fn line_end(data: &[u8], mut at: usize) -> usize {
     }
 }
 
-/// The length of `data` without its comment lines (see [`data_file!`]).
+/// The length of `data` without its comment lines (see `data_file!`).
 pub const fn uncommented_len(data: &str) -> usize {
     let data = data.as_bytes();
     let (mut at, mut len) = (0, 0);

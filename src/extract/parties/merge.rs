@@ -290,7 +290,7 @@ impl Names {
                 self.persons.push(Person { name: text_of(doc, &c.tokens), first });
                 let p = self.persons.len() - 1;
                 self.surnames.entry(last).or_default().push(p);
-                if !gazetteer().is_first_name(words[0]) && words.len() == 2 {
+                if !gazetteer().is_first_name(words[0]) && (2..=3).contains(&words.len()) {
                     self.family_first.entry(words[0].to_owned()).or_insert(p);
                 }
                 p
@@ -521,7 +521,20 @@ impl Names {
             }
             Target::NewPlace => {
                 key_into(buf, doc, &c.tokens);
-                Key::NewPlace(self.syms.get(buf))
+                // "Abe and Park": a lone head word ("Park", as in "Central Park") that names a
+                // person of the article (President Park Geun Hye) is that person (GUIDE P9).
+                let person = (c.tokens.len() == 1)
+                    .then(|| {
+                        self.surnames
+                            .get(buf.as_str())
+                            .map(|v| v[0])
+                            .or_else(|| self.family_first.get(buf.as_str()).copied())
+                    })
+                    .flatten();
+                match person {
+                    Some(p) => Key::Person(p),
+                    None => Key::NewPlace(self.syms.get(buf)),
+                }
             }
             Target::Person => match self.person_of.get(&ci).copied() {
                 Some(p) => {

@@ -401,6 +401,11 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p1_word_the_article_writes_in_lower_case_stays_no_name:
         "Water levels rose over the banks. Banks of sand held, Ola Dahl said." =>
         ["person Ola Dahl [Ola Dahl]"] not ["Banks"];
+    // A family name written first is the person's short form, also when it is a place's head
+    // word ("Park", as in "Central Park") and the name has three words.
+    p9_family_name_first_that_is_also_a_head_word:
+        "President Park Geun Hye met Prime Minister Shinzo Abe. Abe and Park agreed on Monday." =>
+        ["person Park Geun Hye [Park Geun Hye|Park]"] not ["Park"];
     p8_portfolio_before_a_title_is_no_body:
         "Governor Maria Lund spoke. Lund Communications Director Ana Berg said the poll was wrong." =>
         ["person Maria Lund [Maria Lund|Lund]", "person Ana Berg [Ana Berg]"] not ["Lund Communications"];
