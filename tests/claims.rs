@@ -719,6 +719,11 @@ rows! {
     c12_pronoun_after_the_cue_opens_the_reported_clause:
         "Ana Berg, director of the Harbour Reading Club, said she encourages members to share ideas.",
         "said", Some("Ana Berg"), "she encourages members to share ideas";
+    // C1: confirming a person in an office is an action; "confirmed the talks had failed" is
+    // a claim.
+    c1_confirmed_in_office_is_no_claim_but_a_reported_clause_is:
+        "The Senate confirmed Ana Berg as transport secretary. The ministry confirmed the port had closed.",
+        "confirmed", None, "the port had closed";
     c21_negated_confirm_is_a_non_statement:
         "Ana Vell did not confirm the report. She said the port would reopen.",
         "said", Some("Ana Vell"), "the port would reopen";

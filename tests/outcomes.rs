@@ -93,6 +93,8 @@ group!(o4_failed:
     t!(o4_ended_without, "The meeting ended without a deal.", Failed, "The meeting ended without a deal"),
     t!(o4_ruled_out, "The minister flatly ruled out talks with the rebels.", Failed, "The minister flatly ruled out talks with the rebels"),
     t!(o4_vetoed, "The council vetoed the resolution.", Failed, "The council vetoed the resolution"),
+    t!(o4_shelved, "The proposal was shelved after protests by farmers.", Failed, "The proposal was shelved after protests by farmers"),
+    t!(o4_scrapped, "The council scrapped the plan on Monday.", Failed, "The council scrapped the plan on Monday"),
     t!(o4_voted_against, "Shareholders voted against the merger on Friday.", Failed, "Shareholders voted against the merger on Friday"),
     t!(o4_rejected_request, "A Castavian judge rejected a request to unseal the records.", Failed, "A Castavian judge rejected a request to unseal the records"),
     t!(o4_refused, "Drevia refused to sign the protocol.", Failed, "Drevia refused to sign the protocol"),
@@ -105,6 +107,7 @@ group!(o4_failed:
 
 group!(o5_pending:
     t!(o5_will_meet, "The ministers will meet again on May 4.", Pending, "The ministers will meet again on May 4"),
+    t!(o5_approval_awaited, "The deal still needs the approval of shareholders.", Pending, "The deal still needs the approval of shareholders"),
     t!(o5_will_meet_again, "The leaders will meet again in June.", Pending, "The leaders will meet again in June"),
     t!(o5_plans_to_visit, "The president plans to visit the capital.", Pending, "The president plans to visit the capital"),
     t!(o5_plans_to_bid, "A Norland consortium plans to bid for the Castavian rail operator.", Pending, "A Norland consortium plans to bid for the Castavian rail operator"),
@@ -275,6 +278,16 @@ fn o13_inside_a_claim_is_not_asserted() {
     assert_eq!(got.len(), 1, "{got:#?}");
     assert_eq!((got[0].status, got[0].asserted), (Failed, false));
     assert_eq!(got[0].evidence.text, "the talks had collapsed");
+    // A cue that is a trigger too ("confirmed the talks", topic "talks") is read in what the
+    // claim reports, with no "that"; "confirmed the deal" reports no outcome of its own.
+    let got = outcomes_of("The ministry confirmed the talks had failed.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!((got[0].status, got[0].asserted), (Failed, false));
+    assert_eq!(got[0].evidence.text, "the talks had failed");
+    let got = outcomes_of("The ministry confirmed the deal.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].status, Agreed);
+    assert_eq!(got[0].evidence.text, "The ministry confirmed the deal");
 }
 
 #[test]

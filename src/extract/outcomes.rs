@@ -42,6 +42,7 @@ use crate::extract::records::{ClaimRecord, OutcomeRecord, PartyId, StatusWhy};
 use crate::extract::records::{PartyKind, Status};
 use crate::extract::segment::Document;
 use crate::extract::span::Span;
+use std::ops::Range;
 
 pub use self::status::RULES;
 
@@ -80,6 +81,7 @@ pub fn find_outcomes(
             let read = status::status_of(w, &marks, clause.clone())
                 .or_else(|| status::negated_ellipsis(w, &marks, clause.clone(), before));
             let Some(decision) = read else { continue };
+            let decision = reported(w, &marks, &pieces, &clause, decision);
             let (status, reading) = (decision.status, decision.reading);
             before = Some(status);
             let holder = pieces.holding(w.span(reading.at));
@@ -102,6 +104,23 @@ pub fn find_outcomes(
         }
     }
     out
+}
+
+/// "The ministry confirmed the talks had failed": a trigger that is a claim's cue is read in
+/// what the claim reports, when that states an outcome of its own (O13); otherwise, as in
+/// "confirmed the deal", the trigger's own `decision` stands.
+fn reported(
+    w: &Annotated,
+    marks: &lexicon::Marks,
+    pieces: &ClaimPieces,
+    clause: &Range<usize>,
+    decision: status::Decision,
+) -> status::Decision {
+    let Some(content) = pieces.content_after_cue(w.span(decision.reading.at)) else { return decision };
+    let mut inside = clause.clone().filter(|&k| content.contains(w.span(k)));
+    let Some(a) = inside.next() else { return decision };
+    let b = inside.next_back().unwrap_or(a);
+    status::status_of(w, marks, a..b + 1).unwrap_or(decision)
 }
 
 /// Whether sentence `si` is a heading: a line with no final stop, or the article's first line

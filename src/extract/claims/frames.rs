@@ -966,7 +966,7 @@ fn takes_clause(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) 
     let that = w.is(k, class::QUESTION);
     let prep_ok = |bit: u32, word: &str| info.has(bit) && (k..end.min(k + 12)).any(|j| w.lower(j) == word);
     (that && (info.has(frame::THAT) || info.has(frame::THAT_ONLY)))
-        || (info.has(frame::THAT) && starts_clause(w, k, end))
+        || (info.has(frame::THAT) && starts_clause(w, k, end) && !name_then_as(w, k, end))
         || (info.has(frame::THAT_ONLY) && !info.has(frame::DOC) && bare_clause(w, k, end))
         || (info.has(frame::OBJ) && object_ok(w, q, k, end, info))
         || prep_ok(frame::OF, "of")
@@ -976,6 +976,14 @@ fn takes_clause(w: &Annotated, q: &Quotes, k: usize, end: usize, info: CueInfo) 
         || (info.has(frame::OVER) && w.lower(k) == "over")
         || (info.has(frame::AGAINST) && w.lower(k) == "against")
         || prep_ok(frame::FOR, "for")
+}
+
+/// Whether a name and then "as" start at `k`: "confirmed Ana Berg as transport secretary" puts
+/// a person in an office, an action (C1), and no reported clause follows (its subject would
+/// have a verb where "as" stands).
+fn name_then_as(w: &Annotated, k: usize, end: usize) -> bool {
+    let name_end = (k..end.min(k + 5)).find(|&j| !w.is_cap(j)).unwrap_or(end);
+    name_end > k && name_end < end && w.lower(name_end) == "as"
 }
 
 /// Skips the addressee of "told": "told reporters", "told the BBC", "told Radio Free host

@@ -31,6 +31,16 @@ impl<'c> ClaimPieces<'c> {
         ClaimPieces { claims, pieces }
     }
 
+    /// The content of the claim whose cue starts where `trigger` does, when that content
+    /// comes after the cue: "confirmed the talks had failed", "announced the deal".
+    pub fn content_after_cue(&self, trigger: Span) -> Option<Span> {
+        // Claims are few per sentence and come in text order: a binary search by cue start.
+        let k = self.claims.partition_point(|c| c.cue.start < trigger.start);
+        let claim = self.claims.get(k).filter(|c| c.cue.start == trigger.start)?;
+        let content = claim.cover();
+        (content.start >= claim.cue.end).then_some(content)
+    }
+
     /// The innermost claim content holding `span` and its claim: the last content starting at
     /// or before it that contains it (a few are checked, for nested claims).
     pub fn holding(&self, span: Span) -> Option<(Span, Holder<'c>)> {

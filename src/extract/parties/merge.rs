@@ -487,6 +487,16 @@ impl Names {
         self.org_first.get(key).map(|&k| Key::NewOrg(k))
     }
 
+    /// The person a one-word candidate with lookup key `key` names by surname or by family
+    /// name written first: "Abe and Park" after President Park Geun Hye, though "Park" is a
+    /// place's head word ("Central Park"; GUIDE P9).
+    fn lone_person(&self, c: &Cand, key: &str) -> Option<usize> {
+        if c.tokens.len() != 1 {
+            return None;
+        }
+        self.surnames.get(key).map(|v| v[0]).or_else(|| self.family_first.get(key).copied())
+    }
+
     /// The party key of candidate `ci`; a role person's owner is settled later, in [`merge`].
     fn key(&mut self, doc: &Document<'_>, ci: usize, c: &Cand) -> Option<Key> {
         let mut buf = std::mem::take(&mut self.buf);
@@ -521,17 +531,7 @@ impl Names {
             }
             Target::NewPlace => {
                 key_into(buf, doc, &c.tokens);
-                // "Abe and Park": a lone head word ("Park", as in "Central Park") that names a
-                // person of the article (President Park Geun Hye) is that person (GUIDE P9).
-                let person = (c.tokens.len() == 1)
-                    .then(|| {
-                        self.surnames
-                            .get(buf.as_str())
-                            .map(|v| v[0])
-                            .or_else(|| self.family_first.get(buf.as_str()).copied())
-                    })
-                    .flatten();
-                match person {
+                match self.lone_person(c, buf) {
                     Some(p) => Key::Person(p),
                     None => Key::NewPlace(self.syms.get(buf)),
                 }
