@@ -724,6 +724,17 @@ rows! {
     c1_confirmed_in_office_is_no_claim_but_a_reported_clause_is:
         "The Senate confirmed Ana Berg as transport secretary. The ministry confirmed the port had closed.",
         "confirmed", None, "the port had closed";
+    // C8: a medium relaying a named speaker after the fact is not the speaker.
+    c8_according_to_after_a_sourced_quote_relays_it:
+        "“The port must reopen,” Per Holm said, according to Vardby Radio.",
+        "said", Some("Per Holm"), "The port must reopen";
+    c8_outlet_reporting_after_a_sourced_claim_relays_it:
+        "The port must reopen, Ana Brel said, Vardby Radio reported.",
+        "said", Some("Ana Brel"), "The port must reopen";
+    // C12: an aside after a dash is no part of the cue's trailing words, even with a "that".
+    c12_dash_aside_after_a_trailing_cue:
+        "Ana Berg thinks the port must reopen, Mayor Per Holm said on Monday in Vardby — a reversal that ushered in tolls.",
+        "said", Some("Per Holm"), "Ana Berg thinks the port must reopen";
     c21_negated_confirm_is_a_non_statement:
         "Ana Vell did not confirm the report. She said the port would reopen.",
         "said", Some("Ana Vell"), "the port would reopen";

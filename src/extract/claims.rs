@@ -48,7 +48,7 @@ pub mod resolve;
 use super::annotate::{class, Annotated};
 use super::groups::{self, LazyFocus};
 use super::parties::Parties;
-use super::records::{ClaimRecord, PartyId, SpeakerBasis};
+use super::records::{ClaimRecord, CueClass, PartyId, SpeakerBasis};
 use super::segment::quotes::Quotes;
 use super::span::Span;
 use frames::Draft;
@@ -212,12 +212,22 @@ fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
             && outer.sentence == inner.sentence
             && outer.content.iter().any(|c| c.start <= cue_at(inner) && cue_at(inner) < c.end)
     };
+    // "“…,” Holm said, according to Vardby Radio" / "…, Brel said, NTV reported": a report
+    // cue after a sourced claim it holds relays that speaker (C8), so the relayed claim stays
+    // and the relay goes; "According to Norland sources, Castavia insisted ..." keeps the
+    // outer claim (C19).
+    let relays = |outer: &Draft, inner: &Draft| {
+        outer.class == CueClass::Report && cue_at(outer) > cue_at(inner) && inner.source.is_some()
+    };
     let mut keep = vec![true; drafts.len()];
     for k in 0..drafts.len() {
         let near = k.saturating_sub(NESTED_WINDOW)..(k + 1 + NESTED_WINDOW).min(drafts.len());
-        keep[k] = !near
-            .filter(|&j| j != k && (j > k || keep[j]))
-            .any(|j| holds(&drafts[j], &drafts[k]) && (j < k || !holds(&drafts[k], &drafts[j])));
+        let (inner, outer) = (&drafts[k], |j: usize| &drafts[j]);
+        let nested = near.clone().filter(|&j| j != k && (j > k || keep[j])).any(|j| {
+            holds(outer(j), inner) && !relays(outer(j), inner) && (j < k || !holds(inner, outer(j)))
+        });
+        let relay = near.filter(|&j| j != k).any(|j| holds(inner, outer(j)) && relays(inner, outer(j)));
+        keep[k] = !nested && !relay;
     }
     let mut flags = keep.into_iter();
     drafts.retain(|_| flags.next().unwrap_or(true));

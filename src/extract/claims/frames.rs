@@ -413,7 +413,7 @@ impl At<'_> {
         if w.is_punct(rest, ",") {
             if then_quote(w, q, ce, &mut content) {
                 direct = true;
-            } else if !direct && w.cue_at(rest + 1).is_none() {
+            } else if !direct && w.cue_at(rest + 1).is_none() && !trailing_attribution(w, rest + 1, s.end) {
                 // "Freeing the crew, he promised, was his first aim.": the rest of the
                 // reported clause, whatever the cue's own frames (C12).
                 let rest_of_clause = CueInfo { frames: info.frames | frame::THAT, ..info };
@@ -1234,8 +1234,11 @@ fn right_is_end(w: &Annotated, q: &Quotes, ce: usize, end: usize, info: CueInfo,
         w.lower(k),
         "as" | "while" | "when" | "after" | "before" | "because" | "since" | "though" | "although" | "until"
     );
+    // "..., Holm said this week in Vardby — an apparent reversal ...": an aside in the
+    // article's own voice after a dash is no content (C12).
     k >= end
         || w.is_stop(k)
+        || w.is_dash(k)
         || w.is(k, class::WHO)
         || subordinate
         || w.is_punct(k, ",")
@@ -1307,7 +1310,9 @@ fn skip_adverbial(w: &Annotated, k: usize, end: usize, strict: bool) -> usize {
     let mut j = k;
     let end = end.min(k + 30);
     // A quoted title may sit inside it: "said on the show “Face the Facts.”"
-    while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && w.lower(j) != "that" {
+    // A dash ends it: what follows is an aside ("said on Monday in Vardby — a reversal that
+    // ...", C12), whose words are not the cue's.
+    while j < end && !w.is_stop(j) && !w.is_punct(j, ",") && !w.is_dash(j) && w.lower(j) != "that" {
         if w.is_quote(j) && j > 0 && (w.is_punct(j - 1, ",") || w.is_punct(j - 1, ":")) {
             break;
         }
@@ -1319,13 +1324,24 @@ fn skip_adverbial(w: &Annotated, k: usize, end: usize, strict: bool) -> usize {
         }
         j += 1;
     }
-    if j == end && !(w.is_stop(j) || w.is_punct(j, ",") || j >= w.len()) {
+    if j == end && !(w.is_stop(j) || w.is_punct(j, ",") || w.is_dash(j) || j >= w.len()) {
         return k;
     }
     if j < end && (w.lower(j) == "that" || w.is_quote(j)) {
         return k;
     }
     j
+}
+
+/// Whether the words from `k` are a source and its cue closing the sentence: "..., Brel
+/// said, NTV reported." (C8, C12), no continuation of the reported clause.
+fn trailing_attribution(w: &Annotated, k: usize, end: usize) -> bool {
+    (k + 1..end.min(k + MAX_SOURCE)).take_while(|&j| w.is_word(j - 1)).any(|j| {
+        w.cue_at(j).is_some_and(|m| {
+            let after = j + m.len;
+            after >= end || w.is_stop(after)
+        })
+    })
 }
 
 /// Where the clause that starts at `k` ends (exclusive).
