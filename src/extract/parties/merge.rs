@@ -100,6 +100,8 @@ struct Names {
     /// First word of a full name that is not a given name → the person: a family name
     /// written first ("Wang" for "Wang Lin").
     family_first: FastMap<String, usize>,
+    /// Given name opening a full name → the persons it opens ("Hillary" for "Hillary Lund").
+    given: FastMap<String, Vec<usize>>,
     /// How often each lone capitalised word occurs outside sentence starts.
     single_counts: FastMap<String, usize>,
     /// Lone capitalised words seen at least once after "in", "near" ...: places wherever
@@ -292,6 +294,8 @@ impl Names {
                 self.surnames.entry(last).or_default().push(p);
                 if !gazetteer().is_first_name(words[0]) && (2..=3).contains(&words.len()) {
                     self.family_first.entry(words[0].to_owned()).or_insert(p);
+                } else if gazetteer().is_first_name(words[0]) {
+                    self.given.entry(words[0].to_owned()).or_default().push(p);
                 }
                 p
             }
@@ -400,7 +404,15 @@ impl Names {
             return Some(Key::Person(p));
         }
         // "Alder" after "Alder Foods Inc.".
-        self.org_first.get(key).map(|&org| Key::NewOrg(org))
+        if let Some(&org) = self.org_first.get(key) {
+            return Some(Key::NewOrg(org));
+        }
+        // "Hillary thinks ..." where the article names one Hillary in full: a given name alone,
+        // as headlines and profiles use it (GUIDE P9); with two of them, neither.
+        match self.given.get(key).map(Vec::as_slice) {
+            Some(&[p]) => Some(Key::Person(p)),
+            _ => None,
+        }
     }
 
     /// The party key of a lone name word whose lookup key is `key`.

@@ -406,6 +406,12 @@ const GUIDE_ROWS: &[GuideRow] = guide_rows![
     p9_family_name_first_that_is_also_a_head_word:
         "President Park Geun Hye met Prime Minister Shinzo Abe. Abe and Park agreed on Monday." =>
         ["person Park Geun Hye [Park Geun Hye|Park]"] not ["Park"];
+    p9_given_name_alone_is_the_one_person_it_opens:
+        "Per Holm: Hillary wants a new port.\n\nHillary Lund said the port was too small." =>
+        ["person Hillary Lund [Hillary|Hillary Lund]"];
+    p10_given_name_shared_by_two_persons_is_neither:
+        "Ana Berg and Ana Holm met on Monday. Ana said the port was too small." =>
+        ["person Ana Berg [Ana Berg]", "person Ana Holm [Ana Holm]"];
     p8_portfolio_before_a_title_is_no_body:
         "Governor Maria Lund spoke. Lund Communications Director Ana Berg said the poll was wrong." =>
         ["person Maria Lund [Maria Lund|Lund]", "person Ana Berg [Ana Berg]"] not ["Lund Communications"];
