@@ -93,6 +93,8 @@ group!(o4_failed:
     t!(o4_ended_without, "The meeting ended without a deal.", Failed, "The meeting ended without a deal"),
     t!(o4_ruled_out, "The minister flatly ruled out talks with the rebels.", Failed, "The minister flatly ruled out talks with the rebels"),
     t!(o4_vetoed, "The council vetoed the resolution.", Failed, "The council vetoed the resolution"),
+    t!(o4_meeting_did_not_take_place, "The meeting did not take place.", Failed, "The meeting did not take place"),
+    t!(o4_no_debate_will_take_place, "No debate will take place.", Failed, "No debate will take place"),
     t!(o4_shelved, "The proposal was shelved after protests by farmers.", Failed, "The proposal was shelved after protests by farmers"),
     t!(o4_scrapped, "The council scrapped the plan on Monday.", Failed, "The council scrapped the plan on Monday"),
     t!(o4_voted_against, "Shareholders voted against the merger on Friday.", Failed, "Shareholders voted against the merger on Friday"),
@@ -107,6 +109,7 @@ group!(o4_failed:
 
 group!(o5_pending:
     t!(o5_will_meet, "The ministers will meet again on May 4.", Pending, "The ministers will meet again on May 4"),
+    t!(o5_summit_will_take_place, "The summit will take place in May.", Pending, "The summit will take place in May"),
     t!(o5_approval_awaited, "The deal still needs the approval of shareholders.", Pending, "The deal still needs the approval of shareholders"),
     t!(o5_will_meet_again, "The leaders will meet again in June.", Pending, "The leaders will meet again in June"),
     t!(o5_plans_to_visit, "The president plans to visit the capital.", Pending, "The president plans to visit the capital"),
@@ -114,6 +117,7 @@ group!(o5_pending:
     t!(o5_expected_to_meet, "The envoy is expected to meet both delegations.", Pending, "The envoy is expected to meet both delegations"),
     t!(o5_open_to, "The governor is open to a second round of talks.", Pending, "The governor is open to a second round of talks"),
     t!(o5_deadline, "Castavia has until March 3 to reply to the offer.", Pending, "Castavia has until March 3 to reply to the offer"),
+    t!(o5_summit_will_take_place, "The summit will take place in May.", Pending, "The summit will take place in May"),
     t!(o5_approval_awaited, "The resolution requires approval by the full assembly.", Pending, "The resolution requires approval by the full assembly"),
     t!(o5_hearing_scheduled, "A hearing is scheduled for June 2.", Pending, "A hearing is scheduled for June 2"),
     t!(o5_lawsuit_under_way, "The fishermen filed a lawsuit against the port authority.", Pending, "The fishermen filed a lawsuit against the port authority"),
@@ -191,6 +195,7 @@ group!(o16_o20_boundaries:
 
 group!(o2_not_outcomes:
     t!(o2_fighting, "Fighting continued near the border town."),
+    t!(o2_meeting_as_history, "Talks between the two sides first took place last year."),
     t!(o2_deaths, "Three soldiers died in the clash."),
     t!(o2_one_sided_sentence, "About 30 of the activists had been sentenced."),
     t!(o2_exchange_rate, "The exchange rate rose sharply."),
