@@ -731,6 +731,9 @@ rows! {
     c8_outlet_reporting_after_a_sourced_claim_relays_it:
         "The port must reopen, Ana Brel said, Vardby Radio reported.",
         "said", Some("Ana Brel"), "The port must reopen";
+    c8_outlet_reporting_the_same_quotation_relays_it:
+        "Asked about the ban, Per Holm said: \"There will always be exceptions,\" the Times reported.",
+        "said", Some("Per Holm"), "There will always be exceptions";
     // C12: an aside after a dash is no part of the cue's trailing words, even with a "that".
     c12_dash_aside_after_a_trailing_cue:
         "Ana Berg thinks the port must reopen, Mayor Per Holm said on Monday in Vardby — a reversal that ushered in tolls.",
@@ -775,4 +778,21 @@ rows! {
     c2_addressee_after_medium_in_the_cue:
         "The ministry said in a letter to the board that the port would reopen.",
         "said in a letter to the board", None, "that the port would reopen";
+}
+
+/// C8: an outlet relaying a named speaker is no claim of its own: the relay after the quotation
+/// or after the speaker's cue goes, an outlet reporting on its own account stays.
+#[test]
+fn c8_relays_leave_no_claim_of_their_own() {
+    let cues = |text: &str| analyze(text).claims.iter().map(|c| c.cue.text.clone()).collect::<Vec<_>>();
+    let relayed = [
+        "Asked about the ban, Per Holm said: \"There will always be exceptions,\" the Times reported.",
+        "“The port must reopen,” Per Holm said, according to Vardby Radio.",
+        "The port must reopen, Ana Brel said, Vardby Radio reported.",
+    ];
+    for text in relayed {
+        assert_eq!(cues(text).iter().filter(|c| *c == "said").count(), 1, "{text}");
+        assert!(!cues(text).iter().any(|c| c == "reported" || c == "according to"), "{text}");
+    }
+    assert_eq!(cues("The Times reported that the port had closed."), ["reported"]);
 }

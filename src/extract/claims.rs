@@ -226,7 +226,13 @@ fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
         let nested = near.clone().filter(|&j| j != k && (j > k || keep[j])).any(|j| {
             holds(outer(j), inner) && !relays(outer(j), inner) && (j < k || !holds(inner, outer(j)))
         });
-        let relay = near.filter(|&j| j != k).any(|j| holds(inner, outer(j)) && relays(inner, outer(j)));
+        // "Trump said: “...,” the Times reported": the relay holds no cue but the same words.
+        let same_words = |a: &Draft, b: &Draft| {
+            a.sentence == b.sentence && a.content.iter().any(|x| b.content.iter().any(|y| x.overlaps(*y)))
+        };
+        let relay = near
+            .filter(|&j| j != k)
+            .any(|j| (holds(inner, outer(j)) || same_words(inner, outer(j))) && relays(inner, outer(j)));
         keep[k] = !nested && !relay;
     }
     let mut flags = keep.into_iter();
