@@ -219,6 +219,10 @@ fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
     let relays = |outer: &Draft, inner: &Draft| {
         outer.class == CueClass::Report && cue_at(outer) > cue_at(inner) && inner.source.is_some()
     };
+    // "Trump said: “...,” the Times reported": the relay holds no cue but the same words.
+    let same_words = |a: &Draft, b: &Draft| {
+        a.sentence == b.sentence && a.content.iter().any(|x| b.content.iter().any(|y| x.overlaps(*y)))
+    };
     let mut keep = vec![true; drafts.len()];
     for k in 0..drafts.len() {
         let near = k.saturating_sub(NESTED_WINDOW)..(k + 1 + NESTED_WINDOW).min(drafts.len());
@@ -226,10 +230,6 @@ fn drop_nested(w: &Annotated, drafts: &mut Vec<Draft>) {
         let nested = near.clone().filter(|&j| j != k && (j > k || keep[j])).any(|j| {
             holds(outer(j), inner) && !relays(outer(j), inner) && (j < k || !holds(inner, outer(j)))
         });
-        // "Trump said: “...,” the Times reported": the relay holds no cue but the same words.
-        let same_words = |a: &Draft, b: &Draft| {
-            a.sentence == b.sentence && a.content.iter().any(|x| b.content.iter().any(|y| x.overlaps(*y)))
-        };
         let relay = near
             .filter(|&j| j != k)
             .any(|j| (holds(inner, outer(j)) || same_words(inner, outer(j))) && relays(inner, outer(j)));

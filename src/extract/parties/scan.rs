@@ -882,6 +882,12 @@ impl<'t> Scanner<'_, 't> {
         Some(j)
     }
 
+    /// Whether token `k`, in any case, is a modifier ("Communications", "policy"): read from
+    /// the token's lower-case key, with no new String.
+    fn is_modifier_at(&self, k: usize) -> bool {
+        is_modifier(self.doc.key(k))
+    }
+
     /// Where a title at `i` starts with the one or two lower-case modifiers right before it,
     /// which the role keeps (GUIDE P12, the role in the article's words): "campaign manager
     /// Ana Berg", "former trade minister Ana Lund".
@@ -1287,8 +1293,7 @@ impl<'t> Scanner<'_, 't> {
         if self.title(j, end).is_some_and(|(k, h)| !h && k < end && self.cap(k)) {
             return Boundary::Stop; // "... Lund President Berg"
         }
-        let modifier = |m: usize| is_modifier(&self.word(m).to_ascii_lowercase());
-        if modifier(j) && self.portfolio_title(j, end).is_some() {
+        if self.is_modifier_at(j) && self.portfolio_title(j, end).is_some() {
             return Boundary::Stop; // "Lund Communications Director Ana Berg"
         }
         Boundary::Open
@@ -1597,14 +1602,13 @@ impl<'t> Scanner<'_, 't> {
         if !self.cap(i) || self.info(i).first_name {
             return None;
         }
-        let modifier = |m: usize| is_modifier(&self.word(m).to_ascii_lowercase());
         for k in [i + 1, i + 2] {
             if k > i + 1 && !self.cap(k - 1) {
                 return None;
             }
             if let Some((j, false)) = self.title(k, end) {
                 let head = self.word(j - 1).to_ascii_lowercase();
-                let portfolio = is_in(List::PortfolioHead, &head) || (i..k).all(modifier);
+                let portfolio = is_in(List::PortfolioHead, &head) || (i..k).all(|m| self.is_modifier_at(m));
                 if portfolio && j < end && self.cap(j) {
                     return Some(j);
                 }

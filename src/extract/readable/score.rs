@@ -159,7 +159,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let mut p = Patterns { unlikely: vec![], maybe: vec![], positive: vec![], negative: vec![] };
-        for line in data_file!("patterns.txt").lines().filter(|l| !l.starts_with('#')) {
+        for line in data_file!("patterns.txt").lines() {
             let Some((kind, word)) = line.split_once(": ") else { continue };
             let list = match kind {
                 "unlikely" => &mut p.unlikely,
