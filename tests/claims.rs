@@ -757,6 +757,32 @@ rows! {
     c13_quote_before_cue_keeps_it_before_a_clause:
         "“We have a plan,” Okafor said on Friday he would resign.",
         "said", Some("Okafor"), "We have a plan";
+    // C12: a parenthetical cue whose subject is a longer lower-case noun phrase.
+    c12_parenthetical_cue_with_a_coordinated_subject:
+        "The source of the anger, dock workers and their leaders say, is the new rota.",
+        "say", Some("workers"), "The source of the anger … is the new rota";
+    c12_parenthetical_cue_with_a_quantified_subject:
+        "Raising fares too soon, a wide array of economists say, slowed the recovery.",
+        "say", Some("economists"), "Raising fares too soon … slowed the recovery";
+    // C2, C10: a determiner after a named addressee opens the reported clause.
+    c10_determiner_after_the_addressee_opens_the_clause:
+        "Ana Berg told Vardby Radio her plan would pass.",
+        "told", Some("Ana Berg"), "her plan would pass";
+    // C5, C10: a participle clause opening the sentence shares the main clause's subject, and
+    // its content ends at the comma.
+    c5_opening_participle_clause_takes_the_main_subject:
+        "After saying the tolls were unfair, Ana Berg left the hall.",
+        "saying", Some("Ana Berg"), "the tolls were unfair";
+    c5_opening_having_clause_takes_the_main_subject:
+        "Having announced that the port would stay shut, Judge Ivo Marr adjourned the hearing.",
+        "announced", Some("Ivo Marr"), "that the port would stay shut";
+    c5_time_phrase_then_participle_takes_the_main_subject:
+        "One month after announcing his support for the plan, Per Holm still doubts it.",
+        "announcing", Some("Per Holm"), "his support for the plan";
+    // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
+    c5_later_phrase_is_no_source:
+        "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",
+        "telling", Some("Per Holm"), "We have a deal";
 }
 
 rows! {

@@ -201,6 +201,9 @@ impl At<'_> {
         if let Some(verdict) = at.passive_forms(cs) {
             return verdict;
         }
+        if let Some(verdict) = at.opening(cs) {
+            return verdict;
+        }
         if w.lower(c).ends_with("ing") && cs == c {
             return at.participle();
         }
@@ -225,6 +228,13 @@ impl At<'_> {
         }
         let region = subject_before(w, s.start, p);
         if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
+            return verdict;
+        }
+        // "The appeal, union members and leaders say, is manifold.": a longer subject set off
+        // by a comma before the cue, read as the source of a parenthetical cue (C12).
+        if let Some(verdict) =
+            region.and_then(|r| parenthetical_subject(w, s, r)).and_then(|r| at.end_position(cs, r))
+        {
             return verdict;
         }
         at.forward(cs, p, region)
@@ -318,6 +328,42 @@ impl At<'_> {
             return Some(found.map(|(src, content, direct)| self.draft(src, false, cs, content, direct)));
         }
         None
+    }
+
+    /// A participle clause opening the sentence: "Having announced that ..., Judge Marr
+    /// ...", "A month after announcing ..., Ana Berg ...", "Saying the plan was dead, Berg
+    /// left". It shares the subject of the main clause after its comma (C5), and its content
+    /// ends at that comma (C10). Only subordinators, numbers and time words may come first.
+    fn opening(&self, cs: usize) -> Verdict {
+        let (w, q, s, c, ce, info) = (self.w, self.q, self.s, self.c, self.ce, self.info);
+        let having = cs > s.start && w.lower(cs - 1) == "having";
+        let group = if having { cs - 1 } else { cs };
+        if !(having || (cs == c && w.lower(c).ends_with("ing"))) || group > s.start + 4 {
+            return None;
+        }
+        let lead = |j: usize| (w.is_word(j) || w.is_number(j)) && !w.is_verb_like(j) && !w.is(j, class::AUX);
+        let opens = group == s.start
+            || matches!(
+                w.lower(group - 1),
+                "after" | "before" | "while" | "when" | "since" | "upon" | "without"
+            );
+        if !opens || !(s.start..group).all(lead) {
+            return None;
+        }
+        let end = s.end.min(ce + MAX_CONTENT);
+        let comma = (ce..end).find(|&k| w.is_punct(k, ",") && q.at(k).is_none())?;
+        // The subject as the sentence's, or the name that opens the main clause when an
+        // irregular verb hides where it ends ("..., Ana Berg left the room").
+        let name_run = |(a, _): (usize, usize)| {
+            let b = (a..s.end).find(|&j| !w.is_cap(j)).unwrap_or(s.end);
+            (w.is_cap(a) && b > a).then_some((a, b))
+        };
+        let source = sentence_subject(w, comma + 1, s.end)
+            .or_else(|| np_after(w, comma + 1, s.end).and_then(name_run))?;
+        let bare = CueInfo { frames: info.frames | frame::THAT, ..info };
+        let (mut content, direct) = after(w, q, s, ce, bare)?;
+        clip_at_comma(w, s, ce, &mut content);
+        Some((!content.is_empty()).then(|| self.draft(Some(source), false, c, content, direct)))
     }
 
     /// A participle cue: ", adding that ..." and "responded by saying ..." share the
@@ -991,6 +1037,10 @@ fn name_then_as(w: &Annotated, k: usize, end: usize) -> bool {
 fn skip_addressee(w: &Annotated, k: usize, end: usize) -> usize {
     let mut j = k;
     while j < end && j < k + 6 {
+        // A determiner after a name opens the reported clause: "told CNN her plan would pass".
+        if j > k && w.is_cap(j - 1) && w.is(j, class::DETERMINER) && !w.is_cap(j) {
+            break;
+        }
         let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
         // A bare noun right after the cue is an addressee too: "told voters".
         let bare = j == k
@@ -1451,6 +1501,26 @@ fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
         }
     }
     true
+}
+
+/// The subject `(a, b)` extended back to a comma over lower-case noun-phrase words that
+/// [`np_word`] stops at ("union members and leaders", "a wide array of economists"), when the
+/// comma is at most [`MAX_SOURCE`] tokens back; `None` when it is not set off so.
+fn parenthetical_subject(w: &Annotated, s: Sent, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let lower_np = |t: usize| {
+        w.is_word(t)
+            && !w.is_cap(t)
+            && !w.is_verb_like(t)
+            && !w.is(t, class::BOUNDARY | class::AUX | class::WHO)
+            && w.cue_at(t).is_none()
+    };
+    let link = |t: usize| matches!(w.lower(t), "and" | "of" | "or");
+    let from = a.saturating_sub(MAX_SOURCE).max(s.start + 1);
+    let comma = (from..a).rev().find(|&k| !lower_np(k))?;
+    let first = comma + 1;
+    let ok =
+        w.is_punct(comma, ",") && first < a && !link(first) && !w.is(first, class::NP_LINK | class::NP_STOP);
+    ok.then_some((first, b))
 }
 
 /// Whether token `i` is a time word that can end up between a subject and its cue

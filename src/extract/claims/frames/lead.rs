@@ -38,7 +38,10 @@ fn adverbial_comma(w: &Annotated, a: usize, limit: usize, after_lead: bool) -> O
             && (w.is_cap(j) || w.cue_at(j).is_none())
     };
     let plain = (a + 1..comma).all(inner);
-    let time = (a..comma).any(|j| w.is(j, class::TIME_WORD)) && w.is(a, class::DETERMINER | class::TIME_LEAD);
+    // "Hours later,", "Two days earlier,": a short phrase ending in a time adverb.
+    let later = comma <= a + 3 && matches!(w.lower(comma - 1), "later" | "earlier" | "ago" | "afterwards");
+    let time = later
+        || (a..comma).any(|j| w.is(j, class::TIME_WORD)) && w.is(a, class::DETERMINER | class::TIME_LEAD);
     let opener = w.is(a, class::NP_LINK | class::NP_STOP | class::LEAD) || time;
     let participle = w.is_cap(a) && w.lower(a).ends_with("ing") && !w.is(a, class::NP_ADJ);
     let place = after_lead && comma <= a + 3 && (a..comma).all(|j| w.is_cap(j));
