@@ -779,6 +779,14 @@ rows! {
     c5_time_phrase_then_participle_takes_the_main_subject:
         "One month after announcing his support for the plan, Per Holm still doubts it.",
         "announcing", Some("Per Holm"), "his support for the plan";
+    // C5: the head of a subject with a restrictive relative clause is the source, never a
+    // name inside the clause, and a role noun it defines refers to no one named before (C6).
+    c5_relative_clause_head_is_the_source:
+        "Residents who live near the port said the noise was unbearable.",
+        "said", Some("residents"), "the noise was unbearable";
+    c6_role_noun_defined_by_a_relative_clause_is_no_one_named:
+        "Ana Berg said the hearing would be short. The lawyer who represents Per Holm said the charges were false.",
+        "said", None, "the charges were false";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

@@ -226,7 +226,7 @@ impl At<'_> {
         if non_statement(w, p, c) {
             return None;
         }
-        let region = subject_before(w, s.start, p);
+        let region = subject_before(w, s.start, p).map(|r| relative_head(w, s, r).unwrap_or(r));
         if let Some(verdict) = region.and_then(|r| at.end_position(cs, r)) {
             return verdict;
         }
@@ -1501,6 +1501,25 @@ fn np_word(w: &Annotated, start: usize, p: usize, t: usize) -> bool {
         }
     }
     true
+}
+
+/// The head of a subject with a restrictive relative clause, when `(a, b)` ends that clause:
+/// in "The lawyer who represents Per Holm said", the source is "The lawyer", not "Per Holm"
+/// (C5). The clause has words before `a` and no comma; the head opens the sentence or follows
+/// a comma or an opener.
+fn relative_head(w: &Annotated, s: Sent, (a, _): (usize, usize)) -> Option<(usize, usize)> {
+    const NOUN_OPENERS: u32 =
+        class::DETERMINER | class::PERSON | class::PLURAL | class::IT | class::OTHER_PRONOUN;
+    let from = a.saturating_sub(MAX_SOURCE).max(s.start + 1);
+    let k = (from..=a).rev().find(|&k| matches!(w.lower(k), "who" | "that" | "which"))?;
+    // "that Vardby Radio said", "which she said": the relative's own subject is the source.
+    let own_subject = w.is_cap(k + 1) || w.is(k + 1, NOUN_OPENERS);
+    if k + 1 > a || (k + 1 == a && own_subject) || (k + 1..a).any(|j| !w.is_word(j) && !w.is_number(j)) {
+        return None;
+    }
+    let (ha, hb) = subject_before(w, s.start, k)?;
+    let opens = ha == s.start || w.is_punct(ha - 1, ",") || w.is(ha - 1, class::OPENER);
+    (opens && hb == k).then_some((ha, hb))
 }
 
 /// The subject `(a, b)` extended back to a comma over lower-case noun-phrase words that

@@ -206,8 +206,10 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     if w.lower(a) == "the" && b - a <= 4 && w.is(b - 1, class::ORG_HEAD) {
         return look.body(a, b);
     }
-    // "The fighter said ...": a definite person noun refers back like "he".
-    if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) {
+    // "The fighter said ...": a definite person noun refers back like "he"; not one that a
+    // relative clause defines ("The lawyer who represents Per Holm said").
+    let restricted = matches!(w.lower(b), "who" | "that");
+    if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) && !restricted {
         return person_antecedent(&look, None);
     }
     look.role(a, b)
@@ -391,7 +393,10 @@ impl Lookup<'_> {
         if let Some(p) = self.mentioned_before().find(with_role) {
             return Some(p);
         }
-        if w.is(a, class::DETERMINER) && w.lower(a) == "the" {
+        // "The lawyer who represents Per Holm said": a role noun restricted by a relative
+        // clause is whoever that clause defines, not the person who spoke last.
+        let restricted = matches!(w.lower(b), "who" | "that");
+        if w.is(a, class::DETERMINER) && w.lower(a) == "the" && !restricted {
             return self.recent(&|k| k == PartyKind::Person);
         }
         None
