@@ -787,6 +787,11 @@ rows! {
     c6_role_noun_defined_by_a_relative_clause_is_no_one_named:
         "Ana Berg said the hearing would be short. The lawyer who represents Per Holm said the charges were false.",
         "said", None, "the charges were false";
+    // C13: a quotation continued in new quotation marks after the source is one claim, also
+    // when the source ends with a company's legal form.
+    c13_quotation_continued_after_a_company_name:
+        "“The ferry is late,” said Ivo Marr, an analyst at Vardby Holm & Co. “Nobody knows why.”",
+        "said", Some("Ivo Marr"), "The ferry is late … Nobody knows why";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

@@ -305,6 +305,12 @@ fn abbreviations() -> &'static WordSet {
     SET.get_or_init(|| lexicon::entries(data_file!("data/abbreviations.txt")).collect())
 }
 
+/// Abbreviations that end a company's name ("co", "inc"): see [`ends_sentence`].
+fn name_ending_abbreviations() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| lexicon::entries(data_file!("data/name_ending_abbreviations.txt")).collect())
+}
+
 /// Upper-case labels that open wire notes ("NOTE - ..."), never a dateline's place.
 fn not_datelines() -> &'static WordSet {
     static SET: OnceLock<WordSet> = OnceLock::new();
@@ -655,8 +661,15 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         return !next_lower && !matches!(next_word, "," | ";" | ":");
     }
     if tokens[i].kind == TokenKind::Word && word.ends_with('.') && word.len() > 1 {
-        // An abbreviation that owns its dot ends a sentence only before a function word.
-        return next.kind == TokenKind::Word && sentence_openers().contains(next_word);
+        // An abbreviation that owns its dot ends a sentence only before a function word, or,
+        // when it ends a company's name, before an opening quotation ("... at Holm & Co. “No
+        // one knows.”": nothing in a name follows its legal form).
+        let name_end = || {
+            let bare = word.trim_end_matches('.').to_ascii_lowercase();
+            name_ending_abbreviations().contains(bare.as_str())
+        };
+        return (next.kind == TokenKind::Word && sentence_openers().contains(next_word))
+            || (next.kind == TokenKind::OpenQuote && name_end());
     }
     false
 }
@@ -887,6 +900,10 @@ mod tests {
             "Mr. Lund arrived. He left." => ["Mr. Lund arrived.", "He left."],
             "Aid reached the U.S. The ship docked." => ["Aid reached the U.S.", "The ship docked."],
             "Aid reached U.S. ports on Feb. 3." => ["Aid reached U.S. ports on Feb. 3."],
+            // A company's legal form ends its name: a quotation opening after it is a new
+            // sentence; a title before a quoted nickname is not.
+            "He works at Holm & Co. “No one knows.”" => ["He works at Holm & Co.", "“No one knows.”"],
+            "Gen. “Iron” Berg spoke." => ["Gen. “Iron” Berg spoke."],
             "“We agree.” Then he left." => ["“We agree.”", "Then he left."],
             "“Why?” she asked." => ["“Why?” she asked."],
             // Two apostrophes for a double quote (C13 quotations in older wire copy).
