@@ -487,6 +487,11 @@ impl Gazetteer {
         with_key(word, |k| self.common_words.contains(k) || self.function_words.contains(k))
     }
 
+    /// Whether `word` (any case) is a function word or sentence opener ("the", "which").
+    pub fn is_function_word(&self, word: &str) -> bool {
+        word.len() <= 20 && with_key(word, |k| self.function_words.contains(k))
+    }
+
     /// The endings dropped from an organisation's lookup key when names are compared (" inc.",
     /// " gmbh", " group"), from `name_ending` in `data/party_words.txt`.
     pub fn name_endings(&self) -> &[String] {

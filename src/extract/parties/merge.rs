@@ -28,7 +28,7 @@ use super::votes::Votes;
 use super::{Mention, MentionForm, Parties, PartyRecord};
 use crate::extract::records::PartyKind;
 use crate::extract::records::{EvidenceSet, NameEvidence, PartyId};
-use crate::extract::segment::Document;
+use crate::extract::segment::{Document, TokenKind};
 use crate::extract::tagger::NameType;
 use std::ops::Range;
 
@@ -921,7 +921,20 @@ fn role_after(
     {
         r += 1;
     }
-    let (mut j, false) = gazetteer().title(doc, t, end).or_else(|| gazetteer().title(doc, r, end))? else {
+    // "Per Holm, shipping analyst at Vardby Bank,": up to two plain lower-case words before
+    // a title in the apposition are part of the role (P12, in the article's words).
+    let plain = |k: usize| {
+        let word = doc.word(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && word.chars().all(|ch| ch.is_ascii_lowercase())
+            && !gazetteer().is_function_word(word)
+    };
+    let described = || {
+        (t + 1..(t + 3).min(end)).take_while(|&k| plain(k - 1)).find_map(|k| gazetteer().title(doc, k, end))
+    };
+    let (mut j, false) =
+        gazetteer().title(doc, t, end).or_else(|| gazetteer().title(doc, r, end)).or_else(described)?
+    else {
         return None;
     };
     let role = t..j;

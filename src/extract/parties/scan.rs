@@ -908,11 +908,16 @@ impl<'t> Scanner<'_, 't> {
     /// military leader X": a collective noun used as a modifier is no group.
     fn collective_at(&mut self, i: usize, end: usize) {
         let Some(noun) = self.group(i) else { return };
+        // "Ana Berg, an analyst at Vardby Bank": one person's role, no collective (P12, P18).
+        let one_with_a_place = i + 1 < end
+            && !self.word(i).ends_with('s')
+            && matches!(self.word(i + 1), "at" | "with" | "for" | "of" | "from");
         let attributive = i + 1 < end
             && (self.title(i + 1, end).is_some()
                 || self.group(i + 1).is_some()
                 || is_modifier(self.word(i + 1))
-                || self.singular_before_noun(i, end));
+                || self.singular_before_noun(i, end)
+                || one_with_a_place);
         if noun.sort == Sort::Group && !attributive {
             self.push(Cand::new(i..i + 1, Target::Group(noun.class), MentionForm::Name));
         } else if noun.sort == Sort::State && !attributive && self.opposition_before(i) {
