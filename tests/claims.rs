@@ -792,6 +792,11 @@ rows! {
     c13_quotation_continued_after_a_company_name:
         "“The ferry is late,” said Ivo Marr, an analyst at Vardby Holm & Co. “Nobody knows why.”",
         "said", Some("Ivo Marr"), "The ferry is late … Nobody knows why";
+    // C13: wire copy of one sentence a line, whose straight quotes open at a line's end, still
+    // joins the quotation continued after the source.
+    c13_quotation_continued_on_the_next_line_of_wire_copy:
+        "\"The port is shut, \"said Per Holm, who is also the harbour master.\"\nNobody can sail now. \"\n",
+        "said", Some("Per Holm"), "The port is shut … Nobody can sail now";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

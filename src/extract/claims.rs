@@ -155,7 +155,10 @@ fn join_continuations(w: &Annotated, q: &Quotes, drafts: &mut [Draft]) {
         // The quotation must close the cue's sentence (nothing but the source and cue after it).
         let Some(sent) = doc.sentences.get(drafts[k].sentence) else { continue };
         let next = sent.tokens.end.max(q1.close + 1);
-        let Some(q2) = q.opening_at(next) else { continue };
+        // Wire copy of one sentence a line opens the next quotation at the end of this line:
+        // "..., said Cotti, the foreign minister. "⏎Our mission ...".
+        let line_end_quote = (next > q1.close + 1).then(|| q.opening_at(next - 1)).flatten();
+        let Some(q2) = q.opening_at(next).or(line_end_quote) else { continue };
         let own_end = doc.sentences.get(w.sentence(q2.close)).map_or(q2.close, |s| s.tokens.end);
         // Drafts are in cue order: the first one at or after the quotation decides.
         let later = drafts.partition_point(|d| d.cue.0 < q2.open);

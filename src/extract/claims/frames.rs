@@ -1037,8 +1037,13 @@ fn name_then_as(w: &Annotated, k: usize, end: usize) -> bool {
 fn skip_addressee(w: &Annotated, k: usize, end: usize) -> usize {
     let mut j = k;
     while j < end && j < k + 6 {
-        // A determiner after a name opens the reported clause: "told CNN her plan would pass".
-        if j > k && w.is_cap(j - 1) && w.is(j, class::DETERMINER) && !w.is_cap(j) {
+        // A determiner after the addressee opens the reported clause: "told CNN her plan would
+        // pass", "told Norland radio the talks had failed" (not "told members of the board").
+        if j > k
+            && w.is(j, class::DETERMINER)
+            && !w.is_cap(j)
+            && !w.is(j - 1, class::NP_LINK | class::DETERMINER)
+        {
             break;
         }
         let prev_np = j > k && (w.is_cap(j - 1) || w.is(j - 1, class::DETERMINER));
