@@ -308,6 +308,11 @@ cases!(issue11_sources_and_openers:
     // C19: "according to" opening a clause after a colon or inside brackets.
     ["It has not gone unnoticed: According to recent polls, Holm trails by ten points.", "According to", Some("recent polls"), "Holm trails by ten points", false, Report],
     ["The quay is old. (According to the port authority, it was built in 1890.)", "According to", Some("the port authority"), "it was built in 1890", false, Report],
+    // C5: nouns ending in "-ly" are no adverbs to leave out of the source.
+    ["The port will reopen in May, the daily said.", "said", Some("the daily"), "The port will reopen in May", false, Say],
+    ["The national assembly said the vote would be held in May.", "said", Some("The national assembly"), "the vote would be held in May", false, Say],
+    // C2, C10: a determiner after the addressee opens the reported clause.
+    ["Ana Berg told Norland radio the talks had failed.", "told", Some("Ana Berg"), "the talks had failed", false, Say],
 );
 
 // Issue 11 (polnear2): stances and findings that take an object (C1, C4 describe and report,
