@@ -802,6 +802,10 @@ rows! {
     c13_quotation_continued_on_the_next_line_of_wire_copy:
         "\"The port is shut, \"said Per Holm, who is also the harbour master.\"\nNobody can sail now. \"\n",
         "said", Some("Per Holm"), "The port is shut … Nobody can sail now";
+    // C6: "it" refers to the body that spoke last, not to a country named in its words.
+    c6_it_is_the_body_that_spoke_last:
+        "“Chile cannot win this,” Vardby Radio said. It welcomed the criticism of Chile’s policy but called for sanctions.",
+        "called for", Some("Vardby Radio"), "sanctions";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

@@ -290,9 +290,16 @@ impl Lookup<'_> {
                     .or_else(|| last_mention(self.parties, self.cue, &not_person, &|_| true)),
             );
         }
+        // "it" refers like "he" does, to a country or organisation: "“...,” Damascus radio
+        // said. It welcomed ..." is the radio, not a country named in its words.
         if w.is(a, class::IT) {
-            let org = |k: PartyKind| matches!(k, PartyKind::Country | PartyKind::Organization);
-            return Some(last_mention(self.parties, self.cue, &org, &|_| true));
+            let body = |p: usize| {
+                self.parties
+                    .list
+                    .get(p)
+                    .is_some_and(|r| matches!(r.kind, PartyKind::Country | PartyKind::Organization))
+            };
+            return Some(antecedent(self, &body));
         }
         if w.is(a, class::WHO) && a >= 2 && w.is_punct(a - 1, ",") {
             return Some(self.parties.at_token(a - 2).map(|m| m.party));
@@ -430,17 +437,24 @@ fn head_party(
 /// the last person named as the subject of a sentence ("Ruiz rejected that account. She said
 /// ..."), else the last person mentioned.
 fn person_antecedent(look: &Lookup, gender: Option<Gender>) -> Option<usize> {
-    let (w, parties, cue, sentence) = (look.w, look.parties, look.cue, look.sentence);
     let person = |p: usize| {
-        parties.list.get(p).is_some_and(|r| r.kind == PartyKind::Person) && look.genders.fits(p, gender)
+        look.parties.list.get(p).is_some_and(|r| r.kind == PartyKind::Person) && look.genders.fits(p, gender)
     };
+    antecedent(look, &person)
+}
+
+/// The party a pronoun refers to among those `fits` accepts: the later of the last recent
+/// speaker and the last party opening a recent sentence (the subject of the last clause, C6),
+/// else the last one mentioned.
+fn antecedent(look: &Lookup, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let (w, parties, cue, sentence) = (look.w, look.parties, look.cue, look.sentence);
     let speaker = look
         .said
         .iter()
         .rev()
         .take(LOOKBACK)
         .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
-        .find(|s| person(s.party))
+        .find(|s| fits(s.party))
         .map(|s| (s.at, s.party));
     let doc = w.doc();
     let before = parties.before_token(cue);
@@ -448,7 +462,7 @@ fn person_antecedent(look: &Lookup, gender: Option<Gender>) -> Option<usize> {
         .iter()
         .rev()
         .take(LOOKBACK)
-        .filter(|m| person(m.party))
+        .filter(|m| fits(m.party))
         .find(|m| {
             let start = doc.sentences.get(w.sentence(m.tokens.start)).map_or(0, |s| s.tokens.start);
             m.extent_tokens.start <= start + 1
@@ -459,9 +473,7 @@ fn person_antecedent(look: &Lookup, gender: Option<Gender>) -> Option<usize> {
         (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
         (Some(a), None) => Some(a.1),
         (None, Some(b)) => Some(b.1),
-        (None, None) => {
-            last_mention(parties, cue, &|k| k == PartyKind::Person, &|p| look.genders.fits(p, gender))
-        }
+        (None, None) => last_mention(parties, cue, &|_| true, fits),
     }
 }
 
