@@ -806,6 +806,11 @@ rows! {
     c6_it_is_the_body_that_spoke_last:
         "“Chile cannot win this,” Vardby Radio said. It welcomed the criticism of Chile’s policy but called for sanctions.",
         "called for", Some("Vardby Radio"), "sanctions";
+    // C6: a pronoun after its content refers to someone outside it, not to the person the
+    // content opens with.
+    c6_pronoun_after_its_content_skips_the_content_subject:
+        "Per Holm said the port would close. Ivo Marr was summoned to the ministry to hear a protest, he added.",
+        "added", Some("Per Holm"), "Ivo Marr was summoned to the ministry to hear a protest";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

@@ -180,7 +180,8 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     if b <= a {
         return None;
     }
-    let look = Lookup { w, parties, genders, cue, sentence, said };
+    let after_content = a > 0 && (w.is_punct(a - 1, ",") || w.is_quote(a - 1));
+    let look = Lookup { w, parties, genders, cue, sentence, said, after_content };
     // An appositive or bracket after the name is not the head: "the EU, which ... Norway,".
     let head_end = (a + 1..b).find(|&i| w.is_punct(i, ",") || w.is_punct(i, "(")).unwrap_or(b);
     if let Some(p) = look.named(a, head_end, b) {
@@ -233,6 +234,9 @@ struct Lookup<'a> {
     cue: usize,
     sentence: usize,
     said: &'a [Said],
+    /// The source follows its content ("..., he added"; "“...,” she said"): a party opening
+    /// this sentence is inside what is reported, not the one a pronoun refers to.
+    after_content: bool,
 }
 
 impl Lookup<'_> {
@@ -463,6 +467,7 @@ fn antecedent(look: &Lookup, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         .rev()
         .take(LOOKBACK)
         .filter(|m| fits(m.party))
+        .filter(|m| !(look.after_content && w.sentence(m.tokens.start) == sentence))
         .find(|m| {
             let start = doc.sentences.get(w.sentence(m.tokens.start)).map_or(0, |s| s.tokens.start);
             m.extent_tokens.start <= start + 1
