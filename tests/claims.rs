@@ -811,6 +811,10 @@ rows! {
     c6_pronoun_after_its_content_skips_the_content_subject:
         "Per Holm said the port would close. Ivo Marr was summoned to the ministry to hear a protest, he added.",
         "added", Some("Per Holm"), "Ivo Marr was summoned to the ministry to hear a protest";
+    // C6: "the ministry" is the ministry that spoke last, not the one named first.
+    c6_the_ministry_is_the_one_that_spoke_last:
+        "The German Foreign Ministry said the talks would resume in May. Before that, the defence minister will visit Chile, the defence ministry said. The minister planned to meet the army chief, the ministry said.",
+        "said", Some("Germany"), "The minister planned to meet the army chief";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

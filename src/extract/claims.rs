@@ -84,7 +84,8 @@ pub fn find_claims(w: &Annotated, parties: &Parties, focus: &LazyFocus) -> Vec<C
         let speakers = group.unwrap_or_else(|| {
             let one = d.source.and_then(|(a, b)| resolve::speaker(&who, a, b, d.cue.0, d.sentence, &said));
             if let Some(party) = one {
-                said.push(Said { sentence: d.sentence, party, at: d.cue.0 });
+                let head = d.source.map_or(0, |(_, b)| b.saturating_sub(1));
+                said.push(Said { sentence: d.sentence, party, at: d.cue.0, head });
             }
             one.into_iter().collect()
         });

@@ -167,6 +167,8 @@ pub struct Said {
     pub party: usize,
     /// Token index of the claim's cue.
     pub at: usize,
+    /// Token index of the last word of its source (its head noun: "the defence ministry").
+    pub head: usize,
 }
 
 /// How far back (in sentences) a pronoun may reach for a previous speaker.
@@ -356,6 +358,18 @@ impl Lookup<'_> {
     /// focus: "the defence ministry" → the country of a recent speaker, else the last country.
     fn body(&self, a: usize, b: usize) -> Option<usize> {
         let (w, parties) = (self.w, self.parties);
+        // "..., the defence ministry said. ..., the ministry said.": the same noun refers to the
+        // body that last spoke under it (C6), whatever other ministry was named before.
+        let same_noun = self
+            .said
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
+            .find(|s| w.lower(s.head) == w.lower(b - 1));
+        if let Some(s) = same_noun.filter(|_| b == a + 2) {
+            return Some(s.party);
+        }
         let phrase = (a + 1..b).map(|i| w.lower(i)).collect::<Vec<_>>().join(" ");
         let named =
             |p: &usize| parties.list.get(*p).is_some_and(|r| r.name.to_lowercase().ends_with(&phrase));
