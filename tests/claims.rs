@@ -815,6 +815,10 @@ rows! {
     c6_the_ministry_is_the_one_that_spoke_last:
         "The German Foreign Ministry said the talks would resume in May. Before that, the defence minister will visit Chile, the defence ministry said. The minister planned to meet the army chief, the ministry said.",
         "said", Some("Germany"), "The minister planned to meet the army chief";
+    // C5, C6: what a person filed or wrote, after a possessive, speaks for that person.
+    c6_a_possessed_document_speaks_for_its_owner:
+        "Per Holm sued the city on Monday. His lawsuit claims the tolls are illegal.",
+        "claims", Some("Per Holm"), "the tolls are illegal";
     // C5: "Hours later," is a leading adverbial, never the source of a participle cue.
     c5_later_phrase_is_no_source:
         "Hours later, Per Holm returned the compliment, telling Vardby Radio, “We have a deal.”",

@@ -316,12 +316,14 @@ impl Lookup<'_> {
     /// A role or body owned through a possessive pronoun: "His spokesman", "Her office" → the
     /// person the pronoun refers to (C5: a leader's aide or press office lists the leader),
     /// "His ministry" → that person's state or body when known (C5: a sub-unit lists its
-    /// parent); "Its spokesman", "Their lawyers" → the organisation or country last named.
+    /// parent); "Its spokesman", "Their lawyers" → the organisation or country last named. What
+    /// the owner wrote or filed counts as the owner ("Her statement said", "His lawsuit claims").
     fn possessed(&self, a: usize, b: usize) -> Option<Option<usize>> {
         let w = self.w;
         let head = b - 1;
-        let owned =
-            (2..=4).contains(&(b - a)) && w.is(head, class::ROLE | class::ORG_HEAD | class::PERSON_NOUN);
+        // "His spokesman", "Her office", and what they wrote: "Her submission to the court noted".
+        let owned = (2..=4).contains(&(b - a))
+            && w.is(head, class::ROLE | class::ORG_HEAD | class::PERSON_NOUN | class::MEDIUM);
         if !owned
             || (a + 1..head).any(|i| !w.is_word(i) || w.is_cap(i) && !w.is(i, class::ROLE | class::ORG_HEAD))
         {
