@@ -211,8 +211,7 @@ pub fn speaker(who: &Who, a: usize, b: usize, cue: usize, sentence: usize, said:
     }
     // "The fighter said ...": a definite person noun refers back like "he"; not one that a
     // relative clause defines ("The lawyer who represents Per Holm said").
-    let restricted = matches!(w.lower(b), "who" | "that");
-    if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) && !restricted {
+    if w.lower(a) == "the" && b - a == 2 && w.is(a + 1, class::PERSON_NOUN) && !defined_by_relative(w, b) {
         return person_antecedent(&look, None);
     }
     look.role(a, b)
@@ -246,15 +245,19 @@ impl Lookup<'_> {
         self.parties.list.get(p).map(|r| r.kind)
     }
 
-    /// The speaker of a recent claim (within [`REACH`] sentences) of a wanted kind.
-    fn recent(&self, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
+    /// The claims resolved so far within [`REACH`] sentences (at most [`LOOKBACK`]), latest
+    /// first.
+    fn recent_said(&self) -> impl Iterator<Item = &Said> + '_ {
         self.said
             .iter()
             .rev()
             .take(LOOKBACK)
             .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
-            .find(|s| self.kind(s.party).is_some_and(want))
-            .map(|s| s.party)
+    }
+
+    /// The speaker of a recent claim (within [`REACH`] sentences) of a wanted kind.
+    fn recent(&self, want: &dyn Fn(PartyKind) -> bool) -> Option<usize> {
+        self.recent_said().find(|s| self.kind(s.party).is_some_and(want)).map(|s| s.party)
     }
 
     /// The parties of the last [`LOOKBACK`] mentions before the cue, latest first.
@@ -362,15 +365,10 @@ impl Lookup<'_> {
         let (w, parties) = (self.w, self.parties);
         // "..., the defence ministry said. ..., the ministry said.": the same noun refers to the
         // body that last spoke under it (C6), whatever other ministry was named before.
-        let same_noun = self
-            .said
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
-            .find(|s| w.lower(s.head) == w.lower(b - 1));
-        if let Some(s) = same_noun.filter(|_| b == a + 2) {
-            return Some(s.party);
+        if b == a + 2 {
+            if let Some(s) = self.recent_said().find(|s| w.lower(s.head) == w.lower(b - 1)) {
+                return Some(s.party);
+            }
         }
         let phrase = (a + 1..b).map(|i| w.lower(i)).collect::<Vec<_>>().join(" ");
         let named =
@@ -383,13 +381,7 @@ impl Lookup<'_> {
             Some(r) => r.affiliation.filter(|&c| self.kind(c) == Some(PartyKind::Country)),
             None => None,
         };
-        let from_speaker = self
-            .said
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|s| self.sentence.saturating_sub(s.sentence) <= REACH)
-            .find_map(|s| country(s.party));
+        let from_speaker = self.recent_said().find_map(|s| country(s.party));
         from_speaker.or_else(|| last_mention(parties, self.cue, &|k| k == PartyKind::Country, &|_| true))
     }
 
@@ -422,8 +414,7 @@ impl Lookup<'_> {
         }
         // "The lawyer who represents Per Holm said": a role noun restricted by a relative
         // clause is whoever that clause defines, not the person who spoke last.
-        let restricted = matches!(w.lower(b), "who" | "that");
-        if w.is(a, class::DETERMINER) && w.lower(a) == "the" && !restricted {
+        if w.is(a, class::DETERMINER) && w.lower(a) == "the" && !defined_by_relative(w, b) {
             return self.recent(&|k| k == PartyKind::Person);
         }
         None
@@ -468,14 +459,7 @@ fn person_antecedent(look: &Lookup, gender: Option<Gender>) -> Option<usize> {
 /// else the last one mentioned.
 fn antecedent(look: &Lookup, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
     let (w, parties, cue, sentence) = (look.w, look.parties, look.cue, look.sentence);
-    let speaker = look
-        .said
-        .iter()
-        .rev()
-        .take(LOOKBACK)
-        .take_while(|s| sentence.saturating_sub(s.sentence) <= REACH)
-        .find(|s| fits(s.party))
-        .map(|s| (s.at, s.party));
+    let speaker = look.recent_said().find(|s| fits(s.party)).map(|s| (s.at, s.party));
     let doc = w.doc();
     let before = parties.before_token(cue);
     let subject = parties.mentions[..before]
@@ -496,6 +480,12 @@ fn antecedent(look: &Lookup, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         (None, Some(b)) => Some(b.1),
         (None, None) => last_mention(parties, cue, &|_| true, fits),
     }
+}
+
+/// Whether a relative clause starts at token `b`, right after a source's noun ("The lawyer
+/// who represents ..."): the noun is whoever the clause defines, no one referred back to.
+fn defined_by_relative(w: &Annotated, b: usize) -> bool {
+    matches!(w.lower(b), "who" | "that")
 }
 
 fn last_mention(
